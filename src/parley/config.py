@@ -1,0 +1,87 @@
+"""One Settings object: defaults < ``parley.toml`` < ``PARLEY_*`` environment < command-line flags.
+
+Every tunable lives here so that the CLI, the web server and the tests read the same values the
+same way.  ``parley.toml`` is looked up in the working directory (or given by ``PARLEY_CONFIG``);
+its keys sit at top level or under ``[parley]``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+from parley.errors import ConfigError
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """All of Parley's settings with their defaults."""
+
+    db: str = "parley.db"
+    spacy_model: str = "en_core_web_sm"
+    max_bytes: int = 10 * 1024 * 1024
+    fetch_timeout: float = 20.0
+    max_redirects: int = 5
+    allow_private: bool = False
+    processes: int = 1
+    batch_size: int = 32
+    min_english_ratio: float = 0.08
+
+    def with_overrides(self, **flags: Any) -> Settings:
+        """Apply flags given on the command line; ``None`` means "not given"."""
+        given = {k: v for k, v in flags.items() if v is not None}
+        unknown = set(given) - {f.name for f in fields(self)}
+        if unknown:
+            raise ConfigError(f"unknown setting(s): {', '.join(sorted(unknown))}")
+        return replace(self, **given)
+
+
+def _coerce(name: str, raw: Any, kind: type) -> Any:
+    """Convert a TOML or environment value to the field's type, with a clear error."""
+    try:
+        if kind is bool:
+            if isinstance(raw, bool):
+                return raw
+            text = str(raw).strip().lower()
+            if text in {"1", "true", "yes", "on"}:
+                return True
+            if text in {"0", "false", "no", "off"}:
+                return False
+            raise ValueError(raw)
+        return kind(raw)
+    except (TypeError, ValueError) as exc:
+        raise ConfigError(f"setting {name}: cannot read {raw!r} as {kind.__name__}") from exc
+
+
+_TYPES: dict[str, type] = {"str": str, "int": int, "float": float, "bool": bool}
+
+
+def load_settings(
+    config_path: Path | None = None,
+    environ: dict[str, str] | None = None,
+    **flags: Any,
+) -> Settings:
+    """Build the effective settings from every layer, the later layers winning."""
+    env = os.environ if environ is None else environ
+    settings = Settings()
+    kinds = {f.name: _TYPES[str(f.type)] for f in fields(Settings)}
+    path = config_path or Path(env.get("PARLEY_CONFIG", "parley.toml"))
+    values: dict[str, Any] = {}
+    if path.is_file():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+            raise ConfigError(f"{path}: {exc}") from exc
+        table = data.get("parley", data)
+        for key, raw in table.items():
+            if key not in kinds:
+                raise ConfigError(f"{path}: unknown setting {key!r}")
+            values[key] = _coerce(key, raw, kinds[key])
+    for name, kind in kinds.items():
+        raw_env = env.get(f"PARLEY_{name.upper()}")
+        if raw_env is not None:
+            values[name] = _coerce(name, raw_env, kind)
+    return replace(settings, **values).with_overrides(**flags)

@@ -1,0 +1,1 @@
+"""Versioned knowledge files (office holders, countries, organisations, topic cues, chrome)."""

@@ -1,0 +1,182 @@
+"""Dates in readouts: date lines, absolute dates and relative words resolved against an anchor.
+
+Readouts date themselves in many ways: ``2025.01.20 / Source: X`` lines, ``BEIJING, Oct. 18
+(Xinhua) --`` datelines, ``On February 16`` (no year), ``today (18 October)``, ``earlier today``,
+``on Friday``, ``a year ago``.  Everything relative is resolved against the *publication date* of
+the document, never the machine's clock, so that re-running an extraction years later gives the
+same answer.  A month alone resolves to ``YYYY-MM``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS: dict[str, int] = {
+    "january": 1, "jan": 1, "february": 2, "feb": 2, "march": 3, "mar": 3, "april": 4, "apr": 4,
+    "may": 5, "june": 6, "jun": 6, "july": 7, "jul": 7, "august": 8, "aug": 8,
+    "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
+    "december": 12, "dec": 12,
+}
+WEEKDAYS: dict[str, int] = {
+    "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+    "sunday": 6,
+}
+
+_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?P<year>(?:19|20)\d\d)"
+
+# Ordered: the most specific forms first.
+_ABSOLUTE = [
+    re.compile(rf"\b{_YEAR}[.\-/](?P<mnum>[01]?\d)[.\-/](?P<dnum>[0-3]?\d)\b"),
+    re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b"),
+    re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d:])"),
+    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)"),
+]
+_RELATIVE = re.compile(
+    r"\b(?P<word>(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|yesterday|tomorrow|"
+    r"(?:last|this|next) week|(?:a|one) year ago|last year|last month|(?:on |last |this |next )?"
+    r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
+    re.IGNORECASE,
+)
+_MONTH_ONLY = re.compile(
+    r"\b(?:in|since|during|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
+    r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class TimeExpr:
+    """A date expression found in text, with what it resolves to (or None if it cannot be)."""
+
+    start: int
+    end: int
+    text: str
+    value: str | None  # YYYY-MM-DD or YYYY-MM
+    kind: str  # absolute | relative | weekday | month
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def parse_iso(value: str | None) -> date | None:
+    """Read a ``YYYY-MM-DD`` (or a longer ISO timestamp) into a date, else None."""
+    if not value:
+        return None
+    m = re.match(r"\s*((?:19|20)\d\d)-(\d\d)-(\d\d)", value)
+    return _safe_date(int(m.group(1)), int(m.group(2)), int(m.group(3))) if m else None
+
+
+def _year_for(month: int, day: int, anchor: date | None, backwards: bool = True) -> date | None:
+    """A month and day without a year: the nearest such day not after the anchor (or after)."""
+    if anchor is None:
+        return None
+    candidate = _safe_date(anchor.year, month, day)
+    if candidate is None:
+        return None
+    if backwards and candidate > anchor + timedelta(days=2):
+        candidate = _safe_date(anchor.year - 1, month, day)
+    elif not backwards and candidate < anchor - timedelta(days=2):
+        candidate = _safe_date(anchor.year + 1, month, day)
+    return candidate
+
+
+def parse_date_text(text: str, anchor: date | None = None) -> date | None:
+    """Parse one date written in full or with the year taken from ``anchor``."""
+    for expr in find_dates(text, anchor):
+        if expr.kind == "absolute" and expr.value and len(expr.value) == 10:
+            return parse_iso(expr.value)
+    return None
+
+
+def find_dates(text: str, anchor: date | None = None, backwards: bool = True) -> list[TimeExpr]:
+    """Every date expression in ``text`` in reading order, resolved against ``anchor``.
+
+    ``backwards`` says which way a year-less or weekday expression points: readouts report what
+    happened, so by default the nearest such day on or before the anchor is chosen.
+    """
+    found: list[TimeExpr] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for pattern in _ABSOLUTE:
+        for m in pattern.finditer(text):
+            if not free(m.start(), m.end()):
+                continue
+            groups = m.groupdict()
+            if groups.get("mnum"):
+                d = _safe_date(int(groups["year"]), int(groups["mnum"]), int(groups["dnum"]))
+            else:
+                month = MONTHS[groups["mon"].lower().rstrip(".")]
+                day = int(groups["day"])
+                if groups.get("year"):
+                    d = _safe_date(int(groups["year"]), month, day)
+                else:
+                    d = _year_for(month, day, anchor, backwards)
+                    if d is None and anchor is None and 1 <= day <= 31:
+                        taken.append((m.start(), m.end()))
+                        found.append(TimeExpr(m.start(), m.end(), m.group(0), None, "absolute"))
+                        continue
+            if d is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(TimeExpr(m.start(), m.end(), m.group(0), d.isoformat(), "absolute"))
+    for m in _RELATIVE.finditer(text):
+        if free(m.start(), m.end()):
+            value, kind = resolve_relative(m.group("word"), anchor, backwards)
+            taken.append((m.start(), m.end()))
+            found.append(TimeExpr(m.start(), m.end(), m.group(0), value, kind))
+    for m in _MONTH_ONLY.finditer(text):
+        if free(m.start("mon"), m.end()):
+            month = MONTHS[m.group("mon").lower()]
+            value = None
+            if m.group("year"):
+                value = f"{m.group('year')}-{month:02d}"
+            elif anchor is not None:
+                year = anchor.year if month <= anchor.month or not backwards else anchor.year - 1
+                value = f"{year}-{month:02d}"
+            taken.append((m.start(), m.end()))
+            found.append(TimeExpr(m.start("mon"), m.end(), m.group(0), value, "month"))
+    return sorted(found, key=lambda t: t.start)
+
+
+def resolve_relative(word: str, anchor: date | None, backwards: bool = True) -> tuple[str | None, str]:
+    """Resolve ``today``, ``yesterday``, ``on Friday``, ``a year ago`` ... against ``anchor``."""
+    w = word.lower().strip()
+    bare = w.split()[-1]
+    if bare in WEEKDAYS:
+        if anchor is None:
+            return None, "weekday"
+        target = WEEKDAYS[bare]
+        if w.startswith("next") or (not backwards and not w.startswith("last")):
+            delta = (target - anchor.weekday()) % 7
+            return (anchor + timedelta(days=delta)).isoformat(), "weekday"
+        delta = (anchor.weekday() - target) % 7
+        if w.startswith("last") and delta == 0:
+            delta = 7
+        return (anchor - timedelta(days=delta)).isoformat(), "weekday"
+    if anchor is None:
+        return None, "relative"
+    if "today" in w or w.startswith("this ") and "week" not in w or w == "tonight":
+        return anchor.isoformat(), "relative"
+    if w == "yesterday":
+        return (anchor - timedelta(days=1)).isoformat(), "relative"
+    if w == "tomorrow":
+        return (anchor + timedelta(days=1)).isoformat(), "relative"
+    if "year ago" in w or w == "last year":
+        return f"{anchor.year - 1}-{anchor.month:02d}" if "ago" in w else None, "relative"
+    if w == "last month":
+        month = anchor.month - 1 or 12
+        year = anchor.year if anchor.month > 1 else anchor.year - 1
+        return f"{year}-{month:02d}", "relative"
+    return None, "relative"

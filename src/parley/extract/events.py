@@ -1,0 +1,256 @@
+"""Engagements: MEET, CALL and VISIT events found from trigger words and the parse around them.
+
+A trigger ("met", "phone call", "visit") is an event only when named people take part in it.
+Participants are the people in the smallest syntactic unit around the trigger that holds enough of
+them (two for a meeting or call, one visitor for a visit): "Lu said, recently, President Xi and UK
+Prime Minister Keir Starmer had a phone call" gives Xi and Starmer, not Lu, because "had" is the
+smallest clause holding two people.  A trigger whose own "between"/"of"/"with" phrase names only
+unnamed officials ("the meeting between our defence and foreign ministers") is not an event.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from parley.dates import TimeExpr
+from parley.extract.knowledge import Knowledge
+from parley.extract.mentions import Cast
+
+NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
+_PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare", "propose", "announce",
+                   "arrange", "set"}
+_SPECULATIVE_AUX = {"could", "might", "may", "would"}
+_GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
+                "delegations", "counterparts", "teams", "diplomats"}
+
+
+@dataclass(slots=True)
+class Found:
+    """An event while it is being assembled (merged, completed, chosen as primary)."""
+
+    type: str
+    people: list[str]
+    start: int  # the trigger's sentence
+    end: int
+    trigger: int  # character offset of the trigger
+    modality: str = "occurred"
+    location: str | None = None
+    date: str | None = None
+    rules: dict[str, str] = field(default_factory=dict)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+
+
+def trigger_type(tok: Token) -> str | None:
+    """The event type a token signals, or None (the lexicon lives here: it is grammar, not data)."""
+    lemma, lower, pos = tok.lemma_.lower(), tok.lower_, tok.pos_
+    nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+    prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    if lemma in {"phone", "telephone", "telephonic"} or lower in {"phoned", "telephoned"}:
+        return "CALL"
+    if lemma == "call" and pos == "NOUN" and prev not in {"port"}:
+        return "CALL"
+    if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and \
+            any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
+        return "CALL"
+    if lemma == "speak" and nxt in {"to", "with", "by"} and tok.tag_ in {"VBD", "VBZ", "VBN"}:
+        return "CALL"
+    if lower == "conversation" and prev in {"telephone", "phone", "telephonic", "video"}:
+        return None  # the modifier already triggered
+    if lemma == "meet" or lower in {"meeting", "meetings", "met"}:
+        return "MEET"
+    if lower == "talks" and prev not in {"telephone", "phone", "video"} and pos == "NOUN":
+        return "MEET"
+    if lemma in {"host", "receive"} and pos == "VERB" and any(
+            c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.subtree):
+        return "MEET"
+    if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and nxt in {"to", "in"}):
+        return "VISIT"
+    if lemma in {"go", "travel", "fly"} and nxt == "to":
+        return "VISIT"
+    return None
+
+
+def _is_excluded(tok: Token) -> bool:
+    """Invitations, "stay in touch", "meet in person at the earliest opportunity" are not events."""
+    window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 6): tok.i + 8])
+    if "earliest opportunity" in window or "invit" in window or "stay in touch" in window:
+        return True
+    for anc in [tok, *tok.ancestors][:4]:
+        if anc.lemma_.lower() in {"invite", "invitation", "welcome"} and anc is not tok:
+            return True
+    return False
+
+
+def _unnamed_group(tok: Token, cast: Cast) -> bool:
+    """The trigger's own between/of/with phrase names only unnamed officials."""
+    for child in tok.children:
+        if child.dep_ == "prep" and child.lower_ in {"between", "of", "among", "with"}:
+            objects = [t for t in child.subtree if t.i != child.i]
+            if not objects:
+                continue
+            start, end = objects[0].idx, objects[-1].idx + len(objects[-1].text)
+            if not cast.in_span(start, end) and any(t.lower_ in _GROUP_WORDS for t in objects):
+                return True
+    return False
+
+
+def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
+    if not tokens:
+        return []
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return cast.people_in(start, end)
+
+
+def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
+    """The people of the smallest unit around the trigger that holds enough of them."""
+    needed = NEEDED[kind]
+    node: Token | None = tok
+    verbs_passed = 0
+    while node is not None:
+        people = _people_in(list(node.subtree), cast)
+        if len(people) >= needed:
+            return people
+        if node.pos_ in {"VERB", "AUX"} and node is not tok:
+            verbs_passed += 1
+        if verbs_passed >= 2 or node.head.i == node.i:
+            break
+        node = node.head
+    return []
+
+
+def modality(tok: Token) -> str:
+    """Planned (will, agreed to, considering, looking forward to), speculative (could, if) or occurred."""
+    chain = [tok, *list(tok.ancestors)[:4]]
+    planned = speculative = False
+    for node in chain:
+        lemma = node.lemma_.lower()
+        if lemma in _PLANNED_LEMMAS or (lemma == "agree" and node is not tok):
+            planned = True
+        if lemma == "look" and any(c.lower_ == "forward" for c in node.children):
+            planned = True
+        for child in node.children:
+            cl = child.lower_
+            if child.dep_ in {"aux", "auxpass"} and cl in {"will", "shall", "'ll"}:
+                planned = True
+            if child.dep_ in {"aux", "auxpass"} and cl in _SPECULATIVE_AUX:
+                speculative = True
+            if child.dep_ == "mark" and cl == "if":
+                speculative = True
+            if child.dep_ in {"amod", "compound"} and cl in {"upcoming", "forthcoming", "planned",
+                                                               "proposed", "future", "possible",
+                                                               "potential"}:
+                if cl in {"possible", "potential"}:
+                    speculative = True
+                else:
+                    planned = True
+        if node.pos_ == "VERB" and node is not tok and node.dep_ not in {"xcomp", "advcl", "prep",
+                                                                         "pcomp", "acl"}:
+            break
+    sent = tok.sent
+    if any(t.lower_ == "if" for t in sent if t.i < tok.i):
+        speculative = True
+    if planned:
+        return "planned"
+    return "speculative" if speculative else "occurred"
+
+
+def place_near(tok: Token, kind: str, kb: Knowledge, doc: Doc) -> str | None:
+    """The place of a meeting ("in Beijing", "at Downing Street") or a visit's destination."""
+    sent = tok.sent
+    text = doc.text
+    preps = {"VISIT": ("to", "in", "visit", "visited", "visiting", "visits")}.get(kind, ("in", "at"))
+    best: str | None = None
+    for m in kb.place_re.finditer(text, sent.start_char, sent.end_char):
+        before = text[max(sent.start_char, m.start() - 40):m.start()].rstrip()
+        before = before.removesuffix("the").rstrip()
+        words = before.split()
+        last = words[-1].lower() if words else ""
+        if last in preps or (kind == "VISIT" and last in {"to", "in"}):
+            if m.start() >= tok.idx or kind != "VISIT":
+                return m.group(0)
+            best = best or m.group(0)
+        elif kind != "VISIT" and len(words) >= 2 and words[-2].lower() in {"in", "at"} and \
+                last.endswith(("'s", "’s")):
+            best = best or m.group(0)
+    if best:
+        return best
+    for ent in sent.ents:
+        if ent.label_ in {"GPE", "FAC", "LOC"}:
+            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if prev == "the" and ent.start > 1:
+                prev = doc[ent.start - 2].lower_
+            if prev in preps:
+                return ent.text
+    return None
+
+
+def nearest_date(tok: Token, dates: list[TimeExpr]) -> TimeExpr | None:
+    """The date expression of the trigger's sentence closest to the trigger."""
+    sent = tok.sent
+    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
+    return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
+
+
+def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr]) -> list[Found]:
+    """Every engagement the body mentions, one per trigger, before merging."""
+    found: list[Found] = []
+    for tok in doc:
+        kind = trigger_type(tok)
+        if kind is None or _is_excluded(tok) or _unnamed_group(tok, cast):
+            continue
+        people = participants(tok, kind, cast)
+        if len(people) < NEEDED[kind]:
+            continue
+        sent = tok.sent
+        event = Found(kind, people, sent.start_char, sent.end_char, tok.idx,
+                      rules={"type": f"trigger:{tok.lower_}", "participants": "clause-people"})
+        event.modality = modality(tok)
+        event.rules["modality"] = "tense-and-hedges"
+        if kind == "VISIT":
+            event.location = place_near(tok, kind, kb, doc)
+            if event.location is None:
+                continue
+            host_country = kb.country_nouns.get(event.location) or kb.places.get(event.location)
+            people = [p for p in people if cast.people[p].country != host_country
+                      or cast.people[p].country is None]
+            if not people:
+                continue
+            event.people = people[:1] if len(people) > 1 else people
+        elif kind == "MEET":
+            event.location = place_near(tok, kind, kb, doc)
+        if event.location:
+            event.rules["location"] = "place-after-preposition"
+        near = nearest_date(tok, dates)
+        if near is not None:
+            event.date = near.value
+            event.rules["date"] = f"{near.kind}:{near.text}"
+        event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
+        found.append(event)
+    return found
+
+
+_MODALITY_RANK = {"occurred": 0, "planned": 1, "speculative": 2}
+
+
+def merge(events: list[Found]) -> list[Found]:
+    """One event per engagement: same type and same people (a visit: same visitor and place)."""
+    merged: list[Found] = []
+    for ev in events:
+        for other in merged:
+            if other.type != ev.type or set(other.people) != set(ev.people):
+                continue
+            if ev.type == "VISIT" and other.location and ev.location and other.location != ev.location \
+                    and ev.date != other.date and ev.date and other.date:
+                continue
+            other.spans.extend(ev.spans)
+            if _MODALITY_RANK[ev.modality] < _MODALITY_RANK[other.modality]:
+                other.modality = ev.modality
+            other.location = other.location or ev.location
+            other.date = other.date or ev.date
+            break
+        else:
+            merged.append(ev)
+    return merged

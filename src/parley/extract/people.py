@@ -1,0 +1,225 @@
+"""People in a document: name mentions, office mentions, and their resolution to persons.
+
+A readout names the same person many ways: "Foreign Minister Wang Yi", "Wang", "Mr. WANG Yi",
+"the Chinese Foreign Minister", "China's Foreign Minister", or only "The Secretary" in a State
+Department readout.  This module finds those mentions (spaCy's PERSON entities, the office-holder
+registry, and title patterns), clusters them into one :class:`Person` per real person, and gives
+each a country from, in order: the office-holder registry, the words around the mention ("UK Prime
+Minister", "of the United Kingdom", "(FCDO)") and, for an office of the publishing government, the
+publisher.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from parley.extract.knowledge import Knowledge, fold
+
+_NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.)"
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}")
+_LEFT_CUT = re.compile(
+    r"(?:[.;:!?\"“”(]|\b(?:with|met|meets|told|called|between|said|and|to|hosted|received|spoke|"
+    r"from|by|as|that|whom|of)\b)(?!.*(?:[.;:!?\"“”(]|\b(?:with|met|meets|told|called|between|said|"
+    r"and|to|hosted|received|spoke|from|by|as|that|whom|of)\b))",
+    re.DOTALL,
+)
+_POSSESSIVE = re.compile(r"['’]s?$")
+PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
+
+
+@dataclass(slots=True)
+class Person:
+    """A person as this document knows them (mutable while the document is being read)."""
+
+    name: str
+    country: str | None = None
+    title: str | None = None
+    organization: str | None = None
+    in_registry: bool = False
+    rule: str = ""
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def tokens(self) -> set[str]:
+        return set(fold(self.name).replace("-", " ").split())
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that refers to a person of the document."""
+
+    start: int
+    end: int
+    person: str  # the Person's name (its key)
+    office: bool = False  # "The Prime Minister" rather than a name
+
+
+class PeopleFinder:
+    """Finds and resolves the people of one text (a document body or its headline)."""
+
+    def __init__(self, kb: Knowledge, publisher_country: str | None, on: str | None,
+                 publisher_kind: str | None) -> None:
+        self.kb = kb
+        self.publisher_country = publisher_country
+        self.publisher_kind = publisher_kind
+        self.on = on
+        self.people: dict[str, Person] = {}
+
+    # -- names ----------------------------------------------------------------------------
+    def clean_name(self, surface: str) -> str:
+        name = surface.strip(" ,.;:()\"“”")
+        name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s", "'", "’")) else name
+        changed = True
+        while changed:
+            changed = False
+            for h in self.kb.honorifics:
+                if name.startswith(h + " "):
+                    name, changed = name[len(h) + 1:].strip(), True
+            for t in self.kb.titles:
+                if name.startswith(t.title + " ") and t.title[:1].isupper():
+                    name, changed = name[len(t.title) + 1:].strip(), True
+        for suffix in self.kb.name_suffixes:
+            if name.endswith(" " + suffix):
+                name = name[: -len(suffix) - 1].strip()
+        tokens = name.split()
+        # MOFA Japan style "SUGA Yoshihide": family name in capitals first.
+        if len(tokens) == 2 and tokens[0].isupper() and len(tokens[0]) > 1 and not tokens[1].isupper():
+            name = f"{tokens[1]} {tokens[0].title()}"
+        return name
+
+    def canonical(self, name: str, country: str | None = None) -> tuple[str, bool]:
+        """The registry's spelling of a name when it is a known office holder."""
+        folded = fold(name)
+        if folded in self.kb.person_aliases:
+            return self.kb.person_aliases[folded], True
+        tokens = name.split()
+        no_initials = " ".join(t for t in tokens if not re.fullmatch(r"[A-Z]\.", t))
+        if fold(no_initials) in self.kb.person_aliases:
+            return self.kb.person_aliases[fold(no_initials)], True
+        if len(tokens) == 2:
+            swapped = f"{tokens[1]} {tokens[0]}"
+            if fold(swapped) in self.kb.person_aliases:
+                return self.kb.person_aliases[fold(swapped)], True
+        if len(tokens) == 1:
+            found = self.kb.person(name, self.on, country)
+            if found:
+                return found, True
+        return no_initials or name, False
+
+    def context(self, text: str, start: int, end: int, sent_start: int, sent_end: int
+                ) -> tuple[str | None, str | None, str | None, str | None]:
+        """Country, title, organisation and role cue from the words around a mention."""
+        left = text[max(sent_start, start - 120):start]
+        cut = _LEFT_CUT.search(left)
+        narrow = left[cut.end():] if cut else left
+        wide_cut = re.search(r"[.;:!?\"“”]|\b(?:with|met|told|between|said)\b(?!.*\b(?:with|met|told|"
+                             r"between|said)\b)", left, re.DOTALL)
+        wide = left[wide_cut.end():] if wide_cut else left
+        right = ""
+        after = text[end:sent_end]
+        m = re.match(r"\s*,\s+(?=(?:the |a )?[A-Z])", after)
+        if m:
+            body = after[m.end():]
+            stop = re.search(r",\s+(?=[a-z])|[.;]\s|[.;]$|\s(?:met|held|said|and the)\s", body)
+            right = body[: stop.start()] if stop else body[:200]
+        country = org = title = role = None
+        for zone in (narrow, right, wide):
+            if country is None:
+                found = self.country_cue(zone)
+                country = found
+            if org is None:
+                om = list(self.kb.org_re.finditer(zone))
+                if om:
+                    org = self.kb.orgs[om[-1].group(0)].name
+                    if country is None:
+                        country = self.kb.orgs[om[-1].group(0)].country
+        for zone in (wide, right):
+            t = self.title_in(zone)
+            if t:
+                title, role = t
+                break
+        return country, title, org, role
+
+    def country_cue(self, zone: str) -> str | None:
+        matches = [m for m in self.kb.country_re.finditer(zone)]
+        if matches:
+            return self.kb.countries[matches[-1].group(0)]
+        om = list(self.kb.org_re.finditer(zone))
+        if om and self.kb.orgs[om[-1].group(0)].country:
+            return self.kb.orgs[om[-1].group(0)].country
+        return None
+
+    def title_in(self, zone: str) -> tuple[str, str | None] | None:
+        best: tuple[int, str, str | None] | None = None
+        for t in self.kb.titles:
+            if t.bare_only:
+                continue
+            for m in re.finditer(rf"\b{re.escape(t.title)}\b", zone):
+                if best is None or m.end() > best[0] or (m.end() == best[0] and len(t.title) > len(best[1])):
+                    best = (m.end(), t.title, t.role)
+        return (best[1], best[2]) if best else None
+
+    def add(self, name: str, country: str | None, title: str | None, org: str | None,
+            in_registry: bool, rule: str, span: tuple[int, int]) -> Person:
+        """Merge a mention into the document's people (same name, or a token-subset of it)."""
+        person = self.people.get(name)
+        if person is None:
+            tokens = set(fold(name).replace("-", " ").split())
+            for other in self.people.values():
+                if tokens and (tokens <= other.tokens or other.tokens <= tokens) and \
+                        (country is None or other.country is None or other.country == country):
+                    person = other
+                    if len(name) > len(other.name) and not other.in_registry:
+                        self.people.pop(other.name)
+                        other.name = name
+                        self.people[name] = other
+                    break
+        if person is None:
+            person = Person(name=name, in_registry=in_registry, rule=rule)
+            self.people[name] = person
+        if in_registry:
+            person.in_registry = True
+            registry_country = self.kb.person_country.get(person.name)
+            if registry_country:
+                person.country = registry_country
+        person.country = person.country or country
+        person.title = person.title or title
+        person.organization = person.organization or org
+        person.spans.append(span)
+        return person
+
+
+def name_candidates(doc: Doc, kb: Knowledge) -> list[tuple[int, int, str]]:
+    """Spans that name a person: spaCy PERSON entities, registry names, and "Title Name" runs."""
+    text = doc.text
+    found: list[tuple[int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ == "PERSON":
+            found.append((ent.start_char, ent.end_char, "ner"))
+    for m in kb.person_re.finditer(text):
+        found.append((m.start(), m.end(), "registry"))
+    for t in kb.titles:
+        if not t.title[:1].isupper() or t.bare_only:
+            continue
+        for m in re.finditer(rf"\b{re.escape(t.title)}\s+(?:(?:{'|'.join(map(re.escape, kb.honorifics))})\s+)?"
+                             rf"(?={_NAME_TOKEN})", text):
+            run = _NAME_RUN.match(text, m.end())
+            if run and not kb.title_index.get(run.group(0).lower()) and \
+                    not kb.countries.get(run.group(0)) and not kb.orgs.get(run.group(0)):
+                found.append((run.start(), run.end(), "title+name"))
+    for m in re.finditer(rf"\b(?:{'|'.join(map(re.escape, kb.honorifics))})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)",
+                         text):
+        found.append((m.start(1), m.end(1), "honorific+name"))
+    # Longest spans first; drop spans inside a longer one.
+    found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    kept: list[tuple[int, int, str]] = []
+    for s in found:
+        if kept and s[0] < kept[-1][1]:
+            if s[1] > kept[-1][1] and s[2] != "ner":
+                kept[-1] = (kept[-1][0], s[1], s[2])
+            continue
+        kept.append(s)
+    return kept

@@ -1,0 +1,247 @@
+"""The extractor: one Document in, one Extraction (events and statements with evidence) out.
+
+The headline is read as well as the body: readout headlines are formulaic and strong evidence of
+the primary engagement's type, participants and date ("PM call with President Xi Jinping of China:
+25 March 2022").  Relative dates resolve against the publication date, never the clock.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import replace
+from datetime import date
+
+from spacy.tokens import Doc
+
+from parley.config import Settings
+from parley.dates import find_dates, parse_iso
+from parley.extract.events import Found, find_events, merge
+from parley.extract.knowledge import Knowledge, knowledge
+from parley.extract.mentions import Cast, read_cast
+from parley.extract.nlp import load_pipeline
+from parley.extract.statements import attribute, topics_of
+from parley.model import Actor, Document, Event, Evidence, Extraction, Statement
+
+_HEAD_CALL = re.compile(r"\b(?:call|calls|called|phone|telephone|telephonic|spoke|speaks|speak|"
+                        r"conversation)\b", re.IGNORECASE)
+_HEAD_MEET = re.compile(r"\b(?:meets?|meeting|met|talks|summit|hosts?|hosted|receives?|received)\b",
+                        re.IGNORECASE)
+_HEAD_VISIT = re.compile(r"\bvisit", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
+    r"(?:,?\s+\d{4})?))?\s*(?:\([A-Za-z .]{1,30}\))?\s*(?:--|—|–)"
+)
+
+
+def headline_type(title: str | None) -> str | None:
+    """The engagement type a readout headline announces."""
+    if not title:
+        return None
+    if _HEAD_CALL.search(title):
+        return "CALL"
+    if _HEAD_MEET.search(title):
+        return "MEET"
+    if _HEAD_VISIT.search(title):
+        return "VISIT"
+    return None
+
+
+def dateline(text: str, kb: Knowledge, anchor: date | None) -> tuple[str | None, str | None]:
+    """Place and date of a dateline such as ``BEIJING, Oct. 18 (Xinhua) --``."""
+    m = _DATELINE.match(text[:120])
+    if not m:
+        return None, None
+    raw = m.group("place").strip()
+    place = next((p for p in (raw, raw.title()) if p in kb.places), None)
+    if place is None:
+        return None, None
+    day = None
+    if m.group("date"):
+        found = [d for d in find_dates(m.group("date"), anchor) if d.value and len(d.value) == 10]
+        day = found[0].value if found else None
+    return place, day
+
+
+class Extractor:
+    """Extracts events and statements; build once, reuse for many documents."""
+
+    def __init__(self, settings: Settings | None = None) -> None:
+        self.settings = settings or Settings()
+        self.nlp = load_pipeline(self.settings.spacy_model)
+        self.kb = knowledge()
+
+    def extract(self, document: Document) -> Extraction:
+        return next(iter(self.extract_many([document])))
+
+    def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
+        """Extract a stream of documents, batching spaCy over bodies and headlines."""
+        batch: list[Document] = []
+        for document in documents:
+            batch.append(document)
+            if len(batch) >= self.settings.batch_size:
+                yield from self._run(batch)
+                batch = []
+        if batch:
+            yield from self._run(batch)
+
+    def _run(self, batch: list[Document]) -> Iterator[Extraction]:
+        texts = [t for d in batch for t in (d.text, d.title or "")]
+        parsed = list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
+        for i, document in enumerate(batch):
+            yield analyse(document, parsed[2 * i], parsed[2 * i + 1], self.kb)
+
+
+def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extraction:
+    """Everything one document says about engagements and who said what."""
+    org = kb.org_of_publisher(document.publisher, document.url)
+    home_country = org.country if org and org.kind in {"government", "state_media"} else None
+    published = parse_iso(document.published)
+    place_line, day_line = dateline(body.text, kb, published)
+    if published is None and day_line and len(day_line) == 10 and document.published is None:
+        published = None  # a year-less dateline cannot date the document on its own
+    title_dates = [d for d in find_dates(document.title or "") if d.value and len(d.value) == 10]
+    title_day = title_dates[0].value if title_dates else None
+    on = title_day or (published.isoformat() if published else None)
+
+    cast = read_cast(body, kb, home_country, on, org.kind if org else None)
+    head_cast = read_cast(head, kb, home_country, on, org.kind if org else None,
+                          known=cast.people, headline=True)
+    head_people = [m.person for m in head_cast.mentions]
+    head_people = list(dict.fromkeys(head_people))
+    people = {**cast.people, **head_cast.people}
+    cast = Cast(people, cast.mentions)
+
+    anchor = published or (parse_iso(title_day) if title_day else None)
+    dates = find_dates(body.text, anchor)
+    found = merge(find_events(body, cast, kb, dates))
+    kind = headline_type(document.title)
+    primary = _choose_primary(found, kind, head_people, cast)
+    if primary is None and kind in {"MEET", "CALL"} and len(head_people) >= 2:
+        first = next(iter(body.sents), None)
+        end = first.end_char if first is not None else 0
+        primary = Found(kind, head_people[:2], 0, end, 0, rules={"type": "headline",
+                                                                 "participants": "headline"})
+        primary.spans.append((0, end, "headline"))
+        found.insert(0, primary)
+    if primary is not None:
+        _complete_primary(primary, head_people, cast, body, dates, title_day, published,
+                          place_line, day_line, found)
+
+    events: list[Event] = []
+    ids: dict[int, str] = {}
+    for n, ev in enumerate(found, 1):
+        ids[id(ev)] = f"e{n}"
+        events.append(Event(
+            id=f"e{n}", type=ev.type, primary=ev is primary,
+            participants=tuple(_actor(cast.people[p]) for p in ev.people),
+            date=ev.date, location=ev.location if ev.type != "CALL" else None,
+            modality=ev.modality,
+            evidence=tuple(Evidence(s, e, body.text[s:e], rule) for s, e, rule in ev.spans[:3]),
+            explain=tuple(sorted(ev.rules.items())),
+        ))
+    statements = _statements(body, cast, kb, primary, ids, home_country, found)
+    if document.published is None and published is not None:
+        document = replace(document, published=published.isoformat())
+    return Extraction(document, tuple(events), tuple(statements))
+
+
+def _actor(person: object) -> Actor:
+    from parley.extract.people import Person
+
+    assert isinstance(person, Person)
+    return Actor(person.name, person.country, person.title, person.organization)
+
+
+def _choose_primary(found: list[Found], kind: str | None, head_people: list[str],
+                    cast: Cast) -> Found | None:
+    talks = [e for e in found if e.type in {"MEET", "CALL"}]
+    if kind in {"MEET", "CALL"}:
+        same = [e for e in talks if e.type == kind]
+        if same:
+            return max(same, key=lambda e: (len(set(e.people) & set(head_people)), -e.trigger))
+    if talks:
+        if head_people:
+            return max(talks, key=lambda e: (len(set(e.people) & set(head_people)), -e.trigger))
+        return talks[0]
+    visits = [e for e in found if e.type == "VISIT"]
+    return visits[0] if visits else None
+
+
+def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: Doc, dates: list,
+                      title_day: str | None, published: date | None, place_line: str | None,
+                      day_line: str | None, found: list[Found]) -> None:
+    """Headline participants, the date and the place of the primary engagement."""
+    if primary.type in {"MEET", "CALL"}:
+        for person in head_people:
+            countries = {cast.people[p].country for p in primary.people}
+            if person not in primary.people and (len(primary.people) < 2 or
+                                                 cast.people[person].country not in countries):
+                primary.people.append(person)
+                primary.rules["participants"] = "clause-people+headline"
+    primary.modality = "occurred" if primary.modality == "speculative" else primary.modality
+    if title_day:
+        primary.date, primary.rules["date"] = title_day, "headline-date"
+    else:
+        day = None
+        for s, e, _rule in primary.spans:
+            inside = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10]
+            if inside:
+                day = inside[0]
+                break
+        first = next(iter(body.sents), None)
+        if day is None and first is not None:
+            lead = [d for d in dates if d.start < first.end_char and d.value and len(d.value) == 10]
+            day = lead[0] if lead else None
+        if day is not None:
+            primary.date, primary.rules["date"] = day.value, f"{day.kind}:{day.text}"
+        elif day_line:
+            primary.date, primary.rules["date"] = day_line, "dateline"
+        elif published and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$",
+                                     body.text[max(0, primary.trigger - 25):primary.trigger]):
+            primary.date, primary.rules["date"] = published.isoformat(), "present-perfect"
+        else:
+            primary.date = None
+    if primary.type == "MEET" and primary.location is None:
+        visit = next((v for v in found if v.type == "VISIT" and set(v.people) & set(primary.people)
+                      and v.start == primary.start), None)
+        if visit is not None:
+            primary.location, primary.rules["location"] = visit.location, "visit-destination"
+        elif place_line:
+            primary.location, primary.rules["location"] = place_line, "dateline"
+
+
+def _statements(body: Doc, cast: Cast, kb: Knowledge, primary: Found | None, ids: dict[int, str],
+                home_country: str | None, found: list[Found]) -> list[Statement]:
+    group = tuple(primary.people) if primary else ()
+    home = next((p for p in group if cast.people[p].country == home_country), None) \
+        if home_country else None
+    trigger_span = (primary.spans[0][0], primary.spans[0][1]) if primary and primary.spans else None
+    attributed = attribute(body, cast, group, home, trigger_span)
+    participants = {p for ev in found for p in ev.people}
+    runs: list[list] = []
+    for a in attributed:
+        if runs and runs[-1][2] == a.speakers and runs[-1][3] == a.rule.split(":")[0]:
+            runs[-1][1] = a.end
+        else:
+            runs.append([a.start, a.end, a.speakers, a.rule.split(":")[0]])
+    out: list[Statement] = []
+    primary_id = ids.get(id(primary)) if primary else None
+    for start, end, speakers, rule in runs:
+        text = body.text[start:end]
+        topics = topics_of(text, kb)
+        for speaker in speakers:
+            if not topics and speaker not in participants:
+                continue
+            out.append(Statement(
+                speaker=_actor(cast.people[speaker]), text=text, topics=topics,
+                event_id=primary_id if speaker in group else None,
+                evidence=(Evidence(start, end, text, rule),),
+                explain=(("speaker", rule), ("topics", "topic-cues")),
+            ))
+    return out
+
+
+def extract_documents(documents: Iterable[Document], settings: Settings) -> Iterator[Extraction]:
+    """Extract many documents with one pipeline (see :class:`Extractor`)."""
+    yield from Extractor(settings).extract_many(documents)

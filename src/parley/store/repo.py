@@ -1,0 +1,185 @@
+"""Reading and writing Parley's records: the only module that knows the table layout.
+
+``save_extraction`` writes a document and everything extracted from it in one transaction, so a
+crash or Ctrl-C leaves either all of it or none of it; every insert is ``ON CONFLICT DO NOTHING``
+keyed by content-derived ids, so re-running an ingest stores nothing twice.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from importlib import resources
+from typing import Any
+
+from parley.model import Actor, Evidence, Extraction
+from parley.store.db import Database
+
+
+def actor_key(actor: Actor) -> str:
+    """A stable id for an actor: the ASCII-folded lower-case name, plus the country."""
+    folded = unicodedata.normalize("NFKD", actor.name).encode("ascii", "ignore").decode().lower()
+    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "unknown"
+    return f"{slug}@{actor.country or 'none'}"
+
+
+def seed_topics(db: Database) -> None:
+    """Make sure every topic of the bundled vocabulary exists (topics are referenced by slug)."""
+    raw = resources.files("parley.data").joinpath("topics.json").read_text(encoding="utf-8")
+    for slug, info in json.loads(raw)["topics"].items():
+        db.execute("INSERT INTO topics (slug, label, definition) VALUES (?, ?, ?) "
+                   "ON CONFLICT (slug) DO NOTHING", (slug, info["label"], info["def"]))
+
+
+def has_document(db: Database, doc_id: str) -> bool:
+    return bool(db.query("SELECT 1 AS x FROM documents WHERE id = ?", (doc_id,)))
+
+
+def _save_actor(db: Database, actor: Actor) -> str:
+    key = actor_key(actor)
+    db.execute("INSERT INTO actors (id, name, country) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+               (key, actor.name, actor.country))
+    db.execute("INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?) "
+               "ON CONFLICT (actor_id, alias) DO NOTHING", (key, actor.name))
+    return key
+
+
+def _save_evidence(db: Database, doc_id: str, owner_type: str, owner_id: str,
+                   evidence: tuple[Evidence, ...]) -> None:
+    for n, ev in enumerate(evidence):
+        db.execute(
+            "INSERT INTO evidence (id, doc_id, owner_type, owner_id, start_offset, end_offset, text, rule) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            (f"{owner_id}:e{n}", doc_id, owner_type, owner_id, ev.start, ev.end, ev.text, ev.rule or None),
+        )
+
+
+def save_extraction(db: Database, extraction: Extraction) -> bool:
+    """Store one document with its events and statements; False if it was already stored."""
+    doc = extraction.document
+    with db.transaction():
+        if has_document(db, doc.id):
+            return False
+        db.execute(
+            "INSERT INTO documents (id, source, url, title, publisher, published, language, text, "
+            "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (doc.id, doc.source, doc.url, doc.title, doc.publisher, doc.published, doc.language,
+             doc.text, datetime.now(UTC).isoformat(timespec="seconds")),
+        )
+        event_ids: dict[str, str] = {}
+        for event in extraction.events:
+            eid = f"{doc.id}:{event.id}"
+            event_ids[event.id] = eid
+            db.execute(
+                "INSERT INTO events (id, doc_id, local_id, type, is_primary, date, location, modality) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (eid, doc.id, event.id, event.type, int(event.primary), event.date, event.location,
+                 event.modality),
+            )
+            for pos, actor in enumerate(event.participants):
+                db.execute(
+                    "INSERT INTO participants (event_id, position, actor_id, name, country, title, "
+                    "organization) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (eid, pos, _save_actor(db, actor), actor.name, actor.country, actor.title,
+                     actor.organization),
+                )
+            _save_evidence(db, doc.id, "event", eid, event.evidence)
+        for pos, st in enumerate(extraction.statements):
+            sid = f"{doc.id}:s{pos}"
+            db.execute(
+                "INSERT INTO statements (id, doc_id, position, speaker_actor_id, speaker_name, "
+                "speaker_country, text, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                (sid, doc.id, pos, _save_actor(db, st.speaker), st.speaker.name, st.speaker.country,
+                 st.text, event_ids.get(st.event_id or "")),
+            )
+            for topic in st.topics:
+                db.execute("INSERT INTO statement_topics (statement_id, topic) VALUES (?, ?) "
+                           "ON CONFLICT (statement_id, topic) DO NOTHING", (sid, topic))
+            _save_evidence(db, doc.id, "statement", sid, st.evidence)
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Filters shared by the listing commands and, later, the API."""
+
+    country: str | None = None
+    type: str | None = None
+    since: str | None = None
+    until: str | None = None
+    publisher: str | None = None
+    limit: int = 100
+    offset: int = 0
+
+
+def list_documents(db: Database, f: Filters) -> list[dict[str, Any]]:
+    """Stored documents, newest first, with their event and statement counts."""
+    where, params = ["1=1"], []
+    if f.publisher:
+        where.append("LOWER(d.publisher) LIKE ?")
+        params.append(f"%{f.publisher.lower()}%")
+    if f.since:
+        where.append("d.published >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("d.published <= ?")
+        params.append(f.until)
+    if f.country:
+        where.append("EXISTS (SELECT 1 FROM events e JOIN participants p ON p.event_id = e.id "
+                     "WHERE e.doc_id = d.id AND p.country = ?)")
+        params.append(f.country.upper())
+    if f.type:
+        where.append("EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND e.type = ?)")
+        params.append(f.type.upper())
+    sql = (
+        "SELECT d.id, d.source, d.title, d.publisher, d.published, "
+        "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events, "
+        "(SELECT COUNT(*) FROM statements s WHERE s.doc_id = d.id) AS statements "
+        f"FROM documents d WHERE {' AND '.join(where)} "
+        "ORDER BY d.published DESC, d.source LIMIT ? OFFSET ?"
+    )
+    return db.query(sql, [*params, f.limit, f.offset])
+
+
+def list_events(db: Database, f: Filters) -> list[dict[str, Any]]:
+    """Stored events with their participants, newest first."""
+    where, params = ["1=1"], []
+    if f.type:
+        where.append("e.type = ?")
+        params.append(f.type.upper())
+    if f.since:
+        where.append("e.date >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("e.date <= ?")
+        params.append(f.until)
+    if f.publisher:
+        where.append("LOWER(d.publisher) LIKE ?")
+        params.append(f"%{f.publisher.lower()}%")
+    if f.country:
+        where.append("EXISTS (SELECT 1 FROM participants p WHERE p.event_id = e.id AND p.country = ?)")
+        params.append(f.country.upper())
+    rows = db.query(
+        "SELECT e.id, e.type, e.is_primary, e.date, e.location, e.modality, d.publisher, d.source, "
+        "d.title FROM events e JOIN documents d ON d.id = e.doc_id "
+        f"WHERE {' AND '.join(where)} ORDER BY e.date DESC, d.source, e.local_id LIMIT ? OFFSET ?",
+        [*params, f.limit, f.offset],
+    )
+    for row in rows:
+        people = db.query("SELECT name, country FROM participants WHERE event_id = ? ORDER BY position",
+                          (row["id"],))
+        row["primary"] = bool(row.pop("is_primary"))
+        row["participants"] = "; ".join(
+            f"{p['name']} ({p['country'] or '?'})" for p in people)
+    return rows
+
+
+def counts(db: Database) -> dict[str, int]:
+    """How many of each record the database holds."""
+    out = {}
+    for table in ("documents", "events", "statements", "actors"):
+        out[table] = int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+    return out
