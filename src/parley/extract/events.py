@@ -19,6 +19,7 @@ from parley.extract.knowledge import Knowledge
 from parley.extract.mentions import Cast
 
 NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
+_SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
 _PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare", "propose", "announce",
                    "arrange", "set"}
 _SPECULATIVE_AUX = {"could", "might", "may", "would"}
@@ -49,7 +50,7 @@ def trigger_type(tok: Token) -> str | None:
     prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
     if lemma in {"phone", "telephone", "telephonic"} or lower in {"phoned", "telephoned"}:
         return "CALL"
-    if lemma == "call" and pos == "NOUN" and prev not in {"port"}:
+    if lemma == "call" and pos == "NOUN" and prev not in {"port"} and nxt not in {"to", "for", "on"}:
         return "CALL"
     if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and \
             any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
@@ -60,7 +61,8 @@ def trigger_type(tok: Token) -> str | None:
         return None  # the modifier already triggered
     if lemma == "meet" or lower in {"meeting", "meetings", "met"}:
         return "MEET"
-    if lower == "talks" and prev not in {"telephone", "phone", "video"} and pos == "NOUN":
+    if lower == "talks" and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
+            nxt in {"with", "between"} or tok.head.lemma_.lower() in {"hold", "have", "begin", "open"}):
         return "MEET"
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.subtree):
@@ -84,24 +86,34 @@ def _is_excluded(tok: Token) -> bool:
 
 
 def _unnamed_group(tok: Token, cast: Cast) -> bool:
-    """The trigger's own between/of/with phrase names only unnamed officials."""
+    """The trigger's own between/of/with phrase names no one ("the visit of the Carrier Strike
+    Group", "the meeting between our defence and foreign ministers")."""
+    if tok.pos_ != "NOUN":
+        return False
     for child in tok.children:
         if child.dep_ == "prep" and child.lower_ in {"between", "of", "among", "with"}:
             objects = [t for t in child.subtree if t.i != child.i]
             if not objects:
                 continue
             start, end = objects[0].idx, objects[-1].idx + len(objects[-1].text)
-            if not cast.in_span(start, end) and any(t.lower_ in _GROUP_WORDS for t in objects):
+            if not cast.in_span(start, end) and (child.lower_ != "with" or
+                                                 any(t.lower_ in _GROUP_WORDS for t in objects)):
                 return True
     return False
 
 
 def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
+    """People mentioned by these tokens (which need not be contiguous), in text order."""
     if not tokens:
         return []
-    start = min(t.idx for t in tokens)
+    starts = {t.idx for t in tokens}
+    start = min(starts)
     end = max(t.idx + len(t.text) for t in tokens)
-    return cast.people_in(start, end)
+    seen: list[str] = []
+    for m in cast.in_span(start, end):
+        if any(m.start <= s < m.end for s in starts) and m.person not in seen:
+            seen.append(m.person)
+    return seen
 
 
 def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
@@ -109,8 +121,15 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     needed = NEEDED[kind]
     node: Token | None = tok
     verbs_passed = 0
+    path = {tok.i}
     while node is not None:
-        people = _people_in(list(node.subtree), cast)
+        path.add(node.i)
+        skip: set[int] = set()
+        for child in node.children:
+            if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
+                    and not any(t.i in path for t in child.subtree):
+                skip.update(t.i for t in child.subtree)
+        people = _people_in([t for t in node.subtree if t.i not in skip], cast)
         if len(people) >= needed:
             return people
         if node.pos_ in {"VERB", "AUX"} and node is not tok:
@@ -201,6 +220,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr]) -> l
         kind = trigger_type(tok)
         if kind is None or _is_excluded(tok) or _unnamed_group(tok, cast):
             continue
+        if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and trigger_type(tok.head) is None:
+            continue  # "a new Security Arrangement and the meeting between ministers"
         people = participants(tok, kind, cast)
         if len(people) < NEEDED[kind]:
             continue

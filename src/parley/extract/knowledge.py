@@ -108,6 +108,9 @@ class Knowledge:
             key=lambda t: -len(t.title),
         )
         self.title_index = {t.title.lower(): t for t in self.titles}
+        self.title_words = {w for t in self.titles for w in t.title.split() if w[:1].isupper()} | {
+            "Meets", "Meeting", "Meet", "Call", "Calls", "Talks", "Talk", "Holds", "Visit", "Visits",
+            "Readout", "Summit", "Telephone", "Conversation", "Speaks", "Hails", "Discusses"}
         self.honorifics = sorted(titles["honorifics"], key=len, reverse=True)
         self.name_suffixes = titles["name_suffixes"]
 

@@ -41,7 +41,7 @@ def _office_regex(kb: Knowledge) -> re.Pattern[str]:
     titles = "|".join(re.escape(t.title) for t in kb.titles if t.role)
     adjectives = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
     return re.compile(
-        rf"(?:(?P<det>\b{_DETERMINER}\s+)|(?P<poss>\b(?:{adjectives}))['’]s\s+|(?P<start>^))"
+        rf"(?:(?P<det>\b{_DETERMINER}\s+)|(?P<poss>\b(?:{adjectives}))['’]s\s+|(?P<start>^)|(?=(?:{adjectives})\s))"
         rf"(?:(?P<adj>{adjectives})\s+)?(?P<title>(?i:{titles}))\b"
         rf"(?:\s+of\s+(?:the\s+)?(?P<of>{adjectives})\b)?",
         re.MULTILINE,
@@ -82,6 +82,12 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         ss, se = sentence_of(start)
         country, title, org, _role = finder.context(text, start, end, ss, se)
         canonical, registered = finder.canonical(name, country)
+        if headline and not registered:
+            tokens = set(fold(canonical).split())
+            match = [p for p in finder.people.values() if tokens and (tokens <= p.tokens)]
+            if len(match) != 1:
+                continue
+            canonical = match[0].name
         if len(canonical.split()) == 1 and not registered:
             short.append((start, end, canonical, rule))
             continue
@@ -93,10 +99,11 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         if len(match) == 1:
             match[0].spans.append((start, end))
             mentions.append(Mention(start, end, match[0].name))
-        elif not match and rule in {"ner", "title+name", "honorific+name"} and not headline:
+        elif not match and rule in {"title+name", "honorific+name"} and not headline:
             person = finder.add(name, None, None, None, False, rule, (start, end))
             mentions.append(Mention(start, end, person.name))
 
+    mentions.extend(_short_forms(text, finder.people, mentions, kb))
     office_re = _OFFICE_CACHE.setdefault(id(kb), _office_regex(kb))
     for m in office_re.finditer(text):
         if m.group("start") is not None and not headline:
@@ -155,14 +162,44 @@ def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
     return finder.add(holder, target, title, None, True, "office-registry", (0, 0))
 
 
+_MONTH_CONTEXT = re.compile(r"(?:\b(?:in|on|since|early|late|mid|of|until|by|from|last|next)\s+|-)$")
+
+
+def _short_forms(text: str, people: dict[str, Person], mentions: list[Mention],
+                 kb: Knowledge) -> list[Mention]:
+    """Surnames and given names of the document's people used alone ("Blinken", "May's visit")."""
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for person in list(people.values()):
+        tokens = person.name.split()
+        if len(tokens) < 2:
+            continue
+        for token in tokens:
+            if len(token) < 2 or token in kb.title_words or token in kb.countries or not token[:1].isupper():
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w-])", text):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                if token in {"May", "June", "July", "August", "March", "April"} and (
+                        re.match(r"\s*\d", text[m.end():m.end() + 4])
+                        or _MONTH_CONTEXT.search(text[max(0, m.start() - 12):m.start()])):
+                    continue
+                taken.append((m.start(), m.end()))
+                out.append(Mention(m.start(), m.end(), person.name))
+    return out
+
+
 def _pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
-    """He/she as subject: the latest person mentioned as a subject before it (else the latest)."""
+    """He/she as subject: the latest person mentioned as a subject before it (else the latest),
+    never a person already referred to by the other pronoun."""
     out: list[Mention] = []
     ordered = sorted(mentions, key=lambda m: m.start)
+    gender: dict[str, str] = {}
     for tok in doc:
         if tok.lower_ not in {"he", "she"}:
             continue
-        before = [m for m in ordered if m.end <= tok.idx]
+        want = tok.lower_
+        before = [m for m in ordered if m.end <= tok.idx and gender.get(m.person, want) == want]
         if not before:
             continue
         subjects = []
@@ -171,5 +208,6 @@ def _pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
             if span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
                 subjects.append(m)
         antecedent = (subjects or before)[-1]
+        gender[antecedent.person] = want
         out.append(Mention(tok.idx, tok.idx + len(tok.text), antecedent.person))
     return out

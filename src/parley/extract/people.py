@@ -84,7 +84,12 @@ class PeopleFinder:
         for suffix in self.kb.name_suffixes:
             if name.endswith(" " + suffix):
                 name = name[: -len(suffix) - 1].strip()
+        if name in self.kb.honorifics or name + "." in self.kb.honorifics:
+            return ""
         tokens = name.split()
+        if not tokens or any(t in self.kb.title_words for t in tokens[:1]) or \
+                all(t in self.kb.title_words for t in tokens):
+            return 
         # MOFA Japan style "SUGA Yoshihide": family name in capitals first.
         if len(tokens) == 2 and tokens[0].isupper() and len(tokens[0]) > 1 and not tokens[1].isupper():
             name = f"{tokens[1]} {tokens[0].title()}"
