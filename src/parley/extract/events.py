@@ -41,6 +41,7 @@ class Found:
     date: str | None = None
     rules: dict[str, str] = field(default_factory=dict)
     spans: list[tuple[int, int, str]] = field(default_factory=list)
+    partial: bool = False  # a meeting or call with one named side only, kept to be completed
 
 
 def trigger_type(tok: Token) -> str | None:
@@ -91,12 +92,15 @@ def _unnamed_group(tok: Token, cast: Cast) -> bool:
     if tok.pos_ != "NOUN":
         return False
     for child in tok.children:
+        if child.dep_ == "poss" and child.lower_ in _GROUP_WORDS and not cast.overlaps(
+                child.idx, child.idx + len(child.text)):
+            return True  # "the G7 leaders' meeting"
         if child.dep_ == "prep" and child.lower_ in {"between", "of", "among", "with"}:
             objects = [t for t in child.subtree if t.i != child.i]
             if not objects:
                 continue
             start, end = objects[0].idx, objects[-1].idx + len(objects[-1].text)
-            if not cast.in_span(start, end) and (child.lower_ != "with" or
+            if not cast.overlaps(start, end) and (child.lower_ != "with" or
                                                  any(t.lower_ in _GROUP_WORDS for t in objects)):
                 return True
     return False
@@ -223,11 +227,18 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr]) -> l
         if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and trigger_type(tok.head) is None:
             continue  # "a new Security Arrangement and the meeting between ministers"
         people = participants(tok, kind, cast)
+        partial = False
         if len(people) < NEEDED[kind]:
-            continue
+            if kind == "VISIT" or tok.sent.start_char > 400:
+                continue
+            people = participants(tok, "VISIT", cast)[:1]
+            if not people:
+                continue
+            partial = True
         sent = tok.sent
         event = Found(kind, people, sent.start_char, sent.end_char, tok.idx,
                       rules={"type": f"trigger:{tok.lower_}", "participants": "clause-people"})
+        event.partial = partial
         event.modality = modality(tok)
         event.rules["modality"] = "tense-and-hedges"
         if kind == "VISIT":
@@ -260,7 +271,12 @@ def merge(events: list[Found]) -> list[Found]:
     """One event per engagement: same type and same people (a visit: same visitor and place)."""
     merged: list[Found] = []
     for ev in events:
+        if ev.partial:
+            merged.append(ev)
+            continue
         for other in merged:
+            if other.partial:
+                continue
             if other.type != ev.type or set(other.people) != set(ev.people):
                 continue
             if ev.type == "VISIT" and other.location and ev.location and other.location != ev.location \

@@ -29,6 +29,9 @@ class Cast:
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
 
+    def overlaps(self, start: int, end: int) -> bool:
+        return any(m.start < end and start < m.end for m in self.mentions)
+
     def people_in(self, start: int, end: int) -> list[str]:
         seen: list[str] = []
         for m in self.in_span(start, end):

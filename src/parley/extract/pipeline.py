@@ -117,6 +117,19 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     found = merge(find_events(body, cast, kb, dates))
     kind = headline_type(document.title)
     primary = _choose_primary(found, kind, head_people, cast)
+    if primary is not None and primary.partial:
+        extra = [p for p in head_people if p not in primary.people]
+        if not extra:
+            lead = next(iter(body.sents), None)
+            extra = [p for p in cast.people_in(0, lead.end_char if lead is not None else 0)
+                     if p not in primary.people]
+        if extra:
+            primary.people.append(extra[0])
+            primary.partial = False
+            primary.rules["participants"] = "clause-people+lead"
+        else:
+            primary = None
+    found = [e for e in found if not e.partial]
     if primary is None and kind in {"MEET", "CALL"} and len(head_people) >= 2:
         first = next(iter(body.sents), None)
         end = first.end_char if first is not None else 0
@@ -124,6 +137,9 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
                                                                  "participants": "headline"})
         primary.spans.append((0, end, "headline"))
         found.insert(0, primary)
+    if primary is None:
+        primary = next((e for e in found if e.type == "VISIT"), None)
+    found.extend(_headline_visits(document.title, head_people, head_cast, kb, found, body))
     if primary is not None:
         _complete_primary(primary, head_people, cast, body, dates, title_day, published,
                           place_line, day_line, found)
@@ -156,16 +172,44 @@ def _actor(person: object) -> Actor:
 def _choose_primary(found: list[Found], kind: str | None, head_people: list[str],
                     cast: Cast) -> Found | None:
     talks = [e for e in found if e.type in {"MEET", "CALL"}]
+    full = [e for e in talks if not e.partial]
     if kind in {"MEET", "CALL"}:
-        same = [e for e in talks if e.type == kind]
+        same = [e for e in full if e.type == kind] or [e for e in talks if e.type == kind]
         if same:
             return max(same, key=lambda e: (len(set(e.people) & set(head_people)), -e.trigger))
-    if talks:
+        if len(head_people) >= 2:
+            return None  # the headline names the engagement: build it from there
+    pool = full or talks
+    if pool:
         if head_people:
-            return max(talks, key=lambda e: (len(set(e.people) & set(head_people)), -e.trigger))
-        return talks[0]
-    visits = [e for e in found if e.type == "VISIT"]
-    return visits[0] if visits else None
+            return max(pool, key=lambda e: (len(set(e.people) & set(head_people)), -e.trigger))
+        return pool[0]
+    return None
+
+
+_HEAD_VISIT_PLACE = re.compile(r"\bvisit(?:s|ing|ed)?\s+(?:to\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def _headline_visits(title: str | None, head_people: list[str], head_cast: Cast, kb: Knowledge,
+                     found: list[Found], body: Doc) -> list[Found]:
+    """"... on visit to China": a visit by the headline's person, when the body has none."""
+    if not title or len(head_people) != 1:
+        return []
+    m = _HEAD_VISIT_PLACE.search(title)
+    if not m:
+        return []
+    place = kb.place_re.match(title, m.end())
+    if place is None:
+        return []
+    person = head_people[0]
+    if any(e.type == "VISIT" and person in e.people for e in found):
+        return []
+    visit = Found("VISIT", [person], 0, 0, 0, location=place.group(0),
+                  rules={"type": "headline", "participants": "headline", "location": "headline"})
+    first = next(iter(body.sents), None)
+    if first is not None:
+        visit.spans.append((first.start_char, first.end_char, "headline"))
+    return [visit]
 
 
 def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: Doc, dates: list,
