@@ -23,6 +23,7 @@ _SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
 _PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare", "propose", "announce",
                    "arrange", "set"}
 _SPECULATIVE_AUX = {"could", "might", "may", "would"}
+_SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
 _GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
                 "delegations", "counterparts", "teams", "diplomats"}
 
@@ -172,8 +173,12 @@ def modality(tok: Token) -> str:
         if node.pos_ == "VERB" and node is not tok and node.dep_ not in {"xcomp", "advcl", "prep",
                                                                          "pcomp", "acl"}:
             break
+        if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in node.children):
+            break  # "... since James Cleverly went to China": its own clause, its own tense
     sent = tok.sent
-    if any(t.lower_ == "if" for t in sent if t.i < tok.i):
+    own_clause = any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for node in chain
+                     for c in node.children)
+    if not own_clause and any(t.lower_ == "if" for t in sent if t.i < tok.i):
         speculative = True
     if planned:
         return "planned"

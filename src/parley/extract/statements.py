@@ -72,6 +72,12 @@ def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[s
         if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in SPEECH:
             continue
         subj = _subject_of(tok)
+        if subj is None and tok.i > sent.start:
+            # "May said": the tagger took the name for a modal verb.
+            left = sent.doc[max(sent.start, tok.i - 2)].idx
+            names = cast.people_in(left, tok.idx)
+            if names:
+                return (names[-1],), f"name-before:{tok.lemma_.lower()}"
         if subj is None:
             if tok.tag_ == "VBN" and tok.lemma_.lower() in {"discuss", "raise", "exchange", "agree"}:
                 if group:

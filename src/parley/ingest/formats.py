@@ -15,9 +15,8 @@ from parley.dates import find_dates, parse_iso
 from parley.ingest.normalize import document_id, is_chrome, looks_english, normalize_text, strip_chrome
 from parley.model import Document, Rejected
 
-_DATE_LINE = re.compile(
-    r"^(?P<date>[^/|]{6,40}?)\s*(?:[/|]\s*(?:Source\s*:)?\s*(?P<pub>.*))?$", re.IGNORECASE
-)
+_DATE_LINE = re.compile(r"^(?P<date>.{6,40}?)(?:\s*(?:\s[/|]\s|\||/\s*(?=Source))\s*(?P<pub>.*))?$")
+_SOURCE_LABEL = re.compile(r"^Source\s*:\s*", re.IGNORECASE)
 _MASTHEAD_SUFFIX = re.compile(r"\s+(?:News|Online|Website|Newsroom)$", re.IGNORECASE)
 
 
@@ -79,7 +78,7 @@ def parse_date_line(line: str) -> tuple[str, str | None] | None:
     exprs = [e for e in find_dates(date_part) if e.kind == "absolute" and e.value and len(e.value) == 10]
     if len(exprs) != 1 or len(exprs[0].text) < len(date_part) - 2:
         return None
-    publisher = (m.group("pub") or "").strip() or None
+    publisher = _SOURCE_LABEL.sub("", (m.group("pub") or "").strip()).strip() or None
     return exprs[0].value or "", publisher
 
 
@@ -189,7 +188,43 @@ def read_html(source: str, raw: bytes, text: str, min_english_ratio: float = 0.0
     body = meta.get("text") or ""
     if not body.strip():
         return Rejected(source, "no-main-text", "no article text found in the page")
+    own = page_metadata(text)
     return make_document(
-        source, body, title=meta.get("title"), publisher=meta.get("sitename"),
-        published=meta.get("date"), url=meta.get("url"), min_english_ratio=min_english_ratio,
+        source, body, title=own.get("title") or meta.get("title"),
+        publisher=own.get("publisher") or meta.get("sitename"),
+        published=own.get("published") or meta.get("date"),
+        url=own.get("url") or meta.get("url"), min_english_ratio=min_english_ratio,
     )
+
+
+_META_KEYS = {
+    "og:title": "title", "twitter:title": "title",
+    "og:site_name": "publisher", "application-name": "publisher",
+    "article:published_time": "published", "datepublished": "published", "dc.date": "published",
+    "date": "published", "pubdate": "published", "og:url": "url",
+}
+
+
+def page_metadata(html: str) -> dict[str, str]:
+    """The page's own declarations (Open Graph, article:*, canonical link), exactly as written.
+
+    trafilatura normalises some of these (it re-cases site names); a publisher's own spelling
+    ("talkRADIO") is what a reader expects to see.
+    """
+    from lxml import html as lxml_html
+
+    try:
+        tree = lxml_html.fromstring(html)
+    except (ValueError, TypeError, lxml_html.etree.ParserError):
+        return {}
+    out: dict[str, str] = {}
+    for node in tree.iter("meta"):
+        key = (node.get("property") or node.get("name") or node.get("itemprop") or "").strip().lower()
+        field = _META_KEYS.get(key)
+        content = (node.get("content") or "").strip()
+        if field and content and field not in out:
+            out[field] = content
+    for node in tree.iter("link"):
+        if (node.get("rel") or "").lower() == "canonical" and node.get("href"):
+            out["url"] = node.get("href", "").strip()
+    return out
