@@ -76,9 +76,8 @@ def worker_parley(folder: Path, processes: int) -> dict[str, float]:
 
     load_pipeline(Settings().spacy_model)  # load outside the timing, as the spaCy side does
     start = time.perf_counter()
-    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink):
-        with contextlib.suppress(SystemExit):
-            app(["extract", str(folder), "--format", "jsonl", "--processes", str(processes)])
+    with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink), contextlib.suppress(SystemExit):
+        app(["extract", str(folder), "--format", "jsonl", "--processes", str(processes)])
     elapsed = time.perf_counter() - start
     return {"docs": len(docs), "words": sum(len(d.text.split()) for d in docs), "seconds": elapsed}
 

@@ -109,7 +109,7 @@ def test_missing_path_is_rejected() -> None:
 # -- URLs ---------------------------------------------------------------------------------------
 
 class _Handler(http.server.BaseHTTPRequestHandler):
-    def do_GET(self) -> None:  # noqa: N802 - the stdlib's name
+    def do_GET(self) -> None:
         if self.path == "/readout.html":
             body = (f"<html><head><title>Readout</title><meta property='og:site_name' content='FCDO'>"
                     f"</head><body><article><p>{GOOD}</p><p>{GOOD}</p></article></body></html>").encode()

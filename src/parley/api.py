@@ -13,8 +13,15 @@ from parley.config import Settings
 from parley.extract import Extractor
 from parley.ingest import read_inputs
 from parley.model import Document, Extraction, IngestSummary, Rejected
-from parley.store import Database, Filters, has_document, list_documents, list_events, open_store, \
-    save_extraction
+from parley.store import (
+    Database,
+    Filters,
+    has_document,
+    list_documents,
+    list_events,
+    open_store,
+    save_extraction,
+)
 
 Progress = Callable[[str], None]
 

@@ -24,7 +24,8 @@ WEEKDAYS: dict[str, int] = {
     "sunday": 6,
 }
 
-_MON = r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+_MON = (r"(?P<mon>Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+        r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
 
@@ -167,7 +168,7 @@ def resolve_relative(word: str, anchor: date | None, backwards: bool = True) -> 
         return (anchor - timedelta(days=delta)).isoformat(), "weekday"
     if anchor is None:
         return None, "relative"
-    if "today" in w or w.startswith("this ") and "week" not in w or w == "tonight":
+    if "today" in w or (w.startswith("this ") and "week" not in w) or w == "tonight":
         return anchor.isoformat(), "relative"
     if w == "yesterday":
         return (anchor - timedelta(days=1)).isoformat(), "relative"

@@ -131,7 +131,7 @@ class Knowledge:
         )
 
     def _raw_aliases(self) -> list[tuple[str, str]]:
-        out = []
+        out: list[tuple[str, str]] = []
         for office in _load("offices.json")["offices"]:
             for h in office["holders"]:
                 out.extend((alias, h["name"]) for alias in h.get("aliases", []))

@@ -125,11 +125,11 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             continue
         explicit = m.group("of") or m.group("adj") or m.group("poss")
         country = kb.countries.get(explicit) if explicit else None
-        person = _resolve_office(finder, kb, spec.role, spec.title, country, spec.country, on,
+        holder = _resolve_office(finder, kb, spec.role, spec.title, country, spec.country, on,
                                  publisher_country)
-        if person:
+        if holder:
             mentions.append(Mention(m.start("title") if m.group("start") is None else m.start(),
-                                    m.end(), person.name, office=True))
+                                    m.end(), holder.name, office=True))
 
     mentions.extend(_pronouns(doc, mentions))
     mentions.sort(key=lambda mm: mm.start)
@@ -144,18 +144,18 @@ def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
     for person in finder.people.values():
         if wanted and person.country and person.country != wanted:
             continue
-        if person.title and (person.title.lower() == title.lower() or
-                             kb.title_index.get(person.title.lower(), None) and
-                             kb.title_index[person.title.lower()].role == role):
-            if wanted or person.country == publisher_country:
-                return person
+        spec = kb.title_index.get(person.title.lower()) if person.title else None
+        same_office = person.title is not None and (person.title.lower() == title.lower()
+                                                    or (spec is not None and spec.role == role))
+        if same_office and (wanted or person.country == publisher_country):
+            return person
     for person in finder.people.values():
         if person.in_registry and (wanted is None or person.country == wanted):
             day = on if on and len(on) == 10 else None
             for t in kb.terms_of(person.name):
-                if t.role == role and day and t.start <= day and (t.end is None or day < t.end):
-                    if wanted or t.country == publisher_country:
-                        return person
+                in_office = t.role == role and day and t.start <= day and (t.end is None or day < t.end)
+                if in_office and (wanted or t.country == publisher_country):
+                    return person
     target = wanted or publisher_country
     if target is None:
         return None

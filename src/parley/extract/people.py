@@ -86,10 +86,18 @@ class PeopleFinder:
                 name = name[: -len(suffix) - 1].strip()
         if name in self.kb.honorifics or name + "." in self.kb.honorifics:
             return ""
-        tokens = name.split()
-        if not tokens or any(t in self.kb.title_words for t in tokens[:1]) or \
-                all(t in self.kb.title_words for t in tokens):
-            return 
+        kept: list[str] = []
+        for n, token in enumerate(name.split()):
+            if n and token in self.kb.title_words:
+                break  # headline words: "Lu Kang Meets", "Blinken's Meeting"
+            if token.endswith(("'s", "’s")):
+                kept.append(token[:-2])
+                break
+            kept.append(token)
+        tokens = kept
+        if not tokens or tokens[0] in self.kb.title_words:
+            return ""
+        name = " ".join(tokens)
         # MOFA Japan style "SUGA Yoshihide": family name in capitals first.
         if len(tokens) == 2 and tokens[0].isupper() and len(tokens[0]) > 1 and not tokens[1].isupper():
             name = f"{tokens[1]} {tokens[0].title()}"

@@ -11,11 +11,12 @@ import re
 from collections.abc import Iterable, Iterator
 from dataclasses import replace
 from datetime import date
+from typing import Any
 
 from spacy.tokens import Doc
 
 from parley.config import Settings
-from parley.dates import find_dates, parse_iso
+from parley.dates import TimeExpr, find_dates, parse_iso
 from parley.extract.events import Found, find_events, merge
 from parley.extract.knowledge import Knowledge, knowledge
 from parley.extract.mentions import Cast, read_cast
@@ -244,7 +245,7 @@ def _headline_visits(title: str | None, head_people: list[str], head_cast: Cast,
     return [visit]
 
 
-def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: Doc, dates: list,
+def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: Doc, dates: list[TimeExpr],
                       title_day: str | None, published: date | None, place_line: str | None,
                       day_line: str | None, found: list[Found]) -> None:
     """Headline participants, the date and the place of the primary engagement."""
@@ -295,7 +296,7 @@ def _statements(body: Doc, cast: Cast, kb: Knowledge, primary: Found | None, ids
     trigger_span = (primary.spans[0][0], primary.spans[0][1]) if primary and primary.spans else None
     attributed = attribute(body, cast, group, home, trigger_span)
     participants = {p for ev in found for p in ev.people}
-    runs: list[list] = []
+    runs: list[list[Any]] = []
     for a in attributed:
         if runs and runs[-1][2] == a.speakers and runs[-1][3] == a.rule.split(":")[0]:
             runs[-1][1] = a.end

@@ -27,8 +27,8 @@ SPEECH = {
     "propose", "suggest", "argue", "insist", "warn", "voice", "assess", "touch", "look", "recall",
     "respond", "reply", "believe", "pledge", "promise", "offer", "commit", "tweet", "write", "hail",
     "laud", "criticize", "criticise", "indicate", "call", "describe", "seek", "want", "expect",
-    "reflect", "assure", "underline", "declare", "observe", "deliver", "speak", "talk", "brief",
-    "give", "request", "describe", "support", "oppose", "recognize", "recognise", "value",
+    "reflect", "assure", "declare", "observe", "deliver", "speak", "talk", "brief",
+    "give", "support", "oppose", "recognize", "recognise", "value",
 }
 GROUP_SUBJECTS = {"they", "leaders", "sides", "ministers", "both", "two", "presidents", "counterparts",
                   "we"}
@@ -79,9 +79,9 @@ def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[s
             if names:
                 return (names[-1],), f"name-before:{tok.lemma_.lower()}"
         if subj is None:
-            if tok.tag_ == "VBN" and tok.lemma_.lower() in {"discuss", "raise", "exchange", "agree"}:
-                if group:
-                    return group, "passive-discussion"
+            passive = tok.tag_ == "VBN" and tok.lemma_.lower() in {"discuss", "raise", "exchange", "agree"}
+            if passive and group:
+                return group, "passive-discussion"
             continue
         head_word = subj.lower_
         people = _people_of(subj, cast)
@@ -102,9 +102,9 @@ def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[s
             continue
         if people:
             return tuple(people), f"subject-of:{tok.lemma_.lower()}"
-        if head_word in GROUP_SUBJECTS or any(t.lower_ in GROUP_SUBJECTS for t in subj.subtree):
-            if group:
-                return group, "group-subject"
+        is_group = head_word in GROUP_SUBJECTS or any(t.lower_ in GROUP_SUBJECTS for t in subj.subtree)
+        if is_group and group:
+            return group, "group-subject"
     return (), ""
 
 

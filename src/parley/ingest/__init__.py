@@ -18,7 +18,7 @@ from parley.model import Document, Rejected
 
 SUFFIXES = {".html", ".htm", ".txt", ".json", ".jsonl"}
 
-__all__ = ["SUFFIXES", "read_inputs", "read_bytes", "expand_targets"]
+__all__ = ["SUFFIXES", "expand_targets", "read_bytes", "read_inputs"]
 
 
 def expand_targets(targets: Iterable[str]) -> Iterator[str | Rejected]:
