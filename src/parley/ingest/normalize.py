@@ -56,7 +56,12 @@ def strip_chrome(text: str) -> str:
 
 # The commonest English function words: cheap, dependency-free evidence that a text is English.
 _ENGLISH = frozenset(
-    ["the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by", "it", "be", "at", "from", "are", "this", "has", "have", "his", "her", "their", "its", "an", "or", "which", "were", "will", "would", "said", "he", "she", "they", "not", "but", "also", "two", "both"]
+    [
+        "the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "as", "was", "by",
+        "it", "be", "at", "from", "are", "this", "has", "have", "his", "her", "their", "its", "an",
+        "or", "which", "were", "will", "would", "said", "he", "she", "they", "not", "but", "also",
+        "two", "both",
+    ]
 )
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
