@@ -12,10 +12,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.dates import TimeExpr
-from parley.extract.knowledge import Knowledge
+from parley.extract.knowledge import Knowledge, sentence_of
 from parley.extract.mentions import Cast
 
 NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
@@ -145,7 +145,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     return []
 
 
-def modality(tok: Token) -> str:
+def modality(tok: Token, sent: Span) -> str:
     """Planned (will, agreed to, considering, looking forward to), speculative (could, if) or occurred."""
     chain = [tok, *list(tok.ancestors)[:4]]
     planned = speculative = False
@@ -175,7 +175,6 @@ def modality(tok: Token) -> str:
             break
         if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in node.children):
             break  # "... since James Cleverly went to China": its own clause, its own tense
-    sent = tok.sent
     own_clause = any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for node in chain
                      for c in node.children)
     if not own_clause and any(t.lower_ == "if" for t in sent if t.i < tok.i):
@@ -185,9 +184,8 @@ def modality(tok: Token) -> str:
     return "speculative" if speculative else "occurred"
 
 
-def place_near(tok: Token, kind: str, kb: Knowledge, doc: Doc) -> str | None:
+def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc) -> str | None:
     """The place of a meeting ("in Beijing", "at Downing Street") or a visit's destination."""
-    sent = tok.sent
     text = doc.text
     preps = {"VISIT": ("to", "in", "visit", "visited", "visiting", "visits")}.get(kind, ("in", "at"))
     best: str | None = None
@@ -215,9 +213,8 @@ def place_near(tok: Token, kind: str, kb: Knowledge, doc: Doc) -> str | None:
     return None
 
 
-def nearest_date(tok: Token, dates: list[TimeExpr]) -> TimeExpr | None:
+def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr]) -> TimeExpr | None:
     """The date expression of the trigger's sentence closest to the trigger."""
-    sent = tok.sent
     inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
     return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
 
@@ -231,23 +228,23 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr]) -> l
             continue
         if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and trigger_type(tok.head) is None:
             continue  # "a new Security Arrangement and the meeting between ministers"
+        sent = sentence_of(tok)
         people = participants(tok, kind, cast)
         partial = False
         if len(people) < NEEDED[kind]:
-            if kind == "VISIT" or tok.sent.start_char > 400:
+            if kind == "VISIT" or sent.start_char > 400:
                 continue
             people = participants(tok, "VISIT", cast)[:1]
             if not people:
                 continue
             partial = True
-        sent = tok.sent
         event = Found(kind, people, sent.start_char, sent.end_char, tok.idx,
                       rules={"type": f"trigger:{tok.lower_}", "participants": "clause-people"})
         event.partial = partial
-        event.modality = modality(tok)
+        event.modality = modality(tok, sent)
         event.rules["modality"] = "tense-and-hedges"
         if kind == "VISIT":
-            event.location = place_near(tok, kind, kb, doc)
+            event.location = place_near(tok, sent, kind, kb, doc)
             if event.location is None:
                 continue
             host_country = kb.country_nouns.get(event.location) or kb.places.get(event.location)
@@ -257,10 +254,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr]) -> l
                 continue
             event.people = people[:1] if len(people) > 1 else people
         elif kind == "MEET":
-            event.location = place_near(tok, kind, kb, doc)
+            event.location = place_near(tok, sent, kind, kb, doc)
         if event.location:
             event.rules["location"] = "place-after-preposition"
-        near = nearest_date(tok, dates)
+        near = nearest_date(tok, sent, dates)
         if near is not None:
             event.date = near.value
             event.rules["date"] = f"{near.kind}:{near.text}"

@@ -8,6 +8,7 @@ them.  Everything here is immutable after loading and shared by all documents (a
 
 from __future__ import annotations
 
+import bisect
 import json
 import re
 import unicodedata
@@ -15,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
+
+from spacy.tokens import Doc, Span, Token
 
 
 def _load(name: str) -> Any:
@@ -185,6 +188,23 @@ class Knowledge:
                 if org:
                     return org
         return None
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The sentences of a parsed text, computed once per Doc (spaCy recomputes ``doc.sents``
+    on every access, which dominated the extractor's own time)."""
+    cached = doc.user_data.get("parley_sents")
+    if cached is None:
+        cached = list(doc.sents) if len(doc) else []
+        doc.user_data["parley_sents"] = cached
+    return cached
+
+
+def sentence_of(tok: Token) -> Span:
+    """The sentence holding ``tok``, from the cached list."""
+    sents = sentences(tok.doc)
+    starts = [s.start for s in sents]
+    return sents[bisect.bisect_right(starts, tok.i) - 1]
 
 
 def _alternation(words: Any) -> re.Pattern[str]:

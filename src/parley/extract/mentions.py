@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from parley.extract.knowledge import Knowledge, fold
+from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person, name_candidates
 
 _DETERMINER = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Bb]oth)"
@@ -66,9 +66,9 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
     if known:
         finder.people = dict(known)
     text = doc.text
-    sent_bounds = [(s.start_char, s.end_char) for s in doc.sents] or [(0, len(text))]
+    sent_bounds = [(s.start_char, s.end_char) for s in sentences(doc)] or [(0, len(text))]
 
-    def sentence_of(pos: int) -> tuple[int, int]:
+    def bounds_of(pos: int) -> tuple[int, int]:
         for s, e in sent_bounds:
             if s <= pos < e:
                 return s, e
@@ -82,7 +82,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         if not name or not name[:1].isupper() or name in kb.countries or name in kb.orgs \
                 or name.lower() in kb.title_index or name in kb.places:
             continue
-        ss, se = sentence_of(start)
+        ss, se = bounds_of(start)
         country, title, org, _role = finder.context(text, start, end, ss, se)
         canonical, registered = finder.canonical(name, country)
         if headline and not registered:

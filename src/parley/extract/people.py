@@ -205,6 +205,21 @@ class PeopleFinder:
         return person
 
 
+_PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+
+
+def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """"Title Name" and "Honorific Name" patterns, compiled once per knowledge base."""
+    if id(kb) not in _PATTERNS:
+        honorifics = "|".join(map(re.escape, kb.honorifics))
+        titles = "|".join(re.escape(t.title) for t in kb.titles if t.title[:1].isupper() and not t.bare_only)
+        _PATTERNS[id(kb)] = (
+            re.compile(rf"\b(?:{titles})\s+(?:(?:{honorifics})\s+)?(?={_NAME_TOKEN})"),
+            re.compile(rf"\b(?:{honorifics})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)"),
+        )
+    return _PATTERNS[id(kb)]
+
+
 def name_candidates(doc: Doc, kb: Knowledge) -> list[tuple[int, int, str]]:
     """Spans that name a person: spaCy PERSON entities, registry names, and "Title Name" runs."""
     text = doc.text
@@ -214,17 +229,13 @@ def name_candidates(doc: Doc, kb: Knowledge) -> list[tuple[int, int, str]]:
             found.append((ent.start_char, ent.end_char, "ner"))
     for m in kb.person_re.finditer(text):
         found.append((m.start(), m.end(), "registry"))
-    for t in kb.titles:
-        if not t.title[:1].isupper() or t.bare_only:
-            continue
-        for m in re.finditer(rf"\b{re.escape(t.title)}\s+(?:(?:{'|'.join(map(re.escape, kb.honorifics))})\s+)?"
-                             rf"(?={_NAME_TOKEN})", text):
-            run = _NAME_RUN.match(text, m.end())
-            if run and not kb.title_index.get(run.group(0).lower()) and \
-                    not kb.countries.get(run.group(0)) and not kb.orgs.get(run.group(0)):
-                found.append((run.start(), run.end(), "title+name"))
-    for m in re.finditer(rf"\b(?:{'|'.join(map(re.escape, kb.honorifics))})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)",
-                         text):
+    title_re, honorific_re = _patterns(kb)
+    for m in title_re.finditer(text):
+        run = _NAME_RUN.match(text, m.end())
+        if run and not kb.title_index.get(run.group(0).lower()) and \
+                not kb.countries.get(run.group(0)) and not kb.orgs.get(run.group(0)):
+            found.append((run.start(), run.end(), "title+name"))
+    for m in honorific_re.finditer(text):
         found.append((m.start(1), m.end(1), "honorific+name"))
     # Longest spans first; drop spans inside a longer one.
     found.sort(key=lambda s: (s[0], -(s[1] - s[0])))

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from parley.config import Settings
 from parley.dates import TimeExpr, find_dates, parse_iso
 from parley.extract.events import Found, find_events, merge
-from parley.extract.knowledge import Knowledge, knowledge
+from parley.extract.knowledge import Knowledge, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
 from parley.extract.statements import attribute, topics_of
@@ -153,7 +153,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     if primary is not None and primary.partial:
         extra = [p for p in head_people if p not in primary.people]
         if not extra:
-            lead = next(iter(body.sents), None)
+            lead = next(iter(sentences(body)), None)
             extra = [p for p in cast.people_in(0, lead.end_char if lead is not None else 0)
                      if p not in primary.people]
         if extra:
@@ -164,7 +164,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
             primary = None
     found = [e for e in found if not e.partial]
     if primary is None and kind in {"MEET", "CALL"} and len(head_people) >= 2:
-        first = next(iter(body.sents), None)
+        first = next(iter(sentences(body)), None)
         end = first.end_char if first is not None else 0
         primary = Found(kind, head_people[:2], 0, end, 0, rules={"type": "headline",
                                                                  "participants": "headline"})
@@ -239,7 +239,7 @@ def _headline_visits(title: str | None, head_people: list[str], head_cast: Cast,
         return []
     visit = Found("VISIT", [person], 0, 0, 0, location=place.group(0),
                   rules={"type": "headline", "participants": "headline", "location": "headline"})
-    first = next(iter(body.sents), None)
+    first = next(iter(sentences(body)), None)
     if first is not None:
         visit.spans.append((first.start_char, first.end_char, "headline"))
     return [visit]
@@ -266,7 +266,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             if inside:
                 day = inside[0]
                 break
-        first = next(iter(body.sents), None)
+        first = next(iter(sentences(body)), None)
         if day is None and first is not None:
             lead = [d for d in dates if d.start < first.end_char and d.value and len(d.value) == 10]
             day = lead[0] if lead else None

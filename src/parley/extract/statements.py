@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.extract.knowledge import Knowledge
+from parley.extract.knowledge import Knowledge, sentences
 from parley.extract.mentions import Cast
 
 SPEECH = {
@@ -114,7 +114,7 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
     out: list[Attributed] = []
     previous: Attributed | None = None
     text = doc.text
-    for sent in doc.sents:
+    for sent in sentences(doc):
         line = sent.text.strip().lower()
         if not line or (line.endswith(":") and any(a in line for a in _ATTRIBUTION_LINE)):
             previous = None
