@@ -39,8 +39,28 @@ def test_dev_scores_do_not_drop(tmp_path: Path, extractor: Extractor) -> None:
     run = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--gold", str(DEV / "gold"),
                           "--pred", str(pred), "--json"], capture_output=True, text=True, check=True)
     scores = _flat(json.loads(run.stdout))
+    _gate("extract", scores)
+
+
+def test_link_scores_do_not_drop(tmp_path: Path) -> None:
+    links = tmp_path / "links.json"
+    out = subprocess.run([sys.executable, "-m", "parley.cli.main", "link", str(DEV / "docs"), "--format", "json"],
+                         capture_output=True, text=True, check=True)
+    links.write_text(out.stdout)
+    run = subprocess.run([sys.executable, str(SHARED / "eval" / "score.py"), "--pairs", str(DEV / "pairs.json"),
+                          "--links", str(links), "--gold", str(DEV / "gold"), "--json"],
+                         capture_output=True, text=True, check=True)
+    report = json.loads(run.stdout)
+    _gate("link", {"links_f1": float(report["links"]["f1"]),
+                   "links_precision": float(report["links"]["precision"]),
+                   "side_topics_f1": float(report["side_topics"]["f1"])})
+
+
+def _gate(section: str, scores: dict[str, float]) -> None:
+    data = json.loads(BASELINE.read_text()) if BASELINE.exists() else {}
     if os.environ.get("PARLEY_RECORD_BASELINE"):
-        BASELINE.write_text(json.dumps({"extract": scores}, indent=2, sort_keys=True) + "\n")
-    baseline = json.loads(BASELINE.read_text())["extract"]
+        data[section] = scores
+        BASELINE.write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+    baseline = data[section]
     dropped = {k: (scores.get(k), v) for k, v in baseline.items() if scores.get(k, 0.0) < v - 1e-9}
-    assert not dropped, f"dev scores dropped below the baseline (now, baseline): {dropped}"
+    assert not dropped, f"dev {section} scores dropped below the baseline (now, baseline): {dropped}"

@@ -8,18 +8,27 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
+from parley.compare import Comparison, compare, side_topics
+from parley.compare.timeline import TimelineRow, dyad
 from parley.config import Settings
+from parley.errors import NotFoundError
 from parley.extract import Extractor
+from parley.extract.knowledge import knowledge
 from parley.ingest import read_inputs
-from parley.model import Document, Extraction, IngestSummary, Rejected
+from parley.link import link
+from parley.model import Document, Engagement, Extraction, IngestSummary, Rejected
 from parley.store import (
     Database,
     Filters,
+    engagement_documents,
     has_document,
     list_documents,
     list_events,
+    load_extractions,
     open_store,
+    save_engagements,
     save_extraction,
 )
 
@@ -92,6 +101,9 @@ def ingest_paths(targets: Iterable[str], settings: Settings, progress: Progress 
             if len(pending) >= settings.batch_size:
                 flush()
         flush()
+        if tally.new:
+            extractions = load_extractions(db)
+            save_engagements(db, link(extractions, knowledge()))
     return IngestSummary(tally.new, tally.known, tuple(tally.rejected))
 
 
@@ -107,4 +119,60 @@ def query_events(settings: Settings, filters: Filters) -> list[dict[str, object]
         return list_events(db, filters)
 
 
-__all__ = ["Database", "extract_paths", "ingest_paths", "query_documents", "query_events"]
+def _link_output(engagements: list[Engagement], extractions: dict[str, Extraction]) -> dict[str, Any]:
+    out = []
+    for e in engagements:
+        sides = side_topics(e, extractions)
+        topic_sets = [set(t) for t in sides.values()]
+        shared = sorted(set.intersection(*topic_sets)) if len(topic_sets) > 1 else []
+        out.append({
+            "id": e.id, "type": e.type, "date": e.date, "location": e.location,
+            "participants": [p.to_dict(full=False) for p in e.participants],
+            "documents": [{"source": r.document.source, "publisher": r.document.publisher, "side": r.side,
+                           "id": r.document.id} for r in e.reports],
+            "sides": {c: {"topics": t} for c, t in sides.items()},
+            "shared_topics": shared,
+        })
+    return {"engagements": out}
+
+
+def link_paths(targets: Iterable[str], settings: Settings,
+               on_rejected: Callable[[Rejected], None] | None = None) -> dict[str, Any]:
+    """Extract the targets and group reports of the same engagement (``parley link PATH...``)."""
+    extractions = {x.document.id: x for x in extract_paths(targets, settings, on_rejected)}
+    engagements = link(extractions.values(), knowledge())
+    return _link_output(engagements, extractions)
+
+
+def link_stored(settings: Settings) -> dict[str, Any]:
+    """Link everything stored and store the engagements (``parley link --db``)."""
+    with open_store(settings.db) as db:
+        extractions = {x.document.id: x for x in load_extractions(db)}
+        engagements = link(extractions.values(), knowledge())
+        save_engagements(db, engagements)
+    return _link_output(engagements, extractions)
+
+
+def compare_engagement(settings: Settings, engagement_id: str) -> Comparison:
+    """The side-by-side comparison of one stored engagement (``parley compare``)."""
+    with open_store(settings.db) as db:
+        doc_ids = engagement_documents(db, engagement_id)
+        if not doc_ids:
+            raise NotFoundError(f"no engagement {engagement_id!r} (run `parley link` first; "
+                                "`parley link --format table` lists them)")
+        extractions = {x.document.id: x for x in load_extractions(db, doc_ids)}
+    candidates = link(extractions.values(), knowledge())
+    chosen = next((e for e in candidates if e.id == engagement_id), None) or max(
+        candidates, key=lambda e: len(e.reports))
+    return compare(chosen, extractions)
+
+
+def timeline_rows(settings: Settings, a: str, b: str) -> list[TimelineRow]:
+    """Engagements between two countries in the stored data (``parley timeline``)."""
+    with open_store(settings.db) as db:
+        extractions = {x.document.id: x for x in load_extractions(db)}
+    return dyad(link(extractions.values(), knowledge()), extractions, a, b)
+
+
+__all__ = ["Database", "compare_engagement", "extract_paths", "ingest_paths", "link_paths", "link_stored",
+           "query_documents", "query_events", "timeline_rows"]

@@ -67,6 +67,7 @@ class Actor:
     country: str | None = None
     title: str | None = None
     organization: str | None = None
+    aliases: tuple[str, ...] = ()  # other ways the document names this person
 
     def to_dict(self, full: bool = True) -> dict[str, object]:
         out: dict[str, object] = {"name": self.name, "country": self.country}
@@ -169,3 +170,24 @@ class IngestSummary:
     new: int = 0
     known: int = 0
     rejected: tuple[Rejected, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """One document's report of an engagement: its primary event and whose view it gives."""
+
+    document: Document
+    event_id: str
+    side: str | None  # ISO3 of the government (or state media) whose view it is; None: independent
+
+
+@dataclass(frozen=True, slots=True)
+class Engagement:
+    """One real meeting, call or visit, as reported by one or more documents."""
+
+    id: str
+    type: str
+    date: str | None
+    participants: tuple[Actor, ...]
+    reports: tuple[Report, ...]
+    location: str | None = None

@@ -10,6 +10,7 @@ import csv
 import io
 import json
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -18,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from parley import api
+from parley.compare import Comparison
 from parley.config import Settings, load_settings
 from parley.errors import ParleyError
 from parley.model import Rejected
@@ -169,6 +171,93 @@ def documents(
         _fail(exc)
         return
     _render(rows, fmt, ["published", "publisher", "title", "events", "statements", "id"], "Documents")
+
+
+@app.command("link")
+def link_cmd(
+    targets: Annotated[list[str] | None, typer.Argument(help="Files or folders; none: what is stored.")] = None,
+    db: DbOpt = None, config: ConfigOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "json",
+    multi: Annotated[bool, typer.Option("--multi", help="Only engagements with several reports.")] = False,
+) -> None:
+    """Group reports of the same engagement (from PATHs, or the database when none is given)."""
+    rejected: list[Rejected] = []
+    try:
+        settings = _settings(config, db=db)
+        result = (api.link_paths(targets, settings, on_rejected=rejected.append) if targets
+                  else api.link_stored(settings))
+    except ParleyError as exc:
+        _fail(exc)
+        return
+    for item in rejected:
+        err.print(f"rejected {item.line()}", highlight=False, markup=False, soft_wrap=True)
+    if multi:
+        result = {"engagements": [e for e in result["engagements"] if len(e["documents"]) > 1]}
+    if fmt == "json":
+        typer.echo(json.dumps(result, ensure_ascii=False, indent=2))
+        return
+    rows = [{"id": e["id"], "date": e["date"], "type": e["type"],
+             "participants": "; ".join(f"{p['name']} ({p['country'] or '?'})" for p in e["participants"]),
+             "reports": len(e["documents"]),
+             "sides": ", ".join(sorted(e["sides"])), "shared": ", ".join(e["shared_topics"])}
+            for e in result["engagements"]]
+    _render(rows, "table", ["id", "date", "type", "participants", "reports", "sides", "shared"], "Engagements")
+
+
+@app.command()
+def compare(
+    engagement_id: Annotated[str, typer.Argument(help="An engagement id from `parley link`.")],
+    db: DbOpt = None, config: ConfigOpt = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown, json or html.")] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
+) -> None:
+    """Each side's readout of one engagement, side by side."""
+    from parley.compare.render import to_html, to_markdown, to_text
+
+    def to_json(c: Comparison) -> str:
+        return json.dumps(c.to_dict(), ensure_ascii=False, indent=2) + "\n"
+
+    renderers: dict[str, Callable[[Comparison], str]] = {
+        "text": to_text, "markdown": to_markdown, "html": to_html, "json": to_json}
+    if fmt not in renderers:
+        err.print(f"error: unknown format {fmt!r} (text, markdown, json or html)")
+        raise typer.Exit(2)
+    try:
+        comparison = api.compare_engagement(_settings(config, db=db), engagement_id)
+    except ParleyError as exc:
+        _fail(exc)
+        return
+    text = renderers[fmt](comparison)
+    if output:
+        output.write_text(text, encoding="utf-8")
+        typer.echo(f"wrote {output}")
+    else:
+        typer.echo(text, nl=False)
+
+
+@app.command()
+def timeline(
+    country_a: Annotated[str, typer.Argument(help="ISO3, e.g. GBR.")],
+    country_b: Annotated[str, typer.Argument(help="ISO3, e.g. CHN.")],
+    db: DbOpt = None, config: ConfigOpt = None, fmt: FormatOpt = "table",
+    chart: Annotated[Path | None, typer.Option("--chart", help="Also draw the timeline (.png or .svg).")] = None,
+) -> None:
+    """Engagements between two countries over time, with each side's topic counts."""
+    a, b = country_a.upper(), country_b.upper()
+    try:
+        rows = api.timeline_rows(_settings(config, db=db), a, b)
+        if chart:
+            from parley.compare.timeline import chart as draw
+
+            draw(rows, a, b, chart)
+    except ParleyError as exc:
+        _fail(exc)
+        return
+    data = [r.to_dict(a, b) for r in rows]
+    _render(data, fmt, ["date", "type", "participants", "documents", f"{a}_topics", f"{b}_topics", "id"],
+            f"{a}–{b} engagements")
+    if chart:
+        err.print(f"chart written to {chart}", highlight=False)
 
 
 def main() -> None:

@@ -21,6 +21,7 @@ from parley.extract.events import Found, find_events, merge
 from parley.extract.knowledge import Knowledge, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
+from parley.extract.people import Person
 from parley.extract.statements import attribute, topics_of
 from parley.model import Actor, Document, Event, Evidence, Extraction, Statement
 
@@ -177,29 +178,32 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         _complete_primary(primary, head_people, cast, body, dates, title_day, published,
                           place_line, day_line, found)
 
+    aliases: dict[str, set[str]] = {}
+    for m in cast.mentions:
+        surface = body.text[m.start:m.end]
+        if not m.office and surface.lower() not in {"he", "she"}:
+            aliases.setdefault(m.person, set()).add(surface)
     events: list[Event] = []
     ids: dict[int, str] = {}
     for n, ev in enumerate(found, 1):
         ids[id(ev)] = f"e{n}"
         events.append(Event(
             id=f"e{n}", type=ev.type, primary=ev is primary,
-            participants=tuple(_actor(cast.people[p]) for p in ev.people),
+            participants=tuple(_actor(cast.people[p], aliases) for p in ev.people),
             date=ev.date, location=ev.location if ev.type != "CALL" else None,
             modality=ev.modality,
             evidence=tuple(Evidence(s, e, body.text[s:e], rule) for s, e, rule in ev.spans[:3]),
             explain=tuple(sorted(ev.rules.items())),
         ))
-    statements = _statements(body, cast, kb, primary, ids, home_country, found)
+    statements = _statements(body, cast, kb, primary, ids, home_country, found, aliases)
     if document.published is None and published is not None:
         document = replace(document, published=published.isoformat())
     return Extraction(document, tuple(events), tuple(statements))
 
 
-def _actor(person: object) -> Actor:
-    from parley.extract.people import Person
-
-    assert isinstance(person, Person)
-    return Actor(person.name, person.country, person.title, person.organization)
+def _actor(person: Person, aliases: dict[str, set[str]] | None = None) -> Actor:
+    names = sorted((aliases or {}).get(person.name, set()) - {person.name})
+    return Actor(person.name, person.country, person.title, person.organization, tuple(names))
 
 
 def _choose_primary(found: list[Found], kind: str | None, head_people: list[str],
@@ -289,7 +293,8 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
 
 
 def _statements(body: Doc, cast: Cast, kb: Knowledge, primary: Found | None, ids: dict[int, str],
-                home_country: str | None, found: list[Found]) -> list[Statement]:
+                home_country: str | None, found: list[Found],
+                aliases: dict[str, set[str]]) -> list[Statement]:
     group = tuple(primary.people) if primary else ()
     home = next((p for p in group if cast.people[p].country == home_country), None) \
         if home_country else None
@@ -311,7 +316,7 @@ def _statements(body: Doc, cast: Cast, kb: Knowledge, primary: Found | None, ids
             if not topics and speaker not in participants:
                 continue
             out.append(Statement(
-                speaker=_actor(cast.people[speaker]), text=text, topics=topics,
+                speaker=_actor(cast.people[speaker], aliases), text=text, topics=topics,
                 event_id=primary_id if speaker in group else None,
                 evidence=(Evidence(start, end, text, rule),),
                 explain=(("speaker", rule), ("topics", "topic-cues")),

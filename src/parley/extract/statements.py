@@ -91,6 +91,8 @@ def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[s
             reported = [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}]
             for clause in reported:
                 inner = _subject_of(clause)
+                if clause.lemma_.lower() not in SPEECH:
+                    continue  # "sources told Bloomberg that Lammy is considering a visit": not his words
                 if inner is not None:
                     inner_people = _people_of(inner, cast)
                     if inner_people:
@@ -120,7 +122,8 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
             previous = None
             continue
         speakers, rule = speakers_of(sent, cast, group)
-        paragraph_break = previous is not None and "\n" in text[previous.end:sent.start_char]
+        paragraph_break = previous is not None and "\n" in text[
+            previous.start + len(text[previous.start:previous.end].rstrip()):sent.start_char + 1]
         if not speakers and primary_sentence and sent.start_char <= primary_sentence[0] < sent.end_char:
             speakers, rule = group, "primary-trigger-sentence"
         if not speakers and previous is not None and not paragraph_break:

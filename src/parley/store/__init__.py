@@ -4,15 +4,18 @@ from parley.store.db import Database
 from parley.store.repo import (
     Filters,
     counts,
+    engagement_documents,
     has_document,
     list_documents,
     list_events,
+    load_extractions,
+    save_engagements,
     save_extraction,
     seed_topics,
 )
 
-__all__ = ["Database", "Filters", "counts", "has_document", "list_documents", "list_events",
-           "open_store", "save_extraction"]
+__all__ = ["Database", "Filters", "counts", "engagement_documents", "has_document", "list_documents",
+           "list_events", "load_extractions", "open_store", "save_engagements", "save_extraction"]
 
 
 def open_store(url: str) -> Database:

@@ -15,7 +15,7 @@ from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
-from parley.model import Actor, Evidence, Extraction
+from parley.model import Actor, Document, Engagement, Event, Evidence, Extraction, Statement
 from parley.store.db import Database
 
 
@@ -42,8 +42,9 @@ def _save_actor(db: Database, actor: Actor) -> str:
     key = actor_key(actor)
     db.execute("INSERT INTO actors (id, name, country) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
                (key, actor.name, actor.country))
-    db.execute("INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?) "
-               "ON CONFLICT (actor_id, alias) DO NOTHING", (key, actor.name))
+    for alias in (actor.name, *actor.aliases):
+        db.execute("INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?) "
+                   "ON CONFLICT (actor_id, alias) DO NOTHING", (key, alias))
     return key
 
 
@@ -183,3 +184,75 @@ def counts(db: Database) -> dict[str, int]:
     for table in ("documents", "events", "statements", "actors"):
         out[table] = int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
     return out
+
+
+def load_extractions(db: Database, doc_ids: list[str] | None = None) -> list[Extraction]:
+    """Rebuild stored documents with their events and statements (for linking and comparing)."""
+    where, params = "", []
+    if doc_ids is not None:
+        if not doc_ids:
+            return []
+        where = f"WHERE d.id IN ({', '.join('?' for _ in doc_ids)})"
+        params = list(doc_ids)
+    docs = db.query("SELECT id, source, url, title, publisher, published, language, text "
+                    f"FROM documents d {where} ORDER BY d.published, d.id", params)
+    if not docs:
+        return []
+    ids = [d["id"] for d in docs]
+    marks = ", ".join("?" for _ in ids)
+    people: dict[str, list[Actor]] = {}
+    for row in db.query(f"SELECT p.event_id, p.name, p.country, p.title, p.organization FROM participants p "
+                        f"JOIN events e ON e.id = p.event_id WHERE e.doc_id IN ({marks}) "
+                        "ORDER BY p.event_id, p.position", ids):
+        people.setdefault(row["event_id"], []).append(
+            Actor(row["name"], row["country"], row["title"], row["organization"]))
+    evidence: dict[str, list[Evidence]] = {}
+    for row in db.query(f"SELECT owner_id, start_offset, end_offset, text, rule FROM evidence "
+                        f"WHERE doc_id IN ({marks}) ORDER BY owner_id, id", ids):
+        evidence.setdefault(row["owner_id"], []).append(
+            Evidence(row["start_offset"], row["end_offset"], row["text"], row["rule"] or ""))
+    topics: dict[str, list[str]] = {}
+    for row in db.query(f"SELECT st.statement_id, st.topic FROM statement_topics st JOIN statements s "
+                        f"ON s.id = st.statement_id WHERE s.doc_id IN ({marks}) ORDER BY st.statement_id, "
+                        "st.topic", ids):
+        topics.setdefault(row["statement_id"], []).append(row["topic"])
+    events: dict[str, list[Event]] = {}
+    for row in db.query(f"SELECT id, doc_id, local_id, type, is_primary, date, location, modality FROM events "
+                        f"WHERE doc_id IN ({marks}) ORDER BY doc_id, id", ids):
+        events.setdefault(row["doc_id"], []).append(Event(
+            row["local_id"], row["type"], tuple(people.get(row["id"], [])), bool(row["is_primary"]),
+            row["date"], row["location"], row["modality"], tuple(evidence.get(row["id"], []))))
+    statements: dict[str, list[Statement]] = {}
+    for row in db.query(f"SELECT s.id, s.doc_id, s.speaker_name, s.speaker_country, s.text, e.local_id "
+                        f"FROM statements s LEFT JOIN events e ON e.id = s.event_id "
+                        f"WHERE s.doc_id IN ({marks}) ORDER BY s.doc_id, s.position", ids):
+        statements.setdefault(row["doc_id"], []).append(Statement(
+            Actor(row["speaker_name"], row["speaker_country"]), row["text"],
+            tuple(topics.get(row["id"], [])), row["local_id"], tuple(evidence.get(row["id"], []))))
+    out = []
+    for d in docs:
+        document = Document(d["id"], d["source"], d["text"], d["title"], d["publisher"], d["published"],
+                            d["url"], d["language"])
+        out.append(Extraction(document, tuple(events.get(d["id"], [])), tuple(statements.get(d["id"], []))))
+    return out
+
+
+def save_engagements(db: Database, engagements: list[Engagement]) -> None:
+    """Replace the stored engagements with these (linking is recomputed as a whole)."""
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    with db.transaction():
+        db.execute("UPDATE events SET engagement_id = NULL WHERE engagement_id IS NOT NULL")
+        db.execute("DELETE FROM engagements")
+        for e in engagements:
+            db.execute("INSERT INTO engagements (id, type, date, location, created_at) VALUES (?, ?, ?, ?, ?)",
+                       (e.id, e.type, e.date, e.location, now))
+            for r in e.reports:
+                db.execute("UPDATE events SET engagement_id = ? WHERE id = ?",
+                           (e.id, f"{r.document.id}:{r.event_id}"))
+
+
+def engagement_documents(db: Database, engagement_id: str) -> list[str]:
+    """Ids of the documents whose primary event belongs to the engagement."""
+    rows = db.query("SELECT DISTINCT doc_id FROM events WHERE engagement_id = ? ORDER BY doc_id",
+                    (engagement_id,))
+    return [r["doc_id"] for r in rows]
