@@ -27,9 +27,9 @@ def _extraction(doc_id: str = "d" * 64, text: str = "Lu Kang met Jonathan Allen 
 
 def test_schema_migrates_once_and_is_versioned(db_url: str) -> None:
     with Database(db_url) as db:
-        assert db.version() == 1
+        assert db.version() == 2
     with Database(db_url) as db:  # reopening applies nothing twice
-        assert db.migrate() == 1
+        assert db.migrate() == 2
 
 
 def test_save_is_idempotent(db_url: str) -> None:
@@ -96,3 +96,18 @@ def test_text_with_sql_and_markup_round_trips(db_url: str) -> None:
         row = db.query("SELECT text FROM documents WHERE id = ?", ("e" * 64,))
         assert row[0]["text"] == nasty
         assert counts(db)["documents"] == 1
+
+
+def test_full_text_search_on_both_backends(db_url: str, dev_docs: Path) -> None:
+    from parley.store.search import HIT_END, HIT_START, search
+
+    api.ingest_paths([str(dev_docs / "d19.html"), str(dev_docs / "d07.txt")], Settings(db=db_url))
+    with open_store(db_url) as db:
+        hits = search(db, "Hayashi ballistic")
+        assert hits and hits[0]["kind"] in {"document", "statement"}
+        assert HIT_START in hits[0]["snippet"] and HIT_END in hits[0]["snippet"]
+        people = [h for h in search(db, "Kishida", limit=50) if h["kind"] == "person"]
+        assert [p["title"] for p in people] == ["Fumio Kishida"]
+        # Query syntax is neutralised: quotes and operators are just words (here: "OR", "NEAR").
+        assert all(h["kind"] for h in search(db, "\" OR NEAR( ') -- Hayashi"))
+        assert search(db, "   ") == []

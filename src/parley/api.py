@@ -65,6 +65,12 @@ def ingest_paths(targets: Iterable[str], settings: Settings, progress: Progress 
     Documents already stored (same normalised text) are counted as known and not extracted
     again, so an interrupted run resumes where it stopped.
     """
+    return ingest_items(read_inputs(targets, settings), settings, progress)
+
+
+def ingest_items(items: Iterable[Document | Rejected], settings: Settings, progress: Progress | None = None
+                 ) -> IngestSummary:
+    """Extract and store documents already read (the web upload path shares this with the CLI)."""
     tally = _Tally()
     with open_store(settings.db) as db:
         extractor: Extractor | None = None
@@ -85,7 +91,7 @@ def ingest_paths(targets: Iterable[str], settings: Settings, progress: Progress 
             pending.clear()
 
         seen: set[str] = set()
-        for item in read_inputs(targets, settings):
+        for item in items:
             if isinstance(item, Rejected):
                 tally.rejected.append(item)
                 if progress:

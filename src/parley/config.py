@@ -29,6 +29,9 @@ class Settings:
     processes: int = 1
     batch_size: int = 32
     min_english_ratio: float = 0.08
+    host: str = "127.0.0.1"
+    port: int = 8000
+    ingest_token: str = ""
 
     def with_overrides(self, **flags: Any) -> Settings:
         """Apply flags given on the command line; ``None`` means "not given"."""

@@ -171,6 +171,10 @@ class IngestSummary:
     known: int = 0
     rejected: tuple[Rejected, ...] = field(default_factory=tuple)
 
+    def to_dict(self) -> dict[str, object]:
+        return {"new": self.new, "known": self.known,
+                "rejected": [{"source": r.source, "reason": r.reason, "detail": r.detail} for r in self.rejected]}
+
 
 @dataclass(frozen=True, slots=True)
 class Report:

@@ -21,7 +21,7 @@ from rich.table import Table
 from parley import api
 from parley.compare import Comparison
 from parley.config import Settings, load_settings
-from parley.errors import ParleyError
+from parley.errors import ConfigError, ParleyError
 from parley.model import Rejected
 from parley.store import Filters
 
@@ -258,6 +258,32 @@ def timeline(
             f"{a}–{b} engagements")
     if chart:
         err.print(f"chart written to {chart}", highlight=False)
+
+
+@app.command()
+def serve(
+    db: DbOpt = None, config: ConfigOpt = None,
+    host: Annotated[str | None, typer.Option(help="Interface to listen on (default 127.0.0.1).")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    allow_ingest: Annotated[bool, typer.Option("--allow-ingest",
+                                               help="Enable POST /api/ingest (needs a token).")] = False,
+    token: Annotated[str | None, typer.Option(help="Token for POST /api/ingest (PARLEY_INGEST_TOKEN).")] = None,
+) -> None:
+    """Serve the web UI and the JSON API."""
+    import uvicorn
+
+    from parley.web.app import create_app
+
+    try:
+        settings = _settings(config, db=db, host=host, port=port, ingest_token=token)
+        if allow_ingest and not settings.ingest_token:
+            raise ConfigError("--allow-ingest needs a token (--token or PARLEY_INGEST_TOKEN)")
+        application = create_app(settings, allow_ingest=allow_ingest)
+    except ParleyError as exc:
+        _fail(exc)
+        return
+    err.print(f"Parley on http://{settings.host}:{settings.port}/ (database {settings.db})", highlight=False)
+    uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
 
 
 def main() -> None:

@@ -44,7 +44,7 @@ def make_document(
         title=clean_title or None,
         publisher=(normalize_text(publisher) or None) if publisher else None,
         published=_iso_day(published),
-        url=url or None,
+        url=url if url and url.strip().lower().startswith(("http://", "https://")) else None,
     )
 
 

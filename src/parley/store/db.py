@@ -17,15 +17,17 @@ from typing import Any
 
 from parley.errors import StoreError
 
-_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+\.sql$")
+_MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+(?:\.(sqlite|postgresql))?\.sql$")
 
 
-def _migrations() -> list[tuple[int, str, str]]:
+def _migrations(backend: str) -> list[tuple[int, str, str]]:
+    """Migrations in order: ``NNNN_name.sql`` for both backends, or ``NNNN_name.<backend>.sql``
+    where the backends need different SQL (full-text search)."""
     folder = resources.files("parley.store").joinpath("migrations")
     found = []
     for entry in folder.iterdir():
         m = _MIGRATION_NAME.match(entry.name)
-        if m:
+        if m and m.group(2) in (None, backend):
             found.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     return sorted(found)
 
@@ -122,7 +124,7 @@ class Database:
     def migrate(self) -> int:
         """Apply the migrations this database has not seen, each in its own transaction."""
         current = self.version()
-        known = _migrations()
+        known = _migrations(self.backend)
         if known and current > known[-1][0]:
             raise StoreError(f"database schema version {current} is newer than this Parley "
                              f"({known[-1][0]}); upgrade Parley")

@@ -17,6 +17,7 @@ from typing import Any
 
 from parley.model import Actor, Document, Engagement, Event, Evidence, Extraction, Statement
 from parley.store.db import Database
+from parley.store.search import index_extraction
 
 
 def actor_key(actor: Actor) -> str:
@@ -71,6 +72,7 @@ def save_extraction(db: Database, extraction: Extraction) -> bool:
              doc.text, datetime.now(UTC).isoformat(timespec="seconds")),
         )
         event_ids: dict[str, str] = {}
+        keys: dict[str, str] = {}
         for event in extraction.events:
             eid = f"{doc.id}:{event.id}"
             event_ids[event.id] = eid
@@ -81,6 +83,7 @@ def save_extraction(db: Database, extraction: Extraction) -> bool:
                  event.modality),
             )
             for pos, actor in enumerate(event.participants):
+                keys[actor.name] = actor_key(actor)
                 db.execute(
                     "INSERT INTO participants (event_id, position, actor_id, name, country, title, "
                     "organization) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -100,6 +103,8 @@ def save_extraction(db: Database, extraction: Extraction) -> bool:
                 db.execute("INSERT INTO statement_topics (statement_id, topic) VALUES (?, ?) "
                            "ON CONFLICT (statement_id, topic) DO NOTHING", (sid, topic))
             _save_evidence(db, doc.id, "statement", sid, st.evidence)
+            keys[st.speaker.name] = actor_key(st.speaker)
+        index_extraction(db, extraction, keys)
     return True
 
 

@@ -1,0 +1,136 @@
+"""Read models for the web UI and the JSON API: one query function per page or endpoint.
+
+Kept beside the table layout (``repo.py``) because only the store stage talks to the database;
+the web layer receives plain dictionaries and never writes SQL.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from parley.store.db import Database
+from parley.store.repo import Filters
+
+
+def overview(db: Database) -> dict[str, int]:
+    out = {}
+    for table in ("documents", "events", "engagements", "statements", "actors"):
+        out[table] = int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+    return out
+
+
+def engagements(db: Database, f: Filters) -> list[dict[str, Any]]:
+    """Engagements, newest first, with their participants and number of reports."""
+    where, params = ["1=1"], []
+    if f.type:
+        where.append("g.type = ?")
+        params.append(f.type.upper())
+    if f.since:
+        where.append("g.date >= ?")
+        params.append(f.since)
+    if f.until:
+        where.append("g.date <= ?")
+        params.append(f.until)
+    if f.country:
+        where.append("EXISTS (SELECT 1 FROM events e JOIN participants p ON p.event_id = e.id "
+                     "WHERE e.engagement_id = g.id AND p.country = ?)")
+        params.append(f.country.upper())
+    rows = db.query(
+        "SELECT g.id, g.type, g.date, g.location, (SELECT COUNT(*) FROM events e WHERE e.engagement_id = g.id) "
+        f"AS reports FROM engagements g WHERE {' AND '.join(where)} "
+        "ORDER BY g.date DESC, g.id LIMIT ? OFFSET ?", [*params, f.limit, f.offset])
+    for row in rows:
+        row["participants"] = participants_of_engagement(db, row["id"])
+    return rows
+
+
+def participants_of_engagement(db: Database, engagement_id: str) -> list[dict[str, Any]]:
+    rows = db.query(
+        "SELECT p.actor_id, MIN(p.name) AS name, MIN(p.country) AS country FROM participants p "
+        "JOIN events e ON e.id = p.event_id WHERE e.engagement_id = ? GROUP BY p.actor_id ORDER BY name",
+        (engagement_id,))
+    return rows
+
+
+def engagement_row(db: Database, engagement_id: str) -> dict[str, Any] | None:
+    rows = db.query("SELECT id, type, date, location FROM engagements WHERE id = ?", (engagement_id,))
+    return rows[0] if rows else None
+
+
+def document(db: Database, doc_id: str) -> dict[str, Any] | None:
+    """A document with its events (participants, evidence) and statements (topics, evidence)."""
+    docs = db.query("SELECT id, source, url, title, publisher, published, language, text, ingested_at "
+                    "FROM documents WHERE id = ?", (doc_id,))
+    if not docs:
+        return None
+    doc = docs[0]
+    doc["events"] = db.query("SELECT id, local_id, type, is_primary, date, location, modality, engagement_id "
+                             "FROM events WHERE doc_id = ? ORDER BY local_id", (doc_id,))
+    for e in doc["events"]:
+        e["primary"] = bool(e.pop("is_primary"))
+        e["participants"] = db.query("SELECT actor_id, name, country, title, organization FROM participants "
+                                     "WHERE event_id = ? ORDER BY position", (e["id"],))
+        e["evidence"] = _evidence(db, e["id"])
+    doc["statements"] = db.query("SELECT id, speaker_actor_id, speaker_name, speaker_country, text, event_id "
+                                 "FROM statements WHERE doc_id = ? ORDER BY position", (doc_id,))
+    for s in doc["statements"]:
+        s["topics"] = [r["topic"] for r in db.query(
+            "SELECT topic FROM statement_topics WHERE statement_id = ? ORDER BY topic", (s["id"],))]
+        s["evidence"] = _evidence(db, s["id"])
+    return doc
+
+
+def _evidence(db: Database, owner_id: str) -> list[dict[str, Any]]:
+    return db.query("SELECT start_offset AS start, end_offset AS end, text, rule FROM evidence "
+                    "WHERE owner_id = ? ORDER BY id", (owner_id,))
+
+
+def people(db: Database, country: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
+    where, params = "", []
+    if country:
+        where, params = "WHERE a.country = ?", [country.upper()]
+    return db.query(
+        "SELECT a.id, a.name, a.country, (SELECT COUNT(*) FROM participants p WHERE p.actor_id = a.id) "
+        f"AS events FROM actors a {where} ORDER BY events DESC, a.name LIMIT ? OFFSET ?",
+        [*params, limit, offset])
+
+
+def person(db: Database, actor_id: str) -> dict[str, Any] | None:
+    """A person: aliases, engagements over time, counterparts, and the topics they raise."""
+    rows = db.query("SELECT id, name, country FROM actors WHERE id = ?", (actor_id,))
+    if not rows:
+        return None
+    out = rows[0]
+    out["aliases"] = [r["alias"] for r in db.query(
+        "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", (actor_id,))]
+    out["events"] = db.query(
+        "SELECT e.id, e.type, e.date, e.location, e.modality, e.engagement_id, d.id AS doc_id, d.title, "
+        "d.publisher FROM participants p JOIN events e ON e.id = p.event_id JOIN documents d ON d.id = e.doc_id "
+        "WHERE p.actor_id = ? ORDER BY e.date DESC, d.id", (actor_id,))
+    out["counterparts"] = db.query(
+        "SELECT q.actor_id AS id, MIN(q.name) AS name, MIN(q.country) AS country, COUNT(DISTINCT e.id) AS events "
+        "FROM participants p JOIN events e ON e.id = p.event_id JOIN participants q ON q.event_id = e.id "
+        "WHERE p.actor_id = ? AND q.actor_id <> p.actor_id GROUP BY q.actor_id ORDER BY events DESC, name",
+        (actor_id,))
+    out["topics"] = db.query(
+        "SELECT t.topic, COUNT(*) AS n FROM statements s JOIN statement_topics t ON t.statement_id = s.id "
+        "WHERE s.speaker_actor_id = ? GROUP BY t.topic ORDER BY n DESC, t.topic", (actor_id,))
+    return out
+
+
+def dyad_network(db: Database, a: str, b: str) -> dict[str, Any]:
+    """Who meets whom between two countries: people as nodes, shared events as weighted edges."""
+    rows = db.query(
+        "SELECT p.actor_id AS x, MIN(p.name) AS xn, MIN(p.country) AS xc, q.actor_id AS y, MIN(q.name) AS yn, "
+        "MIN(q.country) AS yc, COUNT(DISTINCT COALESCE(e.engagement_id, e.id)) AS n "
+        "FROM participants p JOIN participants q ON q.event_id = p.event_id AND p.actor_id < q.actor_id "
+        "JOIN events e ON e.id = p.event_id "
+        "WHERE ((p.country = ? AND q.country = ?) OR (p.country = ? AND q.country = ?)) "
+        "GROUP BY p.actor_id, q.actor_id ORDER BY n DESC", (a, b, b, a))
+    nodes: dict[str, dict[str, Any]] = {}
+    edges = []
+    for r in rows:
+        nodes.setdefault(r["x"], {"id": r["x"], "name": r["xn"], "country": r["xc"]})
+        nodes.setdefault(r["y"], {"id": r["y"], "name": r["yn"], "country": r["yc"]})
+        edges.append({"source": r["x"], "target": r["y"], "weight": int(r["n"])})
+    return {"nodes": list(nodes.values()), "edges": edges}

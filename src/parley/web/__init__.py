@@ -1,0 +1,1 @@
+"""Web: the analysts' UI and the JSON API (``parley serve``)."""
