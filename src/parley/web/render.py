@@ -10,6 +10,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from html import escape
+from itertools import pairwise
 from typing import Any
 
 from markupsafe import Markup
@@ -33,7 +34,7 @@ def highlight(text: str, marks: list[Mark]) -> Markup:
     cuts = sorted({0, len(text), *(m.start for m in marks), *(m.end for m in marks)})
     out: list[str] = []
     opened: set[str] = set()
-    for lo, hi in zip(cuts, cuts[1:], strict=False):
+    for lo, hi in pairwise(cuts):
         piece = escape(text[lo:hi])
         covering = [m for m in marks if m.start <= lo and hi <= m.end and m.start < m.end]
         if not covering:
