@@ -73,3 +73,23 @@ def db_url(request: pytest.FixtureRequest) -> str:
     if request.param == "sqlite":
         return str(request.getfixturevalue("sqlite_url"))
     return str(request.getfixturevalue("postgres_url"))
+
+
+HOSTILE = ("<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned=2\"> "
+           "Prime Minister Narendra Modi spoke with President Emmanuel Macron of France today. "
+           "\"><b onmouseover=alert(1)>Modi</b> raised trade and climate change.")
+
+
+@pytest.fixture(scope="session")
+def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    """The sample corpus plus one hostile document (markup and script in every field), stored."""
+    from parley import api
+
+    db = str(tmp_path_factory.mktemp("web") / "parley.db")
+    hostile = tmp_path_factory.mktemp("hostile") / "hostile.json"
+    hostile.write_text(json.dumps({"title": "<script>alert('title')</script> call", "text": HOSTILE,
+                                   "published": "2024-05-01", "publisher": "<i>Evil</i> Times",
+                                   "url": "javascript:alert(1)"}))
+    summary = api.ingest_paths([str(EXAMPLES / "readouts"), str(hostile)], Settings(db=db))
+    assert summary.new == 22 and not summary.rejected
+    return db

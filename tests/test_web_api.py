@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -10,26 +9,8 @@ import pytest
 import schemathesis
 from fastapi.testclient import TestClient
 
-from conftest import EXAMPLES
-from parley import api
 from parley.config import Settings
 from parley.web.app import create_app
-
-HOSTILE = ("<script>window.__pwned = 1</script><img src=x onerror=\"window.__pwned=2\"> "
-           "Prime Minister Narendra Modi spoke with President Emmanuel Macron of France today. "
-           "\"><b onmouseover=alert(1)>Modi</b> raised trade and climate change.")
-
-
-@pytest.fixture(scope="module")
-def corpus_db(tmp_path_factory: pytest.TempPathFactory) -> str:
-    db = str(tmp_path_factory.mktemp("web") / "parley.db")
-    hostile = tmp_path_factory.mktemp("hostile") / "hostile.json"
-    hostile.write_text(json.dumps({"title": "<script>alert('title')</script> call", "text": HOSTILE,
-                                   "published": "2024-05-01", "publisher": "<i>Evil</i> Times",
-                                   "url": "javascript:alert(1)"}))
-    summary = api.ingest_paths([str(EXAMPLES / "readouts"), str(hostile)], Settings(db=db))
-    assert summary.new == 22 and not summary.rejected
-    return db
 
 
 @pytest.fixture(scope="module")
