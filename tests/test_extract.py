@@ -187,3 +187,16 @@ def test_every_fact_has_evidence_that_matches_the_text(dev: dict[str, Extraction
             assert item.evidence
             for ev in item.evidence:
                 assert x.document.text[ev.start:ev.end] == ev.text
+
+
+def test_leaders_named_only_by_office_meet(dev: dict[str, Extraction]) -> None:
+    # "the leaders' Woodside Summit commitments", "their Presidents at the San Francisco meeting"
+    for stem in ("d04", "d23"):
+        meetings = [names(e) for e in dev[stem].events if e.type == "MEET" and not e.primary]
+        assert {"Joe Biden", "Xi Jinping"} in meetings, stem
+
+
+def test_leaders_meeting_needs_two_countries(extractor: Extractor) -> None:
+    x = run(extractor, "The G7 leaders' meeting on Friday will discuss the economy. Prime Minister "
+            "Fumio Kishida said Japan would attend.", published="2021-06-01")
+    assert x.events == ()

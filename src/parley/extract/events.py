@@ -10,6 +10,7 @@ unnamed officials ("the meeting between our defence and foreign ministers") is n
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -293,3 +294,33 @@ def merge(events: list[Found]) -> list[Found]:
         else:
             merged.append(ev)
     return merged
+
+
+_LEADERS_MEETING = re.compile(
+    r"\b(?:(?P<a>their|the two|both) (?P<who>Presidents|presidents|leaders|heads of state)\b[^.;]{0,60}?"
+    r"|(?:the|their) (?P<who2>leaders|presidents)['’] )"
+    r"(?:the )?(?P<place>(?:[A-Z][\w-]+ ){0,2})(?P<kind>meeting|summit|Summit|talks)\b"
+)
+
+
+def leaders_meetings(text: str, countries: list[str], kb: Knowledge, on: str | None) -> list[Found]:
+    """Meetings of "their Presidents at the San Francisco meeting", "the leaders' Woodside Summit":
+    the leaders of the two countries of the document's engagement, resolved on its date."""
+    if len(countries) != 2 or not on:
+        return []
+    found = []
+    for m in _LEADERS_MEETING.finditer(text):
+        presidents = "resident" in (m.group("who") or m.group("who2") or "")
+        people = [kb.leader(c, on, presidents) for c in countries]
+        if not all(people):
+            continue
+        place = (m.group("place") or "").strip()
+        start = text.rfind(".", 0, m.start()) + 1
+        end = text.find(".", m.end())
+        end = len(text) if end < 0 else end + 1
+        event = Found("MEET", [p for p in people if p], start, end, m.start(),
+                      location=place if place in kb.places or place in kb.country_nouns else None,
+                      rules={"type": "leaders-meeting", "participants": "leaders-of-both-sides"})
+        event.spans.append((start, end, "leaders-meeting"))
+        found.append(event)
+    return found

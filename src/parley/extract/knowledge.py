@@ -115,6 +115,7 @@ class Knowledge:
             "Meets", "Meeting", "Meet", "Call", "Calls", "Talks", "Talk", "Holds", "Visit", "Visits",
             "Readout", "Summit", "Telephone", "Conversation", "Speaks", "Hails", "Discusses"}
         self.honorifics = sorted(titles["honorifics"], key=len, reverse=True)
+        self.presidential = frozenset(titles.get("leader_roles", {}).get("head_of_state", []))
         self.name_suffixes = titles["name_suffixes"]
 
         cues = _load("topic_cues.json")["topics"]
@@ -150,6 +151,11 @@ class Knowledge:
                     and t.start <= day and (t.end is None or day < t.end):
                 return t.name
         return None
+
+    def leader(self, country: str, on: str | None, presidents: bool = False) -> str | None:
+        """The person a text means by a country's "leader" (or "President") on a date."""
+        role = "head_of_state" if presidents or country in self.presidential else "head_of_government"
+        return self.holder(country, role, on)
 
     def terms_of(self, name: str) -> list[Term]:
         return [t for t in self.terms if t.name == name]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 
 from parley.config import Settings
 from parley.dates import TimeExpr, find_dates, parse_iso
-from parley.extract.events import Found, find_events, merge
+from parley.extract.events import Found, find_events, leaders_meetings, merge
 from parley.extract.knowledge import Knowledge, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
@@ -174,6 +174,16 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     if primary is None:
         primary = next((e for e in found if e.type == "VISIT"), None)
     found.extend(_headline_visits(document.title, head_people, head_cast, kb, found, body))
+    if primary is not None and primary.type in {"MEET", "CALL"}:
+        countries = list(dict.fromkeys(c for p in primary.people if (c := cast.people[p].country)))
+        for meeting in leaders_meetings(body.text, countries, kb, on):
+            if all(p not in primary.people for p in meeting.people) or primary.type != "MEET":
+                for name in meeting.people:
+                    if name not in cast.people:
+                        cast.people[name] = Person(name, kb.person_country.get(name), in_registry=True,
+                                                   rule="office-registry")
+                found.append(meeting)
+        found[:] = merge(found)
     if primary is not None:
         _complete_primary(primary, head_people, cast, body, dates, title_day, published,
                           place_line, day_line, found)

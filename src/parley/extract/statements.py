@@ -35,6 +35,7 @@ GROUP_SUBJECTS = {"they", "leaders", "sides", "ministers", "both", "two", "presi
 BODY_SUBJECTS = {"office", "government", "ministry", "spokesman", "spokesperson", "spokeswoman",
                  "readout", "statement", "street", "house", "department", "official", "officials",
                  "side", "read-out", "embassy", "kremlin", "no.10", "beijing", "downing"}
+_PLEASANTRIES = {"greetings", "pleasantries", "hands", "condolences", "congratulations", "wishes"}
 _ATTRIBUTION_LINE = ("attributable to", "stated by", "as stated", "following is", "below is")
 
 
@@ -71,6 +72,8 @@ def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[s
     for tok in sent:
         if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in SPEECH:
             continue
+        if any(c.dep_ == "dobj" and c.lower_ in _PLEASANTRIES for c in tok.children):
+            continue  # "exchanged greetings", "shook hands": no statement
         subj = _subject_of(tok)
         if subj is None and tok.i > sent.start:
             # "May said": the tagger took the name for a modal verb.
