@@ -121,30 +121,41 @@ class Filters:
     offset: int = 0
 
 
-def list_documents(db: Database, f: Filters) -> list[dict[str, Any]]:
-    """Stored documents, newest first, with their event and statement counts."""
+def where_clause(f: Filters, *, date: str, type_sql: str, country_sql: str, publisher: str | None
+                 ) -> tuple[str, list[Any]]:
+    """The WHERE clause (with its parameters) for the filters shared by every listing.
+
+    ``type_sql`` and ``country_sql`` are conditions with one ``?`` each; the value is upper-cased.
+    """
     where, params = ["1=1"], []
-    if f.publisher:
-        where.append("LOWER(d.publisher) LIKE ?")
-        params.append(f"%{f.publisher.lower()}%")
+    for value, sql in ((f.type, type_sql), (f.country, country_sql)):
+        if value:
+            where.append(sql)
+            params.append(value.upper())
     if f.since:
-        where.append("d.published >= ?")
+        where.append(f"{date} >= ?")
         params.append(f.since)
     if f.until:
-        where.append("d.published <= ?")
+        where.append(f"{date} <= ?")
         params.append(f.until)
-    if f.country:
-        where.append("EXISTS (SELECT 1 FROM events e JOIN participants p ON p.event_id = e.id "
-                     "WHERE e.doc_id = d.id AND p.country = ?)")
-        params.append(f.country.upper())
-    if f.type:
-        where.append("EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND e.type = ?)")
-        params.append(f.type.upper())
+    if f.publisher and publisher:
+        where.append(f"LOWER({publisher}) LIKE ?")
+        params.append(f"%{f.publisher.lower()}%")
+    return " AND ".join(where), params
+
+
+def list_documents(db: Database, f: Filters) -> list[dict[str, Any]]:
+    """Stored documents, newest first, with their event and statement counts."""
+    where, params = where_clause(
+        f, date="d.published", publisher="d.publisher",
+        type_sql="EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND e.type = ?)",
+        country_sql="EXISTS (SELECT 1 FROM events e JOIN participants p ON p.event_id = e.id "
+                    "WHERE e.doc_id = d.id AND p.country = ?)")
     sql = (
         "SELECT d.id, d.source, d.title, d.publisher, d.published, "
         "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events, "
         "(SELECT COUNT(*) FROM statements s WHERE s.doc_id = d.id) AS statements "
-        f"FROM documents d WHERE {' AND '.join(where)} "
+        f"FROM documents d WHERE {where} "
         "ORDER BY d.published DESC, d.source LIMIT ? OFFSET ?"
     )
     return db.query(sql, [*params, f.limit, f.offset])
@@ -152,26 +163,13 @@ def list_documents(db: Database, f: Filters) -> list[dict[str, Any]]:
 
 def list_events(db: Database, f: Filters) -> list[dict[str, Any]]:
     """Stored events with their participants, newest first."""
-    where, params = ["1=1"], []
-    if f.type:
-        where.append("e.type = ?")
-        params.append(f.type.upper())
-    if f.since:
-        where.append("e.date >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("e.date <= ?")
-        params.append(f.until)
-    if f.publisher:
-        where.append("LOWER(d.publisher) LIKE ?")
-        params.append(f"%{f.publisher.lower()}%")
-    if f.country:
-        where.append("EXISTS (SELECT 1 FROM participants p WHERE p.event_id = e.id AND p.country = ?)")
-        params.append(f.country.upper())
+    where, params = where_clause(
+        f, date="e.date", publisher="d.publisher", type_sql="e.type = ?",
+        country_sql="EXISTS (SELECT 1 FROM participants p WHERE p.event_id = e.id AND p.country = ?)")
     rows = db.query(
         "SELECT e.id, e.type, e.is_primary, e.date, e.location, e.modality, d.publisher, d.source, "
         "d.title FROM events e JOIN documents d ON d.id = e.doc_id "
-        f"WHERE {' AND '.join(where)} ORDER BY e.date DESC, d.source, e.local_id LIMIT ? OFFSET ?",
+        f"WHERE {where} ORDER BY e.date DESC, d.source, e.local_id LIMIT ? OFFSET ?",
         [*params, f.limit, f.offset],
     )
     for row in rows:

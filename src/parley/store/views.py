@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from parley.store.db import Database
-from parley.store.repo import Filters
+from parley.store.repo import Filters, where_clause
 
 
 def overview(db: Database) -> dict[str, int]:
@@ -21,23 +21,13 @@ def overview(db: Database) -> dict[str, int]:
 
 def engagements(db: Database, f: Filters) -> list[dict[str, Any]]:
     """Engagements, newest first, with their participants and number of reports."""
-    where, params = ["1=1"], []
-    if f.type:
-        where.append("g.type = ?")
-        params.append(f.type.upper())
-    if f.since:
-        where.append("g.date >= ?")
-        params.append(f.since)
-    if f.until:
-        where.append("g.date <= ?")
-        params.append(f.until)
-    if f.country:
-        where.append("EXISTS (SELECT 1 FROM events e JOIN participants p ON p.event_id = e.id "
-                     "WHERE e.engagement_id = g.id AND p.country = ?)")
-        params.append(f.country.upper())
+    where, params = where_clause(
+        f, date="g.date", publisher=None, type_sql="g.type = ?",
+        country_sql="EXISTS (SELECT 1 FROM events e JOIN participants p ON p.event_id = e.id "
+                    "WHERE e.engagement_id = g.id AND p.country = ?)")
     rows = db.query(
         "SELECT g.id, g.type, g.date, g.location, (SELECT COUNT(*) FROM events e WHERE e.engagement_id = g.id) "
-        f"AS reports FROM engagements g WHERE {' AND '.join(where)} "
+        f"AS reports FROM engagements g WHERE {where} "
         "ORDER BY g.date DESC, g.id LIMIT ? OFFSET ?", [*params, f.limit, f.offset])
     for row in rows:
         row["participants"] = participants_of_engagement(db, row["id"])
