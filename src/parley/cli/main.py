@@ -126,7 +126,10 @@ def _render(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str
             table.add_column(column)
         for row in rows:
             table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-        Console().print(table)
+        out = Console()
+        if not out.is_terminal:
+            out = Console(width=160)  # piped or captured: do not squeeze the table into 80 columns
+        out.print(table)
 
 
 FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")]

@@ -119,7 +119,7 @@ def compare(engagement: Engagement, extractions: dict[str, Extraction]) -> Compa
             if x is None:
                 continue
             for st in x.statements:
-                if st.speaker.country == country:
+                if st.speaker.country == country and st.topics:
                     statements.append(SideStatement(st, r))
             if not from_news:
                 framing.extend(f for f in framing_of(x.document.text) if f not in framing)
