@@ -163,6 +163,14 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
             primary.rules["participants"] = "clause-people+lead"
         else:
             primary = None
+    if primary is not None:
+        for part in found:
+            if part.partial and part is not primary and part.type == primary.type \
+                    and set(part.people) <= set(primary.people):
+                # "Lammy met with his counterpart in Beijing": the same meeting, with its place.
+                primary.location = primary.location or part.location
+                primary.date = primary.date or part.date
+                primary.spans.extend(part.spans)
     found = [e for e in found if not e.partial]
     if primary is None and kind in {"MEET", "CALL"} and len(head_people) >= 2:
         first = next(iter(sentences(body)), None)
@@ -186,7 +194,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         found[:] = merge(found)
     if primary is not None:
         _complete_primary(primary, head_people, cast, body, dates, title_day, published,
-                          place_line, day_line, found)
+                          place_line, day_line, found, document.title, kb)
 
     aliases: dict[str, set[str]] = {}
     for m in cast.mentions:
@@ -261,7 +269,7 @@ def _headline_visits(title: str | None, head_people: list[str], head_cast: Cast,
 
 def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: Doc, dates: list[TimeExpr],
                       title_day: str | None, published: date | None, place_line: str | None,
-                      day_line: str | None, found: list[Found]) -> None:
+                      day_line: str | None, found: list[Found], title: str | None, kb: Knowledge) -> None:
     """Headline participants, the date and the place of the primary engagement."""
     if primary.type in {"MEET", "CALL"}:
         for person in head_people:
@@ -296,10 +304,21 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
     if primary.type == "MEET" and primary.location is None:
         visit = next((v for v in found if v.type == "VISIT" and set(v.people) & set(primary.people)
                       and v.start == primary.start), None)
+        in_title = _place_in(title or "", kb)
         if visit is not None:
             primary.location, primary.rules["location"] = visit.location, "visit-destination"
+        elif in_title:
+            primary.location, primary.rules["location"] = in_title, "headline-place"
         elif place_line:
             primary.location, primary.rules["location"] = place_line, "dateline"
+
+
+def _place_in(text: str, kb: Knowledge) -> str | None:
+    """A place named after "in" or "at" ("... meeting between Blinken and China FM in Laos")."""
+    for m in kb.place_re.finditer(text):
+        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, m.start() - 12):m.start()]):
+            return m.group(0)
+    return None
 
 
 def _statements(body: Doc, cast: Cast, kb: Knowledge, primary: Found | None, ids: dict[int, str],
