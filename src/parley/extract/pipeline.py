@@ -148,7 +148,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
 
     anchor = published or (parse_iso(title_day) if title_day else None)
     dates = find_dates(body.text, anchor)
-    found = merge(find_events(body, cast, kb, dates))
+    found = merge(find_events(body, cast, kb, dates, anchor))
     kind = headline_type(document.title)
     primary = _choose_primary(found, kind, head_people, cast)
     if primary is not None and primary.partial:
