@@ -225,3 +225,17 @@ def test_a_planned_trip_on_a_weekday_looks_forward(extractor: Extractor) -> None
     visit = next(e for e in x.events if e.type == "VISIT")
     assert (visit.modality, visit.date, visit.location) == ("planned", "2024-04-17", "Shanghai")
     assert primary(x).date == "2024-04-16"
+
+
+@pytest.mark.parametrize(("text", "topic", "present"), [
+    ("They discussed the importance of peace.", "trade_investment", False),  # "import" inside a word
+    ("They discussed imports and exports.", "trade_investment", True),
+    ("They will cooperate on civil nuclear energy.", "nonproliferation", False),
+    ("They discussed North Korea's missiles.", "korean_peninsula", True),
+    ("China and the UK are permanent members of the UN Security Council.", "security_defence", False),
+    ("The leaders exchanged greetings on Holi.", "people_to_people", False),
+])
+def test_topic_cues_are_whole_words_and_vetoes_apply(text: str, topic: str, present: bool) -> None:
+    from parley.extract.statements import topics_of
+
+    assert (topic in topics_of(text, knowledge())) is present

@@ -121,7 +121,7 @@ class Knowledge:
         cues = _load("topic_cues.json")["topics"]
         self.topic_cues: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}
         for slug, spec in cues.items():
-            cue = re.compile(r"(?<![\w-])(?:" + "|".join(spec["cues"]) + r")", re.IGNORECASE)
+            cue = re.compile(r"(?<![\w-])(?:" + "|".join(spec["cues"]) + r")(?!\w)", re.IGNORECASE)
             exc = (re.compile("|".join(spec["exclude"]), re.IGNORECASE) if spec.get("exclude") else None)
             self.topic_cues[slug] = (cue, exc)
         self.topic_slugs = tuple(_load("topics.json")["topics"])
