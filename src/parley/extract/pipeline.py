@@ -303,7 +303,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.date = None
     if primary.type == "MEET" and primary.location is None:
         visit = next((v for v in found if v.type == "VISIT" and set(v.people) & set(primary.people)
-                      and v.start == primary.start), None)
+                      and (v.start == primary.start or (v.date and v.date == primary.date))), None)
         in_title = _place_in(title or "", kb)
         if visit is not None:
             primary.location, primary.rules["location"] = visit.location, "visit-destination"
