@@ -68,3 +68,12 @@ def test_errors_are_one_line(tmp_path: Path) -> None:
     assert result.stderr.strip().count("\n") == 0 and "no_such_setting" in result.stderr
     missing = runner.invoke(app, ["extract", "x.txt", "--spacy-model", "no_such_pipeline"])
     assert missing.exit_code == 3 and "no_such_pipeline" in missing.stderr
+
+
+def test_parallel_extraction_matches_serial(tmp_path: Path, dev_docs: Path) -> None:
+    (tmp_path / "empty.txt").write_text("")
+    serial = runner.invoke(app, ["extract", str(dev_docs), str(tmp_path)])
+    parallel = runner.invoke(app, ["extract", str(dev_docs), str(tmp_path), "--processes", "2"])
+    assert serial.exit_code == parallel.exit_code == 0
+    assert serial.stdout == parallel.stdout and len(serial.stdout.splitlines()) == 31
+    assert "rejected" in parallel.stderr and "empty.txt: empty" in parallel.stderr

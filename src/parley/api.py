@@ -7,7 +7,7 @@ none prints, so the same calls serve a notebook, a script or a test.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from parley.compare import Comparison, compare, side_topics
@@ -16,7 +16,7 @@ from parley.config import Settings
 from parley.errors import NotFoundError
 from parley.extract import Extractor
 from parley.extract.knowledge import knowledge
-from parley.ingest import read_inputs
+from parley.ingest import expand_targets, read_inputs
 from parley.link import link
 from parley.model import Document, Engagement, Extraction, IngestSummary, Rejected
 from parley.store import (
@@ -37,7 +37,14 @@ Progress = Callable[[str], None]
 
 def extract_paths(targets: Iterable[str], settings: Settings,
                   on_rejected: Callable[[Rejected], None] | None = None) -> Iterator[Extraction]:
-    """Read and extract the targets without touching a database (``parley extract``)."""
+    """Read and extract the targets without touching a database (``parley extract``).
+
+    With ``processes > 1`` each worker reads *and* extracts its share of the inputs, so that the
+    HTML parsing is spread over the cores as well as the spaCy pipeline; output order is kept.
+    """
+    if settings.processes > 1:
+        yield from _extract_parallel(targets, settings, on_rejected)
+        return
     extractor = Extractor(settings)
 
     def documents() -> Iterator[Document]:
@@ -49,6 +56,46 @@ def extract_paths(targets: Iterable[str], settings: Settings,
                 yield item
 
     yield from extractor.extract_many(documents())
+
+
+def _extract_parallel(targets: Iterable[str], settings: Settings,
+                      on_rejected: Callable[[Rejected], None] | None) -> Iterator[Extraction]:
+    import multiprocessing
+
+    items = list(expand_targets(targets))
+    chunks = [items[i:i + settings.batch_size] for i in range(0, len(items), settings.batch_size)]
+    ctx = multiprocessing.get_context("fork")
+    with ctx.Pool(settings.processes, initializer=_init_reader, initargs=(settings,)) as pool:
+        for results in pool.imap(_read_and_extract, chunks):
+            for result in results:
+                if isinstance(result, Rejected):
+                    if on_rejected:
+                        on_rejected(result)
+                else:
+                    yield result
+
+
+_READER: tuple[Settings, Extractor] | None = None
+
+
+def _init_reader(settings: Settings) -> None:
+    global _READER
+    single = replace(settings, processes=1)
+    _READER = (single, Extractor(single))
+
+
+def _read_and_extract(chunk: list[str | Rejected]) -> list[Extraction | Rejected]:
+    assert _READER is not None
+    settings, extractor = _READER
+    rejected = [item for item in chunk if isinstance(item, Rejected)]
+    targets = [item for item in chunk if isinstance(item, str)]
+    docs: list[Document] = []
+    for item in read_inputs(targets, settings):
+        if isinstance(item, Rejected):
+            rejected.append(item)
+        else:
+            docs.append(item)
+    return [*rejected, *extractor.extract_many(docs)]
 
 
 @dataclass

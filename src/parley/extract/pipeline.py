@@ -79,21 +79,11 @@ class Extractor:
     def extract_many(self, documents: Iterable[Document]) -> Iterator[Extraction]:
         """Extract a stream of documents, batching spaCy over bodies and headlines.
 
-        With ``processes > 1`` batches go to worker processes (each loads the pipeline once);
-        results come back in input order.
+        Parallelism lives one level up (``parley.api.extract_paths``), where each worker reads its
+        inputs as well as extracting them.
         """
-        batches = _batched(documents, self.settings.batch_size)
-        if self.settings.processes <= 1:
-            for batch in batches:
-                yield from self._run(batch)
-            return
-        import multiprocessing
-
-        ctx = multiprocessing.get_context("fork")
-        with ctx.Pool(self.settings.processes, initializer=_init_worker,
-                      initargs=(self.settings,)) as pool:
-            for results in pool.imap(_work, batches):
-                yield from results
+        for batch in _batched(documents, self.settings.batch_size):
+            yield from self._run(batch)
 
     def _run(self, batch: list[Document]) -> Iterator[Extraction]:
         texts = [t for d in batch for t in (d.text, d.title or "")]
@@ -111,19 +101,6 @@ def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document
             batch = []
     if batch:
         yield batch
-
-
-_WORKER: Extractor | None = None
-
-
-def _init_worker(settings: Settings) -> None:
-    global _WORKER
-    _WORKER = Extractor(replace(settings, processes=1))
-
-
-def _work(batch: list[Document]) -> list[Extraction]:
-    assert _WORKER is not None
-    return list(_WORKER._run(batch))
 
 
 def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extraction:
