@@ -55,14 +55,14 @@ _OFFICE_CACHE: dict[int, re.Pattern[str]] = {}
 
 
 def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | None,
-              publisher_kind: str | None, known: dict[str, Person] | None = None,
+              known: dict[str, Person] | None = None,
               headline: bool = False) -> Cast:
     """Find and resolve the people of ``doc`` (a body, or a headline with ``headline=True``).
 
     ``known`` passes the body's people when reading the headline, so "Lu Kang" in the headline
     is the body's Lu Kang.
     """
-    finder = PeopleFinder(kb, publisher_country, on, publisher_kind)
+    finder = PeopleFinder(kb, publisher_country, on)
     if known:
         finder.people = dict(known)
     text = doc.text

@@ -27,7 +27,6 @@ _LEFT_CUT = re.compile(
     re.DOTALL,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
-PRONOUNS = {"he": "m", "she": "f", "his": "m", "her": "f", "him": "m"}
 
 
 @dataclass(slots=True)
@@ -60,11 +59,9 @@ class Mention:
 class PeopleFinder:
     """Finds and resolves the people of one text (a document body or its headline)."""
 
-    def __init__(self, kb: Knowledge, publisher_country: str | None, on: str | None,
-                 publisher_kind: str | None) -> None:
+    def __init__(self, kb: Knowledge, publisher_country: str | None, on: str | None) -> None:
         self.kb = kb
         self.publisher_country = publisher_country
-        self.publisher_kind = publisher_kind
         self.on = on
         self.people: dict[str, Person] = {}
 

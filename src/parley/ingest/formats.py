@@ -9,9 +9,8 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from datetime import date
 
-from parley.dates import find_dates, parse_iso
+from parley.dates import find_dates, parse_date_text, parse_iso
 from parley.ingest.normalize import document_id, is_chrome, looks_english, normalize_text, strip_chrome
 from parley.model import Document, Rejected
 
@@ -52,17 +51,8 @@ def _iso_day(value: str | None) -> str | None:
     """Accept ``2024-10-18``, ``2024-10-18T09:00:00Z`` or a written date; return YYYY-MM-DD."""
     if not value:
         return None
-    parsed = parse_iso(str(value))
-    if parsed is None:
-        parsed = _full_date(str(value))
+    parsed = parse_iso(str(value)) or parse_date_text(str(value))
     return parsed.isoformat() if parsed else None
-
-
-def _full_date(text: str) -> date | None:
-    for expr in find_dates(text):
-        if expr.kind == "absolute" and expr.value and len(expr.value) == 10:
-            return parse_iso(expr.value)
-    return None
 
 
 def parse_date_line(line: str) -> tuple[str, str | None] | None:
