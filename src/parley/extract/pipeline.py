@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator
-from dataclasses import replace
 from datetime import date
 from typing import Any
 
@@ -109,8 +108,6 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     home_country = org.country if org and org.kind in {"government", "state_media"} else None
     published = parse_iso(document.published)
     place_line, day_line = dateline(body.text, kb, published)
-    if published is None and day_line and len(day_line) == 10 and document.published is None:
-        published = None  # a year-less dateline cannot date the document on its own
     title_dates = [d for d in find_dates(document.title or "") if d.value and len(d.value) == 10]
     title_day = title_dates[0].value if title_dates else None
     on = title_day or (published.isoformat() if published else None)
@@ -126,27 +123,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     dates = find_dates(body.text, anchor)
     found = merge(find_events(body, cast, kb, dates, anchor))
     kind = headline_type(document.title)
-    primary = _choose_primary(found, kind, head_people, cast)
-    if primary is not None and primary.partial:
-        extra = [p for p in head_people if p not in primary.people]
-        if not extra:
-            lead = next(iter(sentences(body)), None)
-            extra = [p for p in cast.people_in(0, lead.end_char if lead is not None else 0)
-                     if p not in primary.people]
-        if extra:
-            primary.people.append(extra[0])
-            primary.partial = False
-            primary.rules["participants"] = "clause-people+lead"
-        else:
-            primary = None
-    if primary is not None:
-        for part in found:
-            if part.partial and part is not primary and part.type == primary.type \
-                    and set(part.people) <= set(primary.people):
-                # "Lammy met with his counterpart in Beijing": the same meeting, with its place.
-                primary.location = primary.location or part.location
-                primary.date = primary.date or part.date
-                primary.spans.extend(part.spans)
+    primary = _settle_partial(_choose_primary(found, kind, head_people, cast), found, head_people, cast, body)
     found = [e for e in found if not e.partial]
     if primary is None and kind in {"MEET", "CALL"} and len(head_people) >= 2:
         first = next(iter(sentences(body)), None)
@@ -190,9 +167,33 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
             explain=tuple(sorted(ev.rules.items())),
         ))
     statements = _statements(body, cast, kb, primary, ids, home_country, found, aliases)
-    if document.published is None and published is not None:
-        document = replace(document, published=published.isoformat())
     return Extraction(document, tuple(events), tuple(statements))
+
+
+def _settle_partial(primary: Found | None, found: list[Found], head_people: list[str], cast: Cast,
+                    body: Doc) -> Found | None:
+    """A primary meeting or call with one named side gets its other side from the headline or the
+    lead sentence (or is dropped); one-sided reports of the same meeting lend it place and date."""
+    if primary is not None and primary.partial:
+        extra = [p for p in head_people if p not in primary.people]
+        if not extra:
+            lead = next(iter(sentences(body)), None)
+            extra = [p for p in cast.people_in(0, lead.end_char if lead is not None else 0)
+                     if p not in primary.people]
+        if not extra:
+            return None
+        primary.people.append(extra[0])
+        primary.partial = False
+        primary.rules["participants"] = "clause-people+lead"
+    if primary is not None:
+        for part in found:
+            if part.partial and part is not primary and part.type == primary.type \
+                    and set(part.people) <= set(primary.people):
+                # "Lammy met with his counterpart in Beijing": the same meeting, with its place.
+                primary.location = primary.location or part.location
+                primary.date = primary.date or part.date
+                primary.spans.extend(part.spans)
+    return primary
 
 
 def _actor(person: Person, aliases: dict[str, set[str]] | None = None) -> Actor:
