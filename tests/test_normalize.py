@@ -25,8 +25,9 @@ def test_normalized_text_has_one_kind_of_line_break_and_no_blank_runs(text: str)
     assert all(line == line.strip() for line in out.split("\n"))
 
 
-@given(texts, st.sampled_from(["\r\n", "\r", "\n"]))
+@given(texts.map(lambda t: t.replace("\r", "")), st.sampled_from(["\r\n", "\r", "\n"]))
 def test_line_endings_do_not_change_the_id(text: str, newline: str) -> None:
+    """The same text saved with Unix, Windows or old Mac line endings is one document."""
     body = "Lu Kang met Jonathan Allen.\n\n" + text
     assert document_id(normalize_text(body)) == document_id(normalize_text(body.replace("\n", newline)))
 

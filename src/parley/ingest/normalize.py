@@ -50,7 +50,7 @@ def is_chrome(line: str) -> bool:
 
 def strip_chrome(text: str) -> str:
     """Drop whole lines of site chrome that extractors such as trafilatura keep."""
-    kept = [line for line in text.split("\n") if not is_chrome(line)]
+    kept = [line for line in normalize_text(text).split("\n") if not is_chrome(line)]
     return normalize_text("\n".join(kept))
 
 
