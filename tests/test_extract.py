@@ -239,3 +239,13 @@ def test_topic_cues_are_whole_words_and_vetoes_apply(text: str, topic: str, pres
     from parley.extract.statements import topics_of
 
     assert (topic in topics_of(text, knowledge())) is present
+
+
+def test_courtesy_call_is_a_meeting_and_the_readout_has_a_home_side(extractor: Extractor) -> None:
+    x = run(extractor, "On June 10, Mr. YAMADA Taro, Parliamentary Vice-Minister for Foreign Affairs, received a "
+            "courtesy call from Mr. John Smith, Minister of State for the Indo-Pacific of the United Kingdom.",
+            title="Courtesy Call on Parliamentary Vice-Minister Yamada by Mr. John Smith",
+            publisher="Ministry of Foreign Affairs of Japan", published="2024-06-10")
+    event = primary(x)
+    assert event.type == "MEET" and event.date == "2024-06-10"
+    assert {(p.name, p.country) for p in event.participants} == {("Taro Yamada", "JPN"), ("John Smith", "GBR")}

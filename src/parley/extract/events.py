@@ -54,6 +54,8 @@ def trigger_type(tok: Token) -> str | None:
     prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
     if lemma in {"phone", "telephone", "telephonic"} or lower in {"phoned", "telephoned"}:
         return "CALL"
+    if lemma == "call" and pos == "NOUN" and prev == "courtesy":
+        return "MEET"  # a courtesy call is paid in person
     if lemma == "call" and pos == "NOUN" and prev not in {"port"} and nxt not in {"to", "for", "on"}:
         return "CALL"
     if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and \

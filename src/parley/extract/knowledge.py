@@ -40,6 +40,7 @@ class Term:
     name: str
     start: str
     end: str | None
+    title: str = ""  # how English texts usually name the office ("Prime Minister")
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,7 +67,7 @@ class Knowledge:
         for office in _load("offices.json")["offices"]:
             for h in office["holders"]:
                 term = Term(office["id"], office.get("country"), office.get("org"), office["role"],
-                            h["name"], h["from"], h.get("to"))
+                            h["name"], h["from"], h.get("to"), (office.get("titles") or [""])[0])
                 self.terms.append(term)
                 for alias in [h["name"], *h.get("aliases", [])]:
                     self.person_aliases.setdefault(fold(alias), h["name"])

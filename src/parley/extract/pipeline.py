@@ -39,6 +39,8 @@ def headline_type(title: str | None) -> str | None:
     """The engagement type a readout headline announces."""
     if not title:
         return None
+    if re.search(r"\bcourtesy call", title, re.IGNORECASE):
+        return "MEET"
     if _HEAD_CALL.search(title):
         return "CALL"
     if _HEAD_MEET.search(title):
@@ -147,7 +149,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         found[:] = merge(found)
     if primary is not None:
         _complete_primary(primary, head_people, cast, body, dates, title_day, published,
-                          place_line, day_line, found, document.title, kb)
+                          place_line, day_line, found, document.title, kb, home_country)
 
     aliases: dict[str, set[str]] = {}
     for m in cast.mentions:
@@ -168,6 +170,19 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         ))
     statements = _statements(body, cast, kb, primary, ids, home_country, found, aliases)
     return Extraction(document, tuple(events), tuple(statements))
+
+
+def _home_side(primary: Found, cast: Cast, home: str | None) -> None:
+    """A government's readout has its own side at the table: when no participant is known to be
+    of the publishing country and exactly one has no country, that one is the home side's
+    ("Mr. YAMADA Taro, Parliamentary Vice-Minister for Foreign Affairs" in a MOFA readout)."""
+    if home is None or primary.type == "VISIT":
+        return
+    people = [cast.people[p] for p in primary.people]
+    unknown = [p for p in people if p.country is None]
+    if len(unknown) == 1 and not any(p.country == home for p in people) and len(people) >= 2:
+        unknown[0].country = home
+        primary.rules["participants"] = primary.rules.get("participants", "") + "+home-side"
 
 
 def _settle_partial(primary: Found | None, found: list[Found], head_people: list[str], cast: Cast,
@@ -246,8 +261,10 @@ def _headline_visits(title: str | None, head_people: list[str], head_cast: Cast,
 
 def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: Doc, dates: list[TimeExpr],
                       title_day: str | None, published: date | None, place_line: str | None,
-                      day_line: str | None, found: list[Found], title: str | None, kb: Knowledge) -> None:
+                      day_line: str | None, found: list[Found], title: str | None, kb: Knowledge,
+                      home: str | None) -> None:
     """Headline participants, the date and the place of the primary engagement."""
+    _home_side(primary, cast, home)
     if primary.type in {"MEET", "CALL"}:
         for person in head_people:
             countries = {cast.people[p].country for p in primary.people}

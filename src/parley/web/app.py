@@ -159,7 +159,7 @@ def create_app(settings: Settings, allow_ingest: bool = False) -> FastAPI:
         if person is None:
             raise StarletteHTTPException(404, f"no person {actor_id}")
         kb = knowledge()
-        offices = [{"title": next(iter(t.office.split(".")[1:]), t.role).replace("_", " "),
+        offices = [{"title": t.title or t.role.replace("_", " "),
                     "country": t.country, "org": t.org, "start": t.start, "end": t.end}
                    for t in kb.terms_of(person["name"])]
         return page(request, "person.html", p=person, offices=offices)
