@@ -249,3 +249,14 @@ def test_courtesy_call_is_a_meeting_and_the_readout_has_a_home_side(extractor: E
     event = primary(x)
     assert event.type == "MEET" and event.date == "2024-06-10"
     assert {(p.name, p.country) for p in event.participants} == {("Taro Yamada", "JPN"), ("John Smith", "GBR")}
+
+
+def test_held_a_summit_and_a_reported_plan(extractor: Extractor) -> None:
+    x = run(extractor, "TOKYO (Kyodo) -- Japanese Prime Minister Fumio Kishida and South Korean President Yoon Suk "
+            "Yeol agreed Thursday to resume regular visits, as they held a summit in Tokyo. Kishida said he "
+            "would visit Seoul at an appropriate time.", publisher="Kyodo News", published="2023-03-16")
+    event = primary(x)
+    assert (event.type, event.date, event.location) == ("MEET", "2023-03-16", "Tokyo")
+    assert names(event) == {"Fumio Kishida", "Yoon Suk Yeol"}
+    visit = next(e for e in x.events if e.type == "VISIT")
+    assert (names(visit), visit.location, visit.modality) == ({"Fumio Kishida"}, "Seoul", "planned")

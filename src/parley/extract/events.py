@@ -68,8 +68,11 @@ def trigger_type(tok: Token) -> str | None:
     if lemma == "meet" or lower in {"meeting", "meetings", "met"}:
         return "MEET"
     if lower == "talks" and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
-            nxt in {"with", "between"} or tok.head.lemma_.lower() in {"hold", "have", "begin", "open"}):
+            nxt in {"with", "between"} or prev in {"bilateral", "summit"}
+            or tok.head.lemma_.lower() in {"hold", "have", "begin", "open"}):
         return "MEET"
+    if lemma == "summit" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"hold", "have"}:
+        return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.subtree):
         return "MEET"
@@ -170,7 +173,11 @@ def modality(tok: Token, sent: Span) -> str:
             if child.dep_ in {"aux", "auxpass"} and cl in {"will", "shall", "'ll"}:
                 planned = True
             if child.dep_ in {"aux", "auxpass"} and cl in _SPECULATIVE_AUX:
-                speculative = True
+                if cl == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in {
+                        "say", "announce", "tell", "confirm", "state"}:
+                    planned = True  # "Kishida said he would visit Seoul": a reported plan
+                else:
+                    speculative = True
             if child.dep_ == "mark" and cl == "if":
                 speculative = True
             if child.dep_ in {"amod", "compound"} and cl in {"upcoming", "forthcoming", "planned",
