@@ -258,5 +258,5 @@ def test_held_a_summit_and_a_reported_plan(extractor: Extractor) -> None:
     event = primary(x)
     assert (event.type, event.date, event.location) == ("MEET", "2023-03-16", "Tokyo")
     assert names(event) == {"Fumio Kishida", "Yoon Suk Yeol"}
-    visit = next(e for e in x.events if e.type == "VISIT")
-    assert (names(visit), visit.location, visit.modality) == ({"Fumio Kishida"}, "Seoul", "planned")
+    visits = [(names(e), e.location, e.modality) for e in x.events if e.type == "VISIT"]
+    assert visits == [({"Fumio Kishida"}, "Seoul", "planned")]  # "regular visits" is no particular visit

@@ -76,6 +76,8 @@ def trigger_type(tok: Token) -> str | None:
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.subtree):
         return "MEET"
+    if lemma == "visit" and pos == "NOUN" and tok.tag_ == "NNS":
+        return None  # "resume regular visits", "an exchange of visits": no particular visit
     if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and nxt in {"to", "in"}):
         return "VISIT"
     if lemma in {"go", "travel", "fly"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
