@@ -260,3 +260,12 @@ def test_held_a_summit_and_a_reported_plan(extractor: Extractor) -> None:
     assert names(event) == {"Fumio Kishida", "Yoon Suk Yeol"}
     visits = [(names(e), e.location, e.modality) for e in x.events if e.type == "VISIT"]
     assert visits == [({"Fumio Kishida"}, "Seoul", "planned")]  # "regular visits" is no particular visit
+
+
+def test_the_president_in_a_no10_readout_is_the_counterpart_not_the_king(extractor: Extractor) -> None:
+    x = run(extractor, "The Prime Minister spoke to President Biden this evening. The President raised the "
+            "situation in the Middle East.", title="PM call with President Biden: 15 March 2023",
+            publisher="UK Prime Minister's Office (10 Downing Street)", published="2023-03-15")
+    assert names(primary(x)) == {"Rishi Sunak", "Joe Biden"}
+    assert "middle_east" in speaker_topics(x, "Joe Biden")
+    assert not speaker_topics(x, "Charles III")

@@ -63,8 +63,11 @@ class Knowledge:
 
     def __init__(self) -> None:
         self.terms: list[Term] = []
+        self.office_titles: dict[tuple[str | None, str], set[str]] = {}
         self.person_aliases: dict[str, str] = {}  # folded alias -> canonical name
         for office in _load("offices.json")["offices"]:
+            self.office_titles.setdefault((office.get("country"), office["role"]), set()).update(
+                t.lower() for t in office.get("titles", []))
             for h in office["holders"]:
                 term = Term(office["id"], office.get("country"), office.get("org"), office["role"],
                             h["name"], h["from"], h.get("to"), (office.get("titles") or [""])[0])
@@ -157,6 +160,13 @@ class Knowledge:
         """The person a text means by a country's "leader" (or "President") on a date."""
         role = "head_of_state" if presidents or country in self.presidential else "head_of_government"
         return self.holder(country, role, on)
+
+    def office_has_title(self, country: str, role: str, title: str) -> bool:
+        """Whether ``country``'s office ``role`` is called ``title`` ("President" is not the
+        British head of state's title; "Prime Minister" is the head of government's)."""
+        titles = self.office_titles.get((country, role), set())
+        wanted = title.lower()
+        return wanted in titles or any(t.endswith(" " + wanted) or t.startswith(wanted + " ") for t in titles)
 
     def terms_of(self, name: str) -> list[Term]:
         return [t for t in self.terms if t.name == name]

@@ -139,30 +139,41 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
 def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
                     country: str | None, title_country: str | None, on: str | None,
                     publisher_country: str | None) -> Person | None:
-    """"The Prime Minister": a person of the document holding it, else the registry holder."""
+    """"The Prime Minister": whom an office named without a name refers to.
+
+    With a country ("the Chinese President", "the Prime Minister of India"): the document's person
+    holding that office, else the registry's holder on the date.  Without one: the publishing
+    government's own office holder when the title fits its office ("The Prime Minister" in a
+    No 10 readout), else the document's person with that title ("The President" in the same
+    readout is the counterpart, not the King).
+    """
     wanted = country or title_country
-    for person in finder.people.values():
-        if wanted and person.country and person.country != wanted:
-            continue
+    day = on if on and len(on) == 10 else None
+
+    def holds(person: Person, where: str | None) -> bool:
         spec = kb.title_index.get(person.title.lower()) if person.title else None
-        same_office = person.title is not None and (person.title.lower() == title.lower()
-                                                    or (spec is not None and spec.role == role))
-        if same_office and (wanted or person.country == publisher_country):
-            return person
-    for person in finder.people.values():
-        if person.in_registry and (wanted is None or person.country == wanted):
-            day = on if on and len(on) == 10 else None
-            for t in kb.terms_of(person.name):
-                in_office = t.role == role and day and t.start <= day and (t.end is None or day < t.end)
-                if in_office and (wanted or t.country == publisher_country):
-                    return person
-    target = wanted or publisher_country
-    if target is None:
-        return None
-    holder = kb.holder(target, role, on)
-    if holder is None:
-        return None
-    return finder.add(holder, target, title, None, True, "office-registry", (0, 0))
+        titled = person.title is not None and (person.title.lower() == title.lower()
+                                               or (spec is not None and spec.role == role))
+        in_office = day is not None and any(
+            t.role == role and t.start <= day and (t.end is None or day < t.end)
+            and (where is None or t.country == where) for t in kb.terms_of(person.name))
+        return (titled and (where is None or person.country in (where, None))) or in_office
+
+    def registry(where: str) -> Person | None:
+        holder = kb.holder(where, role, on)
+        return finder.add(holder, where, title, None, True, "office-registry", (0, 0)) if holder else None
+
+    if wanted:
+        found = next((p for p in finder.people.values() if p.country == wanted and holds(p, wanted)), None)
+        return found or registry(wanted)
+    if publisher_country:
+        found = next((p for p in finder.people.values()
+                      if p.country == publisher_country and holds(p, publisher_country)), None)
+        if found:
+            return found
+        if kb.office_has_title(publisher_country, role, title):
+            return registry(publisher_country)
+    return next((p for p in finder.people.values() if holds(p, None)), None)
 
 
 _MONTH_CONTEXT = re.compile(r"(?:\b(?:in|on|since|early|late|mid|of|until|by|from|last|next)\s+|-)$")
