@@ -269,3 +269,12 @@ def test_the_president_in_a_no10_readout_is_the_counterpart_not_the_king(extract
     assert names(primary(x)) == {"Rishi Sunak", "Joe Biden"}
     assert "middle_east" in speaker_topics(x, "Joe Biden")
     assert not speaker_topics(x, "Charles III")
+
+
+def test_a_title_that_belongs_to_one_state_gives_the_country(extractor: Extractor) -> None:
+    x = run(extractor, "Deputy Secretary of State Kurt Campbell met with Philippine Secretary of Foreign Affairs "
+            "Enrique Manalo today in Washington.", publisher="U.S. Department of State", published="2024-05-14")
+    people = {(p.name, p.country, p.title) for p in primary(x).participants}
+    assert people == {("Kurt Campbell", "USA", "Deputy Secretary of State"),
+                      ("Enrique Manalo", "PHL", "Secretary of Foreign Affairs")}
+    assert primary(x).location == "Washington"

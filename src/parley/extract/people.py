@@ -151,6 +151,9 @@ class PeopleFinder:
             if t:
                 title, role = t
                 break
+        if country is None and title:
+            spec = self.kb.title_index.get(title.lower())
+            country = spec.country if spec else None  # "Secretary of State Kurt Campbell": USA
         return country, title, org, role
 
     def country_cue(self, zone: str) -> str | None:
