@@ -278,3 +278,21 @@ def test_a_title_that_belongs_to_one_state_gives_the_country(extractor: Extracto
     assert people == {("Kurt Campbell", "USA", "Deputy Secretary of State"),
                       ("Enrique Manalo", "PHL", "Secretary of Foreign Affairs")}
     assert primary(x).location == "Washington"
+
+
+def test_their_earlier_summit_is_a_meeting_of_the_same_pair(extractor: Extractor) -> None:
+    x = run(extractor, "WASHINGTON (AP) — President Joe Biden and Chinese leader Xi Jinping spoke by phone on "
+            "Tuesday, their first conversation since their November summit in California. The call lasted an "
+            "hour.", publisher="Associated Press", published="2024-04-02")
+    assert (primary(x).type, primary(x).date) == ("CALL", "2024-04-02")
+    meeting = next(e for e in x.events if e.type == "MEET")
+    assert names(meeting) == {"Joe Biden", "Xi Jinping"} and meeting.date == "2023-11" and not meeting.primary
+
+
+def test_naming_a_leader_is_not_raising_the_war(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Sergey Lavrov held talks in Moscow with Minister of External Affairs "
+            "Subrahmanyam Jaishankar. The ministers discussed agreements reached by President Vladimir Putin and "
+            "Prime Minister Narendra Modi on trade.", publisher="Ministry of Foreign Affairs of the Russian "
+            "Federation", published="2024-12-27")
+    assert "ukraine_russia" not in speaker_topics(x, "Sergey Lavrov")
+    assert "trade_investment" in speaker_topics(x, "Sergey Lavrov")

@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.dates import TimeExpr, resolve_relative
+from parley.dates import MONTHS, TimeExpr, resolve_relative
 from parley.extract.knowledge import Knowledge, sentence_of
 from parley.extract.mentions import Cast
 
@@ -343,5 +343,38 @@ def leaders_meetings(text: str, countries: list[str], kb: Knowledge, on: str | N
                       location=place if place in kb.places or place in kb.country_nouns else None,
                       rules={"type": "leaders-meeting", "participants": "leaders-of-both-sides"})
         event.spans.append((start, end, "leaders-meeting"))
+        found.append(event)
+    return found
+
+
+_THEIR_MEETING = re.compile(
+    r"\btheir (?:(?:first|last|previous|recent|earlier|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|\d{4}) ){0,2}(?:in-person )?(?P<kind>summit|meeting)\b"
+    r"(?: (?:in|at) (?:the )?(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
+)
+
+
+def their_meetings(text: str, people: list[str], kb: Knowledge, dates: list[TimeExpr],
+                   anchor: date | None) -> list[Found]:
+    """"... their first conversation since their November summit in California": an earlier
+    meeting of the same two people the document is about."""
+    found = []
+    for m in _THEIR_MEETING.finditer(text):
+        start = text.rfind(".", 0, m.start()) + 1
+        end = text.find(".", m.end())
+        end = len(text) if end < 0 else end + 1
+        place = m.group("place")
+        event = Found("MEET", list(people), start, end, m.start(),
+                      location=place if place and (place in kb.places or place in kb.country_nouns) else None,
+                      rules={"type": "their-meeting", "participants": "the-document's-pair"})
+        inside = [d for d in dates if m.start() <= d.start < m.end() and d.value]
+        month = next((MONTHS[w.lower()] for w in m.group(0).split() if w.lower() in MONTHS and w[0].isupper()
+                      and len(w) > 3), None)
+        if inside:
+            event.date = inside[0].value
+        elif month and anchor:  # "their November summit", told in April: last November
+            year = anchor.year if month < anchor.month else anchor.year - 1
+            event.date = f"{year}-{month:02d}"
+        event.spans.append((start, end, "their-meeting"))
         found.append(event)
     return found

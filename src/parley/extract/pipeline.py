@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from parley.config import Settings
 from parley.dates import TimeExpr, find_dates, parse_iso
-from parley.extract.events import Found, find_events, leaders_meetings, merge
+from parley.extract.events import Found, find_events, leaders_meetings, merge, their_meetings
 from parley.extract.knowledge import Knowledge, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
@@ -139,6 +139,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     found.extend(_headline_visits(document.title, head_people, head_cast, kb, found, body))
     if primary is not None and primary.type in {"MEET", "CALL"}:
         countries = list(dict.fromkeys(c for p in primary.people if (c := cast.people[p].country)))
+        if primary.type == "CALL" and len(primary.people) == 2:
+            found.extend(their_meetings(body.text, primary.people, kb, dates, anchor))
         for meeting in leaders_meetings(body.text, countries, kb, on):
             if all(p not in primary.people for p in meeting.people) or primary.type != "MEET":
                 for name in meeting.people:
