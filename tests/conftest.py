@@ -12,6 +12,7 @@ import pytest
 
 from parley.config import Settings
 from parley.extract import Extractor
+from parley.model import Extraction
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("PARLEY_SHARED", ROOT.parent / "shared"))
@@ -37,6 +38,16 @@ def gold() -> dict[str, dict]:
 @pytest.fixture(scope="session")
 def extractor() -> Extractor:
     return Extractor(Settings())
+
+
+@pytest.fixture(scope="session")
+def dev(dev_docs: Path, extractor: Extractor) -> dict[str, Extraction]:
+    """The dev documents extracted once per run, by file stem."""
+    from parley.ingest import read_inputs
+    from parley.model import Document
+
+    docs = [d for d in read_inputs([str(dev_docs)], Settings()) if isinstance(d, Document)]
+    return {Path(x.document.source).stem: x for x in extractor.extract_many(docs)}
 
 
 @pytest.fixture

@@ -3,23 +3,13 @@ the dev documents do not cover (so each rule can fail on its own)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from parley.config import Settings
 from parley.extract import Extractor
 from parley.extract.knowledge import knowledge
 from parley.extract.pipeline import dateline, headline_type
-from parley.ingest import read_inputs
 from parley.ingest.formats import make_document
 from parley.model import Document, Event, Extraction
-
-
-@pytest.fixture(scope="module")
-def dev(dev_docs: Path, extractor: Extractor) -> dict[str, Extraction]:
-    docs = [d for d in read_inputs([str(dev_docs)], Settings()) if isinstance(d, Document)]
-    return {Path(x.document.source).stem: x for x in extractor.extract_many(docs)}
 
 
 def primary(x: Extraction) -> Event:

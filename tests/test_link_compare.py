@@ -11,18 +11,9 @@ from parley.cli.main import app
 from parley.compare import compare, framing_of
 from parley.compare.render import to_html, to_markdown
 from parley.compare.timeline import chart, dyad
-from parley.config import Settings
-from parley.extract import Extractor
 from parley.extract.knowledge import knowledge
-from parley.ingest import read_inputs
 from parley.link import link, side_of
 from parley.model import Actor, Document, Engagement, Event, Extraction, Statement
-
-
-@pytest.fixture(scope="module")
-def dev(dev_docs: Path, extractor: Extractor) -> dict[str, Extraction]:
-    docs = [d for d in read_inputs([str(dev_docs)], Settings()) if isinstance(d, Document)]
-    return {Path(x.document.source).stem: x for x in extractor.extract_many(docs)}
 
 
 @pytest.fixture(scope="module")

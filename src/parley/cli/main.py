@@ -215,13 +215,13 @@ def compare(
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
 ) -> None:
     """Each side's readout of one engagement, side by side."""
-    from parley.compare.render import to_html, to_markdown, to_text
+    from parley.compare.render import to_html, to_markdown
 
     def to_json(c: Comparison) -> str:
         return json.dumps(c.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
     renderers: dict[str, Callable[[Comparison], str]] = {
-        "text": to_text, "markdown": to_markdown, "html": to_html, "json": to_json}
+        "text": to_markdown, "markdown": to_markdown, "html": to_html, "json": to_json}
     if fmt not in renderers:
         err.print(f"error: unknown format {fmt!r} (text, markdown, json or html)")
         raise typer.Exit(2)

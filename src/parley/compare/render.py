@@ -98,7 +98,3 @@ def to_markdown(c: Comparison) -> str:
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 
-
-def to_text(c: Comparison) -> str:
-    """Plain text for the terminal (the Markdown reads well as it is)."""
-    return to_markdown(c)

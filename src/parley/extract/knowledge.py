@@ -65,6 +65,7 @@ class Knowledge:
         self.terms: list[Term] = []
         self.office_titles: dict[tuple[str | None, str], set[str]] = {}
         self.person_aliases: dict[str, str] = {}  # folded alias -> canonical name
+        surfaces: set[str] = set()  # names and aliases as written, for the gazetteer regex
         for office in _load("offices.json")["offices"]:
             self.office_titles.setdefault((office.get("country"), office["role"]), set()).update(
                 t.lower() for t in office.get("titles", []))
@@ -74,6 +75,7 @@ class Knowledge:
                 self.terms.append(term)
                 for alias in [h["name"], *h.get("aliases", [])]:
                     self.person_aliases.setdefault(fold(alias), h["name"])
+                    surfaces.add(alias)
         self.person_country: dict[str, str | None] = {}
         for t in self.terms:
             self.person_country.setdefault(t.name, t.country)
@@ -133,17 +135,7 @@ class Knowledge:
         self.country_re = _alternation(self.countries)
         self.place_re = _alternation(set(self.places) | set(self.country_nouns))
         self.org_re = _alternation(self.orgs)
-        self.person_re = _alternation(
-            {alias for t in self.terms for alias in [t.name]} |
-            {a for a, n in self._raw_aliases()}
-        )
-
-    def _raw_aliases(self) -> list[tuple[str, str]]:
-        out: list[tuple[str, str]] = []
-        for office in _load("offices.json")["offices"]:
-            for h in office["holders"]:
-                out.extend((alias, h["name"]) for alias in h.get("aliases", []))
-        return out
+        self.person_re = _alternation(surfaces)
 
     def holder(self, country: str | None, role: str, on: str | None) -> str | None:
         """Who held ``role`` for ``country`` on the ISO date ``on`` (None if unknown)."""
@@ -220,7 +212,9 @@ def sentences(doc: Doc) -> list[Span]:
 def sentence_of(tok: Token) -> Span:
     """The sentence holding ``tok``, from the cached list."""
     sents = sentences(tok.doc)
-    starts = [s.start for s in sents]
+    starts = tok.doc.user_data.get("parley_starts")
+    if starts is None:
+        starts = tok.doc.user_data["parley_starts"] = [s.start for s in sents]
     return sents[bisect.bisect_right(starts, tok.i) - 1]
 
 

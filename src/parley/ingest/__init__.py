@@ -7,6 +7,7 @@ rest go on.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -47,8 +48,6 @@ def _decode(source: str, raw: bytes, html: bool) -> str | Rejected:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         if html:
-            import re
-
             m = re.search(rb"charset=[\"']?([A-Za-z0-9_\-]+)", raw[:4096])
             if m and m.group(1).lower() not in (b"utf-8", b"utf8"):
                 try:

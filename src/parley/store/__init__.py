@@ -31,10 +31,8 @@ def _backfill_search(db: Database) -> None:
     """Databases written before the search index existed get it filled once."""
     if db.query("SELECT 1 AS x FROM search_index LIMIT 1") or not db.query("SELECT 1 AS x FROM documents LIMIT 1"):
         return
-    from parley.store.repo import actor_key, load_extractions
+    from parley.store.repo import load_extractions
     from parley.store.search import index_extraction
 
     for extraction in load_extractions(db):
-        keys = {a.name: actor_key(a) for e in extraction.events for a in e.participants}
-        keys.update({s.speaker.name: actor_key(s.speaker) for s in extraction.statements})
-        index_extraction(db, extraction, keys)
+        index_extraction(db, extraction)

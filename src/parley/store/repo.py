@@ -8,8 +8,6 @@ keyed by content-derived ids, so re-running an ingest stores nothing twice.
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
@@ -17,14 +15,8 @@ from typing import Any
 
 from parley.model import Actor, Document, Engagement, Event, Evidence, Extraction, Statement
 from parley.store.db import Database
+from parley.store.keys import actor_key
 from parley.store.search import index_extraction
-
-
-def actor_key(actor: Actor) -> str:
-    """A stable id for an actor: the ASCII-folded lower-case name, plus the country."""
-    folded = unicodedata.normalize("NFKD", actor.name).encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "unknown"
-    return f"{slug}@{actor.country or 'none'}"
 
 
 def seed_topics(db: Database) -> None:
@@ -72,7 +64,6 @@ def save_extraction(db: Database, extraction: Extraction) -> bool:
              doc.text, datetime.now(UTC).isoformat(timespec="seconds")),
         )
         event_ids: dict[str, str] = {}
-        keys: dict[str, str] = {}
         for event in extraction.events:
             eid = f"{doc.id}:{event.id}"
             event_ids[event.id] = eid
@@ -83,7 +74,6 @@ def save_extraction(db: Database, extraction: Extraction) -> bool:
                  event.modality),
             )
             for pos, actor in enumerate(event.participants):
-                keys[actor.name] = actor_key(actor)
                 db.execute(
                     "INSERT INTO participants (event_id, position, actor_id, name, country, title, "
                     "organization) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -103,8 +93,7 @@ def save_extraction(db: Database, extraction: Extraction) -> bool:
                 db.execute("INSERT INTO statement_topics (statement_id, topic) VALUES (?, ?) "
                            "ON CONFLICT (statement_id, topic) DO NOTHING", (sid, topic))
             _save_evidence(db, doc.id, "statement", sid, st.evidence)
-            keys[st.speaker.name] = actor_key(st.speaker)
-        index_extraction(db, extraction, keys)
+        index_extraction(db, extraction)
     return True
 
 
@@ -181,12 +170,12 @@ def list_events(db: Database, f: Filters) -> list[dict[str, Any]]:
     return rows
 
 
-def counts(db: Database) -> dict[str, int]:
-    """How many of each record the database holds."""
-    out = {}
-    for table in ("documents", "events", "statements", "actors"):
-        out[table] = int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
-    return out
+COUNTED = ("documents", "events", "statements", "actors")
+
+
+def counts(db: Database, tables: tuple[str, ...] = COUNTED) -> dict[str, int]:
+    """How many of each record the database holds (table names are ours, never user input)."""
+    return {table: int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]) for table in tables}
 
 
 def load_extractions(db: Database, doc_ids: list[str] | None = None) -> list[Extraction]:

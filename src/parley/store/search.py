@@ -13,22 +13,22 @@ from typing import Any
 
 from parley.model import Extraction
 from parley.store.db import Database
+from parley.store.keys import actor_key
 
 HIT_START, HIT_END = "\x02", "\x03"
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def index_extraction(db: Database, extraction: Extraction, actor_keys: dict[str, str]) -> None:
+def index_extraction(db: Database, extraction: Extraction) -> None:
     """Add a document, its statements and any new people to the search index."""
     doc = extraction.document
     rows: list[tuple[str, str, str, str]] = [("document", doc.id, doc.title or doc.source, doc.text)]
     for pos, st in enumerate(extraction.statements):
         rows.append(("statement", f"{doc.id}:s{pos}", st.speaker.name, st.text))
-    people = {a.name: a for e in extraction.events for a in e.participants}
-    people.update({s.speaker.name: s.speaker for s in extraction.statements})
-    for name, actor in people.items():
-        key = actor_keys.get(name)
-        if key and not db.query("SELECT 1 AS x FROM search_index WHERE kind = 'person' AND ref = ?", (key,)):
+    people = {actor_key(a): a for e in extraction.events for a in e.participants}
+    people.update({actor_key(s.speaker): s.speaker for s in extraction.statements})
+    for key, actor in people.items():
+        if not db.query("SELECT 1 AS x FROM search_index WHERE kind = 'person' AND ref = ?", (key,)):
             rows.append(("person", key, actor.name, " ".join(actor.aliases)))
     for kind, ref, title, body in rows:
         if db.backend == "postgresql":

@@ -9,14 +9,11 @@ from __future__ import annotations
 from typing import Any
 
 from parley.store.db import Database
-from parley.store.repo import Filters, where_clause
+from parley.store.repo import Filters, counts, where_clause
 
 
 def overview(db: Database) -> dict[str, int]:
-    out = {}
-    for table in ("documents", "events", "engagements", "statements", "actors"):
-        out[table] = int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
-    return out
+    return counts(db, ("documents", "events", "engagements", "statements", "actors"))
 
 
 def engagements(db: Database, f: Filters) -> list[dict[str, Any]]:

@@ -86,9 +86,10 @@ def create_app(settings: Settings, allow_ingest: bool = False) -> FastAPI:
     def home(request: Request) -> HTMLResponse:
         with _db(settings) as db:
             counts = v.overview(db)
-            latest = v.engagements(db, Filters(limit=15))
+            recent = v.engagements(db, Filters(limit=1000))
+            latest = recent[:15]
             pairs: dict[tuple[str, str], int] = {}
-            for e in v.engagements(db, Filters(limit=1000)):
+            for e in recent:
                 cs = sorted({p["country"] for p in e["participants"] if p["country"]})
                 for i, a in enumerate(cs):
                     for b in cs[i + 1:]:
