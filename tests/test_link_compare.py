@@ -136,3 +136,20 @@ def test_link_compare_timeline_commands(tmp_path: Path, dev_docs: Path) -> None:
                              "--chart", str(tmp_path / "c.svg")])
     assert tl.exit_code == 0, tl.output
     assert len(tl.stdout.strip().splitlines()) >= 5 and (tmp_path / "c.svg").exists()
+
+
+def test_engagement_ids_are_unique_and_storable(tmp_path: Path) -> None:
+    from parley.store import open_store, save_engagements
+
+    pair = (Actor("Antony Blinken", "USA"), Actor("Toshimitsu Motegi", "JPN"))
+    reports = [Extraction(Document(c * 64, f"{c}.txt", "t"), (Event("e1", "CALL", pair, True, day),))
+               for c, day in (("a", None), ("b", None), ("c", "2021-01-27"), ("d", "2021-03-01"))]
+    engagements = link(reports, knowledge())
+    assert len(engagements) == 4 and len({e.id for e in engagements}) == 4
+    with open_store(str(tmp_path / "p.db")) as db:
+        from parley.store.repo import save_extraction
+
+        for x in reports:
+            save_extraction(db, x)
+        save_engagements(db, engagements)
+        assert db.query("SELECT COUNT(*) AS n FROM engagements")[0]["n"] == 4

@@ -132,6 +132,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                                     m.end(), holder.name, office=True))
 
     mentions.extend(_pronouns(doc, mentions))
+    mentions = [Mention(m.start, m.end, finder.current(m.person), m.office) for m in mentions]
     mentions.sort(key=lambda mm: mm.start)
     return Cast(finder.people, tuple(mentions))
 

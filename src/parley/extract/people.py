@@ -64,6 +64,15 @@ class PeopleFinder:
         self.publisher_country = publisher_country
         self.on = on
         self.people: dict[str, Person] = {}
+        self.renamed: dict[str, str] = {}  # a short name that later turned out to be a longer one
+
+    def current(self, name: str) -> str:
+        """The name a person is known by now (mentions made before a rename keep the old one)."""
+        seen = {name}
+        while name in self.renamed and self.renamed[name] not in seen:
+            name = self.renamed[name]
+            seen.add(name)
+        return name
 
     # -- names ----------------------------------------------------------------------------
     def clean_name(self, surface: str) -> str:
@@ -187,6 +196,7 @@ class PeopleFinder:
                     person = other
                     if len(name) > len(other.name) and not other.in_registry:
                         self.people.pop(other.name)
+                        self.renamed[other.name] = name
                         other.name = name
                         self.people[name] = other
                     break

@@ -13,7 +13,7 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from parley.dates import parse_iso
@@ -131,7 +131,15 @@ def link(extractions: Iterable[Extraction], kb: Knowledge) -> list[Engagement]:
             candidates[0].members.append((x, ev))
         else:
             groups.append(_Group(ev.type, [(x, ev)]))
-    return [_engagement(g, kb) for g in groups]
+    engagements: list[Engagement] = []
+    used: set[str] = set()
+    for g in groups:
+        e = _engagement(g, kb)
+        if e.id in used:  # two undated calls of the same pair: tell them apart by their first report
+            e = replace(e, id=hashlib.sha1(f"{e.id}|{e.reports[0].document.id}".encode()).hexdigest()[:16])
+        used.add(e.id)
+        engagements.append(e)
+    return engagements
 
 
 def _engagement(group: _Group, kb: Knowledge) -> Engagement:
