@@ -30,6 +30,10 @@ def dev_docs() -> Path:
     return DEV / "docs"
 
 
+DEV_COUNT = len(list((DEV / "gold").glob("*.json"))) if (DEV / "gold").is_dir() else 0
+"""How many documents the dev corpus holds: tests count against this, never a literal."""
+
+
 @pytest.fixture(scope="session")
 def gold() -> dict[str, dict]:
     return {p.stem: json.loads(p.read_text()) for p in sorted((DEV / "gold").glob("*.json"))}

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
+from conftest import DEV_COUNT
 from parley.cli.main import app
 
 runner = CliRunner()
@@ -75,5 +76,5 @@ def test_parallel_extraction_matches_serial(tmp_path: Path, dev_docs: Path) -> N
     serial = runner.invoke(app, ["extract", str(dev_docs), str(tmp_path)])
     parallel = runner.invoke(app, ["extract", str(dev_docs), str(tmp_path), "--processes", "2"])
     assert serial.exit_code == parallel.exit_code == 0
-    assert serial.stdout == parallel.stdout and len(serial.stdout.splitlines()) == 31
+    assert serial.stdout == parallel.stdout and len(serial.stdout.splitlines()) == DEV_COUNT
     assert "rejected" in parallel.stderr and "empty.txt: empty" in parallel.stderr

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import DEV_COUNT
 from parley import api
 from parley.config import Settings
 from parley.errors import StoreError
@@ -71,17 +72,17 @@ def test_interrupted_ingest_keeps_what_was_committed(db_url: str, dev_docs: Path
     with open_store(db_url) as db:
         assert counts(db)["documents"] == 2
     summary = api.ingest_paths([str(dev_docs)], settings)
-    assert (summary.new, summary.known) == (29, 2)
+    assert (summary.new, summary.known) == (DEV_COUNT - 2, 2)
 
 
 def test_ingest_twice_stores_nothing_new(db_url: str, dev_docs: Path) -> None:
     settings = Settings(db=db_url)
     first = api.ingest_paths([str(dev_docs)], settings)
-    assert (first.new, first.known, first.rejected) == (31, 0, ())
+    assert (first.new, first.known, first.rejected) == (DEV_COUNT, 0, ())
     second = api.ingest_paths([str(dev_docs)], settings)
-    assert (second.new, second.known) == (0, 31)
+    assert (second.new, second.known) == (0, DEV_COUNT)
     with open_store(db_url) as db:
-        assert counts(db)["documents"] == 31
+        assert counts(db)["documents"] == DEV_COUNT
         docs = list_documents(db, Filters(publisher="downing", limit=100))
         assert docs and all("Downing" in d["publisher"] for d in docs)
         calls = list_events(db, Filters(type="CALL", country="JPN", since="2021-01-01", until="2021-12-31"))
