@@ -46,3 +46,8 @@ def sources_overview(db: Database) -> list[dict[str, Any]]:
     return db.query("SELECT s.name, s.url, s.checked_at, s.next_at, s.failures, s.last_status, "
                     "(SELECT COUNT(*) FROM watch_items i WHERE i.source = s.name) AS items "
                     "FROM watch_sources s ORDER BY s.name")
+
+
+def forget_validators(db: Database, name: str) -> None:
+    """Drop a source's ETag and Last-Modified so that its next poll is a full GET (items left over)."""
+    db.execute("UPDATE watch_sources SET etag = NULL, last_modified = NULL WHERE name = ?", (name,))

@@ -69,14 +69,14 @@ def conditional_get(url: str, settings: Settings, etag: str | None, last_modifie
             check_url(current, settings.allow_private)
             try:
                 with client.stream("GET", current) as response:
+                    if response.status_code == 304:
+                        return Polled(current, False, etag=etag, last_modified=last_modified)
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
                             raise FetchError("redirect without a location")
                         current = urljoin(current, location)
                         continue
-                    if response.status_code == 304:
-                        return Polled(current, False, etag=etag, last_modified=last_modified)
                     if response.status_code in (429, 503):
                         raise Throttled(f"throttled: HTTP {response.status_code}",
                                         _retry_after(response.headers.get("retry-after")))

@@ -28,7 +28,7 @@ from parley.errors import FetchError
 from parley.ingest import read_inputs
 from parley.model import Document, Rejected
 from parley.store import Database, open_store
-from parley.store.sources import record_item, save_source_state, seen_items, source_state
+from parley.store.sources import forget_validators, record_item, save_source_state, seen_items, source_state
 from parley.watch.http import Polled, Throttled, conditional_get, item_links
 from parley.watch.notify import Delivery, deliver, sync, write_outbox
 from parley.watch.sources import Source
@@ -156,13 +156,18 @@ class Watcher:
         outcomes: dict[str, list[Document | Rejected]] = {}
         summary = api.ingest_items(self._documents(source, fresh, outcomes), self.settings)
         at = self.clock().isoformat(timespec="seconds")
+        done = set()
         for link, items in outcomes.items():
             docs = [i for i in items if isinstance(i, Document)]
             refused = [i for i in items if isinstance(i, Rejected)]
             if docs:
                 record_item(db, link, source.name, docs[0].id, "stored", at)
+                done.add(link)
             elif refused and refused[0].reason not in {"unreachable"}:  # unreachable: try again next time
                 record_item(db, link, source.name, None, refused[0].reason, at)
+                done.add(link)
+        if set(fresh) - done:  # items left for later: a 304 next time must not hide them
+            forget_validators(db, source.name)
         return SourceReport(source.name, "changed", len(links), summary.new, summary.known, summary.rejected,
                             "stopped before every item was fetched" if self.stopping.is_set() else "")
 
