@@ -138,7 +138,8 @@ def plover_records(extractions: Iterable[Extraction], kb: Knowledge, engagements
     """PLOVER records for the events of the extractions.
 
     ``engagements`` maps stored event ids (``doc:local``) to engagement ids (PLOVER's ``link``);
-    ``keep``, when given, is the set of stored event ids to export (the CLI's filters).
+    ``keep``, when given, is the set of stored event ids to export (the CLI's filters).  PLOVER
+    requires a date: an event with neither its own full date nor a dated document is left out.
     """
     when = coded or datetime.now(UTC)
     for x in extractions:
@@ -146,4 +147,6 @@ def plover_records(extractions: Iterable[Extraction], kb: Knowledge, engagements
             stored = f"{x.document.id}:{ev.id}"
             if keep is not None and stored not in keep:
                 continue
-            yield record(x, ev, kb, (engagements or {}).get(stored), when)
+            out = record(x, ev, kb, (engagements or {}).get(stored), when)
+            if out["date"]:
+                yield out
