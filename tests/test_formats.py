@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from conftest import EXAMPLES, ROOT
 import parley
+from conftest import EXAMPLES, ROOT
 from parley.cli.main import app
 from parley.compare.plover import EXTENSIONS, mode_of, record, spec
 from parley.config import Settings
