@@ -71,9 +71,9 @@ def _outbox(settings: Settings) -> list[dict]:
     return [json.loads(line) for line in path.read_text().splitlines()] if path.exists() else []
 
 
-def test_first_side_then_other_side_with_etags_outbox_and_recovering_webhook(tmp_path: Path,
-                                                                             server: FeedState) -> None:
-    settings = _settings(tmp_path, server)
+def test_first_side_then_other_side_with_etags_outbox_and_recovering_webhook(tmp_path: Path, server: FeedState,
+                                                                             db_url: str) -> None:
+    settings = _settings(tmp_path, server, db=db_url)  # SQLite and PostgreSQL
     clock = Clock(datetime(2018, 4, 19, 14, 0, tzinfo=UTC))
     watcher = Watcher(settings, [_source(server)], clock)
     _serve(server, UK)
@@ -163,16 +163,17 @@ def test_long_running_watcher_picks_up_new_items_and_stops(tmp_path: Path, serve
     settings = _settings(tmp_path, server, webhook_url="", awaiting_hours=24 * 365 * 30.0)
     watcher = Watcher(settings, [_source(server, interval=0.2)])
     _serve(server, UK)
-    thread = threading.Thread(target=watcher.run, daemon=True)
+    errors: list[Exception] = []
+    thread = threading.Thread(target=watcher.run, kwargs={"on_error": errors.append}, daemon=True)
     thread.start()
 
     def wait_for(state: str) -> list[dict]:
-        for _ in range(600):
+        for _ in range(1800):  # generous: spaCy loads on a shared machine
             rows = list_engagements(settings, Filters(), state)
             if rows:
                 return rows
             time.sleep(0.1)
-        raise AssertionError(f"no engagement became {state}")
+        raise AssertionError(f"no engagement became {state}; watcher errors: {errors}")
 
     assert wait_for("awaiting")[0]["published"] == "GBR"
     _serve(server, CN)

@@ -56,7 +56,10 @@ def watch(
             typer.echo(f"pass {passes}: {len(sources)} source(s) -> {settings.db}")
             _print_pass(report)
 
-        watcher.run(once=once, on_pass=on_pass)
+        def on_error(exc: ParleyError) -> None:
+            err.print(f"error: {exc} (retrying)", highlight=False, markup=False, soft_wrap=True)
+
+        watcher.run(once=once, on_pass=on_pass, on_error=on_error)
     except ParleyError as exc:
         _fail(exc)
 

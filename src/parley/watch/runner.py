@@ -24,7 +24,7 @@ from typing import Any
 
 from parley import api
 from parley.config import Settings
-from parley.errors import FetchError
+from parley.errors import FetchError, ParleyError
 from parley.ingest import read_inputs
 from parley.model import Document, Rejected
 from parley.store import Database, open_store
@@ -199,20 +199,38 @@ class Watcher:
                 waits.append((datetime.fromisoformat(state["next_at"]) - now).total_seconds())
         return max(0.05, min(min(waits, default=shortest), shortest))
 
-    def run(self, once: bool = False, on_pass: Callable[[PassReport], None] | None = None) -> None:
-        """Pass after pass until stopped (or one pass with ``once``); SIGTERM/SIGINT stop it cleanly."""
+    def run(self, once: bool = False, on_pass: Callable[[PassReport], None] | None = None,
+            on_error: Callable[[ParleyError], None] | None = None) -> None:
+        """Pass after pass until stopped (or one pass with ``once``); SIGTERM/SIGINT stop it cleanly.
+
+        A pass that fails as a whole (the database locked or unreachable) is reported through
+        ``on_error`` and tried again after the shortest interval: a watcher left running should
+        survive a database restart.  With ``once`` the error is raised.
+        """
         previous: dict[signal.Signals, Any] = {}
         if threading.current_thread() is threading.main_thread():
             for sig in (signal.SIGTERM, signal.SIGINT):
                 previous[sig] = signal.signal(sig, self._on_signal)
+        shortest = min((s.interval for s in self.sources), default=self.settings.watch_interval)
         try:
             while not self.stopping.is_set():
-                report = self.run_pass()
+                try:
+                    report = self.run_pass()
+                except ParleyError as exc:
+                    if once or on_error is None:
+                        raise
+                    on_error(exc)
+                    self.stopping.wait(shortest)
+                    continue
                 if on_pass:
                     on_pass(report)
                 if once:
                     break
-                self.stopping.wait(self._next_due())
+                try:
+                    pause = self._next_due()
+                except ParleyError:
+                    pause = shortest
+                self.stopping.wait(pause)
         finally:
             for sig, handler in previous.items():
                 signal.signal(sig, handler)
