@@ -2,7 +2,7 @@
 
 Every tunable lives here so that the CLI, the web server and the tests read the same values the
 same way.  ``parley.toml`` is looked up in the working directory (or given by ``PARLEY_CONFIG``);
-its keys sit at top level or under ``[parley]``.
+its keys sit at top level or under ``[parley]``; ``[[sources]]`` tables list what ``parley watch`` polls.
 """
 
 from __future__ import annotations
@@ -32,6 +32,16 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     ingest_token: str = ""
+    # Watching sources and engagement states (parley watch; sources are [[sources]] tables).
+    awaiting_hours: float = 72.0  # how long an engagement awaits the other side before it is one-sided
+    watch_interval: float = 900.0  # seconds between polls of a source that sets no interval
+    watch_host_delay: float = 10.0  # at least this many seconds between two requests to one host
+    watch_max_backoff: float = 86400.0  # a failing source is retried at most this far apart
+    outbox: str = "events.jsonl"  # append-only file of state changes
+    webhook_url: str = ""  # when set, each state change is POSTed here as JSON
+    webhook_secret: str = ""  # HMAC-SHA256 key for the X-Parley-Signature header
+    webhook_retries: int = 4  # attempts per delivery within one pass
+    webhook_backoff: float = 1.0  # seconds before the second attempt, doubling after
 
     def with_overrides(self, **flags: Any) -> Settings:
         """Apply flags given on the command line; ``None`` means "not given"."""
@@ -80,6 +90,8 @@ def load_settings(
             raise ConfigError(f"{path}: {exc}") from exc
         table = data.get("parley", data)
         for key, raw in table.items():
+            if key == "sources":  # the watcher's list, read by parley.watch.sources
+                continue
             if key not in kinds:
                 raise ConfigError(f"{path}: unknown setting {key!r}")
             values[key] = _coerce(key, raw, kinds[key])

@@ -293,5 +293,7 @@ def main() -> None:
     app()
 
 
+from parley.cli import watch as _watch  # noqa: E402, F401  (registers watch, engagements, export)
+
 if __name__ == "__main__":
     main()

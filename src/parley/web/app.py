@@ -7,8 +7,9 @@ templates autoescape it, and the highlighting code escapes each piece it emits.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -44,9 +45,13 @@ def _db(settings: Settings) -> Iterator[Database]:
         db.close()
 
 
-def create_app(settings: Settings, allow_ingest: bool = False) -> FastAPI:
-    """The Parley web application (pages, JSON API under /api, exports)."""
+def create_app(settings: Settings, allow_ingest: bool = False,
+               clock: Callable[[], datetime] | None = None) -> FastAPI:
+    """The Parley web application (pages, JSON API under /api, exports); ``clock`` dates the states."""
     from parley.web.routes_api import api_router
+    from parley.web.routes_states import add_state_routes, engagement_state
+
+    now = clock or (lambda: datetime.now(UTC))
 
     app = FastAPI(title="Parley", version="0.1.0",
                   description="Diplomatic engagements extracted from readouts and news, with evidence.")
@@ -109,7 +114,8 @@ def create_app(settings: Settings, allow_ingest: bool = False) -> FastAPI:
         comparison = api.compare_engagement(settings, engagement_id)
         with _db(settings) as db:
             people = v.participants_of_engagement(db, engagement_id)
-        return page(request, "engagement.html", **_engagement_context(comparison, people))
+        return page(request, "engagement.html", **_engagement_context(comparison, people),
+                    state=engagement_state(settings, engagement_id, now()))
 
     @app.get("/engagements/{engagement_id}/report.html", include_in_schema=False)
     def engagement_report(engagement_id: str) -> Response:
@@ -189,6 +195,7 @@ def create_app(settings: Settings, allow_ingest: bool = False) -> FastAPI:
 
         return export_rows(settings, what, fmt)
 
+    add_state_routes(app, settings, page, now)
     return app
 
 
