@@ -19,6 +19,10 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.extract.registry import Registry, Term, packaged_documents
+
+__all__ = ["Knowledge", "Organization", "Term", "Title", "fold", "knowledge"]
+
 
 def _load(name: str) -> Any:
     return json.loads(resources.files("parley.data").joinpath(name).read_text(encoding="utf-8"))
@@ -30,24 +34,11 @@ def fold(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Term:
-    """One person's term in one office."""
-
-    office: str
-    country: str | None
-    org: str | None
-    role: str
-    name: str
-    start: str
-    end: str | None
-    title: str = ""  # how English texts usually name the office ("Prime Minister")
-
-
-@dataclass(frozen=True, slots=True)
 class Organization:
     name: str
     country: str | None
     kind: str
+    parent: str | None = None  # the body an institution belongs to ("European Commission": EU)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,36 +47,37 @@ class Title:
     role: str | None
     country: str | None
     bare_only: bool
+    org: str | None = None  # "UN Secretary-General" names the United Nations' office
 
 
 class Knowledge:
     """Indexes over the data files; build with :func:`knowledge`."""
 
-    def __init__(self) -> None:
-        self.terms: list[Term] = []
+    def __init__(self, extra: list[dict[str, Any]] | None = None) -> None:
+        self.registry = Registry([*packaged_documents(), *(extra or [])])
+        self.terms: list[Term] = self.registry.terms
         self.office_titles: dict[tuple[str | None, str], set[str]] = {}
+        for office in self.registry.offices.values():
+            self.office_titles.setdefault((office.country or office.org, office.role), set()).update(
+                t.lower() for t in office.titles)
         self.person_aliases: dict[str, str] = {}  # folded alias -> canonical name
         surfaces: set[str] = set()  # names and aliases as written, for the gazetteer regex
-        for office in _load("offices.json")["offices"]:
-            self.office_titles.setdefault((office.get("country"), office["role"]), set()).update(
-                t.lower() for t in office.get("titles", []))
-            for h in office["holders"]:
-                term = Term(office["id"], office.get("country"), office.get("org"), office["role"],
-                            h["name"], h["from"], h.get("to"), (office.get("titles") or [""])[0])
-                self.terms.append(term)
-                for alias in [h["name"], *h.get("aliases", [])]:
-                    self.person_aliases.setdefault(fold(alias), h["name"])
-                    surfaces.add(alias)
+        for name in self.registry.names():
+            for alias in [name, *self.registry.aliases.get(name, [])]:
+                self.person_aliases.setdefault(fold(alias), name)
+                surfaces.add(alias)
+        # The state a registry person acts for: that of their latest term, so a national leader
+        # who went on to head an organisation ("Guterres", "Rutte") is the organisation's (None).
         self.person_country: dict[str, str | None] = {}
-        for t in self.terms:
-            self.person_country.setdefault(t.name, t.country)
+        for name in self.registry.names():
+            latest = max(self.registry.terms_of(name), key=lambda t: t.start)
+            self.person_country[name] = latest.country
         # Surname (or Chinese family name) -> canonical names carrying it.
         self.by_token: dict[str, set[str]] = {}
         for alias, name in self.person_aliases.items():
             for token in alias.replace("-", " ").split():
                 if len(token) > 1:
                     self.by_token.setdefault(token, set()).add(name)
-
         self.countries: dict[str, str] = {}  # name/adjective/short form -> iso3 (case-sensitive)
         self.country_names: dict[str, str] = {}  # iso3 -> preferred English name
         self.places: dict[str, str] = {}  # city or venue -> iso3
@@ -104,7 +96,7 @@ class Knowledge:
         self.orgs: dict[str, Organization] = {}  # alias -> organisation
         self.domains: dict[str, Organization] = {}
         for o in _load("organizations.json")["organizations"]:
-            org = Organization(o["name"], o.get("country"), o.get("kind", "government"))
+            org = Organization(o["name"], o.get("country"), o.get("kind", "government"), o.get("parent"))
             for alias in [o["name"], *o.get("aliases", [])]:
                 self.orgs.setdefault(alias, org)
             for domain in o.get("domains", []):
@@ -112,7 +104,7 @@ class Knowledge:
 
         titles = _load("titles.json")
         self.titles = sorted(
-            (Title(t["title"], t.get("role"), t.get("country"), bool(t.get("bare_only")))
+            (Title(t["title"], t.get("role"), t.get("country"), bool(t.get("bare_only")), t.get("org"))
              for t in titles["titles"]),
             key=lambda t: -len(t.title),
         )
@@ -137,16 +129,46 @@ class Knowledge:
         self.org_re = _alternation(self.orgs)
         self.person_re = _alternation(surfaces)
 
-    def holder(self, country: str | None, role: str, on: str | None) -> str | None:
-        """Who held ``role`` for ``country`` on the ISO date ``on`` (None if unknown)."""
+    def holder(self, country: str | None, role: str, on: str | None, org: str | None = None) -> str | None:
+        """Who held ``role`` for ``country`` (or the organisation ``org``) on the ISO date ``on``.
+
+        Without either, only an organisation's office of that role can answer (the EU's High
+        Representative); never a state's, so no office falls back to a default country.
+        """
         if not on:
             return None
-        day = on if len(on) == 10 else f"{on}-15"
-        for t in self.terms:
-            if t.role == role and (t.country == country or (country is None and t.org)) \
-                    and t.start <= day and (t.end is None or day < t.end):
-                return t.name
-        return None
+        if country or org:
+            term = self.registry.holder(country or org or "", role, on)
+            return term.name if term else None
+        found = {t.name for t in self.registry.holders_of_role(role, on, orgs_only=True)}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def org_office(self, title: str, org: str | None, on: str | None) -> Term | None:
+        """The holder on ``on`` of the office an organisation's own text means by a bare ``title``.
+
+        "The Secretary-General" in a UN readout is the UN Secretary-General of that day, in a NATO
+        readout NATO's; "the President" in a European Council readout is that Council's President.
+        An office belongs to the organisation that names it (or lists it in ``publishers``); when
+        more than one of its offices fits the title the text is ambiguous and nothing is returned.
+        """
+        if not org or not on:
+            return None
+        names = {org}
+        parent = self.orgs.get(org)
+        if parent is not None and parent.parent:
+            names.add(parent.parent)
+        wanted = title.lower()
+        fits = []
+        for office in self.registry.offices.values():
+            if office.country or not (office.org in names or names & set(office.publishers)):
+                continue
+            titles = [t.lower() for t in office.titles]
+            if wanted in titles or any(t.startswith(wanted + " ") or t.endswith(" " + wanted) for t in titles):
+                fits.append(office)
+        own = [o for o in fits if org in o.publishers] or [o for o in fits if o.org == org] or fits
+        if len(own) != 1:
+            return None
+        return self.registry.holder(own[0].org or "", own[0].role, on)
 
     def leader(self, country: str, on: str | None, presidents: bool = False) -> str | None:
         """The person a text means by a country's "leader" (or "President") on a date."""
@@ -161,7 +183,7 @@ class Knowledge:
         return wanted in titles or any(t.endswith(" " + wanted) or t.startswith(wanted + " ") for t in titles)
 
     def terms_of(self, name: str) -> list[Term]:
-        return [t for t in self.terms if t.name == name]
+        return self.registry.terms_of(name)
 
     def person(self, surface: str, on: str | None = None, country: str | None = None) -> str | None:
         """The registry person a name or surname refers to, preferring who was in office ``on``."""
@@ -178,8 +200,8 @@ class Knowledge:
             return next(iter(names))
         if on and names:
             day = on if len(on) == 10 else f"{on}-15"
-            current = {t.name for t in self.terms if t.name in names and t.start <= day
-                       and (t.end is None or day < t.end)}
+            current = {t.name for n in names for t in self.registry.terms_of(n)
+                       if t.start <= day and (t.end is None or day < t.end)}
             if len(current) == 1:
                 return next(iter(current))
         return None

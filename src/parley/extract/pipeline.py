@@ -114,8 +114,9 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     title_day = title_dates[0].value if title_dates else None
     on = title_day or (published.isoformat() if published else None)
 
-    cast = read_cast(body, kb, home_country, on)
-    head_cast = read_cast(head, kb, home_country, on, known=cast.people, headline=True)
+    org_name = org.name if org else None
+    cast = read_cast(body, kb, home_country, on, publisher_org=org_name)
+    head_cast = read_cast(head, kb, home_country, on, known=cast.people, headline=True, publisher_org=org_name)
     head_people = [m.person for m in head_cast.mentions]
     head_people = list(dict.fromkeys(head_people))
     people = {**cast.people, **head_cast.people}
