@@ -72,12 +72,17 @@ class Knowledge:
         for name in self.registry.names():
             latest = max(self.registry.terms_of(name), key=lambda t: t.start)
             self.person_country[name] = latest.country
-        # Surname (or Chinese family name) -> canonical names carrying it.
+        # Short names: a name's last word (a surname) stands for its holder whenever it is unique;
+        # its first word (a Chinese or Korean family name, an Arab given name: "Xi", "Sheikh
+        # Mohamed") only for someone in office on the day.  Middle words are nobody's short name.
         self.by_token: dict[str, set[str]] = {}
+        self.by_first: dict[str, set[str]] = {}
         for alias, name in self.person_aliases.items():
-            for token in alias.replace("-", " ").split():
-                if len(token) > 1:
-                    self.by_token.setdefault(token, set()).add(name)
+            words = alias.replace("-", " ").split()
+            if len(words) > 1 and len(words[-1]) > 1:
+                self.by_token.setdefault(words[-1], set()).add(name)
+            if len(words) > 1 and len(words[0]) > 1:
+                self.by_first.setdefault(words[0], set()).add(name)
         self.countries: dict[str, str] = {}  # name/adjective/short form -> iso3 (case-sensitive)
         self.country_names: dict[str, str] = {}  # iso3 -> preferred English name
         self.places: dict[str, str] = {}  # city or venue -> iso3
@@ -193,17 +198,21 @@ class Knowledge:
         tokens = folded.replace("-", " ").split()
         if len(tokens) != 1:
             return None
-        names = self.by_token.get(tokens[0], set())
+        day = (on if len(on) == 10 else f"{on}-15") if on else None
+
+        def in_office(name: str) -> bool:
+            return day is not None and any(t.start <= day and (t.end is None or day < t.end)
+                                           for t in self.registry.terms_of(name))
+
+        names = set(self.by_token.get(tokens[0], set()))
+        names |= {n for n in self.by_first.get(tokens[0], set()) if day is None or in_office(n)}
         if country:
             names = {n for n in names if self.person_country.get(n) == country}
         if len(names) == 1:
             return next(iter(names))
-        if on and names:
-            day = on if len(on) == 10 else f"{on}-15"
-            current = {t.name for n in names for t in self.registry.terms_of(n)
-                       if t.start <= day and (t.end is None or day < t.end)}
-            if len(current) == 1:
-                return next(iter(current))
+        current = {n for n in names if in_office(n)}
+        if len(current) == 1:
+            return next(iter(current))
         return None
 
     def org_of_publisher(self, publisher: str | None, url: str | None) -> Organization | None:
