@@ -32,6 +32,7 @@ class Settings:
     host: str = "127.0.0.1"
     port: int = 8000
     ingest_token: str = ""
+    registry_path: str = ""  # user-level office holders; "" = <user data dir>/parley/registry.json
 
     def with_overrides(self, **flags: Any) -> Settings:
         """Apply flags given on the command line; ``None`` means "not given"."""

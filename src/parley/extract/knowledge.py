@@ -13,13 +13,14 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.extract.registry import Registry, Term, packaged_documents
+from parley.extract.registry import Registry, Term, packaged_documents, read_user_file
 
 __all__ = ["Knowledge", "Organization", "Term", "Title", "fold", "knowledge"]
 
@@ -129,10 +130,25 @@ class Knowledge:
             self.topic_cues[slug] = (cue, exc)
         self.topic_slugs = tuple(_load("topics.json")["topics"])
 
-        self.country_re = _alternation(self.countries)
-        self.place_re = _alternation(set(self.places) | set(self.country_nouns))
-        self.org_re = _alternation(self.orgs)
-        self.person_re = _alternation(surfaces)
+        self._surfaces = surfaces
+
+    # The gazetteer regexes are compiled on first use: a lookup in the registry alone (``parley
+    # registry who``) does not pay for them, and the extractor pays once per process.
+    @cached_property
+    def country_re(self) -> re.Pattern[str]:
+        return _alternation(self.countries)
+
+    @cached_property
+    def place_re(self) -> re.Pattern[str]:
+        return _alternation(set(self.places) | set(self.country_nouns))
+
+    @cached_property
+    def org_re(self) -> re.Pattern[str]:
+        return _alternation(self.orgs)
+
+    @cached_property
+    def person_re(self) -> re.Pattern[str]:
+        return _alternation(self._surfaces)
 
     def holder(self, country: str | None, role: str, on: str | None, org: str | None = None) -> str | None:
         """Who held ``role`` for ``country`` (or the organisation ``org``) on the ISO date ``on``.
@@ -186,6 +202,31 @@ class Knowledge:
         titles = self.office_titles.get((country, role), set())
         wanted = title.lower()
         return wanted in titles or any(t.endswith(" " + wanted) or t.startswith(wanted + " ") for t in titles)
+
+    def who(self, title: str, on: str, country: str | None = None, org: str | None = None) -> list[Term]:
+        """Who held the office called ``title`` in ``country`` or the organisation ``org`` on ``on``.
+
+        The office is found by its own titles first ("Prime Minister" in Korea is the Prime
+        Minister, not the head of government), then by the role the title names in titles.json.
+        """
+        scopes: set[str] = set()
+        if country:
+            scopes.add(country.upper())
+        if org:
+            found = self.orgs.get(org) or next((o for a, o in self.orgs.items() if a.lower() == org.lower()), None)
+            own = self.org_office(title, found.name if found else org, on)
+            if own is not None:
+                return [own]
+            scopes.update(n for n in ([found.name, found.parent] if found else [org]) if n)
+        wanted = title.strip().lower()
+        offices = [o for o in self.registry.offices.values() if (o.country or o.org) in scopes]
+        exact = [o for o in offices if wanted in (t.lower() for t in o.titles)]
+        if not exact:
+            spec = self.title_index.get(wanted)
+            exact = [o for o in offices if spec is not None and o.role == spec.role]
+        terms = [self.registry.holder(o.country or o.org or "", o.role, on) for o in exact]
+        found_terms = [t for t in terms if t is not None]
+        return list({(t.name, t.office): t for t in found_terms}.values())
 
     def terms_of(self, name: str) -> list[Term]:
         return self.registry.terms_of(name)
@@ -256,7 +297,19 @@ def _alternation(words: Any) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])")
 
 
+def knowledge(user_registry: str | None = None) -> Knowledge:
+    """The process-wide knowledge base (loaded on first use), with the user's registry file
+    (setting ``registry_path``) read after the packaged data when it exists."""
+    if user_registry and Path(user_registry).is_file():
+        return _with_user(str(Path(user_registry).resolve()))
+    return _packaged()
+
+
 @cache
-def knowledge() -> Knowledge:
-    """The process-wide knowledge base (loaded on first use)."""
+def _packaged() -> Knowledge:
     return Knowledge()
+
+
+@cache
+def _with_user(path: str) -> Knowledge:
+    return Knowledge([read_user_file(Path(path))])

@@ -21,6 +21,7 @@ from parley.extract.knowledge import Knowledge, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
+from parley.extract.registry import user_registry_path
 from parley.extract.statements import attribute, topics_of
 from parley.model import Actor, Document, Event, Evidence, Extraction, Statement
 
@@ -72,7 +73,7 @@ class Extractor:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.nlp = load_pipeline(self.settings.spacy_model)
-        self.kb = knowledge()
+        self.kb = knowledge(str(user_registry_path(self.settings.registry_path)))
 
     def extract(self, document: Document) -> Extraction:
         return next(iter(self.extract_many([document])))

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import json
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
@@ -81,35 +82,42 @@ class Registry:
 
     def __init__(self, documents: Iterable[dict[str, Any]]) -> None:
         self.offices: dict[str, Office] = {}
-        self.terms: list[Term] = []
-        self._by_office: dict[tuple[str, str], list[Term]] = {}
-        self._starts: dict[tuple[str, str], list[str]] = {}
-        self._by_name: dict[str, list[Term]] = {}
         self.aliases: dict[str, list[str]] = {}  # canonical name -> other spellings
+        # (scope, role, name, start) -> term: a later file (the user's) replaces a packaged term
+        # of the same person and start, e.g. to close it with an end date.
+        found: dict[tuple[str, str, str, str], Term] = {}
         for document in documents:
             default_source = "; ".join(s.get("name", "") for s in document.get("sources", [])[:1])
             for raw in document.get("offices", []):
-                self._add_office(raw, default_source)
+                self._add_office(raw, default_source, found)
+        self.terms: list[Term] = list(found.values())
+        self._by_office: dict[tuple[str, str], list[Term]] = {}
+        self._by_name: dict[str, list[Term]] = {}
+        for term in self.terms:
+            self._by_office.setdefault((term.country or term.org or "", term.role), []).append(term)
+            self._by_name.setdefault(term.name, []).append(term)
+        self._starts: dict[tuple[str, str], list[str]] = {}
         for key, terms in self._by_office.items():
             terms.sort(key=lambda t: (day_key(t.start), t.name))
             self._starts[key] = [day_key(t.start) for t in terms]
 
-    def _add_office(self, raw: dict[str, Any], default_source: str) -> None:
+    def _add_office(self, raw: dict[str, Any], default_source: str,
+                    found: dict[tuple[str, str, str, str], Term]) -> None:
         office = Office(raw["id"], raw.get("country"), raw.get("org"), raw["role"],
                         tuple(raw.get("titles", [])), tuple(raw.get("publishers", [])),
                         _source_text(raw.get("source")) or default_source)
-        self.offices.setdefault(office.id, office)
-        key = (office.country or office.org or "", office.role)
-        known = {(t.name, t.start) for t in self._by_office.get(key, [])}
+        known = self.offices.get(office.id)
+        if known is not None and office.titles:
+            extra = tuple(t for t in office.titles if t not in known.titles)
+            office = Office(known.id, known.country, known.org, known.role, known.titles + extra,
+                            known.publishers, known.source)
+        self.offices[office.id] = known if known is not None and not office.titles else office
+        scope = office.country or office.org or ""
         for h in raw.get("holders", []):
-            if (h["name"], h["from"]) in known:
-                continue  # a later file (the user's) may repeat a packaged term
             term = Term(office.id, office.country, office.org, office.role, h["name"], h["from"],
                         h.get("to"), office.titles[0] if office.titles else "",
                         _source_text(h.get("source")) or office.source, h.get("verified_through"))
-            self.terms.append(term)
-            self._by_office.setdefault(key, []).append(term)
-            self._by_name.setdefault(term.name, []).append(term)
+            found[(scope, office.role, term.name, term.start)] = term
             spellings = self.aliases.setdefault(term.name, [])
             spellings.extend(a for a in h.get("aliases", []) if a not in spellings)
 
@@ -187,3 +195,11 @@ def write_user_file(path: Path, data: dict[str, Any]) -> None:
     tmp = path.with_name(path.name + ".tmp")
     tmp.write_text(json.dumps(data, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     tmp.replace(path)
+
+
+def user_registry_path(setting: str = "") -> Path:
+    """Where the user's registry lives: the ``registry_path`` setting, else the user data dir."""
+    if setting:
+        return Path(setting).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "parley" / "registry.json"
