@@ -29,6 +29,9 @@ def _load(name: str) -> Any:
     return json.loads(resources.files("parley.data").joinpath(name).read_text(encoding="utf-8"))
 
 
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "KHM"})
+
+
 def fold(text: str) -> str:
     """Lower-case ASCII form used to compare names ("Fernández" == "fernandez")."""
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
@@ -73,17 +76,22 @@ class Knowledge:
         for name in self.registry.names():
             latest = max(self.registry.terms_of(name), key=lambda t: t.start)
             self.person_country[name] = latest.country
-        # Short names: a name's last word (a surname) stands for its holder whenever it is unique;
-        # its first word (a Chinese or Korean family name, an Arab given name: "Xi", "Sheikh
-        # Mohamed") only for someone in office on the day.  Middle words are nobody's short name.
+        # Short names: a person's family name stands for them whenever it is unique; their other
+        # outer name (a given name: "Sheikh Mohamed") only for someone in office on the day.  The
+        # family name is the last word, or the first in East Asian order ("Moon Jae-in", "Xi
+        # Jinping"; "Ban Ki-moon" is never "Moon").  Middle words are nobody's short name.
         self.by_token: dict[str, set[str]] = {}
         self.by_first: dict[str, set[str]] = {}
         for alias, name in self.person_aliases.items():
-            words = alias.replace("-", " ").split()
-            if len(words) > 1 and len(words[-1]) > 1:
-                self.by_token.setdefault(words[-1], set()).add(name)
-            if len(words) > 1 and len(words[0]) > 1:
-                self.by_first.setdefault(words[0], set()).add(name)
+            words = alias.split()
+            if len(words) < 2:
+                continue
+            family, other = (words[0], words[-1]) if self._family_first(name) else (words[-1], words[0])
+            if len(family) > 1:
+                self.by_token.setdefault(family, set()).add(name)
+            if len(other) > 1:
+                self.by_first.setdefault(other, set()).add(name)
+
         self.countries: dict[str, str] = {}  # name/adjective/short form -> iso3 (case-sensitive)
         self.country_names: dict[str, str] = {}  # iso3 -> preferred English name
         self.places: dict[str, str] = {}  # city or venue -> iso3
@@ -132,6 +140,14 @@ class Knowledge:
 
         self._surfaces = surfaces
 
+    def _family_first(self, name: str) -> bool:
+        """Whether ``name`` is written family name first: a registry person of an East Asian
+        state, or a Korean-style hyphenated given name at the end ("Ban Ki-moon")."""
+        if any(t.country in _FAMILY_FIRST for t in self.registry.terms_of(name)):
+            return True
+        last = name.split()[-1]
+        return "-" in last and last.split("-")[-1][:1].islower()
+
     # The gazetteer regexes are compiled on first use: a lookup in the registry alone (``parley
     # registry who``) does not pay for them, and the extractor pays once per process.
     @cached_property
@@ -150,7 +166,8 @@ class Knowledge:
     def person_re(self) -> re.Pattern[str]:
         return _alternation(self._surfaces)
 
-    def holder(self, country: str | None, role: str, on: str | None, org: str | None = None) -> str | None:
+    def holder(self, country: str | None, role: str, on: str | None, org: str | None = None,
+               title: str | None = None) -> str | None:
         """Who held ``role`` for ``country`` (or the organisation ``org``) on the ISO date ``on``.
 
         Without either, only an organisation's office of that role can answer (the EU's High
@@ -158,11 +175,23 @@ class Knowledge:
         """
         if not on:
             return None
+        if country and title:
+            role = self.role_titled(country, role, title)
         if country or org:
             term = self.registry.holder(country or org or "", role, on)
             return term.name if term else None
         found = {t.name for t in self.registry.holders_of_role(role, on, orgs_only=True)}
         return next(iter(found)) if len(found) == 1 else None
+
+    def role_titled(self, country: str, role: str, title: str) -> str:
+        """The role of ``country``'s office that ``title`` names: Iran's "President" heads its
+        government (the Supreme Leader is head of state), Korea's "Prime Minister" is not its
+        head of government.  ``role`` (from titles.json) when no office or several claim it."""
+        wanted = title.lower()
+        roles = {r for (scope, r), titles in self.office_titles.items() if scope == country and wanted in titles}
+        if role in roles or len(roles) != 1:
+            return role
+        return next(iter(roles))
 
     def org_office(self, title: str, org: str | None, on: str | None) -> Term | None:
         """The holder on ``on`` of the office an organisation's own text means by a bare ``title``.
@@ -245,10 +274,14 @@ class Knowledge:
             return day is not None and any(t.start <= day and (t.end is None or day < t.end)
                                            for t in self.registry.terms_of(name))
 
-        names = set(self.by_token.get(tokens[0], set()))
-        names |= {n for n in self.by_first.get(tokens[0], set()) if day is None or in_office(n)}
-        if country:
-            names = {n for n in names if self.person_country.get(n) == country}
+        def of_country(found: set[str]) -> set[str]:
+            return {n for n in found if self.person_country.get(n) == country} if country else found
+
+        # A surname first ("President Michel" is Charles Michel, not Michel Aoun); a first word
+        # only when no surname fits.
+        names = of_country(set(self.by_token.get(tokens[0], set())))
+        if not names:
+            names = of_country({n for n in self.by_first.get(tokens[0], set()) if day is None or in_office(n)})
         if len(names) == 1:
             return next(iter(names))
         current = {n for n in names if in_office(n)}

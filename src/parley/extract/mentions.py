@@ -161,7 +161,7 @@ def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
         return (titled and (where is None or person.country in (where, None))) or in_office
 
     def registry(where: str) -> Person | None:
-        holder = kb.holder(where, role, on)
+        holder = kb.holder(where, role, on, title=title)
         return finder.add(holder, where, title, None, True, "office-registry", (0, 0)) if holder else None
 
     term = None if wanted else kb.org_office(title, org, on)  # an organisation's own office
