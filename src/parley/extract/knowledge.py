@@ -274,19 +274,29 @@ class Knowledge:
             return day is not None and any(t.start <= day and (t.end is None or day < t.end)
                                            for t in self.registry.terms_of(name))
 
-        def of_country(found: set[str]) -> set[str]:
-            return {n for n in found if self.person_country.get(n) == country} if country else found
+        def recent(name: str) -> bool:
+            since = f"{int(day[:4]) - 3}{day[4:]}" if day else ""
+            return any(t.start <= (day or "") and (t.end is None or t.end >= since)
+                       for t in self.registry.terms_of(name))
 
-        # A surname first ("President Michel" is Charles Michel, not Michel Aoun); a first word
-        # only when no surname fits.
-        names = of_country(set(self.by_token.get(tokens[0], set())))
-        if not names:
-            names = of_country({n for n in self.by_first.get(tokens[0], set()) if day is None or in_office(n)})
-        if len(names) == 1:
-            return next(iter(names))
-        current = {n for n in names if in_office(n)}
-        if len(current) == 1:
-            return next(iter(current))
+        surnames = self.by_token.get(tokens[0], set())
+        firsts = self.by_first.get(tokens[0], set())
+        # Tiers of evidence, strongest first; the first tier with any candidate decides, and an
+        # ambiguous tier decides "unknown" (the document's own people then resolve the name).
+        # With a world registry a surname alone is weak: on a known day it names only someone in
+        # office then, or in the three years before ("Song" in 2019 is not the Song who left
+        # office in 2008); a first word ("Sheikh Mohamed", "Xi") only someone in office.
+        if day is None:
+            tiers = [surnames, firsts]
+        else:
+            tiers = [{n for n in surnames if in_office(n)}, {n for n in firsts if in_office(n)},
+                     {n for n in surnames if recent(n)}]
+        for tier in tiers:
+            found = {n for n in tier if self.person_country.get(n) == country} if country else tier
+            if len(found) == 1:
+                return next(iter(found))
+            if found:
+                return None
         return None
 
     def org_of_publisher(self, publisher: str | None, url: str | None) -> Organization | None:
