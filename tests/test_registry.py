@@ -173,3 +173,25 @@ def test_import_and_who_fail_in_one_clear_line(tmp_path: Path) -> None:
     assert missing.exit_code == 5 and "no Prime Minister of XYZ on 2020-01-01" in missing.stderr
     no_scope = runner.invoke(app, ["registry", "who", "Prime Minister", "--registry", str(user)])
     assert no_scope.exit_code == 2 and "give --country" in no_scope.stderr
+
+
+def test_short_names_need_evidence_on_the_day() -> None:
+    """A lone name resolves to a registry person only when the day makes it unambiguous: family
+    name first in East Asian order, a surname only for someone recently in office, a given name
+    only for someone in office, and never when two people fit."""
+    kb = knowledge()
+    assert kb.person("Moon", "2020-10-01") == "Moon Jae-in"  # not Ban Ki-moon
+    assert kb.person("Xi", "2020-10-01") == "Xi Jinping"
+    assert kb.person("Michel", "2020-12-28") == "Charles Michel"  # not Michel Aoun
+    assert kb.person("Song", "2019-05-01") is None  # Song Min-soon left office in 2008
+    assert kb.person("Zelenskiy") == kb.person("Zelensky") == "Volodymyr Zelenskyy"
+    assert kb.person("Sergei Lavrov") == "Sergey Lavrov"
+    assert kb.person("Mohammed bin Zayed") == "Mohamed bin Zayed Al Nahyan"
+
+
+def test_a_monarch_of_several_realms_has_no_default_country() -> None:
+    kb = knowledge()
+    assert {t.country for t in kb.terms_of("Charles III")} >= {"GBR", "AUS", "CAN", "NZL"}
+    assert kb.person_country["Charles III"] is None
+    assert kb.person_country["António Guterres"] is None  # a former prime minister, now the UN's
+    assert kb.person_country["Narendra Modi"] == "IND"

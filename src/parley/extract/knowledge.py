@@ -74,8 +74,11 @@ class Knowledge:
         # who went on to head an organisation ("Guterres", "Rutte") is the organisation's (None).
         self.person_country: dict[str, str | None] = {}
         for name in self.registry.names():
-            latest = max(self.registry.terms_of(name), key=lambda t: t.start)
-            self.person_country[name] = latest.country
+            terms = self.registry.terms_of(name)
+            start = max(t.start for t in terms)
+            countries = {t.country for t in terms if t.start == start}
+            # A monarch of several realms acts for whichever state the text says: no default.
+            self.person_country[name] = countries.pop() if len(countries) == 1 else None
         # Short names: a person's family name stands for them whenever it is unique; their other
         # outer name (a given name: "Sheikh Mohamed") only for someone in office on the day.  The
         # family name is the last word, or the first in East Asian order ("Moon Jae-in", "Xi
