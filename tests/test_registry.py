@@ -119,6 +119,7 @@ def test_who_answers_by_title_country_and_organisation() -> None:
     assert kb.holder("IRN", "head_of_state", "2023-05-01", title="President") == "Ebrahim Raisi"
     assert kb.who("Prime Minister", "2026-01-13", country="XYZ") == []
     assert [t.name for t in kb.who("Supreme Leader", "2023-05-01", country="IRN")] == ["Ali Khamenei"]
+    assert [t.name for t in kb.who("Supreme Leader", "2026-06-01", country="IRN")] == ["Mojtaba Khamenei"]
     assert [t.name for t in kb.who("Emir", "2020-01-01", country="QAT")] == ["Tamim bin Hamad Al Thani"]
     assert [t.name for t in kb.who("Taoiseach", "2021-01-01", country="IRL")] == ["Micheál Martin"]
 
