@@ -142,6 +142,24 @@ def test_bare_offices_follow_the_publisher_never_a_default_country(extractor: Ex
     assert not any(name == "Antony Blinken" for name, _, _ in state)
 
 
+def test_each_organisation_names_its_own_head(extractor: Extractor) -> None:
+    cases = [
+        ("African Union", "The Chairperson of the Commission today received the Foreign Minister of Kenya, "
+         "Musalia Mudavadi, in Addis Ababa.", "2024-05-10", "Moussa Faki Mahamat"),
+        ("International Monetary Fund", "The Managing Director met with Prime Minister Shehbaz Sharif of "
+         "Pakistan in Washington today.", "2024-04-12", "Kristalina Georgieva"),
+        ("ASEAN", "The Secretary-General met with Foreign Minister Vivian Balakrishnan of Singapore in "
+         "Jakarta today.", "2024-02-01", "Kao Kim Hourn"),
+        ("Reuters", "Polish Prime Minister Donald Tusk met the NATO chief in Warsaw on Monday.", "2025-03-10",
+         "Mark Rutte"),
+    ]
+    for publisher, text, day, head in cases:
+        doc = Document(id=publisher, source=publisher, text=text, title="Readout", publisher=publisher,
+                       published=day)
+        found = {(p.name, p.country) for e in extractor.extract(doc).events for p in e.participants}
+        assert (head, None) in found, (publisher, found)
+
+
 def test_import_merges_into_the_user_registry_and_who_answers(tmp_path: Path) -> None:
     user = tmp_path / "registry.json"
     result = runner.invoke(app, ["registry", "import", str(DATA), "--registry", str(user)])
