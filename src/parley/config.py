@@ -42,6 +42,7 @@ class Settings:
     webhook_secret: str = ""  # HMAC-SHA256 key for the X-Parley-Signature header
     webhook_retries: int = 4  # attempts per delivery within one pass
     webhook_backoff: float = 1.0  # seconds before the second attempt, doubling after
+    registry_path: str = ""  # user-level office holders; "" = <user data dir>/parley/registry.json
 
     def with_overrides(self, **flags: Any) -> Settings:
         """Apply flags given on the command line; ``None`` means "not given"."""

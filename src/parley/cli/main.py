@@ -19,6 +19,7 @@ from rich.console import Console
 from rich.table import Table
 
 from parley import api
+from parley.cli import registry as registry_cli
 from parley.compare import Comparison
 from parley.config import Settings, load_settings
 from parley.errors import ConfigError, ParleyError
@@ -287,6 +288,9 @@ def serve(
         return
     err.print(f"Parley on http://{settings.host}:{settings.port}/ (database {settings.db})", highlight=False)
     uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
+
+
+app.add_typer(registry_cli.app, name="registry")
 
 
 def main() -> None:

@@ -13,15 +13,23 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.extract.registry import Registry, Term, packaged_documents, read_user_file
+
+__all__ = ["Knowledge", "Organization", "Term", "Title", "fold", "knowledge"]
+
 
 def _load(name: str) -> Any:
     return json.loads(resources.files("parley.data").joinpath(name).read_text(encoding="utf-8"))
+
+
+_FAMILY_FIRST = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "VNM", "KHM"})
 
 
 def fold(text: str) -> str:
@@ -30,24 +38,11 @@ def fold(text: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
-class Term:
-    """One person's term in one office."""
-
-    office: str
-    country: str | None
-    org: str | None
-    role: str
-    name: str
-    start: str
-    end: str | None
-    title: str = ""  # how English texts usually name the office ("Prime Minister")
-
-
-@dataclass(frozen=True, slots=True)
 class Organization:
     name: str
     country: str | None
     kind: str
+    parent: str | None = None  # the body an institution belongs to ("European Commission": EU)
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,35 +51,49 @@ class Title:
     role: str | None
     country: str | None
     bare_only: bool
+    org: str | None = None  # "UN Secretary-General" names the United Nations' office
 
 
 class Knowledge:
     """Indexes over the data files; build with :func:`knowledge`."""
 
-    def __init__(self) -> None:
-        self.terms: list[Term] = []
+    def __init__(self, extra: list[dict[str, Any]] | None = None) -> None:
+        self.registry = Registry([*packaged_documents(), *(extra or [])])
+        self.terms: list[Term] = self.registry.terms
         self.office_titles: dict[tuple[str | None, str], set[str]] = {}
+        for office in self.registry.offices.values():
+            self.office_titles.setdefault((office.country or office.org, office.role), set()).update(
+                t.lower() for t in office.titles)
         self.person_aliases: dict[str, str] = {}  # folded alias -> canonical name
         surfaces: set[str] = set()  # names and aliases as written, for the gazetteer regex
-        for office in _load("offices.json")["offices"]:
-            self.office_titles.setdefault((office.get("country"), office["role"]), set()).update(
-                t.lower() for t in office.get("titles", []))
-            for h in office["holders"]:
-                term = Term(office["id"], office.get("country"), office.get("org"), office["role"],
-                            h["name"], h["from"], h.get("to"), (office.get("titles") or [""])[0])
-                self.terms.append(term)
-                for alias in [h["name"], *h.get("aliases", [])]:
-                    self.person_aliases.setdefault(fold(alias), h["name"])
-                    surfaces.add(alias)
+        for name in self.registry.names():
+            for alias in [name, *self.registry.aliases.get(name, [])]:
+                self.person_aliases.setdefault(fold(alias), name)
+                surfaces.add(alias)
+        # The state a registry person acts for: that of their latest term, so a national leader
+        # who went on to head an organisation ("Guterres", "Rutte") is the organisation's (None).
         self.person_country: dict[str, str | None] = {}
-        for t in self.terms:
-            self.person_country.setdefault(t.name, t.country)
-        # Surname (or Chinese family name) -> canonical names carrying it.
+        for name in self.registry.names():
+            terms = self.registry.terms_of(name)
+            start = max(t.start for t in terms)
+            countries = {t.country for t in terms if t.start == start}
+            # A monarch of several realms acts for whichever state the text says: no default.
+            self.person_country[name] = countries.pop() if len(countries) == 1 else None
+        # Short names: a person's family name stands for them whenever it is unique; their other
+        # outer name (a given name: "Sheikh Mohamed") only for someone in office on the day.  The
+        # family name is the last word, or the first in East Asian order ("Moon Jae-in", "Xi
+        # Jinping"; "Ban Ki-moon" is never "Moon").  Middle words are nobody's short name.
         self.by_token: dict[str, set[str]] = {}
+        self.by_first: dict[str, set[str]] = {}
         for alias, name in self.person_aliases.items():
-            for token in alias.replace("-", " ").split():
-                if len(token) > 1:
-                    self.by_token.setdefault(token, set()).add(name)
+            words = alias.split()
+            if len(words) < 2:
+                continue
+            family, other = (words[0], words[-1]) if self._family_first(name) else (words[-1], words[0])
+            if len(family) > 1:
+                self.by_token.setdefault(family, set()).add(name)
+            if len(other) > 1:
+                self.by_first.setdefault(other, set()).add(name)
 
         self.countries: dict[str, str] = {}  # name/adjective/short form -> iso3 (case-sensitive)
         self.country_names: dict[str, str] = {}  # iso3 -> preferred English name
@@ -104,7 +113,7 @@ class Knowledge:
         self.orgs: dict[str, Organization] = {}  # alias -> organisation
         self.domains: dict[str, Organization] = {}
         for o in _load("organizations.json")["organizations"]:
-            org = Organization(o["name"], o.get("country"), o.get("kind", "government"))
+            org = Organization(o["name"], o.get("country"), o.get("kind", "government"), o.get("parent"))
             for alias in [o["name"], *o.get("aliases", [])]:
                 self.orgs.setdefault(alias, org)
             for domain in o.get("domains", []):
@@ -112,7 +121,7 @@ class Knowledge:
 
         titles = _load("titles.json")
         self.titles = sorted(
-            (Title(t["title"], t.get("role"), t.get("country"), bool(t.get("bare_only")))
+            (Title(t["title"], t.get("role"), t.get("country"), bool(t.get("bare_only")), t.get("org"))
              for t in titles["titles"]),
             key=lambda t: -len(t.title),
         )
@@ -132,21 +141,87 @@ class Knowledge:
             self.topic_cues[slug] = (cue, exc)
         self.topic_slugs = tuple(_load("topics.json")["topics"])
 
-        self.country_re = _alternation(self.countries)
-        self.place_re = _alternation(set(self.places) | set(self.country_nouns))
-        self.org_re = _alternation(self.orgs)
-        self.person_re = _alternation(surfaces)
+        self._surfaces = surfaces
 
-    def holder(self, country: str | None, role: str, on: str | None) -> str | None:
-        """Who held ``role`` for ``country`` on the ISO date ``on`` (None if unknown)."""
+    def _family_first(self, name: str) -> bool:
+        """Whether ``name`` is written family name first: a registry person of an East Asian
+        state, or a Korean-style hyphenated given name at the end ("Ban Ki-moon")."""
+        if any(t.country in _FAMILY_FIRST for t in self.registry.terms_of(name)):
+            return True
+        last = name.split()[-1]
+        return "-" in last and last.split("-")[-1][:1].islower()
+
+    # The gazetteer regexes are compiled on first use: a lookup in the registry alone (``parley
+    # registry who``) does not pay for them, and the extractor pays once per process.
+    @cached_property
+    def country_re(self) -> re.Pattern[str]:
+        return _alternation(self.countries)
+
+    @cached_property
+    def place_re(self) -> re.Pattern[str]:
+        return _alternation(set(self.places) | set(self.country_nouns))
+
+    @cached_property
+    def org_re(self) -> re.Pattern[str]:
+        return _alternation(self.orgs)
+
+    @cached_property
+    def person_re(self) -> re.Pattern[str]:
+        return _alternation(self._surfaces)
+
+    def holder(self, country: str | None, role: str, on: str | None, org: str | None = None,
+               title: str | None = None) -> str | None:
+        """Who held ``role`` for ``country`` (or the organisation ``org``) on the ISO date ``on``.
+
+        Without either, only an organisation's office of that role can answer (the EU's High
+        Representative); never a state's, so no office falls back to a default country.
+        """
         if not on:
             return None
-        day = on if len(on) == 10 else f"{on}-15"
-        for t in self.terms:
-            if t.role == role and (t.country == country or (country is None and t.org)) \
-                    and t.start <= day and (t.end is None or day < t.end):
-                return t.name
-        return None
+        if country and title:
+            role = self.role_titled(country, role, title)
+        if country or org:
+            term = self.registry.holder(country or org or "", role, on)
+            return term.name if term else None
+        found = {t.name for t in self.registry.holders_of_role(role, on, orgs_only=True)}
+        return next(iter(found)) if len(found) == 1 else None
+
+    def role_titled(self, country: str, role: str, title: str) -> str:
+        """The role of ``country``'s office that ``title`` names: Iran's "President" heads its
+        government (the Supreme Leader is head of state), Korea's "Prime Minister" is not its
+        head of government.  ``role`` (from titles.json) when no office or several claim it."""
+        wanted = title.lower()
+        roles = {r for (scope, r), titles in self.office_titles.items() if scope == country and wanted in titles}
+        if role in roles or len(roles) != 1:
+            return role
+        return next(iter(roles))
+
+    def org_office(self, title: str, org: str | None, on: str | None) -> Term | None:
+        """The holder on ``on`` of the office an organisation's own text means by a bare ``title``.
+
+        "The Secretary-General" in a UN readout is the UN Secretary-General of that day, in a NATO
+        readout NATO's; "the President" in a European Council readout is that Council's President.
+        An office belongs to the organisation that names it (or lists it in ``publishers``); when
+        more than one of its offices fits the title the text is ambiguous and nothing is returned.
+        """
+        if not org or not on:
+            return None
+        names = {org}
+        parent = self.orgs.get(org)
+        if parent is not None and parent.parent:
+            names.add(parent.parent)
+        wanted = title.lower()
+        fits = []
+        for office in self.registry.offices.values():
+            if office.country or not (office.org in names or names & set(office.publishers)):
+                continue
+            titles = [t.lower() for t in office.titles]
+            if wanted in titles or any(t.startswith(wanted + " ") or t.endswith(" " + wanted) for t in titles):
+                fits.append(office)
+        own = [o for o in fits if org in o.publishers] or [o for o in fits if o.org == org] or fits
+        if len(own) != 1:
+            return None
+        return self.registry.holder(own[0].org or "", own[0].role, on)
 
     def leader(self, country: str, on: str | None, presidents: bool = False) -> str | None:
         """The person a text means by a country's "leader" (or "President") on a date."""
@@ -160,8 +235,33 @@ class Knowledge:
         wanted = title.lower()
         return wanted in titles or any(t.endswith(" " + wanted) or t.startswith(wanted + " ") for t in titles)
 
+    def who(self, title: str, on: str, country: str | None = None, org: str | None = None) -> list[Term]:
+        """Who held the office called ``title`` in ``country`` or the organisation ``org`` on ``on``.
+
+        The office is found by its own titles first ("Prime Minister" in Korea is the Prime
+        Minister, not the head of government), then by the role the title names in titles.json.
+        """
+        scopes: set[str] = set()
+        if country:
+            scopes.add(country.upper())
+        if org:
+            found = self.orgs.get(org) or next((o for a, o in self.orgs.items() if a.lower() == org.lower()), None)
+            own = self.org_office(title, found.name if found else org, on)
+            if own is not None:
+                return [own]
+            scopes.update(n for n in ([found.name, found.parent] if found else [org]) if n)
+        wanted = title.strip().lower()
+        offices = [o for o in self.registry.offices.values() if (o.country or o.org) in scopes]
+        exact = [o for o in offices if wanted in (t.lower() for t in o.titles)]
+        if not exact:
+            spec = self.title_index.get(wanted)
+            exact = [o for o in offices if spec is not None and o.role == spec.role]
+        terms = [self.registry.holder(o.country or o.org or "", o.role, on) for o in exact]
+        found_terms = [t for t in terms if t is not None]
+        return list({(t.name, t.office): t for t in found_terms}.values())
+
     def terms_of(self, name: str) -> list[Term]:
-        return [t for t in self.terms if t.name == name]
+        return self.registry.terms_of(name)
 
     def person(self, surface: str, on: str | None = None, country: str | None = None) -> str | None:
         """The registry person a name or surname refers to, preferring who was in office ``on``."""
@@ -171,17 +271,35 @@ class Knowledge:
         tokens = folded.replace("-", " ").split()
         if len(tokens) != 1:
             return None
-        names = self.by_token.get(tokens[0], set())
-        if country:
-            names = {n for n in names if self.person_country.get(n) == country}
-        if len(names) == 1:
-            return next(iter(names))
-        if on and names:
-            day = on if len(on) == 10 else f"{on}-15"
-            current = {t.name for t in self.terms if t.name in names and t.start <= day
-                       and (t.end is None or day < t.end)}
-            if len(current) == 1:
-                return next(iter(current))
+        day = (on if len(on) == 10 else f"{on}-15") if on else None
+
+        def in_office(name: str) -> bool:
+            return day is not None and any(t.start <= day and (t.end is None or day < t.end)
+                                           for t in self.registry.terms_of(name))
+
+        def recent(name: str) -> bool:
+            since = f"{int(day[:4]) - 3}{day[4:]}" if day else ""
+            return any(t.start <= (day or "") and (t.end is None or t.end >= since)
+                       for t in self.registry.terms_of(name))
+
+        surnames = self.by_token.get(tokens[0], set())
+        firsts = self.by_first.get(tokens[0], set())
+        # Tiers of evidence, strongest first; the first tier with any candidate decides, and an
+        # ambiguous tier decides "unknown" (the document's own people then resolve the name).
+        # With a world registry a surname alone is weak: on a known day it names only someone in
+        # office then, or in the three years before ("Song" in 2019 is not the Song who left
+        # office in 2008); a first word ("Sheikh Mohamed", "Xi") only someone in office.
+        if day is None:
+            tiers = [surnames, firsts]
+        else:
+            tiers = [{n for n in surnames if in_office(n)}, {n for n in firsts if in_office(n)},
+                     {n for n in surnames if recent(n)}]
+        for tier in tiers:
+            found = {n for n in tier if self.person_country.get(n) == country} if country else tier
+            if len(found) == 1:
+                return next(iter(found))
+            if found:
+                return None
         return None
 
     def org_of_publisher(self, publisher: str | None, url: str | None) -> Organization | None:
@@ -225,7 +343,19 @@ def _alternation(words: Any) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w'’-])(?:{body})(?![\w-])")
 
 
+def knowledge(user_registry: str | None = None) -> Knowledge:
+    """The process-wide knowledge base (loaded on first use), with the user's registry file
+    (setting ``registry_path``) read after the packaged data when it exists."""
+    if user_registry and Path(user_registry).is_file():
+        return _with_user(str(Path(user_registry).resolve()))
+    return _packaged()
+
+
 @cache
-def knowledge() -> Knowledge:
-    """The process-wide knowledge base (loaded on first use)."""
+def _packaged() -> Knowledge:
     return Knowledge()
+
+
+@cache
+def _with_user(path: str) -> Knowledge:
+    return Knowledge([read_user_file(Path(path))])

@@ -56,7 +56,7 @@ _OFFICE_CACHE: dict[int, re.Pattern[str]] = {}
 
 def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | None,
               known: dict[str, Person] | None = None,
-              headline: bool = False) -> Cast:
+              headline: bool = False, publisher_org: str | None = None) -> Cast:
     """Find and resolve the people of ``doc`` (a body, or a headline with ``headline=True``).
 
     ``known`` passes the body's people when reading the headline, so "Lu Kang" in the headline
@@ -126,7 +126,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         explicit = m.group("of") or m.group("adj") or m.group("poss")
         country = kb.countries.get(explicit) if explicit else None
         holder = _resolve_office(finder, kb, spec.role, spec.title, country, spec.country, on,
-                                 publisher_country)
+                                 publisher_country, spec.org or publisher_org)
         if holder:
             mentions.append(Mention(m.start("title") if m.group("start") is None else m.start(),
                                     m.end(), holder.name, office=True))
@@ -139,7 +139,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
 
 def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
                     country: str | None, title_country: str | None, on: str | None,
-                    publisher_country: str | None) -> Person | None:
+                    publisher_country: str | None, org: str | None = None) -> Person | None:
     """"The Prime Minister": whom an office named without a name refers to.
 
     With a country ("the Chinese President", "the Prime Minister of India"): the document's person
@@ -161,9 +161,13 @@ def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
         return (titled and (where is None or person.country in (where, None))) or in_office
 
     def registry(where: str) -> Person | None:
-        holder = kb.holder(where, role, on)
+        holder = kb.holder(where, role, on, title=title)
         return finder.add(holder, where, title, None, True, "office-registry", (0, 0)) if holder else None
 
+    term = None if wanted else kb.org_office(title, org, on)  # an organisation's own office
+    if term is not None:
+        found = next((p for p in finder.people.values() if p.name == term.name), None)
+        return found or finder.add(term.name, None, title, term.org, True, "office-org", (0, 0))
     if wanted:
         found = next((p for p in finder.people.values() if p.country == wanted and holds(p, wanted)), None)
         return found or registry(wanted)

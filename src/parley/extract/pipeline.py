@@ -21,6 +21,7 @@ from parley.extract.knowledge import Knowledge, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
+from parley.extract.registry import user_registry_path
 from parley.extract.statements import attribute, topics_of
 from parley.model import Actor, Document, Event, Evidence, Extraction, Statement
 
@@ -72,7 +73,7 @@ class Extractor:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.nlp = load_pipeline(self.settings.spacy_model)
-        self.kb = knowledge()
+        self.kb = knowledge(str(user_registry_path(self.settings.registry_path)))
 
     def extract(self, document: Document) -> Extraction:
         return next(iter(self.extract_many([document])))
@@ -114,8 +115,9 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     title_day = title_dates[0].value if title_dates else None
     on = title_day or (published.isoformat() if published else None)
 
-    cast = read_cast(body, kb, home_country, on)
-    head_cast = read_cast(head, kb, home_country, on, known=cast.people, headline=True)
+    org_name = org.name if org else None
+    cast = read_cast(body, kb, home_country, on, publisher_org=org_name)
+    head_cast = read_cast(head, kb, home_country, on, known=cast.people, headline=True, publisher_org=org_name)
     head_people = [m.person for m in head_cast.mentions]
     head_people = list(dict.fromkeys(head_people))
     people = {**cast.people, **head_cast.people}
