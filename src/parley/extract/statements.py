@@ -31,12 +31,16 @@ SPEECH = {
     "give", "support", "oppose", "recognize", "recognise", "value",
 }
 GROUP_SUBJECTS = {"they", "leaders", "sides", "ministers", "both", "two", "presidents", "counterparts",
-                  "we"}
+                  "we", "parties", "men", "women", "delegations", "heads"}
 BODY_SUBJECTS = {"office", "government", "ministry", "spokesman", "spokesperson", "spokeswoman",
                  "readout", "statement", "street", "house", "department", "official", "officials",
-                 "side", "read-out", "embassy", "kremlin", "no.10", "beijing", "downing"}
+                 "side", "read-out", "embassy", "kremlin", "no.10", "beijing", "downing", "presidency",
+                 "palace", "administration", "cabinet", "secretariat", "agency", "service", "source",
+                 "sources", "media", "outlet", "aide", "aides", "diplomat", "diplomats"}
 _PLEASANTRIES = {"greetings", "pleasantries", "hands", "condolences", "congratulations", "wishes"}
 _ATTRIBUTION_LINE = ("attributable to", "stated by", "as stated", "following is", "below is")
+# Parts of a subject that are not the subject itself: "Putin, who met Erdogan last week, said ...".
+_NOT_SUBJECT = {"relcl", "acl", "advcl", "appos"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,15 +65,106 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _core(tok: Token) -> list[Token]:
+    """The tokens of a noun phrase without its relative clauses and appositions."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ not in _NOT_SUBJECT:
+            out.extend(_core(child))
+    return out
+
+
 def _people_of(tok: Token, cast: Cast) -> list[str]:
-    tokens = list(tok.subtree)
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return cast.people_in(start, end)
+    """The people a subject names, in order (mentions inside its core phrase)."""
+    seen: list[str] = []
+    spans = [(t.idx, t.idx + len(t.text)) for t in _core(tok)]
+    for m in cast.mentions:
+        if any(s <= m.start < e for s, e in spans) and m.person not in seen:
+            seen.append(m.person)
+    return seen
+
+
+def _conjuncts(tok: Token) -> int:
+    """How many coordinated nouns a subject has ("The Prime Minister and President": 2)."""
+    return 1 + sum(_conjuncts(c) for c in tok.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"})
+
+
+def _is_group(subj: Token) -> bool:
+    return subj.lower_ in GROUP_SUBJECTS or any(t.lower_ in GROUP_SUBJECTS for t in _core(subj))
+
+
+def _reported(verb: Token, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """Who the clause reported by ``verb`` is about: "(Ushakov said) the two discussed Ukraine" is
+    the leaders' statement, "(the Kremlin said) Putin stressed ..." Putin's."""
+    for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
+        if clause.lemma_.lower() not in SPEECH:
+            continue  # "sources told Bloomberg that Lammy is considering a visit": not his words
+        inner = _subject_of(clause)
+        if inner is None:
+            continue
+        inner_people = _people_of(inner, cast)
+        if inner_people:
+            if group and len(inner_people) < _conjuncts(inner) and set(inner_people) <= set(group):
+                return group, "reported-group"
+            return tuple(inner_people), "reported-speech"
+        if _is_group(inner) and group:
+            return group, "reported-group"
+    return (), ""
+
+
+def _according_to(sent: Span, cast: Cast) -> list[str]:
+    """ "According to Ushakov, ..." names the source of a sentence."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _people_of(obj, cast)
+    return []
+
+
+def _main_clause(tok: Token) -> bool:
+    """Whether a verb is said in the sentence's own voice, not inside a reported clause."""
+    node = tok
+    for _ in range(8):
+        if node.dep_ == "ccomp" and _coordinated(node):
+            pass  # "... explained X and the two ministers confirmed ...", parsed as a complement
+        elif node.dep_ in {"ccomp", "xcomp", "relcl", "acl", "advcl", "pcomp", "csubj"}:
+            return False
+        if node.head.i == node.i:
+            return True
+        node = node.head
+    return True
+
+
+def _coordinated(verb: Token) -> bool:
+    """A clause joined by "and"/"while" that the parser hung under the previous verb."""
+    subj = _subject_of(verb)
+    if subj is None or subj.head.i != verb.i:
+        return False
+    left = subj.left_edge.i - 1
+    return left >= 0 and verb.doc[left].lower_ in {"and", "while", "but", "whereas"}
 
 
 def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
-    """The people one sentence is attributed to, and the rule that decided it."""
-    for tok in sent:
+    """The people one sentence is attributed to, and the rule that decided it.
+
+    Coordinated clauses with their own speakers ("Blinken explained the situation and the two
+    ministers confirmed ...") give the sentence to all of them."""
+    first, rule = _first_speakers(sent, cast, group)
+    if not first:
+        return first, rule
+    found = list(first)
+    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH and _main_clause(t)]
+    for verb in verbs[1:]:
+        more, _ = _first_speakers(sent, cast, group, only=verb)
+        found.extend(p for p in more if p not in found)
+    return tuple(found), rule
+
+
+def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token | None = None
+                    ) -> tuple[tuple[str, ...], str]:
+    source = _according_to(sent, cast)
+    for tok in (sent if only is None else [only]):
         if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in SPEECH:
             continue
         if any(c.dep_ == "dobj" and c.lower_ in _PLEASANTRIES for c in tok.children):
@@ -89,28 +184,53 @@ def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[s
         head_word = subj.lower_
         people = _people_of(subj, cast)
         if head_word in BODY_SUBJECTS or (subj.pos_ in {"NOUN", "PROPN"} and not people and
-                                          head_word not in GROUP_SUBJECTS):
-            owners = [p for p in people]
-            reported = [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}]
-            for clause in reported:
-                inner = _subject_of(clause)
-                if clause.lemma_.lower() not in SPEECH:
-                    continue  # "sources told Bloomberg that Lammy is considering a visit": not his words
-                if inner is not None:
-                    inner_people = _people_of(inner, cast)
-                    if inner_people:
-                        return tuple(inner_people), "reported-speech"
-                    if inner.lower_ in GROUP_SUBJECTS and group:
-                        return group, "reported-group"
-            if owners:
-                return tuple(owners), "office-of-person"
+                                          not _is_group(subj)):
+            # A body speaks: the principals it reports on, else the person it is the office of.
+            inner, rule = _reported(tok, cast, group)
+            if inner:
+                return inner, rule
+            if people:
+                return tuple(people), "office-of-person"
             continue
         if people:
+            if group and len(people) < _conjuncts(subj) and set(people) <= set(group):
+                # "The Prime Minister and President discussed": one office unresolved, both leaders.
+                return group, "coordinated-leaders"
+            if group and not set(people) & set(group):
+                # An aide or spokesperson describing what the principals said or discussed.
+                inner, rule = _reported(tok, cast, group)
+                if inner and set(inner) <= set(group):
+                    return inner, f"aide-{rule}"
             return tuple(people), f"subject-of:{tok.lemma_.lower()}"
-        is_group = head_word in GROUP_SUBJECTS or any(t.lower_ in GROUP_SUBJECTS for t in subj.subtree)
-        if is_group and group:
+        if _is_group(subj) and group:
+            if source and not set(source) & set(group):
+                return group, "according-to-group"
             return group, "group-subject"
+    if source:
+        return tuple(source), "according-to"
     return (), ""
+
+
+def _pieces(sent: Span) -> list[Span]:
+    """A sentence cut at line breaks: the parser sometimes runs a paragraph, a headline or a
+    dateline into the next one, and a new paragraph may have a new speaker."""
+    doc = sent.doc
+    out: list[Span] = []
+    begin = sent.start
+    for tok in sent:
+        if "\n" in tok.text_with_ws and tok.i + 1 < sent.end:
+            nxt = tok.i + 1
+            while nxt < sent.end and doc[nxt].is_space:
+                nxt += 1
+            if nxt < sent.end:
+                piece = doc[begin:tok.i + 1]
+                if piece.text.strip():
+                    out.append(piece)
+                begin = nxt
+    tail = doc[begin:sent.end]
+    if tail.text.strip():
+        out.append(tail)
+    return out
 
 
 def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
@@ -119,7 +239,7 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
     out: list[Attributed] = []
     previous: Attributed | None = None
     text = doc.text
-    for sent in sentences(doc):
+    for sent in (p for s in sentences(doc) for p in _pieces(s)):
         line = sent.text.strip().lower()
         if not line or (line.endswith(":") and any(a in line for a in _ATTRIBUTION_LINE)):
             previous = None

@@ -1,0 +1,106 @@
+"""Who said what, and on which topics: one constructed text per attribution rule and per cue
+family, written for these tests (not taken from the dev corpus), so each rule can fail on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract import Extractor
+from parley.extract.knowledge import knowledge
+from parley.extract.statements import topics_of
+from parley.ingest.formats import make_document
+from parley.model import Document, Extraction
+
+
+def run(extractor: Extractor, text: str, **meta: str) -> Extraction:
+    doc = make_document("t.txt", text, **meta)
+    assert isinstance(doc, Document)
+    return extractor.extract(doc)
+
+
+def topics(x: Extraction, surname: str) -> set[str]:
+    return {t for s in x.statements if surname in s.speaker.name for t in s.topics}
+
+
+def speakers(x: Extraction) -> set[str]:
+    return {s.speaker.name for s in x.statements if s.topics}
+
+
+# -- attribution --------------------------------------------------------------------------------
+
+def test_coordinated_offices_are_both_leaders(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Justin Trudeau met with President Joe Biden of the United States in Ottawa "
+            "today. "
+            "The Prime Minister and President discussed the pandemic and vaccine supply.",
+            publisher="Prime Minister of Canada", published="2021-03-01")
+    assert "health" in topics(x, "Biden") and "health" in topics(x, "Trudeau")
+
+
+def test_only_the_subject_speaks_not_the_people_discussed(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Justin Trudeau met with President Joe Biden of the United States in Ottawa "
+            "today. "
+            "The Prime Minister raised the arbitrary detention of Canadian citizen John Example.",
+            publisher="Prime Minister of Canada", published="2021-03-01")
+    assert "human_rights" in topics(x, "Trudeau")
+    assert "John Example" not in speakers(x)
+
+
+def test_an_aide_describing_the_talks_gives_the_topics_to_the_principals(extractor: Extractor) -> None:
+    x = run(extractor, "Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow on Tuesday. "
+            "Kremlin aide Yuri Ushakov said the two discussed the war in Ukraine. "
+            "Kremlin spokesman Dmitry Peskov said the Kremlin would not disclose details of the nuclear talks.",
+            publisher="Reuters", published="2025-08-06")
+    assert "ukraine_russia" in topics(x, "Putin") and "ukraine_russia" in topics(x, "Witkoff")
+    assert "ukraine_russia" not in topics(x, "Ushakov")
+    assert "nonproliferation" in topics(x, "Peskov")  # the spokesman's own words stay his
+
+
+def test_a_body_reporting_the_leaders_gives_them_the_topics(extractor: Extractor) -> None:
+    x = run(extractor, "French President Emmanuel Macron met Russian President Vladimir Putin in Paris on Monday. "
+            "The Elysee said in a statement that the two men discussed the situation in Syria.",
+            publisher="AFP", published="2017-05-29")
+    assert "middle_east" in topics(x, "Macron") and "middle_east" in topics(x, "Putin")
+
+
+def test_according_to_names_the_source(extractor: Extractor) -> None:
+    x = run(extractor, "Indian Prime Minister Narendra Modi met Australian Prime Minister Anthony Albanese on "
+            "Friday. According to Indian Foreign Secretary Vikram Example, cyber security was a priority for Delhi.",
+            publisher="The Hindu", published="2023-03-10")
+    assert "cyber" in topics(x, "Vikram Example")
+
+
+def test_clauses_with_their_own_speakers_give_the_sentence_to_all(extractor: Extractor) -> None:
+    x = run(extractor, "Secretary of State Antony Blinken met with Japanese Foreign Minister Yoshimasa "
+            "Hayashi in Tokyo today. Secretary Blinken explained the situation in the Taiwan Strait and the two "
+            "ministers "
+            "confirmed that they would continue to work together.",
+            publisher="U.S. Department of State", published="2022-01-06")
+    assert "taiwan" in topics(x, "Hayashi") and "taiwan" in topics(x, "Blinken")
+
+
+def test_a_line_break_ends_a_statement(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Justin Trudeau met President Joe Biden in Ottawa today.\n\n"
+            "\"We are friends,\" said Mr. Example, a local resident\n"
+            "The leaders discussed the Arctic and climate change.",
+            publisher="CBC", published="2023-03-24")
+    assert "climate_environment" in topics(x, "Biden")
+
+
+# -- topic cues ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "topic", "present"), [
+    ("They reviewed Franco-German relations.", "bilateral_relations", True),
+    ("They welcomed the deepening Korea–Japan partnership.", "bilateral_relations", True),
+    ("They discussed the future relationship between the European Union and the United Kingdom.",
+     "bilateral_relations", True),
+    ("They agreed on steps towards reopening the embassies.", "bilateral_relations", True),
+    ("He met the Director General of Defence and Intelligence.", "security_defence", False),
+    ("They discussed international security and the rules-based order.", "security_defence", False),
+    ("He condemned the military coup in the country.", "security_defence", False),
+    ("He condemned the DPRK's ballistic missile launch.", "security_defence", False),
+    ("They agreed to deepen defence cooperation.", "security_defence", True),
+    ("They discussed North Korea's nuclear and missile activities.", "nonproliferation", False),
+    ("They discussed the treaty on the non-proliferation of nuclear weapons.", "nonproliferation", True),
+])
+def test_topic_cues(text: str, topic: str, present: bool) -> None:
+    assert (topic in topics_of(text, knowledge())) is present
