@@ -104,3 +104,49 @@ def test_a_line_break_ends_a_statement(extractor: Extractor) -> None:
 ])
 def test_topic_cues(text: str, topic: str, present: bool) -> None:
     assert (topic in topics_of(text, knowledge())) is present
+
+
+def test_an_unsourced_agenda_gives_no_topics(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\nThe two presidents are expected to discuss cross-border trade and tourism on Tuesday.",
+            publisher="The EastAfrican", published="2024-05-06")
+    assert "trade_investment" not in topics(x, "Ruto") | topics(x, "Hassan")
+
+
+def test_an_agenda_announced_by_a_named_speaker_counts(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\nThe two presidents will discuss cross-border trade on Tuesday, State House spokesman Hussein "
+            "Example told reporters.",
+            publisher="The EastAfrican", published="2024-05-06")
+    assert "trade_investment" in topics(x, "Ruto") and "trade_investment" in topics(x, "Hassan")
+
+
+def test_agreeing_with_a_counterpart_is_joint(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\nRuto agreed with Hassan on the need to fight climate change.",
+            publisher="The EastAfrican", published="2024-05-06")
+    assert "climate_environment" in topics(x, "Hassan")
+
+
+def test_a_suggestion_made_in_a_call_with_someone_is_not_theirs(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\nIn her meeting with Ruto, Hassan suggested a joint effort against climate change.",
+            publisher="The EastAfrican", published="2024-05-06")
+    assert "climate_environment" in topics(x, "Hassan")
+    assert "climate_environment" not in topics(x, "Ruto")
+
+
+def test_someone_s_remarks_are_their_statement(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\nThe meeting follows Hassan's remarks about the Taiwan Strait last week.",
+            publisher="The EastAfrican", published="2024-05-06")
+    assert "taiwan" in topics(x, "Hassan")
+
+
+@pytest.mark.parametrize(("text", "own", "present"), [
+    ("They discussed Iran's regional role.", set(), True),
+    ("He thanked the Iranian President for the call.", {"IRN"}, False),
+    ("He was met by the US Special Envoy for the Middle East.", set(), False),
+])
+def test_a_participant_s_own_country_is_not_the_regional_topic(text: str, own: set[str], present: bool) -> None:
+    assert ("middle_east" in topics_of(text, knowledge(), own)) is present

@@ -12,10 +12,11 @@ participant speaking.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.extract.knowledge import Knowledge, sentences
+from parley.extract.knowledge import Knowledge, _load, sentences
 from parley.extract.mentions import Cast
 
 SPEECH = {
@@ -161,6 +162,61 @@ def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[s
     return tuple(found), rule
 
 
+_AGENDA = {"discuss", "focus", "talk", "exchange", "address", "cover", "review", "explore", "consider"}
+_EXPECTED = {"expect", "set", "due", "schedule", "plan", "likely", "poise"}
+_REPORTING = {"say", "announce", "tell", "state", "confirm", "report", "add", "disclose", "note"}
+_UTTERANCES = {"remark", "comment", "statement", "speech", "proposal", "warning", "pledge", "criticism"}
+_JOINT = {"agree", "discuss", "exchange", "talk", "review", "share", "speak", "confer"}
+_OCCASIONS = {"meeting", "summit", "talks", "call", "conversation", "discussion", "discussions", "visit"}
+
+
+def _agenda(verb: Token) -> bool:
+    """ "The leaders will discuss", "are expected to discuss": an agenda for talks still ahead."""
+    if verb.lemma_.lower() in _EXPECTED:
+        return any(c.dep_ == "xcomp" and c.lemma_.lower() in _AGENDA for c in verb.children)
+    if verb.lemma_.lower() not in _AGENDA:
+        return False
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "’ll"} for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _EXPECTED
+
+
+def _sourced(sent: Span, verb: Token) -> bool:
+    """Whether someone in the sentence announces what ``verb`` says ("..., the Kremlin said")."""
+    if any(t.lower_ == "according" for t in sent):
+        return True
+    return any(t.i != verb.i and t.lemma_.lower() in _REPORTING and _subject_of(t) is not None
+               and _subject_of(t) is not _subject_of(verb) for t in sent)
+
+
+def _partners(verb: Token, cast: Cast, group: tuple[str, ...]) -> list[str]:
+    """The participants a verb is done with: "discussed Syria with Erdogan", "agreed at a summit
+    with Obama"."""
+    found: list[str] = []
+    if verb.lemma_.lower() not in _JOINT:
+        return found  # "In her call with Xi, the Prime Minister suggested ...": hers alone
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        objs = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ != "with":
+            objs = [w for o in objs if o.lower_ in _OCCASIONS for p2 in o.children
+                    if p2.dep_ == "prep" and p2.lower_ == "with" for w in p2.children if w.dep_ == "pobj"]
+        for obj in objs:
+            found.extend(p for p in _people_of(obj, cast) if p in group and p not in found)
+    return found
+
+
+def _utterance_of(sent: Span, cast: Cast) -> list[str]:
+    """ "Takaichi's remarks about Taiwan": the person whose remarks a sentence reports."""
+    for tok in sent:
+        if tok.lemma_.lower() in _UTTERANCES and tok.pos_ == "NOUN":
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    people = _people_of(child, cast)
+                    if people:
+                        return people
+    return []
+
+
 def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token | None = None
                     ) -> tuple[tuple[str, ...], str]:
     source = _according_to(sent, cast)
@@ -183,6 +239,10 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
             continue
         head_word = subj.lower_
         people = _people_of(subj, cast)
+        if _agenda(tok) and (people or _is_group(subj)) and not _sourced(sent, tok):
+            return (), "agenda"  # "are expected to discuss": no one has said anything yet
+        if people and group and set(people) <= set(group):
+            people += [p for p in _partners(tok, cast, group) if p not in people]
         if head_word in BODY_SUBJECTS or (subj.pos_ in {"NOUN", "PROPN"} and not people and
                                           not _is_group(subj)):
             # A body speaks: the principals it reports on, else the person it is the office of.
@@ -208,6 +268,9 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
             return group, "group-subject"
     if source:
         return tuple(source), "according-to"
+    uttered = _utterance_of(sent, cast) if only is None else []
+    if uttered:
+        return tuple(uttered), "remarks-of"
     return (), ""
 
 
@@ -245,6 +308,12 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
             previous = None
             continue
         speakers, rule = speakers_of(sent, cast, group)
+        if rule == "agenda":
+            # An agenda is the publishing government's own announcement, or nobody's.
+            speakers, rule = ((home,), "readout-agenda") if home else ((), "agenda")
+            if not speakers:
+                previous = None
+                continue
         paragraph_break = previous is not None and "\n" in text[
             previous.start + len(text[previous.start:previous.end].rstrip()):sent.start_char + 1]
         if not speakers and primary_sentence and sent.start_char <= primary_sentence[0] < sent.end_char:
@@ -261,12 +330,27 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
     return out
 
 
-def topics_of(text: str, kb: Knowledge) -> tuple[str, ...]:
-    """Topics whose cues occur in the text and are not vetoed by an exclusion."""
+@cache
+def _party_waived() -> frozenset[str]:
+    """Topics for which naming a participant's own country is not raising the topic."""
+    cues = _load("topic_cues.json")["topics"]
+    return frozenset(slug for slug, spec in cues.items() if spec.get("party_names_are_not_cues"))
+
+
+def topics_of(text: str, kb: Knowledge, own: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
+    """Topics whose cues occur in the text and are not vetoed by an exclusion.
+
+    ``own`` holds the countries of the engagement's participants: naming the other side's country
+    ("talks with Iranian President Rouhani") is not raising that country as a regional issue, for
+    the topics whose data marks them so (``party_names_are_not_cues``).
+    """
     found = []
+    waived = _party_waived()
     for slug, (cue, exclude) in kb.topic_cues.items():
         vetoed = [(m.start(), m.end()) for m in exclude.finditer(text)] if exclude else []
         for m in cue.finditer(text):
+            if own and slug in waived and kb.countries.get(m.group(0)) in own:
+                continue
             if not any(s <= m.start() and m.end() <= e for s, e in vetoed):
                 found.append(slug)
                 break
