@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from parley.extract.knowledge import Knowledge, fold
+from parley.names import name_key, name_tokens, squashed
 
 _NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}")
@@ -27,6 +28,16 @@ _LEFT_CUT = re.compile(
     re.DOTALL,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+
+
+_POSTED_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]ommissioner|[Cc]onsul(?:-[Gg]eneral)?|"
+                        r"[Rr]epresentative|[Cc]harg[eé] d['’][Aa]ffaires)\s+(?:to|in)\s+(?:the\s+)?"
+                        r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_AIDE_OF = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:(?:chief|top|senior|foreign[- ]policy|press|special|deputy)\s+)*"
+                     r"(?:spokes(?:man|woman|person)|aide|advis[eo]r|envoy|secretary|representative|"
+                     r"chief of staff)\b")
+# What may stand between a title and the name it belongs to: capitalised words, "of the", commas.
+_TITLE_TO_NAME = re.compile(r"(?:[\s,()]|\b(?:of|the|for|and|on|in)\b|&|[A-Z][\w.'’&-]*|[A-Z]{2,})*")
 
 
 @dataclass(slots=True)
@@ -43,7 +54,12 @@ class Person:
 
     @property
     def tokens(self) -> set[str]:
-        return set(fold(self.name).replace("-", " ").split())
+        """The name's folded tokens and their transliteration keys ("zelenskiy", "zelenski")."""
+        return set(fold(self.name).replace("-", " ").split()) | set(name_tokens(self.name))
+
+    @property
+    def keys(self) -> set[str]:
+        return set(name_tokens(self.name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,16 +142,19 @@ class PeopleFinder:
             found = self.kb.person(name, self.on, country)
             if found:
                 return found, True
+        found = registry_variant(self.kb, no_initials or name, country)
+        if found:
+            return found, True
         return no_initials or name, False
 
     def context(self, text: str, start: int, end: int, sent_start: int, sent_end: int
                 ) -> tuple[str | None, str | None, str | None, str | None]:
         """Country, title, organisation and role cue from the words around a mention."""
-        left = text[max(sent_start, start - 120):start]
+        left = _POSTED_TO.sub(lambda m: " " * len(m.group(0)), text[max(sent_start, start - 120):start])
         cut = _LEFT_CUT.search(left)
         narrow = left[cut.end():] if cut else left
-        wide_cut = re.search(r"[.;:!?\"“”]|\b(?:with|met|told|between|said)\b(?!.*\b(?:with|met|told|"
-                             r"between|said)\b)", left, re.DOTALL)
+        wide_cut = re.search(r"[.;:!?\"“”]|\b(?:with|met|told|between|said|by)\b(?!.*\b(?:with|met|told|"
+                             r"between|said|by)\b)", left, re.DOTALL)
         wide = left[wide_cut.end():] if wide_cut else left
         right = ""
         after = text[end:sent_end]
@@ -155,8 +174,10 @@ class PeopleFinder:
                     org = self.kb.orgs[om[-1].group(0)].name
                     if country is None:
                         country = self.kb.orgs[om[-1].group(0)].country
-        for zone in (wide, right):
-            t = self.title_in(zone)
+        if country is None:
+            country = self.principal_country(narrow + " " + right)
+        for zone, adjacent in ((wide, True), (right, False)):
+            t = self.title_in(zone, adjacent)
             if t:
                 title, role = t
                 break
@@ -165,7 +186,22 @@ class PeopleFinder:
             country = spec.country if spec else None  # "Secretary of State Kurt Campbell": USA
         return country, title, org, role
 
+    def principal_country(self, zone: str) -> str | None:
+        """ "Dmitry Peskov, Putin's spokesman": an aide acts for the state of the person served."""
+        m = _AIDE_OF.search(zone)
+        if m is None:
+            return None
+        name = m.group(1)
+        known = next((p for p in self.people.values() if fold(name) in p.tokens), None)
+        if known is not None and known.country:
+            return known.country
+        registered = self.kb.person(name, self.on)
+        return self.kb.person_country.get(registered) if registered else None
+
     def country_cue(self, zone: str) -> str | None:
+        """The state a zone says a person acts for: the last country named, except the one an
+        envoy is posted to ("Russia's ambassador to France": Russia)."""
+        zone = _POSTED_TO.sub(" ", zone)
         matches = [m for m in self.kb.country_re.finditer(zone)]
         if matches:
             return self.kb.countries[matches[-1].group(0)]
@@ -174,12 +210,16 @@ class PeopleFinder:
             return self.kb.orgs[om[-1].group(0)].country
         return None
 
-    def title_in(self, zone: str) -> tuple[str, str | None] | None:
+    def title_in(self, zone: str, adjacent: bool = False) -> tuple[str, str | None] | None:
+        """The title named in a zone; with ``adjacent``, only one that runs up to the name
+        ("President of the Republic of Korea Moon", not "the President discussed ... citizen X")."""
         best: tuple[int, str, str | None] | None = None
         for t in self.kb.titles:
             if t.bare_only:
                 continue
             for m in re.finditer(rf"\b{re.escape(t.title)}\b", zone):
+                if adjacent and not _TITLE_TO_NAME.fullmatch(zone[m.end():]):
+                    continue
                 if best is None or m.end() > best[0] or (m.end() == best[0] and len(t.title) > len(best[1])):
                     best = (m.end(), t.title, t.role)
         return (best[1], best[2]) if best else None
@@ -189,9 +229,10 @@ class PeopleFinder:
         """Merge a mention into the document's people (same name, or a token-subset of it)."""
         person = self.people.get(name)
         if person is None:
-            tokens = set(fold(name).replace("-", " ").split())
+            tokens = set(name_tokens(name))
             for other in self.people.values():
-                if tokens and (tokens <= other.tokens or other.tokens <= tokens) and \
+                if tokens and (tokens <= other.keys or other.keys <= tokens
+                               or squashed(name) == squashed(other.name)) and \
                         (country is None or other.country is None or other.country == country):
                     person = other
                     if len(name) > len(other.name) and not other.in_registry:
@@ -213,6 +254,47 @@ class PeopleFinder:
         person.organization = person.organization or org
         person.spans.append(span)
         return person
+
+
+# Words of Arabic and European names that do not tell people apart ("bin", "Al", "von").
+_PARTICLES = {"bin", "ibn", "bint", "al", "el", "ul", "de", "da", "di", "van", "von", "der", "la", "le", "abu"}
+_VARIANTS: dict[int, tuple[dict[str, set[str]], list[tuple[frozenset[str], str]]]] = {}
+
+
+def _variant_index(kb: Knowledge) -> tuple[dict[str, set[str]], list[tuple[frozenset[str], str]]]:
+    """The registry's names and aliases by transliteration key, built once per knowledge base."""
+    if id(kb) not in _VARIANTS:
+        by_key: dict[str, set[str]] = {}
+        by_tokens: list[tuple[frozenset[str], str]] = []
+        for alias, canonical in kb.person_aliases.items():
+            by_key.setdefault(name_key(alias), set()).add(canonical)
+            by_key.setdefault(squashed(alias), set()).add(canonical)
+            distinctive = frozenset(name_tokens(alias)) - _PARTICLES
+            if len(distinctive) >= 2:
+                by_tokens.append((distinctive, canonical))
+        _VARIANTS[id(kb)] = (by_key, by_tokens)
+    return _VARIANTS[id(kb)]
+
+
+def registry_variant(kb: Knowledge, name: str, country: str | None = None) -> str | None:
+    """The registry person a spelling variant names: the same transliteration key ("Zelenskiy"
+    for "Zelenskyy", "Sergei" for "Sergey"), or, for names of two or more distinctive words, the
+    one registry name whose words contain the text's or are contained in them ("Mohamed bin
+    Zayed" and "Mohammed bin Zayed bin Sultan Al Nahyan")."""
+    by_key, by_tokens = _variant_index(kb)
+
+    def fits(candidates: set[str]) -> str | None:
+        if country:
+            candidates = {c for c in candidates if kb.person_country.get(c) in (country, None)}
+        return next(iter(candidates)) if len(candidates) == 1 else None
+
+    for key in (name_key(name), squashed(name)):
+        if key in by_key:
+            return fits(by_key[key])
+    words = frozenset(name_tokens(name)) - _PARTICLES
+    if len(words) < 2:
+        return None
+    return fits({c for tokens, c in by_tokens if words <= tokens or tokens <= words})
 
 
 _PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}

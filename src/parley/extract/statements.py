@@ -113,6 +113,11 @@ def _reported(verb: Token, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[st
     return (), ""
 
 
+def _agenda_reported(verb: Token) -> bool:
+    """ "Peskov said the two leaders will discuss ...": the aide announces an agenda, his own words."""
+    return any(c.dep_ in {"ccomp", "xcomp"} and _agenda(c) for c in verb.children)
+
+
 def _according_to(sent: Span, cast: Cast) -> list[str]:
     """ "According to Ushakov, ..." names the source of a sentence."""
     for tok in sent:
@@ -201,7 +206,13 @@ def _partners(verb: Token, cast: Cast, group: tuple[str, ...]) -> list[str]:
             objs = [w for o in objs if o.lower_ in _OCCASIONS for p2 in o.children
                     if p2.dep_ == "prep" and p2.lower_ == "with" for w in p2.children if w.dep_ == "pobj"]
         for obj in objs:
-            found.extend(p for p in _people_of(obj, cast) if p in group and p not in found)
+            # "with his Turkish counterpart Recep Tayyip Erdogan": the name may hang elsewhere.
+            end = obj.right_edge.i + 1
+            while end < len(obj.doc) and obj.doc[end].pos_ == "PROPN":
+                end += 1
+            last = obj.doc[end - 1]
+            named = cast.people_in(obj.left_edge.idx, last.idx + len(last.text))
+            found.extend(p for p in named if p in group and p not in found)
     return found
 
 
@@ -259,7 +270,7 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
             if group and not set(people) & set(group):
                 # An aide or spokesperson describing what the principals said or discussed.
                 inner, rule = _reported(tok, cast, group)
-                if inner and set(inner) <= set(group):
+                if inner and set(inner) <= set(group) and not _agenda_reported(tok):
                     return inner, f"aide-{rule}"
             return tuple(people), f"subject-of:{tok.lemma_.lower()}"
         if _is_group(subj) and group:
