@@ -150,3 +150,29 @@ def test_someone_s_remarks_are_their_statement(extractor: Extractor) -> None:
 ])
 def test_a_participant_s_own_country_is_not_the_regional_topic(text: str, own: set[str], present: bool) -> None:
     assert ("middle_east" in topics_of(text, knowledge(), own)) is present
+
+
+def test_the_parties_had_a_discussion(extractor: Extractor) -> None:
+    x = run(extractor, "President Emmanuel Macron met President Cyril Ramaphosa in Paris today.\n"
+            "The parties had a detailed discussion of the war in Ukraine.",
+            publisher="Reuters", published="2024-05-06")
+    assert "ukraine_russia" in topics(x, "Ramaphosa") and "ukraine_russia" in topics(x, "Macron")
+
+
+def test_a_group_after_and_is_the_subject_of_its_verb(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Penny Wong met Foreign Minister Retno Marsudi in Jakarta today.\n"
+            "Regarding Myanmar, Minister Wong explained the recent situation and the two ministers agreed on "
+            "the need for humanitarian access and democracy.",
+            publisher="Reuters", published="2023-02-06")
+    assert "human_rights" in topics(x, "Marsudi")
+
+
+@pytest.mark.parametrize(("text", "topic", "present"), [
+    ("Suga urged Moon to return to a constructive relationship.", "bilateral_relations", True),
+    ("The countries seek an exit from years of frosty relations.", "bilateral_relations", True),
+    ("He said the two countries are important neighbours.", "bilateral_relations", True),
+    ("They discussed cooperation between the United States and Russia.", "bilateral_relations", True),
+    ("He teaches international relations.", "bilateral_relations", False),
+])
+def test_bilateral_relations_cues(text: str, topic: str, present: bool) -> None:
+    assert (topic in topics_of(text, knowledge())) is present

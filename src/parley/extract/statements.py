@@ -55,6 +55,11 @@ class Attributed:
 
 
 def _subject_of(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is coordinated with ("... and agreed")."""
+    before = verb.doc[verb.i - 1] if verb.i > 0 else None
+    if verb.dep_ == "conj" and before is not None and before.dep_ == "conj" and before.pos_ == "NOUN" \
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return before  # "Blinken explained the situation and the two ministers confirmed": misparsed
     node: Token | None = verb
     for _ in range(3):
         if node is None:
@@ -128,6 +133,19 @@ def _according_to(sent: Span, cast: Cast) -> list[str]:
     return []
 
 
+_HELD = {"discussion", "discussions", "exchange", "talk", "talks", "conversation", "consultation",
+         "consultations", "dialogue"}
+
+
+def _speech(tok: Token) -> bool:
+    """A reporting verb, or "had/held a discussion of ..."."""
+    lemma = tok.lemma_.lower()
+    if lemma in {"have", "hold"}:
+        return any(c.dep_ == "dobj" and c.lower_ in _HELD and any(p.dep_ == "prep" for p in c.children)
+                   for c in tok.children)
+    return lemma in SPEECH
+
+
 def _main_clause(tok: Token) -> bool:
     """Whether a verb is said in the sentence's own voice, not inside a reported clause."""
     node = tok
@@ -148,7 +166,10 @@ def _coordinated(verb: Token) -> bool:
     if subj is None or subj.head.i != verb.i:
         return False
     left = subj.left_edge.i - 1
-    return left >= 0 and verb.doc[left].lower_ in {"and", "while", "but", "whereas"}
+    if left >= 0 and verb.doc[left].lower_ in {"and", "while", "but", "whereas"}:
+        return True
+    # "explained the situation and the two ministers agreed": the group was made a conjunct.
+    return any(c.dep_ == "conj" and _is_group(c) for c in subj.children)
 
 
 def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
@@ -160,7 +181,7 @@ def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[s
     if not first:
         return first, rule
     found = list(first)
-    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"} and t.lemma_.lower() in SPEECH and _main_clause(t)]
+    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"} and _speech(t) and _main_clause(t)]
     for verb in verbs[1:]:
         more, _ = _first_speakers(sent, cast, group, only=verb)
         found.extend(p for p in more if p not in found)
@@ -232,7 +253,7 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
                     ) -> tuple[tuple[str, ...], str]:
     source = _according_to(sent, cast)
     for tok in (sent if only is None else [only]):
-        if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in SPEECH:
+        if tok.pos_ not in {"VERB", "AUX"} or not _speech(tok):
             continue
         if any(c.dep_ == "dobj" and c.lower_ in _PLEASANTRIES for c in tok.children):
             continue  # "exchanged greetings", "shook hands": no statement
