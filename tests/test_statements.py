@@ -176,3 +176,21 @@ def test_a_group_after_and_is_the_subject_of_its_verb(extractor: Extractor) -> N
 ])
 def test_bilateral_relations_cues(text: str, topic: str, present: bool) -> None:
     assert (topic in topics_of(text, knowledge())) is present
+
+
+def test_the_interlocutors_are_both_sides(extractor: Extractor) -> None:
+    x = run(extractor, "President Emmanuel Macron met President Cyril Ramaphosa in Paris today.\n"
+            "The interlocutors agreed on the need to uphold international law.",
+            publisher="Reuters", published="2024-05-06")
+    assert "international_affairs" in topics(x, "Ramaphosa")
+
+
+@pytest.mark.parametrize(("text", "topic", "present"), [
+    ("He shared his impressions of the BRICS summit.", "international_affairs", True),
+    ("They met on the sidelines of the APEC summit in Lima.", "international_affairs", False),
+    ("Both countries should work for peace in the region.", "international_affairs", True),
+    ("Dialogue is critical for global security and peace.", "international_affairs", True),
+    ("They discussed the sustainable development conference.", "development", True),
+])
+def test_international_affairs_cues(text: str, topic: str, present: bool) -> None:
+    assert (topic in topics_of(text, knowledge())) is present

@@ -32,7 +32,8 @@ SPEECH = {
     "give", "support", "oppose", "recognize", "recognise", "value",
 }
 GROUP_SUBJECTS = {"they", "leaders", "sides", "ministers", "both", "two", "presidents", "counterparts",
-                  "we", "parties", "men", "women", "delegations", "heads"}
+                  "we", "parties", "men", "women", "delegations", "heads", "interlocutors", "premiers",
+                  "chancellors", "secretaries"}
 BODY_SUBJECTS = {"office", "government", "ministry", "spokesman", "spokesperson", "spokeswoman",
                  "readout", "statement", "street", "house", "department", "official", "officials",
                  "side", "read-out", "embassy", "kremlin", "no.10", "beijing", "downing", "presidency",
