@@ -121,3 +121,25 @@ def test_one_person_one_id_across_spellings_with_the_aliases_seen(db_url: str) -
         page = person(db, actor_key(Actor("Volodymyr Zelensky", "UKR")))
     assert page is not None
     assert {"Volodymyr Zelenskiy", "Volodymyr Zelenskyy", "Zelenskiy", "Zelenskyy"} <= set(page["aliases"])
+
+
+def test_an_outlet_is_not_a_person(extractor: Extractor) -> None:
+    x = run(extractor, "Qatar's state broadcaster Al Rayyan Example reported that Emir Tamim bin Hamad Al Thani met "
+            "Kenyan President William Ruto in Doha on Monday. The two leaders discussed trade.",
+            publisher="Reuters", published="2024-05-06")
+    speakers = {s.speaker.name for s in x.statements}
+    assert not any("Rayyan" in s for s in speakers)
+
+
+def test_a_rank_before_a_name_is_not_part_of_it() -> None:
+    finder = PeopleFinder(knowledge(), None, "2024-01-01")
+    assert finder.clean_name("Prince Example bin Sample") == "Example bin Sample"
+    assert finder.clean_name("Prime Minister") == ""
+
+
+def test_the_two_men_are_the_first_two_of_different_states_when_no_engagement_is_found(
+        extractor: Extractor) -> None:
+    x = run(extractor, "French Foreign Minister Pierre Example and German Foreign Minister Robert Sample smiled "
+            "for the cameras in Paris.\nThe two men discussed the fight against terrorism in the Sahel.",
+            publisher="AFP", published="2024-05-06")
+    assert "security_defence" in {t for s in x.statements if "Sample" in s.speaker.name for t in s.topics}

@@ -36,6 +36,10 @@ _POSTED_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]omm
 _AIDE_OF = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:(?:chief|top|senior|foreign[- ]policy|press|special|deputy)\s+)*"
                      r"(?:spokes(?:man|woman|person)|aide|advis[eo]r|envoy|secretary|representative|"
                      r"chief of staff)\b")
+_MEDIA = r"(?:broadcaster|television|TV|channel|newspaper|news agency|agency|radio|outlet|daily|network|" \
+         r"website|magazine|tabloid|wire service)"
+_MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\s+$", re.IGNORECASE)
+_MEDIA_AFTER = re.compile(rf"\s+{_MEDIA}\b", re.IGNORECASE)
 # What may stand between a title and the name it belongs to: capitalised words, "of the", commas.
 _TITLE_TO_NAME = re.compile(r"(?:[\s,()]|\b(?:of|the|for|and|on|in)\b|&|[A-Z][\w.'’&-]*|[A-Z]{2,})*")
 
@@ -108,8 +112,11 @@ class PeopleFinder:
                 name = name[: -len(suffix) - 1].strip()
         if name in self.kb.honorifics or name + "." in self.kb.honorifics:
             return ""
+        parts = name.split()
+        while len(parts) > 1 and parts[0] in self.kb.title_words and parts[1] not in self.kb.title_words:
+            parts = parts[1:]  # "Prince Faisal bin Farhan", "Sheikh Mohamed": a rank before the name
         kept: list[str] = []
-        for n, token in enumerate(name.split()):
+        for n, token in enumerate(parts):
             if n and token in self.kb.title_words:
                 break  # headline words: "Lu Kang Meets", "Blinken's Meeting"
             if token.endswith(("'s", "’s")):
@@ -329,6 +336,9 @@ def name_candidates(doc: Doc, kb: Knowledge) -> list[tuple[int, int, str]]:
             found.append((run.start(), run.end(), "title+name"))
     for m in honorific_re.finditer(text):
         found.append((m.start(1), m.end(1), "honorific+name"))
+    # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").
+    found = [f for f in found if not _MEDIA_BEFORE.search(text[max(0, f[0] - 30):f[0]])
+             and not _MEDIA_AFTER.match(text[f[1]:f[1] + 30])]
     # Longest spans first; drop spans inside a longer one.
     found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str]] = []

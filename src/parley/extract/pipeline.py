@@ -336,7 +336,7 @@ def _statements(body: Doc, cast: Cast, kb: Knowledge, primary: Found | None, ids
     primary_id = ids.get(id(primary)) if primary else None
     for start, end, speakers, rule in runs:
         text = body.text[start:end]
-        topics = topics_of(text, kb, {c for p in group if (c := cast.people[p].country)})
+        topics = topics_of(text, kb, {c for p in (*group, *speakers) if (c := cast.people[p].country)})
         for speaker in speakers:
             if not topics and speaker not in participants:
                 continue

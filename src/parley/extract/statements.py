@@ -329,12 +329,32 @@ def _pieces(sent: Span) -> list[Span]:
     return out
 
 
+def _lead_pair(doc: Doc, cast: Cast) -> tuple[str, ...]:
+    """The two people of different states named first in the lead (first two sentences)."""
+    lead = sentences(doc)[:2]
+    if not lead:
+        return ()
+    pair: list[str] = []
+    for name in cast.people_in(lead[0].start_char, lead[-1].end_char):
+        country = cast.people[name].country
+        if country and all(cast.people[p].country not in (country, None) for p in pair):
+            pair.append(name)
+        if len(pair) == 2:
+            return tuple(pair)
+    return ()
+
+
 def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
               primary_sentence: tuple[int, int] | None) -> list[Attributed]:
-    """Attribute every sentence of the body that has a speaker."""
+    """Attribute every sentence of the body that has a speaker.
+
+    With no primary engagement found, "the leaders" are the first two people of different
+    states the text names, when its lead names them."""
     out: list[Attributed] = []
     previous: Attributed | None = None
     text = doc.text
+    if not group:
+        group = _lead_pair(doc, cast)
     for sent in (p for s in sentences(doc) for p in _pieces(s)):
         line = sent.text.strip().lower()
         if not line or (line.endswith(":") and any(a in line for a in _ATTRIBUTION_LINE)):
