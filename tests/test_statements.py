@@ -194,3 +194,20 @@ def test_the_interlocutors_are_both_sides(extractor: Extractor) -> None:
 ])
 def test_international_affairs_cues(text: str, topic: str, present: bool) -> None:
     assert (topic in topics_of(text, knowledge())) is present
+
+
+def test_holding_talks_with_someone_is_not_a_statement_but_a_discussion_of_x_is(extractor: Extractor) -> None:
+    x = run(extractor, "Turkish President Recep Tayyip Erdogan held talks with Russian President Vladimir Putin in "
+            "Sochi, with Ukraine high on the agenda.\nThe presidents held a long discussion of peacekeeping.",
+            publisher="Al Jazeera", published="2023-09-04")
+    assert "ukraine_russia" in topics(x, "Putin")  # the lead is the engagement's, both sides'
+    assert "security_defence" in topics(x, "Putin") and "security_defence" in topics(x, "Erdo")
+
+
+@pytest.mark.parametrize(("text", "topic", "present"), [
+    ("They discussed the Trans-Pacific Partnership agreement.", "bilateral_relations", False),
+    ("They discussed prospects for development of strategic cooperation.", "development", False),
+    ("They discussed development cooperation in Africa.", "development", True),
+])
+def test_region_names_and_relationship_development_are_not_topics(text: str, topic: str, present: bool) -> None:
+    assert (topic in topics_of(text, knowledge())) is present

@@ -142,8 +142,9 @@ def _speech(tok: Token) -> bool:
     """A reporting verb, or "had/held a discussion of ..."."""
     lemma = tok.lemma_.lower()
     if lemma in {"have", "hold"}:
-        return any(c.dep_ == "dobj" and c.lower_ in _HELD and any(p.dep_ == "prep" for p in c.children)
-                   for c in tok.children)
+        return any(c.dep_ == "dobj" and c.lower_ in _HELD and any(
+            p.dep_ == "prep" and p.lower_ in {"on", "of", "about", "over", "regarding"} for p in c.children)
+            for c in tok.children)
     return lemma in SPEECH
 
 
