@@ -211,3 +211,22 @@ def test_holding_talks_with_someone_is_not_a_statement_but_a_discussion_of_x_is(
 ])
 def test_region_names_and_relationship_development_are_not_topics(text: str, topic: str, present: bool) -> None:
     assert (topic in topics_of(text, knowledge())) is present
+
+
+@pytest.mark.parametrize("sentence", [
+    "Particular attention was paid to the war in Ukraine.",
+    "Emphasis was placed on the war in Ukraine.",
+    "The war in Ukraine was also touched upon.",
+])
+def test_passive_talk_is_both_sides(extractor: Extractor, sentence: str) -> None:
+    x = run(extractor, "President Emmanuel Macron met President Cyril Ramaphosa in Paris today.\n" + sentence,
+            publisher="Reuters", published="2024-05-06")
+    assert "ukraine_russia" in topics(x, "Ramaphosa") and "ukraine_russia" in topics(x, "Macron")
+
+
+def test_a_passive_with_an_agent_is_the_agent_s(extractor: Extractor) -> None:
+    x = run(extractor, "President Emmanuel Macron met President Cyril Ramaphosa in Paris today.\n"
+            "The war in Ukraine was raised by President Macron.",
+            publisher="Reuters", published="2024-05-06")
+    assert "ukraine_russia" not in topics(x, "Ramaphosa")
+    assert "ukraine_russia" in topics(x, "Macron")

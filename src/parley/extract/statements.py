@@ -148,6 +148,25 @@ def _speech(tok: Token) -> bool:
     return lemma in SPEECH
 
 
+_PASSIVE_TALK = {"discuss", "raise", "exchange", "agree", "consider", "review", "touch", "address", "cover"}
+_ATTENTION = {"pay", "place", "give", "devote", "put"}
+
+
+def _passive_discussion(tok: Token) -> bool:
+    """ "Human rights were discussed", "Attention was paid to ...", "Emphasis was placed on ...":
+    the talks themselves, both sides' (unless an agent says whose: "was raised by the minister")."""
+    if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+        return False
+    lemma = tok.lemma_.lower()
+    if tok.dep_ in {"amod", "acl", "relcl"}:
+        return False  # "the agreed text", "the issues raised last year"
+    if lemma in _PASSIVE_TALK:
+        return True
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    return lemma in _ATTENTION and subject is not None and subject.lemma_.lower() in {"attention", "emphasis",
+                                                                                     "focus", "priority"}
+
+
 def _main_clause(tok: Token) -> bool:
     """Whether a verb is said in the sentence's own voice, not inside a reported clause."""
     node = tok
@@ -255,6 +274,12 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
                     ) -> tuple[tuple[str, ...], str]:
     source = _according_to(sent, cast)
     for tok in (sent if only is None else [only]):
+        if group and _passive_discussion(tok):
+            return group, "passive-discussion"
+        agents = [p for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                  for p in _people_of(o, cast)] if _speech(tok) and tok.dep_ not in {"acl", "relcl", "amod"} else []
+        if agents:
+            return tuple(agents), "passive-agent"  # "was raised by the Prime Minister"
         if tok.pos_ not in {"VERB", "AUX"} or not _speech(tok):
             continue
         if any(c.dep_ == "dobj" and c.lower_ in _PLEASANTRIES for c in tok.children):
@@ -267,9 +292,6 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
             if names:
                 return (names[-1],), f"name-before:{tok.lemma_.lower()}"
         if subj is None:
-            passive = tok.tag_ == "VBN" and tok.lemma_.lower() in {"discuss", "raise", "exchange", "agree"}
-            if passive and group:
-                return group, "passive-discussion"
             continue
         head_word = subj.lower_
         people = _people_of(subj, cast)
