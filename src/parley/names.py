@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parley.extract.knowledge import Knowledge
 
 # Romanisations of one Arabic given name (and its short forms in Gulf usage).
 _FAMILIES: dict[str, str] = {
@@ -55,3 +59,44 @@ def name_key(name: str) -> str:
 def squashed(name: str) -> str:
     """The key without spaces, so that "Amir-Abdollahian" and "Amirabdollahian" meet."""
     return name_key(name).replace(" ", "")
+
+
+# Words of Arabic and European names that do not tell people apart ("bin", "Al", "von").
+_PARTICLES = {"bin", "ibn", "bint", "al", "el", "ul", "de", "da", "di", "van", "von", "der", "la", "le", "abu"}
+_VARIANTS: dict[int, tuple[dict[str, set[str]], list[tuple[frozenset[str], str]]]] = {}
+
+
+def _variant_index(kb: Knowledge) -> tuple[dict[str, set[str]], list[tuple[frozenset[str], str]]]:
+    """The registry's names and aliases by transliteration key, built once per knowledge base."""
+    if id(kb) not in _VARIANTS:
+        by_key: dict[str, set[str]] = {}
+        by_tokens: list[tuple[frozenset[str], str]] = []
+        for alias, canonical in kb.person_aliases.items():
+            by_key.setdefault(name_key(alias), set()).add(canonical)
+            by_key.setdefault(squashed(alias), set()).add(canonical)
+            distinctive = frozenset(name_tokens(alias)) - _PARTICLES
+            if len(distinctive) >= 2:
+                by_tokens.append((distinctive, canonical))
+        _VARIANTS[id(kb)] = (by_key, by_tokens)
+    return _VARIANTS[id(kb)]
+
+
+def registry_variant(kb: Knowledge, name: str, country: str | None = None) -> str | None:
+    """The registry person a spelling variant names: the same transliteration key ("Zelenskiy"
+    for "Zelenskyy", "Sergei" for "Sergey"), or, for names of two or more distinctive words, the
+    one registry name whose words contain the text's or are contained in them ("Mohamed bin
+    Zayed" and "Mohammed bin Zayed bin Sultan Al Nahyan")."""
+    by_key, by_tokens = _variant_index(kb)
+
+    def fits(candidates: set[str]) -> str | None:
+        if country:
+            candidates = {c for c in candidates if kb.person_country.get(c) in (country, None)}
+        return next(iter(candidates)) if len(candidates) == 1 else None
+
+    for key in (name_key(name), squashed(name)):
+        if key in by_key:
+            return fits(by_key[key])
+    words = frozenset(name_tokens(name)) - _PARTICLES
+    if len(words) < 2:
+        return None
+    return fits({c for tokens, c in by_tokens if words <= tokens or tokens <= words})

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from parley.extract.knowledge import Knowledge, fold
-from parley.names import name_key, name_tokens, squashed
+from parley.names import name_tokens, registry_variant, squashed
 
 _NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}")
@@ -261,47 +261,6 @@ class PeopleFinder:
         person.organization = person.organization or org
         person.spans.append(span)
         return person
-
-
-# Words of Arabic and European names that do not tell people apart ("bin", "Al", "von").
-_PARTICLES = {"bin", "ibn", "bint", "al", "el", "ul", "de", "da", "di", "van", "von", "der", "la", "le", "abu"}
-_VARIANTS: dict[int, tuple[dict[str, set[str]], list[tuple[frozenset[str], str]]]] = {}
-
-
-def _variant_index(kb: Knowledge) -> tuple[dict[str, set[str]], list[tuple[frozenset[str], str]]]:
-    """The registry's names and aliases by transliteration key, built once per knowledge base."""
-    if id(kb) not in _VARIANTS:
-        by_key: dict[str, set[str]] = {}
-        by_tokens: list[tuple[frozenset[str], str]] = []
-        for alias, canonical in kb.person_aliases.items():
-            by_key.setdefault(name_key(alias), set()).add(canonical)
-            by_key.setdefault(squashed(alias), set()).add(canonical)
-            distinctive = frozenset(name_tokens(alias)) - _PARTICLES
-            if len(distinctive) >= 2:
-                by_tokens.append((distinctive, canonical))
-        _VARIANTS[id(kb)] = (by_key, by_tokens)
-    return _VARIANTS[id(kb)]
-
-
-def registry_variant(kb: Knowledge, name: str, country: str | None = None) -> str | None:
-    """The registry person a spelling variant names: the same transliteration key ("Zelenskiy"
-    for "Zelenskyy", "Sergei" for "Sergey"), or, for names of two or more distinctive words, the
-    one registry name whose words contain the text's or are contained in them ("Mohamed bin
-    Zayed" and "Mohammed bin Zayed bin Sultan Al Nahyan")."""
-    by_key, by_tokens = _variant_index(kb)
-
-    def fits(candidates: set[str]) -> str | None:
-        if country:
-            candidates = {c for c in candidates if kb.person_country.get(c) in (country, None)}
-        return next(iter(candidates)) if len(candidates) == 1 else None
-
-    for key in (name_key(name), squashed(name)):
-        if key in by_key:
-            return fits(by_key[key])
-    words = frozenset(name_tokens(name)) - _PARTICLES
-    if len(words) < 2:
-        return None
-    return fits({c for tokens, c in by_tokens if words <= tokens or tokens <= words})
 
 
 _PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}

@@ -2,11 +2,15 @@
 
 A sentence belongs to the person who is the subject of its reporting verb ("Wang said", "the
 Secretary stressed", "He made clear"); to each leader when the subject is the pair ("the leaders
-agreed", "Both sides exchanged views", "They discussed", or a passive "Human rights were
-discussed"); to the person a body speaks for ("Starmer's office said the prime minister
-referenced ..." is Starmer's).  A sentence with no speaker continues the previous statement of its
-paragraph; in a government readout, the remaining sentences are the publishing side's own
-participant speaking.
+agreed", "Both sides exchanged views", "They discussed", "The Prime Minister and President
+discussed", or a passive "Human rights were discussed"); to the person a body speaks for
+("Starmer's office said the prime minister referenced ..." is Starmer's).  A body, aide or
+spokesperson describing what the principals discussed gives it to the principals ("Ushakov said
+the two discussed Ukraine"); their own comments stay theirs ("Peskov said the Kremlin does not
+disclose details"), and so does an agenda they announce.  An agenda nobody announces ("are
+expected to discuss") is nobody's, except in a government's own release, where it is its leader's.
+A sentence with no speaker continues the previous statement of its paragraph; in a government
+readout, the remaining sentences are the publishing side's own participant speaking.
 """
 
 from __future__ import annotations
@@ -16,33 +20,26 @@ from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.extract.clauses import (
+    BODY_SUBJECTS,
+    SPEECH,
+    UTTERANCES,
+    agenda,
+    agenda_reported,
+    conjuncts,
+    core,
+    is_group,
+    is_speech,
+    main_clause,
+    passive_discussion,
+    sourced,
+    subject_of,
+)
 from parley.extract.knowledge import Knowledge, _load, sentences
 from parley.extract.mentions import Cast
 
-SPEECH = {
-    "say", "state", "note", "stress", "express", "emphasize", "emphasise", "underscore", "underline",
-    "reiterate", "reaffirm", "welcome", "raise", "urge", "point", "congratulate", "condemn",
-    "praise", "set", "make", "explain", "highlight", "press", "ask", "request", "convey", "hope",
-    "agree", "discuss", "exchange", "affirm", "confirm", "share", "add", "tell", "thank", "commend",
-    "appreciate", "acknowledge", "mention", "reference", "refer", "update", "outline", "announce",
-    "propose", "suggest", "argue", "insist", "warn", "voice", "assess", "touch", "look", "recall",
-    "respond", "reply", "believe", "pledge", "promise", "offer", "commit", "tweet", "write", "hail",
-    "laud", "criticize", "criticise", "indicate", "call", "describe", "seek", "want", "expect",
-    "reflect", "assure", "declare", "observe", "deliver", "speak", "talk", "brief",
-    "give", "support", "oppose", "recognize", "recognise", "value",
-}
-GROUP_SUBJECTS = {"they", "leaders", "sides", "ministers", "both", "two", "presidents", "counterparts",
-                  "we", "parties", "men", "women", "delegations", "heads", "interlocutors", "premiers",
-                  "chancellors", "secretaries"}
-BODY_SUBJECTS = {"office", "government", "ministry", "spokesman", "spokesperson", "spokeswoman",
-                 "readout", "statement", "street", "house", "department", "official", "officials",
-                 "side", "read-out", "embassy", "kremlin", "no.10", "beijing", "downing", "presidency",
-                 "palace", "administration", "cabinet", "secretariat", "agency", "service", "source",
-                 "sources", "media", "outlet", "aide", "aides", "diplomat", "diplomats"}
 _PLEASANTRIES = {"greetings", "pleasantries", "hands", "condolences", "congratulations", "wishes"}
 _ATTRIBUTION_LINE = ("attributable to", "stated by", "as stated", "following is", "below is")
-# Parts of a subject that are not the subject itself: "Putin, who met Erdogan last week, said ...".
-_NOT_SUBJECT = {"relcl", "acl", "advcl", "appos"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,49 +52,14 @@ class Attributed:
     rule: str
 
 
-def _subject_of(verb: Token) -> Token | None:
-    """The subject of a verb, or of the verb it is coordinated with ("... and agreed")."""
-    before = verb.doc[verb.i - 1] if verb.i > 0 else None
-    if verb.dep_ == "conj" and before is not None and before.dep_ == "conj" and before.pos_ == "NOUN" \
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
-        return before  # "Blinken explained the situation and the two ministers confirmed": misparsed
-    node: Token | None = verb
-    for _ in range(3):
-        if node is None:
-            return None
-        for child in node.children:
-            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
-                return child
-        node = node.head if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i else None
-    return None
-
-
-def _core(tok: Token) -> list[Token]:
-    """The tokens of a noun phrase without its relative clauses and appositions."""
-    out = [tok]
-    for child in tok.children:
-        if child.dep_ not in _NOT_SUBJECT:
-            out.extend(_core(child))
-    return out
-
-
 def _people_of(tok: Token, cast: Cast) -> list[str]:
     """The people a subject names, in order (mentions inside its core phrase)."""
     seen: list[str] = []
-    spans = [(t.idx, t.idx + len(t.text)) for t in _core(tok)]
+    spans = [(t.idx, t.idx + len(t.text)) for t in core(tok)]
     for m in cast.mentions:
         if any(s <= m.start < e for s, e in spans) and m.person not in seen:
             seen.append(m.person)
     return seen
-
-
-def _conjuncts(tok: Token) -> int:
-    """How many coordinated nouns a subject has ("The Prime Minister and President": 2)."""
-    return 1 + sum(_conjuncts(c) for c in tok.children if c.dep_ == "conj" and c.pos_ in {"NOUN", "PROPN"})
-
-
-def _is_group(subj: Token) -> bool:
-    return subj.lower_ in GROUP_SUBJECTS or any(t.lower_ in GROUP_SUBJECTS for t in _core(subj))
 
 
 def _reported(verb: Token, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
@@ -106,22 +68,17 @@ def _reported(verb: Token, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[st
     for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
         if clause.lemma_.lower() not in SPEECH:
             continue  # "sources told Bloomberg that Lammy is considering a visit": not his words
-        inner = _subject_of(clause)
+        inner = subject_of(clause)
         if inner is None:
             continue
         inner_people = _people_of(inner, cast)
         if inner_people:
-            if group and len(inner_people) < _conjuncts(inner) and set(inner_people) <= set(group):
+            if group and len(inner_people) < conjuncts(inner) and set(inner_people) <= set(group):
                 return group, "reported-group"
             return tuple(inner_people), "reported-speech"
-        if _is_group(inner) and group:
+        if is_group(inner) and group:
             return group, "reported-group"
     return (), ""
-
-
-def _agenda_reported(verb: Token) -> bool:
-    """ "Peskov said the two leaders will discuss ...": the aide announces an agenda, his own words."""
-    return any(c.dep_ in {"ccomp", "xcomp"} and _agenda(c) for c in verb.children)
 
 
 def _according_to(sent: Span, cast: Cast) -> list[str]:
@@ -134,65 +91,6 @@ def _according_to(sent: Span, cast: Cast) -> list[str]:
     return []
 
 
-_HELD = {"discussion", "discussions", "exchange", "talk", "talks", "conversation", "consultation",
-         "consultations", "dialogue"}
-
-
-def _speech(tok: Token) -> bool:
-    """A reporting verb, or "had/held a discussion of ..."."""
-    lemma = tok.lemma_.lower()
-    if lemma in {"have", "hold"}:
-        return any(c.dep_ == "dobj" and c.lower_ in _HELD and any(
-            p.dep_ == "prep" and p.lower_ in {"on", "of", "about", "over", "regarding"} for p in c.children)
-            for c in tok.children)
-    return lemma in SPEECH
-
-
-_PASSIVE_TALK = {"discuss", "raise", "exchange", "agree", "consider", "review", "touch", "address", "cover"}
-_ATTENTION = {"pay", "place", "give", "devote", "put"}
-
-
-def _passive_discussion(tok: Token) -> bool:
-    """ "Human rights were discussed", "Attention was paid to ...", "Emphasis was placed on ...":
-    the talks themselves, both sides' (unless an agent says whose: "was raised by the minister")."""
-    if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
-        return False
-    lemma = tok.lemma_.lower()
-    if tok.dep_ in {"amod", "acl", "relcl"}:
-        return False  # "the agreed text", "the issues raised last year"
-    if lemma in _PASSIVE_TALK:
-        return True
-    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    return lemma in _ATTENTION and subject is not None and subject.lemma_.lower() in {"attention", "emphasis",
-                                                                                     "focus", "priority"}
-
-
-def _main_clause(tok: Token) -> bool:
-    """Whether a verb is said in the sentence's own voice, not inside a reported clause."""
-    node = tok
-    for _ in range(8):
-        if node.dep_ == "ccomp" and _coordinated(node):
-            pass  # "... explained X and the two ministers confirmed ...", parsed as a complement
-        elif node.dep_ in {"ccomp", "xcomp", "relcl", "acl", "advcl", "pcomp", "csubj"}:
-            return False
-        if node.head.i == node.i:
-            return True
-        node = node.head
-    return True
-
-
-def _coordinated(verb: Token) -> bool:
-    """A clause joined by "and"/"while" that the parser hung under the previous verb."""
-    subj = _subject_of(verb)
-    if subj is None or subj.head.i != verb.i:
-        return False
-    left = subj.left_edge.i - 1
-    if left >= 0 and verb.doc[left].lower_ in {"and", "while", "but", "whereas"}:
-        return True
-    # "explained the situation and the two ministers agreed": the group was made a conjunct.
-    return any(c.dep_ == "conj" and _is_group(c) for c in subj.children)
-
-
 def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     """The people one sentence is attributed to, and the rule that decided it.
 
@@ -202,38 +100,15 @@ def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[s
     if not first:
         return first, rule
     found = list(first)
-    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"} and _speech(t) and _main_clause(t)]
+    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"} and is_speech(t) and main_clause(t)]
     for verb in verbs[1:]:
         more, _ = _first_speakers(sent, cast, group, only=verb)
         found.extend(p for p in more if p not in found)
     return tuple(found), rule
 
 
-_AGENDA = {"discuss", "focus", "talk", "exchange", "address", "cover", "review", "explore", "consider"}
-_EXPECTED = {"expect", "set", "due", "schedule", "plan", "likely", "poise"}
-_REPORTING = {"say", "announce", "tell", "state", "confirm", "report", "add", "disclose", "note"}
-_UTTERANCES = {"remark", "comment", "statement", "speech", "proposal", "warning", "pledge", "criticism"}
 _JOINT = {"agree", "discuss", "exchange", "talk", "review", "share", "speak", "confer"}
 _OCCASIONS = {"meeting", "summit", "talks", "call", "conversation", "discussion", "discussions", "visit"}
-
-
-def _agenda(verb: Token) -> bool:
-    """ "The leaders will discuss", "are expected to discuss": an agenda for talks still ahead."""
-    if verb.lemma_.lower() in _EXPECTED:
-        return any(c.dep_ == "xcomp" and c.lemma_.lower() in _AGENDA for c in verb.children)
-    if verb.lemma_.lower() not in _AGENDA:
-        return False
-    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "’ll"} for c in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _EXPECTED
-
-
-def _sourced(sent: Span, verb: Token) -> bool:
-    """Whether someone in the sentence announces what ``verb`` says ("..., the Kremlin said")."""
-    if any(t.lower_ == "according" for t in sent):
-        return True
-    return any(t.i != verb.i and t.lemma_.lower() in _REPORTING and _subject_of(t) is not None
-               and _subject_of(t) is not _subject_of(verb) for t in sent)
 
 
 def _partners(verb: Token, cast: Cast, group: tuple[str, ...]) -> list[str]:
@@ -261,7 +136,7 @@ def _partners(verb: Token, cast: Cast, group: tuple[str, ...]) -> list[str]:
 def _utterance_of(sent: Span, cast: Cast) -> list[str]:
     """ "Takaichi's remarks about Taiwan": the person whose remarks a sentence reports."""
     for tok in sent:
-        if tok.lemma_.lower() in _UTTERANCES and tok.pos_ == "NOUN":
+        if tok.lemma_.lower() in UTTERANCES and tok.pos_ == "NOUN":
             for child in tok.children:
                 if child.dep_ == "poss":
                     people = _people_of(child, cast)
@@ -274,17 +149,17 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
                     ) -> tuple[tuple[str, ...], str]:
     source = _according_to(sent, cast)
     for tok in (sent if only is None else [only]):
-        if group and _passive_discussion(tok):
+        if group and passive_discussion(tok):
             return group, "passive-discussion"
         agents = [p for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
-                  for p in _people_of(o, cast)] if _speech(tok) and tok.dep_ not in {"acl", "relcl", "amod"} else []
+                  for p in _people_of(o, cast)] if is_speech(tok) and tok.dep_ not in {"acl", "relcl", "amod"} else []
         if agents:
             return tuple(agents), "passive-agent"  # "was raised by the Prime Minister"
-        if tok.pos_ not in {"VERB", "AUX"} or not _speech(tok):
+        if tok.pos_ not in {"VERB", "AUX"} or not is_speech(tok):
             continue
         if any(c.dep_ == "dobj" and c.lower_ in _PLEASANTRIES for c in tok.children):
             continue  # "exchanged greetings", "shook hands": no statement
-        subj = _subject_of(tok)
+        subj = subject_of(tok)
         if subj is None and tok.i > sent.start:
             # "May said": the tagger took the name for a modal verb.
             left = sent.doc[max(sent.start, tok.i - 2)].idx
@@ -295,12 +170,12 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
             continue
         head_word = subj.lower_
         people = _people_of(subj, cast)
-        if _agenda(tok) and (people or _is_group(subj)) and not _sourced(sent, tok):
+        if agenda(tok) and (people or is_group(subj)) and not sourced(sent, tok):
             return (), "agenda"  # "are expected to discuss": no one has said anything yet
         if people and group and set(people) <= set(group):
             people += [p for p in _partners(tok, cast, group) if p not in people]
         if head_word in BODY_SUBJECTS or (subj.pos_ in {"NOUN", "PROPN"} and not people and
-                                          not _is_group(subj)):
+                                          not is_group(subj)):
             # A body speaks: the principals it reports on, else the person it is the office of.
             inner, rule = _reported(tok, cast, group)
             if inner:
@@ -309,16 +184,16 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
                 return tuple(people), "office-of-person"
             continue
         if people:
-            if group and len(people) < _conjuncts(subj) and set(people) <= set(group):
+            if group and len(people) < conjuncts(subj) and set(people) <= set(group):
                 # "The Prime Minister and President discussed": one office unresolved, both leaders.
                 return group, "coordinated-leaders"
             if group and not set(people) & set(group):
                 # An aide or spokesperson describing what the principals said or discussed.
                 inner, rule = _reported(tok, cast, group)
-                if inner and set(inner) <= set(group) and not _agenda_reported(tok):
+                if inner and set(inner) <= set(group) and not agenda_reported(tok):
                     return inner, f"aide-{rule}"
             return tuple(people), f"subject-of:{tok.lemma_.lower()}"
-        if _is_group(subj) and group:
+        if is_group(subj) and group:
             if source and not set(source) & set(group):
                 return group, "according-to-group"
             return group, "group-subject"
