@@ -143,3 +143,19 @@ def test_the_two_men_are_the_first_two_of_different_states_when_no_engagement_is
             "for the cameras in Paris.\nThe two men discussed the fight against terrorism in the Sahel.",
             publisher="AFP", published="2024-05-06")
     assert "security_defence" in {t for s in x.statements if "Sample" in s.speaker.name for t in s.topics}
+
+
+def test_a_registry_person_keeps_the_document_s_romanisation() -> None:
+    kb = knowledge()
+    names = sorted({n for n in kb.person_aliases.values()
+                    if len(n.split()) >= 2 and re.search(r"[^aeiouy ]y\b", n)})
+    finder = PeopleFinder(kb, None, None)
+    shown = 0
+    for name in names:
+        respelled = re.sub(r"(?<=[^aeiouy ])y\b", "iy", name)
+        found, registered = finder.canonical(respelled)
+        if registered and found == name:
+            person = finder.add(found, None, None, None, True, "test", (0, 0))
+            assert person.name == name and person.display == respelled
+            shown += 1
+    assert shown

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from parley.extract.knowledge import Knowledge, fold
-from parley.names import name_tokens, registry_variant, squashed
+from parley.names import name_key, name_tokens, registry_variant, squashed
 
 _NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}")
@@ -54,6 +54,7 @@ class Person:
     organization: str | None = None
     in_registry: bool = False
     rule: str = ""
+    display: str | None = None  # the document's spelling of a registry name, when it differs
     spans: list[tuple[int, int]] = field(default_factory=list)
 
     @property
@@ -85,6 +86,7 @@ class PeopleFinder:
         self.on = on
         self.people: dict[str, Person] = {}
         self.renamed: dict[str, str] = {}  # a short name that later turned out to be a longer one
+        self.spelled: dict[str, str] = {}  # registry name -> the document's romanisation of it
 
     def current(self, name: str) -> str:
         """The name a person is known by now (mentions made before a rename keep the old one)."""
@@ -133,7 +135,19 @@ class PeopleFinder:
         return name
 
     def canonical(self, name: str, country: str | None = None) -> tuple[str, bool]:
-        """The registry's spelling of a name when it is a known office holder."""
+        """The registry's spelling of a name when it is a known office holder.
+
+        When the text writes the full name in another romanisation ("Sergei Lavrov" for the
+        registry's "Sergey Lavrov"), that spelling is remembered as the one to show: the person
+        is the registry's, their name is as the document knows it."""
+        found, registered = self._canonical(name, country)
+        shown = " ".join(t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t))
+        if registered and len(shown.split()) >= 2 and fold(shown) != fold(found) \
+                and name_key(shown) == name_key(found):
+            self.spelled[found] = shown
+        return found, registered
+
+    def _canonical(self, name: str, country: str | None = None) -> tuple[str, bool]:
         folded = fold(name)
         if folded in self.kb.person_aliases:
             return self.kb.person_aliases[folded], True
@@ -251,6 +265,8 @@ class PeopleFinder:
         if person is None:
             person = Person(name=name, in_registry=in_registry, rule=rule)
             self.people[name] = person
+        if name in self.spelled and person.display is None:
+            person.display = self.spelled[name]
         if in_registry:
             person.in_registry = True
             registry_country = self.kb.person_country.get(person.name)

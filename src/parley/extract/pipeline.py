@@ -214,8 +214,9 @@ def _settle_partial(primary: Found | None, found: list[Found], head_people: list
 
 
 def _actor(person: Person, aliases: dict[str, set[str]] | None = None) -> Actor:
-    names = sorted((aliases or {}).get(person.name, set()) - {person.name})
-    return Actor(person.name, person.country, person.title, person.organization, tuple(names))
+    shown = person.display or person.name
+    names = sorted(((aliases or {}).get(person.name, set()) | {person.name}) - {shown})
+    return Actor(shown, person.country, person.title, person.organization, tuple(names))
 
 
 def _choose_primary(found: list[Found], kind: str | None, head_people: list[str],
