@@ -230,3 +230,11 @@ def test_a_passive_with_an_agent_is_the_agent_s(extractor: Extractor) -> None:
             publisher="Reuters", published="2024-05-06")
     assert "ukraine_russia" not in topics(x, "Ramaphosa")
     assert "ukraine_russia" in topics(x, "Macron")
+
+
+def test_condolences_carry_no_topic_and_are_nobody_else_s(extractor: Extractor) -> None:
+    x = run(extractor, "Vladimir Putin had a telephone conversation with Prime Minister of Japan Shinzo Abe.\n"
+            "Shinzo Abe expressed his sincere condolences to the families of those killed in the terrorist attack.",
+            title="Telephone conversation with Prime Minister of Japan Shinzo Abe",
+            publisher="President of Russia (Kremlin)", published="2017-04-04")
+    assert "security_defence" not in topics(x, "Putin") | topics(x, "Abe")

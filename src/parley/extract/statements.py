@@ -148,6 +148,7 @@ def _utterance_of(sent: Span, cast: Cast) -> list[str]:
 def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token | None = None
                     ) -> tuple[tuple[str, ...], str]:
     source = _according_to(sent, cast)
+    pleasantry = False
     for tok in (sent if only is None else [only]):
         if group and passive_discussion(tok):
             return group, "passive-discussion"
@@ -158,6 +159,7 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
         if tok.pos_ not in {"VERB", "AUX"} or not is_speech(tok):
             continue
         if any(c.dep_ == "dobj" and c.lower_ in _PLEASANTRIES for c in tok.children):
+            pleasantry = True
             continue  # "exchanged greetings", "shook hands": no statement
         subj = subject_of(tok)
         if subj is None and tok.i > sent.start:
@@ -202,7 +204,7 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
     uttered = _utterance_of(sent, cast) if only is None else []
     if uttered:
         return tuple(uttered), "remarks-of"
-    return (), ""
+    return (), "pleasantry" if pleasantry else ""
 
 
 def _pieces(sent: Span) -> list[Span]:
@@ -259,6 +261,9 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
             previous = None
             continue
         speakers, rule = speakers_of(sent, cast, group)
+        if rule == "pleasantry":
+            previous = None
+            continue  # condolences, greetings and congratulations carry no topic
         if rule == "agenda":
             # An agenda is the publishing government's own announcement, or nobody's.
             speakers, rule = ((home,), "readout-agenda") if home else ((), "agenda")
