@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from parley.extract.knowledge import Knowledge, fold
+from parley.names import name_key, name_tokens, registry_variant, squashed
 
 _NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}")
@@ -29,6 +30,20 @@ _LEFT_CUT = re.compile(
 _POSSESSIVE = re.compile(r"['’]s?$")
 
 
+_POSTED_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]ommissioner|[Cc]onsul(?:-[Gg]eneral)?|"
+                        r"[Rr]epresentative|[Cc]harg[eé] d['’][Aa]ffaires)\s+(?:to|in)\s+(?:the\s+)?"
+                        r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_AIDE_OF = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:(?:chief|top|senior|foreign[- ]policy|press|special|deputy)\s+)*"
+                     r"(?:spokes(?:man|woman|person)|aide|advis[eo]r|envoy|secretary|representative|"
+                     r"chief of staff)\b")
+_MEDIA = r"(?:broadcaster|television|TV|channel|newspaper|news agency|agency|radio|outlet|daily|network|" \
+         r"website|magazine|tabloid|wire service)"
+_MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\s+$", re.IGNORECASE)
+_MEDIA_AFTER = re.compile(rf"\s+{_MEDIA}\b", re.IGNORECASE)
+# What may stand between a title and the name it belongs to: capitalised words, "of the", commas.
+_TITLE_TO_NAME = re.compile(r"(?:[\s,()]|\b(?:of|the|for|and|on|in)\b|&|[A-Z][\w.'’&-]*|[A-Z]{2,})*")
+
+
 @dataclass(slots=True)
 class Person:
     """A person as this document knows them (mutable while the document is being read)."""
@@ -39,11 +54,17 @@ class Person:
     organization: str | None = None
     in_registry: bool = False
     rule: str = ""
+    display: str | None = None  # the document's spelling of a registry name, when it differs
     spans: list[tuple[int, int]] = field(default_factory=list)
 
     @property
     def tokens(self) -> set[str]:
-        return set(fold(self.name).replace("-", " ").split())
+        """The name's folded tokens and their transliteration keys ("zelenskiy", "zelenski")."""
+        return set(fold(self.name).replace("-", " ").split()) | set(name_tokens(self.name))
+
+    @property
+    def keys(self) -> set[str]:
+        return set(name_tokens(self.name))
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +86,7 @@ class PeopleFinder:
         self.on = on
         self.people: dict[str, Person] = {}
         self.renamed: dict[str, str] = {}  # a short name that later turned out to be a longer one
+        self.spelled: dict[str, str] = {}  # registry name -> the document's romanisation of it
 
     def current(self, name: str) -> str:
         """The name a person is known by now (mentions made before a rename keep the old one)."""
@@ -92,8 +114,11 @@ class PeopleFinder:
                 name = name[: -len(suffix) - 1].strip()
         if name in self.kb.honorifics or name + "." in self.kb.honorifics:
             return ""
+        parts = name.split()
+        while len(parts) > 1 and parts[0] in self.kb.title_words and parts[1] not in self.kb.title_words:
+            parts = parts[1:]  # "Prince Faisal bin Farhan", "Sheikh Mohamed": a rank before the name
         kept: list[str] = []
-        for n, token in enumerate(name.split()):
+        for n, token in enumerate(parts):
             if n and token in self.kb.title_words:
                 break  # headline words: "Lu Kang Meets", "Blinken's Meeting"
             if token.endswith(("'s", "’s")):
@@ -110,7 +135,19 @@ class PeopleFinder:
         return name
 
     def canonical(self, name: str, country: str | None = None) -> tuple[str, bool]:
-        """The registry's spelling of a name when it is a known office holder."""
+        """The registry's spelling of a name when it is a known office holder.
+
+        When the text writes the full name in another romanisation ("Sergei Lavrov" for the
+        registry's "Sergey Lavrov"), that spelling is remembered as the one to show: the person
+        is the registry's, their name is as the document knows it."""
+        found, registered = self._canonical(name, country)
+        shown = " ".join(t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t))
+        if registered and len(shown.split()) >= 2 and fold(shown) != fold(found) \
+                and name_key(shown) == name_key(found):
+            self.spelled[found] = shown
+        return found, registered
+
+    def _canonical(self, name: str, country: str | None = None) -> tuple[str, bool]:
         folded = fold(name)
         if folded in self.kb.person_aliases:
             return self.kb.person_aliases[folded], True
@@ -126,16 +163,19 @@ class PeopleFinder:
             found = self.kb.person(name, self.on, country)
             if found:
                 return found, True
+        found = registry_variant(self.kb, no_initials or name, country)
+        if found:
+            return found, True
         return no_initials or name, False
 
     def context(self, text: str, start: int, end: int, sent_start: int, sent_end: int
                 ) -> tuple[str | None, str | None, str | None, str | None]:
         """Country, title, organisation and role cue from the words around a mention."""
-        left = text[max(sent_start, start - 120):start]
+        left = _POSTED_TO.sub(lambda m: " " * len(m.group(0)), text[max(sent_start, start - 120):start])
         cut = _LEFT_CUT.search(left)
         narrow = left[cut.end():] if cut else left
-        wide_cut = re.search(r"[.;:!?\"“”]|\b(?:with|met|told|between|said)\b(?!.*\b(?:with|met|told|"
-                             r"between|said)\b)", left, re.DOTALL)
+        wide_cut = re.search(r"[.;:!?\"“”]|\b(?:with|met|told|between|said|by)\b(?!.*\b(?:with|met|told|"
+                             r"between|said|by)\b)", left, re.DOTALL)
         wide = left[wide_cut.end():] if wide_cut else left
         right = ""
         after = text[end:sent_end]
@@ -155,8 +195,10 @@ class PeopleFinder:
                     org = self.kb.orgs[om[-1].group(0)].name
                     if country is None:
                         country = self.kb.orgs[om[-1].group(0)].country
-        for zone in (wide, right):
-            t = self.title_in(zone)
+        if country is None:
+            country = self.principal_country(narrow + " " + right)
+        for zone, adjacent in ((wide, True), (right, False)):
+            t = self.title_in(zone, adjacent)
             if t:
                 title, role = t
                 break
@@ -165,7 +207,22 @@ class PeopleFinder:
             country = spec.country if spec else None  # "Secretary of State Kurt Campbell": USA
         return country, title, org, role
 
+    def principal_country(self, zone: str) -> str | None:
+        """ "Dmitry Peskov, Putin's spokesman": an aide acts for the state of the person served."""
+        m = _AIDE_OF.search(zone)
+        if m is None:
+            return None
+        name = m.group(1)
+        known = next((p for p in self.people.values() if fold(name) in p.tokens), None)
+        if known is not None and known.country:
+            return known.country
+        registered = self.kb.person(name, self.on)
+        return self.kb.person_country.get(registered) if registered else None
+
     def country_cue(self, zone: str) -> str | None:
+        """The state a zone says a person acts for: the last country named, except the one an
+        envoy is posted to ("Russia's ambassador to France": Russia)."""
+        zone = _POSTED_TO.sub(" ", zone)
         matches = [m for m in self.kb.country_re.finditer(zone)]
         if matches:
             return self.kb.countries[matches[-1].group(0)]
@@ -174,12 +231,16 @@ class PeopleFinder:
             return self.kb.orgs[om[-1].group(0)].country
         return None
 
-    def title_in(self, zone: str) -> tuple[str, str | None] | None:
+    def title_in(self, zone: str, adjacent: bool = False) -> tuple[str, str | None] | None:
+        """The title named in a zone; with ``adjacent``, only one that runs up to the name
+        ("President of the Republic of Korea Moon", not "the President discussed ... citizen X")."""
         best: tuple[int, str, str | None] | None = None
         for t in self.kb.titles:
             if t.bare_only:
                 continue
             for m in re.finditer(rf"\b{re.escape(t.title)}\b", zone):
+                if adjacent and not _TITLE_TO_NAME.fullmatch(zone[m.end():]):
+                    continue
                 if best is None or m.end() > best[0] or (m.end() == best[0] and len(t.title) > len(best[1])):
                     best = (m.end(), t.title, t.role)
         return (best[1], best[2]) if best else None
@@ -189,9 +250,10 @@ class PeopleFinder:
         """Merge a mention into the document's people (same name, or a token-subset of it)."""
         person = self.people.get(name)
         if person is None:
-            tokens = set(fold(name).replace("-", " ").split())
+            tokens = set(name_tokens(name))
             for other in self.people.values():
-                if tokens and (tokens <= other.tokens or other.tokens <= tokens) and \
+                if tokens and (tokens <= other.keys or other.keys <= tokens
+                               or squashed(name) == squashed(other.name)) and \
                         (country is None or other.country is None or other.country == country):
                     person = other
                     if len(name) > len(other.name) and not other.in_registry:
@@ -203,6 +265,8 @@ class PeopleFinder:
         if person is None:
             person = Person(name=name, in_registry=in_registry, rule=rule)
             self.people[name] = person
+        if name in self.spelled and person.display is None:
+            person.display = self.spelled[name]
         if in_registry:
             person.in_registry = True
             registry_country = self.kb.person_country.get(person.name)
@@ -247,6 +311,9 @@ def name_candidates(doc: Doc, kb: Knowledge) -> list[tuple[int, int, str]]:
             found.append((run.start(), run.end(), "title+name"))
     for m in honorific_re.finditer(text):
         found.append((m.start(1), m.end(1), "honorific+name"))
+    # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").
+    found = [f for f in found if not _MEDIA_BEFORE.search(text[max(0, f[0] - 30):f[0]])
+             and not _MEDIA_AFTER.match(text[f[1]:f[1] + 30])]
     # Longest spans first; drop spans inside a longer one.
     found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str]] = []

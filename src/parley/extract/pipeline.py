@@ -216,8 +216,9 @@ def _settle_partial(primary: Found | None, found: list[Found], head_people: list
 
 
 def _actor(person: Person, aliases: dict[str, set[str]] | None = None) -> Actor:
-    names = sorted((aliases or {}).get(person.name, set()) - {person.name})
-    return Actor(person.name, person.country, person.title, person.organization, tuple(names))
+    shown = person.display or person.name
+    names = sorted(((aliases or {}).get(person.name, set()) | {person.name}) - {shown})
+    return Actor(shown, person.country, person.title, person.organization, tuple(names))
 
 
 def _choose_primary(found: list[Found], kind: str | None, head_people: list[str],
@@ -338,7 +339,7 @@ def _statements(body: Doc, cast: Cast, kb: Knowledge, primary: Found | None, ids
     primary_id = ids.get(id(primary)) if primary else None
     for start, end, speakers, rule in runs:
         text = body.text[start:end]
-        topics = topics_of(text, kb)
+        topics = topics_of(text, kb, {c for p in (*group, *speakers) if (c := cast.people[p].country)})
         for speaker in speakers:
             if not topics and speaker not in participants:
                 continue

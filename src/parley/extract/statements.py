@@ -2,39 +2,42 @@
 
 A sentence belongs to the person who is the subject of its reporting verb ("Wang said", "the
 Secretary stressed", "He made clear"); to each leader when the subject is the pair ("the leaders
-agreed", "Both sides exchanged views", "They discussed", or a passive "Human rights were
-discussed"); to the person a body speaks for ("Starmer's office said the prime minister
-referenced ..." is Starmer's).  A sentence with no speaker continues the previous statement of its
-paragraph; in a government readout, the remaining sentences are the publishing side's own
-participant speaking.
+agreed", "Both sides exchanged views", "They discussed", "The Prime Minister and President
+discussed", or a passive "Human rights were discussed"); to the person a body speaks for
+("Starmer's office said the prime minister referenced ..." is Starmer's).  A body, aide or
+spokesperson describing what the principals discussed gives it to the principals ("Ushakov said
+the two discussed Ukraine"); their own comments stay theirs ("Peskov said the Kremlin does not
+disclose details"), and so does an agenda they announce.  An agenda nobody announces ("are
+expected to discuss") is nobody's, except in a government's own release, where it is its leader's.
+A sentence with no speaker continues the previous statement of its paragraph; in a government
+readout, the remaining sentences are the publishing side's own participant speaking.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.extract.knowledge import Knowledge, sentences
+from parley.extract.clauses import (
+    BODY_SUBJECTS,
+    SPEECH,
+    UTTERANCES,
+    agenda,
+    agenda_reported,
+    conjuncts,
+    core,
+    is_group,
+    is_speech,
+    main_clause,
+    passive_discussion,
+    sourced,
+    subject_of,
+)
+from parley.extract.knowledge import Knowledge, _load, sentences
 from parley.extract.mentions import Cast
 
-SPEECH = {
-    "say", "state", "note", "stress", "express", "emphasize", "emphasise", "underscore", "underline",
-    "reiterate", "reaffirm", "welcome", "raise", "urge", "point", "congratulate", "condemn",
-    "praise", "set", "make", "explain", "highlight", "press", "ask", "request", "convey", "hope",
-    "agree", "discuss", "exchange", "affirm", "confirm", "share", "add", "tell", "thank", "commend",
-    "appreciate", "acknowledge", "mention", "reference", "refer", "update", "outline", "announce",
-    "propose", "suggest", "argue", "insist", "warn", "voice", "assess", "touch", "look", "recall",
-    "respond", "reply", "believe", "pledge", "promise", "offer", "commit", "tweet", "write", "hail",
-    "laud", "criticize", "criticise", "indicate", "call", "describe", "seek", "want", "expect",
-    "reflect", "assure", "declare", "observe", "deliver", "speak", "talk", "brief",
-    "give", "support", "oppose", "recognize", "recognise", "value",
-}
-GROUP_SUBJECTS = {"they", "leaders", "sides", "ministers", "both", "two", "presidents", "counterparts",
-                  "we"}
-BODY_SUBJECTS = {"office", "government", "ministry", "spokesman", "spokesperson", "spokeswoman",
-                 "readout", "statement", "street", "house", "department", "official", "officials",
-                 "side", "read-out", "embassy", "kremlin", "no.10", "beijing", "downing"}
 _PLEASANTRIES = {"greetings", "pleasantries", "hands", "condolences", "congratulations", "wishes"}
 _ATTRIBUTION_LINE = ("attributable to", "stated by", "as stated", "following is", "below is")
 
@@ -49,32 +52,116 @@ class Attributed:
     rule: str
 
 
-def _subject_of(verb: Token) -> Token | None:
-    node: Token | None = verb
-    for _ in range(3):
-        if node is None:
-            return None
-        for child in node.children:
-            if child.dep_ in {"nsubj", "nsubjpass", "csubj"}:
-                return child
-        node = node.head if node.dep_ in {"conj", "xcomp", "advcl"} and node.head.i != node.i else None
-    return None
-
-
 def _people_of(tok: Token, cast: Cast) -> list[str]:
-    tokens = list(tok.subtree)
-    start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    return cast.people_in(start, end)
+    """The people a subject names, in order (mentions inside its core phrase)."""
+    seen: list[str] = []
+    spans = [(t.idx, t.idx + len(t.text)) for t in core(tok)]
+    for m in cast.mentions:
+        if any(s <= m.start < e for s, e in spans) and m.person not in seen:
+            seen.append(m.person)
+    return seen
+
+
+def _reported(verb: Token, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
+    """Who the clause reported by ``verb`` is about: "(Ushakov said) the two discussed Ukraine" is
+    the leaders' statement, "(the Kremlin said) Putin stressed ..." Putin's."""
+    for clause in (c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}):
+        if clause.lemma_.lower() not in SPEECH:
+            continue  # "sources told Bloomberg that Lammy is considering a visit": not his words
+        inner = subject_of(clause)
+        if inner is None:
+            continue
+        inner_people = _people_of(inner, cast)
+        if inner_people:
+            if group and len(inner_people) < conjuncts(inner) and set(inner_people) <= set(group):
+                return group, "reported-group"
+            return tuple(inner_people), "reported-speech"
+        if is_group(inner) and group:
+            return group, "reported-group"
+    return (), ""
+
+
+def _according_to(sent: Span, cast: Cast) -> list[str]:
+    """ "According to Ushakov, ..." names the source of a sentence."""
+    for tok in sent:
+        if tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
+            obj = next((c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
+            if obj is not None:
+                return _people_of(obj, cast)
+    return []
 
 
 def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
-    """The people one sentence is attributed to, and the rule that decided it."""
+    """The people one sentence is attributed to, and the rule that decided it.
+
+    Coordinated clauses with their own speakers ("Blinken explained the situation and the two
+    ministers confirmed ...") give the sentence to all of them."""
+    first, rule = _first_speakers(sent, cast, group)
+    if not first:
+        return first, rule
+    found = list(first)
+    verbs = [t for t in sent if t.pos_ in {"VERB", "AUX"} and is_speech(t) and main_clause(t)]
+    for verb in verbs[1:]:
+        more, _ = _first_speakers(sent, cast, group, only=verb)
+        found.extend(p for p in more if p not in found)
+    return tuple(found), rule
+
+
+_JOINT = {"agree", "discuss", "exchange", "talk", "review", "share", "speak", "confer"}
+_OCCASIONS = {"meeting", "summit", "talks", "call", "conversation", "discussion", "discussions", "visit"}
+
+
+def _partners(verb: Token, cast: Cast, group: tuple[str, ...]) -> list[str]:
+    """The participants a verb is done with: "discussed Syria with Erdogan", "agreed at a summit
+    with Obama"."""
+    found: list[str] = []
+    if verb.lemma_.lower() not in _JOINT:
+        return found  # "In her call with Xi, the Prime Minister suggested ...": hers alone
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        objs = [o for o in prep.children if o.dep_ == "pobj"]
+        if prep.lower_ != "with":
+            objs = [w for o in objs if o.lower_ in _OCCASIONS for p2 in o.children
+                    if p2.dep_ == "prep" and p2.lower_ == "with" for w in p2.children if w.dep_ == "pobj"]
+        for obj in objs:
+            # "with his Turkish counterpart Recep Tayyip Erdogan": the name may hang elsewhere.
+            end = obj.right_edge.i + 1
+            while end < len(obj.doc) and obj.doc[end].pos_ == "PROPN":
+                end += 1
+            last = obj.doc[end - 1]
+            named = cast.people_in(obj.left_edge.idx, last.idx + len(last.text))
+            found.extend(p for p in named if p in group and p not in found)
+    return found
+
+
+def _utterance_of(sent: Span, cast: Cast) -> list[str]:
+    """ "Takaichi's remarks about Taiwan": the person whose remarks a sentence reports."""
     for tok in sent:
-        if tok.pos_ not in {"VERB", "AUX"} or tok.lemma_.lower() not in SPEECH:
+        if tok.lemma_.lower() in UTTERANCES and tok.pos_ == "NOUN":
+            for child in tok.children:
+                if child.dep_ == "poss":
+                    people = _people_of(child, cast)
+                    if people:
+                        return people
+    return []
+
+
+def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token | None = None
+                    ) -> tuple[tuple[str, ...], str]:
+    source = _according_to(sent, cast)
+    pleasantry = False
+    for tok in (sent if only is None else [only]):
+        if group and passive_discussion(tok):
+            return group, "passive-discussion"
+        agents = [p for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
+                  for p in _people_of(o, cast)] if is_speech(tok) and tok.dep_ not in {"acl", "relcl", "amod"} else []
+        if agents:
+            return tuple(agents), "passive-agent"  # "was raised by the Prime Minister"
+        if tok.pos_ not in {"VERB", "AUX"} or not is_speech(tok):
             continue
         if any(c.dep_ == "dobj" and c.lower_ in _PLEASANTRIES for c in tok.children):
+            pleasantry = True
             continue  # "exchanged greetings", "shook hands": no statement
-        subj = _subject_of(tok)
+        subj = subject_of(tok)
         if subj is None and tok.i > sent.start:
             # "May said": the tagger took the name for a modal verb.
             left = sent.doc[max(sent.start, tok.i - 2)].idx
@@ -82,49 +169,107 @@ def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[s
             if names:
                 return (names[-1],), f"name-before:{tok.lemma_.lower()}"
         if subj is None:
-            passive = tok.tag_ == "VBN" and tok.lemma_.lower() in {"discuss", "raise", "exchange", "agree"}
-            if passive and group:
-                return group, "passive-discussion"
             continue
         head_word = subj.lower_
         people = _people_of(subj, cast)
+        if agenda(tok) and (people or is_group(subj)) and not sourced(sent, tok):
+            return (), "agenda"  # "are expected to discuss": no one has said anything yet
+        if people and group and set(people) <= set(group):
+            people += [p for p in _partners(tok, cast, group) if p not in people]
         if head_word in BODY_SUBJECTS or (subj.pos_ in {"NOUN", "PROPN"} and not people and
-                                          head_word not in GROUP_SUBJECTS):
-            owners = [p for p in people]
-            reported = [c for c in tok.children if c.dep_ in {"ccomp", "xcomp"}]
-            for clause in reported:
-                inner = _subject_of(clause)
-                if clause.lemma_.lower() not in SPEECH:
-                    continue  # "sources told Bloomberg that Lammy is considering a visit": not his words
-                if inner is not None:
-                    inner_people = _people_of(inner, cast)
-                    if inner_people:
-                        return tuple(inner_people), "reported-speech"
-                    if inner.lower_ in GROUP_SUBJECTS and group:
-                        return group, "reported-group"
-            if owners:
-                return tuple(owners), "office-of-person"
+                                          not is_group(subj)):
+            # A body speaks: the principals it reports on, else the person it is the office of.
+            inner, rule = _reported(tok, cast, group)
+            if inner:
+                return inner, rule
+            if people:
+                return tuple(people), "office-of-person"
             continue
         if people:
+            if group and len(people) < conjuncts(subj) and set(people) <= set(group):
+                # "The Prime Minister and President discussed": one office unresolved, both leaders.
+                return group, "coordinated-leaders"
+            if group and not set(people) & set(group):
+                # An aide or spokesperson describing what the principals said or discussed.
+                inner, rule = _reported(tok, cast, group)
+                if inner and set(inner) <= set(group) and not agenda_reported(tok):
+                    return inner, f"aide-{rule}"
             return tuple(people), f"subject-of:{tok.lemma_.lower()}"
-        is_group = head_word in GROUP_SUBJECTS or any(t.lower_ in GROUP_SUBJECTS for t in subj.subtree)
-        if is_group and group:
+        if is_group(subj) and group:
+            if source and not set(source) & set(group):
+                return group, "according-to-group"
             return group, "group-subject"
-    return (), ""
+    if source:
+        return tuple(source), "according-to"
+    uttered = _utterance_of(sent, cast) if only is None else []
+    if uttered:
+        return tuple(uttered), "remarks-of"
+    return (), "pleasantry" if pleasantry else ""
+
+
+def _pieces(sent: Span) -> list[Span]:
+    """A sentence cut at line breaks: the parser sometimes runs a paragraph, a headline or a
+    dateline into the next one, and a new paragraph may have a new speaker."""
+    doc = sent.doc
+    out: list[Span] = []
+    begin = sent.start
+    for tok in sent:
+        if "\n" in tok.text_with_ws and tok.i + 1 < sent.end:
+            nxt = tok.i + 1
+            while nxt < sent.end and doc[nxt].is_space:
+                nxt += 1
+            if nxt < sent.end:
+                piece = doc[begin:tok.i + 1]
+                if piece.text.strip():
+                    out.append(piece)
+                begin = nxt
+    tail = doc[begin:sent.end]
+    if tail.text.strip():
+        out.append(tail)
+    return out
+
+
+def _lead_pair(doc: Doc, cast: Cast) -> tuple[str, ...]:
+    """The two people of different states named first in the lead (first two sentences)."""
+    lead = sentences(doc)[:2]
+    if not lead:
+        return ()
+    pair: list[str] = []
+    for name in cast.people_in(lead[0].start_char, lead[-1].end_char):
+        country = cast.people[name].country
+        if country and all(cast.people[p].country not in (country, None) for p in pair):
+            pair.append(name)
+        if len(pair) == 2:
+            return tuple(pair)
+    return ()
 
 
 def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
               primary_sentence: tuple[int, int] | None) -> list[Attributed]:
-    """Attribute every sentence of the body that has a speaker."""
+    """Attribute every sentence of the body that has a speaker.
+
+    With no primary engagement found, "the leaders" are the first two people of different
+    states the text names, when its lead names them."""
     out: list[Attributed] = []
     previous: Attributed | None = None
     text = doc.text
-    for sent in sentences(doc):
+    if not group:
+        group = _lead_pair(doc, cast)
+    for sent in (p for s in sentences(doc) for p in _pieces(s)):
         line = sent.text.strip().lower()
         if not line or (line.endswith(":") and any(a in line for a in _ATTRIBUTION_LINE)):
             previous = None
             continue
         speakers, rule = speakers_of(sent, cast, group)
+        if rule == "pleasantry":
+            previous = None
+            continue  # condolences, greetings and congratulations carry no topic
+        if rule == "agenda":
+            # An agenda is the publishing government's own announcement, or nobody's.
+            speakers, rule = ((home,), "readout-agenda") if home else ((), "agenda")
+            if not speakers:
+                previous = None
+                continue
         paragraph_break = previous is not None and "\n" in text[
             previous.start + len(text[previous.start:previous.end].rstrip()):sent.start_char + 1]
         if not speakers and primary_sentence and sent.start_char <= primary_sentence[0] < sent.end_char:
@@ -141,12 +286,27 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
     return out
 
 
-def topics_of(text: str, kb: Knowledge) -> tuple[str, ...]:
-    """Topics whose cues occur in the text and are not vetoed by an exclusion."""
+@cache
+def _party_waived() -> frozenset[str]:
+    """Topics for which naming a participant's own country is not raising the topic."""
+    cues = _load("topic_cues.json")["topics"]
+    return frozenset(slug for slug, spec in cues.items() if spec.get("party_names_are_not_cues"))
+
+
+def topics_of(text: str, kb: Knowledge, own: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
+    """Topics whose cues occur in the text and are not vetoed by an exclusion.
+
+    ``own`` holds the countries of the engagement's participants: naming the other side's country
+    ("talks with Iranian President Rouhani") is not raising that country as a regional issue, for
+    the topics whose data marks them so (``party_names_are_not_cues``).
+    """
     found = []
+    waived = _party_waived()
     for slug, (cue, exclude) in kb.topic_cues.items():
         vetoed = [(m.start(), m.end()) for m in exclude.finditer(text)] if exclude else []
         for m in cue.finditer(text):
+            if own and slug in waived and kb.countries.get(m.group(0)) in own:
+                continue
             if not any(s <= m.start() and m.end() <= e for s, e in vetoed):
                 found.append(slug)
                 break

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 
 from parley.model import Actor
+from parley.names import name_key
 
 
 def actor_key(actor: Actor) -> str:
-    """A stable id for an actor: the ASCII-folded lower-case name, plus the country."""
-    folded = unicodedata.normalize("NFKD", actor.name).encode("ascii", "ignore").decode().lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", folded).strip("-") or "unknown"
+    """A stable id for an actor: the name's transliteration key (so "Zelenskiy" and "Zelenskyy"
+    are one person), plus the country."""
+    slug = re.sub(r"[^a-z0-9]+", "-", name_key(actor.name)).strip("-") or "unknown"
     return f"{slug}@{actor.country or 'none'}"

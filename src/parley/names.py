@@ -1,0 +1,102 @@
+"""One key per person name, whatever the transliteration.
+
+English texts spell the same Russian, Ukrainian, Arabic or Persian name several ways: "Zelenskiy",
+"Zelensky" and "Zelenskyy"; "Sergey" and "Sergei"; "Mohammed", "Mohamed" and "Muhammad";
+"Amir-Abdollahian" and "Amirabdollahian".  The differences follow a few general rules (the
+romanisation of a final -ий/-ій, of -ей, of the vowels of Arabic names, and hyphenation), so the
+key applies those rules rather than listing people: two spellings with the same key are taken to
+be one name.  The extractor matches names to the office-holder registry and to each other by key,
+and the store derives a person's id from it, so one person keeps one id across documents.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parley.extract.knowledge import Knowledge
+
+# Romanisations of one Arabic given name (and its short forms in Gulf usage).
+_FAMILIES: dict[str, str] = {
+    variant: "muhammad"
+    for variant in ("mohammed", "mohamed", "muhammad", "mohammad", "muhammed", "mohamad", "mohammod",
+                    "muhamad", "mohamud", "mohd", "mhd")
+}
+_FAMILIES.update({v: "abdullah" for v in ("abdallah", "abdulla", "abdullah", "abdalla")})
+_FAMILIES.update({v: "abdulaziz" for v in ("abdelaziz", "abdul aziz", "abdulaziz", "abdel aziz")})
+_FAMILIES.update({v: "hussein" for v in ("husain", "hussain", "husayn", "hussein", "hosein", "hossein")})
+_FAMILIES.update({v: "yusuf" for v in ("yousef", "youssef", "yusuf", "yousuf", "yussef")})
+_FAMILIES.update({v: "khalid" for v in ("khaled", "khalid")})
+
+
+def fold(text: str) -> str:
+    """ASCII lower case ("Erdoğan" -> "erdogan")."""
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+
+
+def _token(token: str) -> str:
+    token = _FAMILIES.get(token, token)
+    if len(token) > 3:
+        token = re.sub(r"(?:iy|yy|ii|ij|yi)$", "i", token)  # Zelenskiy, Zelenskyy, Dmitrii -> -i
+        token = re.sub(r"(?<=[^aeiouy])y$", "i", token)  # Zelensky, Dmitry -> -i
+        token = re.sub(r"ey$", "ei", token)  # Sergey, Alexey, Andrey -> -ei
+    return token
+
+
+def name_tokens(name: str) -> tuple[str, ...]:
+    """The key's tokens: folded, hyphens as spaces, each token romanisation-normalised."""
+    text = re.sub(r"[^a-z0-9\s-]", " ", fold(name)).replace("-", " ")
+    return tuple(_token(t) for t in text.split())
+
+
+def name_key(name: str) -> str:
+    """The transliteration-insensitive key of a name ("Zelenskiy" and "Zelenskyy" share one)."""
+    return " ".join(name_tokens(name))
+
+
+def squashed(name: str) -> str:
+    """The key without spaces, so that "Amir-Abdollahian" and "Amirabdollahian" meet."""
+    return name_key(name).replace(" ", "")
+
+
+# Words of Arabic and European names that do not tell people apart ("bin", "Al", "von").
+_PARTICLES = {"bin", "ibn", "bint", "al", "el", "ul", "de", "da", "di", "van", "von", "der", "la", "le", "abu"}
+_VARIANTS: dict[int, tuple[dict[str, set[str]], list[tuple[frozenset[str], str]]]] = {}
+
+
+def _variant_index(kb: Knowledge) -> tuple[dict[str, set[str]], list[tuple[frozenset[str], str]]]:
+    """The registry's names and aliases by transliteration key, built once per knowledge base."""
+    if id(kb) not in _VARIANTS:
+        by_key: dict[str, set[str]] = {}
+        by_tokens: list[tuple[frozenset[str], str]] = []
+        for alias, canonical in kb.person_aliases.items():
+            by_key.setdefault(name_key(alias), set()).add(canonical)
+            by_key.setdefault(squashed(alias), set()).add(canonical)
+            distinctive = frozenset(name_tokens(alias)) - _PARTICLES
+            if len(distinctive) >= 2:
+                by_tokens.append((distinctive, canonical))
+        _VARIANTS[id(kb)] = (by_key, by_tokens)
+    return _VARIANTS[id(kb)]
+
+
+def registry_variant(kb: Knowledge, name: str, country: str | None = None) -> str | None:
+    """The registry person a spelling variant names: the same transliteration key ("Zelenskiy"
+    for "Zelenskyy", "Sergei" for "Sergey"), or, for names of two or more distinctive words, the
+    one registry name whose words contain the text's or are contained in them ("Mohamed bin
+    Zayed" and "Mohammed bin Zayed bin Sultan Al Nahyan")."""
+    by_key, by_tokens = _variant_index(kb)
+
+    def fits(candidates: set[str]) -> str | None:
+        if country:
+            candidates = {c for c in candidates if kb.person_country.get(c) in (country, None)}
+        return next(iter(candidates)) if len(candidates) == 1 else None
+
+    for key in (name_key(name), squashed(name)):
+        if key in by_key:
+            return fits(by_key[key])
+    words = frozenset(name_tokens(name)) - _PARTICLES
+    if len(words) < 2:
+        return None
+    return fits({c for tokens, c in by_tokens if words <= tokens or tokens <= words})

@@ -1,0 +1,240 @@
+"""Who said what, and on which topics: one constructed text per attribution rule and per cue
+family, written for these tests (not taken from the dev corpus), so each rule can fail on its own."""
+
+from __future__ import annotations
+
+import pytest
+
+from parley.extract import Extractor
+from parley.extract.knowledge import knowledge
+from parley.extract.statements import topics_of
+from parley.ingest.formats import make_document
+from parley.model import Document, Extraction
+
+
+def run(extractor: Extractor, text: str, **meta: str) -> Extraction:
+    doc = make_document("t.txt", text, **meta)
+    assert isinstance(doc, Document)
+    return extractor.extract(doc)
+
+
+def topics(x: Extraction, surname: str) -> set[str]:
+    return {t for s in x.statements if surname in s.speaker.name for t in s.topics}
+
+
+def speakers(x: Extraction) -> set[str]:
+    return {s.speaker.name for s in x.statements if s.topics}
+
+
+# -- attribution --------------------------------------------------------------------------------
+
+def test_coordinated_offices_are_both_leaders(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Justin Trudeau met with President Joe Biden of the United States in Ottawa "
+            "today. "
+            "The Prime Minister and President discussed the pandemic and vaccine supply.",
+            publisher="Prime Minister of Canada", published="2021-03-01")
+    assert "health" in topics(x, "Biden") and "health" in topics(x, "Trudeau")
+
+
+def test_only_the_subject_speaks_not_the_people_discussed(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Justin Trudeau met with President Joe Biden of the United States in Ottawa "
+            "today. "
+            "The Prime Minister raised the arbitrary detention of Canadian citizen John Example.",
+            publisher="Prime Minister of Canada", published="2021-03-01")
+    assert "human_rights" in topics(x, "Trudeau")
+    assert "John Example" not in speakers(x)
+
+
+def test_an_aide_describing_the_talks_gives_the_topics_to_the_principals(extractor: Extractor) -> None:
+    x = run(extractor, "Russian President Vladimir Putin met US envoy Steve Witkoff in Moscow on Tuesday. "
+            "Kremlin aide Yuri Ushakov said the two discussed the war in Ukraine. "
+            "Kremlin spokesman Dmitry Peskov said the Kremlin would not disclose details of the nuclear talks.",
+            publisher="Reuters", published="2025-08-06")
+    assert "ukraine_russia" in topics(x, "Putin") and "ukraine_russia" in topics(x, "Witkoff")
+    assert "ukraine_russia" not in topics(x, "Ushakov")
+    assert "nonproliferation" in topics(x, "Peskov")  # the spokesman's own words stay his
+
+
+def test_a_body_reporting_the_leaders_gives_them_the_topics(extractor: Extractor) -> None:
+    x = run(extractor, "French President Emmanuel Macron met Russian President Vladimir Putin in Paris on Monday. "
+            "The Elysee said in a statement that the two men discussed the situation in Syria.",
+            publisher="AFP", published="2017-05-29")
+    assert "middle_east" in topics(x, "Macron") and "middle_east" in topics(x, "Putin")
+
+
+def test_according_to_names_the_source(extractor: Extractor) -> None:
+    x = run(extractor, "Indian Prime Minister Narendra Modi met Australian Prime Minister Anthony Albanese on "
+            "Friday. According to Indian Foreign Secretary Vikram Example, cyber security was a priority for Delhi.",
+            publisher="The Hindu", published="2023-03-10")
+    assert "cyber" in topics(x, "Vikram Example")
+
+
+def test_clauses_with_their_own_speakers_give_the_sentence_to_all(extractor: Extractor) -> None:
+    x = run(extractor, "Secretary of State Antony Blinken met with Japanese Foreign Minister Yoshimasa "
+            "Hayashi in Tokyo today. Secretary Blinken explained the situation in the Taiwan Strait and the two "
+            "ministers "
+            "confirmed that they would continue to work together.",
+            publisher="U.S. Department of State", published="2022-01-06")
+    assert "taiwan" in topics(x, "Hayashi") and "taiwan" in topics(x, "Blinken")
+
+
+def test_a_line_break_ends_a_statement(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Justin Trudeau met President Joe Biden in Ottawa today.\n\n"
+            "\"We are friends,\" said Mr. Example, a local resident\n"
+            "The leaders discussed the Arctic and climate change.",
+            publisher="CBC", published="2023-03-24")
+    assert "climate_environment" in topics(x, "Biden")
+
+
+# -- topic cues ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "topic", "present"), [
+    ("They reviewed Franco-German relations.", "bilateral_relations", True),
+    ("They welcomed the deepening Korea–Japan partnership.", "bilateral_relations", True),
+    ("They discussed the future relationship between the European Union and the United Kingdom.",
+     "bilateral_relations", True),
+    ("They agreed on steps towards reopening the embassies.", "bilateral_relations", True),
+    ("He met the Director General of Defence and Intelligence.", "security_defence", False),
+    ("They discussed international security and the rules-based order.", "security_defence", False),
+    ("He condemned the military coup in the country.", "security_defence", False),
+    ("He condemned the DPRK's ballistic missile launch.", "security_defence", False),
+    ("They agreed to deepen defence cooperation.", "security_defence", True),
+    ("They discussed North Korea's nuclear and missile activities.", "nonproliferation", False),
+    ("They discussed the treaty on the non-proliferation of nuclear weapons.", "nonproliferation", True),
+])
+def test_topic_cues(text: str, topic: str, present: bool) -> None:
+    assert (topic in topics_of(text, knowledge())) is present
+
+
+def test_an_unsourced_agenda_gives_no_topics(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\nThe two presidents are expected to discuss cross-border trade and tourism on Tuesday.",
+            publisher="The EastAfrican", published="2024-05-06")
+    assert "trade_investment" not in topics(x, "Ruto") | topics(x, "Hassan")
+
+
+def test_an_agenda_announced_by_a_named_speaker_counts(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\nThe two presidents will discuss cross-border trade on Tuesday, State House spokesman Hussein "
+            "Example told reporters.",
+            publisher="The EastAfrican", published="2024-05-06")
+    assert "trade_investment" in topics(x, "Ruto") and "trade_investment" in topics(x, "Hassan")
+
+
+def test_agreeing_with_a_counterpart_is_joint(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\nRuto agreed with Hassan on the need to fight climate change.",
+            publisher="The EastAfrican", published="2024-05-06")
+    assert "climate_environment" in topics(x, "Hassan")
+
+
+def test_a_suggestion_made_in_a_call_with_someone_is_not_theirs(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\nIn her meeting with Ruto, Hassan suggested a joint effort against climate change.",
+            publisher="The EastAfrican", published="2024-05-06")
+    assert "climate_environment" in topics(x, "Hassan")
+    assert "climate_environment" not in topics(x, "Ruto")
+
+
+def test_someone_s_remarks_are_their_statement(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\nThe meeting follows Hassan's remarks about the Taiwan Strait last week.",
+            publisher="The EastAfrican", published="2024-05-06")
+    assert "taiwan" in topics(x, "Hassan")
+
+
+@pytest.mark.parametrize(("text", "own", "present"), [
+    ("They discussed Iran's regional role.", set(), True),
+    ("He thanked the Iranian President for the call.", {"IRN"}, False),
+    ("He was met by the US Special Envoy for the Middle East.", set(), False),
+])
+def test_a_participant_s_own_country_is_not_the_regional_topic(text: str, own: set[str], present: bool) -> None:
+    assert ("middle_east" in topics_of(text, knowledge(), own)) is present
+
+
+def test_the_parties_had_a_discussion(extractor: Extractor) -> None:
+    x = run(extractor, "President Emmanuel Macron met President Cyril Ramaphosa in Paris today.\n"
+            "The parties had a detailed discussion of the war in Ukraine.",
+            publisher="Reuters", published="2024-05-06")
+    assert "ukraine_russia" in topics(x, "Ramaphosa") and "ukraine_russia" in topics(x, "Macron")
+
+
+def test_a_group_after_and_is_the_subject_of_its_verb(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Penny Wong met Foreign Minister Retno Marsudi in Jakarta today.\n"
+            "Regarding Myanmar, Minister Wong explained the recent situation and the two ministers agreed on "
+            "the need for humanitarian access and democracy.",
+            publisher="Reuters", published="2023-02-06")
+    assert "human_rights" in topics(x, "Marsudi")
+
+
+@pytest.mark.parametrize(("text", "topic", "present"), [
+    ("Suga urged Moon to return to a constructive relationship.", "bilateral_relations", True),
+    ("The countries seek an exit from years of frosty relations.", "bilateral_relations", True),
+    ("He said the two countries are important neighbours.", "bilateral_relations", True),
+    ("They discussed cooperation between the United States and Russia.", "bilateral_relations", True),
+    ("He teaches international relations.", "bilateral_relations", False),
+])
+def test_bilateral_relations_cues(text: str, topic: str, present: bool) -> None:
+    assert (topic in topics_of(text, knowledge())) is present
+
+
+def test_the_interlocutors_are_both_sides(extractor: Extractor) -> None:
+    x = run(extractor, "President Emmanuel Macron met President Cyril Ramaphosa in Paris today.\n"
+            "The interlocutors agreed on the need to uphold international law.",
+            publisher="Reuters", published="2024-05-06")
+    assert "international_affairs" in topics(x, "Ramaphosa")
+
+
+@pytest.mark.parametrize(("text", "topic", "present"), [
+    ("He shared his impressions of the BRICS summit.", "international_affairs", True),
+    ("They met on the sidelines of the APEC summit in Lima.", "international_affairs", False),
+    ("Both countries should work for peace in the region.", "international_affairs", True),
+    ("Dialogue is critical for global security and peace.", "international_affairs", True),
+    ("They discussed the sustainable development conference.", "development", True),
+])
+def test_international_affairs_cues(text: str, topic: str, present: bool) -> None:
+    assert (topic in topics_of(text, knowledge())) is present
+
+
+def test_holding_talks_with_someone_is_not_a_statement_but_a_discussion_of_x_is(extractor: Extractor) -> None:
+    x = run(extractor, "Turkish President Recep Tayyip Erdogan held talks with Russian President Vladimir Putin in "
+            "Sochi, with Ukraine high on the agenda.\nThe presidents held a long discussion of peacekeeping.",
+            publisher="Al Jazeera", published="2023-09-04")
+    assert "ukraine_russia" in topics(x, "Putin")  # the lead is the engagement's, both sides'
+    assert "security_defence" in topics(x, "Putin") and "security_defence" in topics(x, "Erdo")
+
+
+@pytest.mark.parametrize(("text", "topic", "present"), [
+    ("They discussed the Trans-Pacific Partnership agreement.", "bilateral_relations", False),
+    ("They discussed prospects for development of strategic cooperation.", "development", False),
+    ("They discussed development cooperation in Africa.", "development", True),
+])
+def test_region_names_and_relationship_development_are_not_topics(text: str, topic: str, present: bool) -> None:
+    assert (topic in topics_of(text, knowledge())) is present
+
+
+@pytest.mark.parametrize("sentence", [
+    "Particular attention was paid to the war in Ukraine.",
+    "Emphasis was placed on the war in Ukraine.",
+    "The war in Ukraine was also touched upon.",
+])
+def test_passive_talk_is_both_sides(extractor: Extractor, sentence: str) -> None:
+    x = run(extractor, "President Emmanuel Macron met President Cyril Ramaphosa in Paris today.\n" + sentence,
+            publisher="Reuters", published="2024-05-06")
+    assert "ukraine_russia" in topics(x, "Ramaphosa") and "ukraine_russia" in topics(x, "Macron")
+
+
+def test_a_passive_with_an_agent_is_the_agent_s(extractor: Extractor) -> None:
+    x = run(extractor, "President Emmanuel Macron met President Cyril Ramaphosa in Paris today.\n"
+            "The war in Ukraine was raised by President Macron.",
+            publisher="Reuters", published="2024-05-06")
+    assert "ukraine_russia" not in topics(x, "Ramaphosa")
+    assert "ukraine_russia" in topics(x, "Macron")
+
+
+def test_condolences_carry_no_topic_and_are_nobody_else_s(extractor: Extractor) -> None:
+    x = run(extractor, "Vladimir Putin had a telephone conversation with Prime Minister of Japan Shinzo Abe.\n"
+            "Shinzo Abe expressed his sincere condolences to the families of those killed in the terrorist attack.",
+            title="Telephone conversation with Prime Minister of Japan Shinzo Abe",
+            publisher="President of Russia (Kremlin)", published="2017-04-04")
+    assert "security_defence" not in topics(x, "Putin") | topics(x, "Abe")
