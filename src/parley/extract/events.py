@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.dates import MONTHS, TimeExpr, resolve_relative
+from parley.dates import MONTHS, TimeExpr, find_dates
 from parley.extract.knowledge import Knowledge, sentence_of
 from parley.extract.mentions import Cast
 
@@ -26,6 +26,12 @@ _PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare"
                    "arrange", "set"}
 _SPECULATIVE_AUX = {"could", "might", "may", "would"}
 _SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
+# Verbs of the moment of travel: an arrival or departure makes a VISIT, and the meeting it is
+# "for" ("arrived in Tokyo for talks with ...") is still ahead when told.
+_ARRIVAL_LEMMAS = {"arrive", "land"}
+_DEPARTURE_LEMMAS = {"leave", "depart", "head", "set"}
+_TRAVEL_LEMMAS = _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS | {"travel", "fly", "go", "come"}
+_MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}
 _GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
                 "delegations", "counterparts", "teams", "diplomats"}
 
@@ -73,6 +79,16 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"
     if lemma == "summit" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"hold", "have"}:
         return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)
+    if lemma == "summit" and pos == "NOUN" and nxt == "with":
+        return "MEET"  # "her first summit with President Xi": a summit of two named leaders
+    if lower in _MEETING_NOUNS and pos == "NOUN" and _travel_purpose(tok):
+        return "MEET"  # "arrived in Beijing for a summit with ...", "headed to Oslo for talks"
+    if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and nxt in {"in", "at", "on"}:
+        return "VISIT"  # "arrived in Kyiv", "landed in Beijing"
+    if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
+            (lemma in {"leave", "depart"} and nxt == "for")
+            or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
+        return "VISIT"  # "left for Beijing", "heads to China"
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.subtree):
         return "MEET"
@@ -86,10 +102,36 @@ def trigger_type(tok: Token) -> str | None:
     return None
 
 
+def _travel_purpose(tok: Token) -> bool:
+    """A meeting noun that is what someone travels for: "arrived ... for talks with", "left for
+    Beijing ahead of a summit with"."""
+    head = tok.head
+    if head.dep_ == "prep" or head.lower_ in {"for", "of"}:
+        prep = head
+        if prep.lower_ == "of" and prep.head.lower_ == "ahead":
+            prep = prep.head
+        return prep.lower_ in {"for", "ahead"} and prep.head.lemma_.lower() in _TRAVEL_LEMMAS
+    return False
+
+
+def _invited(tok: Token) -> bool:
+    """"invited him to visit", "an invitation to visit": the engagement is only offered. A visit
+    made "at the invitation of" the host is a real one."""
+    window = tok.doc[max(0, tok.i - 6): tok.i + 8]
+    for t in window:
+        if not t.lower_.startswith("invit"):
+            continue
+        if t.head.lower_ == "at" or (t.i > 0 and tok.doc[t.i - 1].lower_ in {"at", "the"}
+                                     and t.i > tok.i):
+            continue  # "is visiting Singapore at the invitation of ..."
+        return True
+    return False
+
+
 def _is_excluded(tok: Token) -> bool:
     """Invitations, "stay in touch", "meet in person at the earliest opportunity" are not events."""
     window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 6): tok.i + 8])
-    if "earliest opportunity" in window or "invit" in window or "stay in touch" in window:
+    if "earliest opportunity" in window or "stay in touch" in window or _invited(tok):
         return True
     for anc in [tok, *tok.ancestors][:4]:
         if anc.lemma_.lower() in {"invite", "invitation", "welcome"} and anc is not tok:
@@ -164,10 +206,20 @@ def modality(tok: Token, sent: Span) -> str:
     """Planned (will, agreed to, considering, looking forward to), speculative (could, if) or occurred."""
     chain = [tok, *list(tok.ancestors)[:4]]
     planned = speculative = False
-    for node in chain:
+    for node in chain[:3]:
+        if node.pos_ == "NOUN" and node.lower_ in _MEETING_NOUNS and _travel_purpose(node):
+            planned = True  # "arrived in Nara for a summit with ...": the summit is still ahead
+        if node.pos_ == "VERB" and node.dep_ in {"advcl", "xcomp"} and \
+                node.head.lemma_.lower() in _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            planned = True  # "arrived on Tuesday to hold a summit with ..."
+    for n, node in enumerate(chain):
         lemma = node.lemma_.lower()
-        if lemma in _PLANNED_LEMMAS or (lemma == "agree" and node is not tok):
-            planned = True
+        if lemma in _PLANNED_LEMMAS or (lemma == "agree" and node is not tok
+                                        and chain[n - 1].dep_ not in {"prep", "pobj", "npadvmod"}
+                                        and not (chain[n - 1].dep_ == "advcl" and any(
+                                            c.dep_ == "mark" for c in chain[n - 1].children))):
+            planned = True  # "agreed to meet", but not "agreed at their summit"
         if lemma == "look" and any(c.lower_ == "forward" for c in node.children):
             planned = True
         for child in node.children:
@@ -192,9 +244,9 @@ def modality(tok: Token, sent: Span) -> str:
         if node.pos_ == "VERB" and node is not tok and node.dep_ not in {"xcomp", "advcl", "prep",
                                                                          "pcomp", "acl"}:
             break
-        if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in node.children):
+        if any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for c in node.children):
             break  # "... since James Cleverly went to China": its own clause, its own tense
-    own_clause = any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for node in chain
+    own_clause = any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for node in chain
                      for c in node.children)
     if not own_clause and any(t.lower_ == "if" for t in sent if t.i < tok.i):
         speculative = True
@@ -203,12 +255,16 @@ def modality(tok: Token, sent: Span) -> str:
     return "speculative" if speculative else "occurred"
 
 
-def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc) -> str | None:
-    """The place of a meeting ("in Beijing", "at Downing Street") or a visit's destination."""
-    text = doc.text
+def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text: str) -> str | None:
+    """The place of a meeting ("in Beijing", "at Downing Street") or a visit's destination;
+    ``text`` is ``doc.text``, which spaCy rebuilds on every access."""
     preps = {"VISIT": ("to", "in", "visit", "visited", "visiting", "visits")}.get(kind, ("in", "at"))
+    if kind == "VISIT" and tok.lemma_.lower() in _TRAVEL_LEMMAS:
+        preps = (*preps, "for", "at")  # "left for Beijing", "arrived at Narita"
     best: str | None = None
     for m in kb.place_re.finditer(text, sent.start_char, sent.end_char):
+        if _topic_place(doc, m.start()):
+            continue
         before = text[max(sent.start_char, m.start() - 40):m.start()].rstrip()
         before = before.removesuffix("the").rstrip()
         words = before.split()
@@ -223,7 +279,7 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc) -> st
     if best:
         return best
     for ent in sent.ents:
-        if ent.label_ in {"GPE", "FAC", "LOC"}:
+        if ent.label_ in {"GPE", "FAC", "LOC"} and not _topic_place(doc, ent.start_char):
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev == "the" and ent.start > 1:
                 prev = doc[ent.start - 2].lower_
@@ -232,15 +288,51 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc) -> st
     return None
 
 
+_PLACE_NOUNS = {"meeting", "meetings", "talks", "summit", "visit", "trip", "tour", "stop", "call",
+                "conversation", "dinner", "lunch", "banquet", "ceremony", "session", "forum",
+                "conference", "residence", "palace", "hotel", "office", "house", "city", "capital",
+                "counterpart", "counterparts", "host", "hosts", "ambassador", "leader", "leaders",
+                "minister", "president", "officials", "envoy", "delegation", "arrival", "event",
+                "events", "stay"}
+
+
+def _topic_place(doc: Doc, char: int) -> bool:
+    """A place that qualifies a subject of talk, not where anyone is: "the developments in
+    Ukraine", "the situation in Syria" (the preposition hangs on a common noun that is neither a
+    meeting nor a venue)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span[0]
+    while node.dep_ == "compound" and node.head is not node:
+        node = node.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+        return False
+    owner = prep.head
+    return owner.pos_ == "NOUN" and owner.lower_ not in _PLACE_NOUNS and owner.lemma_.lower() not in _PLACE_NOUNS
+
+
 def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr]) -> TimeExpr | None:
     """The date expression of the trigger's sentence closest to the trigger."""
     inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
     return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
 
 
+def forward(expr: TimeExpr, anchor: date | None) -> str | None:
+    """A date said of a planned engagement points ahead: "will travel on Wednesday", "to host
+    him on May 29" in a report of May 22 are the coming ones, not last year's."""
+    if expr.kind not in {"weekday", "absolute", "month"} or anchor is None:
+        return expr.value
+    again = find_dates(expr.text, anchor, backwards=False)
+    return again[0].value if again and again[0].value else expr.value
+
+
 def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
-                anchor: date | None = None) -> list[Found]:
-    """Every engagement the body mentions, one per trigger, before merging."""
+                anchor: date | None = None, text: str | None = None) -> list[Found]:
+    """Every engagement the body mentions, one per trigger, before merging (``text`` is
+    ``doc.text`` read once by the caller)."""
+    text = doc.text if text is None else text
     found: list[Found] = []
     for tok in doc:
         kind = trigger_type(tok)
@@ -264,7 +356,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         event.modality = modality(tok, sent)
         event.rules["modality"] = "tense-and-hedges"
         if kind == "VISIT":
-            event.location = place_near(tok, sent, kind, kb, doc)
+            event.location = place_near(tok, sent, kind, kb, doc, text)
             if event.location is None:
                 continue
             host_country = kb.country_nouns.get(event.location) or kb.places.get(event.location)
@@ -274,25 +366,29 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 continue
             event.people = people[:1] if len(people) > 1 else people
         elif kind == "MEET":
-            event.location = place_near(tok, sent, kind, kb, doc)
+            event.location = place_near(tok, sent, kind, kb, doc, text)
         if event.location:
             event.rules["location"] = "place-after-preposition"
         near = nearest_date(tok, sent, dates)
         if near is not None:
-            event.date = near.value
-            if event.modality == "planned" and near.kind == "weekday":
-                event.date = resolve_relative(near.text, anchor, backwards=False)[0]  # "will travel on Wednesday"
+            event.date = forward(near, anchor) if event.modality == "planned" else near.value
             event.rules["date"] = f"{near.kind}:{near.text}"
         event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
         found.append(event)
     return found
 
 
+def _same_time(a: str | None, b: str | None) -> bool:
+    """Two dates that may denote the same engagement: equal, unknown, or a month and a day in it."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
 _MODALITY_RANK = {"occurred": 0, "planned": 1, "speculative": 2}
 
 
-def merge(events: list[Found]) -> list[Found]:
-    """One event per engagement: same type and same people (a visit: same visitor and place)."""
+def merge(events: list[Found], kb: Knowledge | None = None) -> list[Found]:
+    """One event per engagement: same type and same people (a visit: same visitor and place;
+    with ``kb``, visits to places of two different countries stay two visits)."""
     merged: list[Found] = []
     for ev in events:
         if ev.partial:
@@ -306,6 +402,12 @@ def merge(events: list[Found]) -> list[Found]:
             if ev.type == "VISIT" and other.location and ev.location and other.location != ev.location \
                     and ev.date != other.date and ev.date and other.date:
                 continue
+            if ev.type == "VISIT" and kb is not None and other.location and ev.location:
+                here, there = (kb.country_nouns.get(x) or kb.places.get(x) for x in (ev.location, other.location))
+                if here and there and here != there:
+                    continue  # "visited the United States in May" and the trip to China now
+            if not _same_time(ev.date, other.date):
+                continue  # "they last met in October": an earlier meeting of the same pair
             other.spans.extend(ev.spans)
             if _MODALITY_RANK[ev.modality] < _MODALITY_RANK[other.modality]:
                 other.modality = ev.modality

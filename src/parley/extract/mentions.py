@@ -56,7 +56,7 @@ _OFFICE_CACHE: dict[int, re.Pattern[str]] = {}
 
 def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | None,
               known: dict[str, Person] | None = None,
-              headline: bool = False) -> Cast:
+              headline: bool = False, text: str | None = None) -> Cast:
     """Find and resolve the people of ``doc`` (a body, or a headline with ``headline=True``).
 
     ``known`` passes the body's people when reading the headline, so "Lu Kang" in the headline
@@ -65,7 +65,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
     finder = PeopleFinder(kb, publisher_country, on)
     if known:
         finder.people = dict(known)
-    text = doc.text
+    text = doc.text if text is None else text  # Doc.text is rebuilt on every access
     sent_bounds = [(s.start_char, s.end_char) for s in sentences(doc)] or [(0, len(text))]
 
     def bounds_of(pos: int) -> tuple[int, int]:
@@ -76,7 +76,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
 
     mentions: list[Mention] = []
     short: list[tuple[int, int, str, str]] = []
-    for start, end, rule in name_candidates(doc, kb):
+    for start, end, rule in name_candidates(doc, kb, text):
         surface = text[start:end]
         name = finder.clean_name(surface)
         if not name or not name[:1].isupper() or name in kb.countries or name in kb.orgs \

@@ -114,11 +114,12 @@ def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[s
 
 
 def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
-              primary_sentence: tuple[int, int] | None) -> list[Attributed]:
-    """Attribute every sentence of the body that has a speaker."""
+              primary_sentence: tuple[int, int] | None, text: str | None = None) -> list[Attributed]:
+    """Attribute every sentence of the body that has a speaker (``text`` is ``doc.text`` when the
+    caller has it: spaCy rebuilds it on every access)."""
     out: list[Attributed] = []
     previous: Attributed | None = None
-    text = doc.text
+    text = doc.text if text is None else text
     for sent in sentences(doc):
         line = sent.text.strip().lower()
         if not line or (line.endswith(":") and any(a in line for a in _ATTRIBUTION_LINE)):
