@@ -32,6 +32,8 @@ _ARRIVAL_LEMMAS = {"arrive", "land"}
 _DEPARTURE_LEMMAS = {"leave", "depart", "head", "set"}
 _TRAVEL_LEMMAS = _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS | {"travel", "fly", "go", "come"}
 _MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}
+_PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chancellor", "premier",
+                 "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "secretary"}
 _GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
                 "delegations", "counterparts", "teams", "diplomats"}
 
@@ -90,8 +92,8 @@ def trigger_type(tok: Token) -> str | None:
             or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
         return "VISIT"  # "left for Beijing", "heads to China"
     if lemma in {"host", "receive"} and pos == "VERB" and any(
-            c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.subtree):
-        return "MEET"
+            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree):
+        return "MEET"  # "hosted Chancellor Merz", "hosted his Turkish counterpart, ..."
     if lemma == "visit" and pos == "NOUN" and tok.tag_ == "NNS":
         return None  # "resume regular visits", "an exchange of visits": no particular visit
     if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and nxt in {"to", "in"}):
@@ -112,6 +114,13 @@ def _travel_purpose(tok: Token) -> bool:
             prep = prep.head
         return prep.lower_ in {"for", "ahead"} and prep.head.lemma_.lower() in _TRAVEL_LEMMAS
     return False
+
+
+def _definite_visit(tok: Token) -> bool:
+    """A visit or trip noun that points at one particular journey ("his visit", "Sullivan's
+    three-day trip", "this visit"), which the document's meeting abroad can place."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"this", "the"}) for c in tok.children)
 
 
 def _invited(tok: Token) -> bool:
@@ -144,10 +153,12 @@ def _unnamed_group(tok: Token, cast: Cast) -> bool:
     Group", "the meeting between our defence and foreign ministers")."""
     if tok.pos_ != "NOUN":
         return False
+    partner = any(c.dep_ == "prep" and c.lower_ == "with" and cast.overlaps(
+        c.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children)
     for child in tok.children:
-        if child.dep_ == "poss" and child.lower_ in _GROUP_WORDS and not cast.overlaps(
+        if child.dep_ == "poss" and child.lower_ in _GROUP_WORDS and not partner and not cast.overlaps(
                 child.idx, child.idx + len(child.text)):
-            return True  # "the G7 leaders' meeting"
+            return True  # "the G7 leaders' meeting" (not "a Foreign Ministers' meeting with Dr Kang")
         if child.dep_ == "prep" and child.lower_ in {"between", "of", "among", "with"}:
             objects = [t for t in child.subtree if t.i != child.i]
             if not objects:
@@ -191,6 +202,8 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
                     and not any(t.i in path for t in child.subtree):
                 skip.update(t.i for t in child.subtree)
+            if child.i not in path and child.lemma_.lower() == "accompany" and kind != "VISIT":
+                skip.update(t.i for t in child.subtree)  # "accompanied by first lady X": entourage
         people = _people_in([t for t in node.subtree if t.i not in skip], cast)
         if len(people) >= needed:
             return people
@@ -344,12 +357,15 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         people = participants(tok, kind, cast)
         partial = False
         if len(people) < NEEDED[kind]:
-            if kind == "VISIT" or sent.start_char > 400:
+            if kind == "VISIT" and _definite_visit(tok):
+                people, partial = [], True  # "This visit marked ...": whose, the meeting will tell
+            elif kind == "VISIT" or sent.start_char > 400:
                 continue
-            people = participants(tok, "VISIT", cast)[:1]
-            if not people:
-                continue
-            partial = True
+            else:
+                people = participants(tok, "VISIT", cast)[:1]
+                if not people:
+                    continue
+                partial = True
         event = Found(kind, people, sent.start_char, sent.end_char, tok.idx,
                       rules={"type": f"trigger:{tok.lower_}", "participants": "clause-people"})
         event.partial = partial
@@ -357,8 +373,15 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         event.rules["modality"] = "tense-and-hedges"
         if kind == "VISIT":
             event.location = place_near(tok, sent, kind, kb, doc, text)
-            if event.location is None:
-                continue
+            if event.location is None or not people:
+                if not _definite_visit(tok):
+                    continue
+                event.partial = True  # "Widodo's visit", "the three-day trip": placed by the meeting
+                event.rules["location"] = "meeting-abroad"
+                if not people:
+                    event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
+                    found.append(event)
+                    continue
             host_country = kb.country_nouns.get(event.location) or kb.places.get(event.location)
             people = [p for p in people if cast.people[p].country != host_country
                       or cast.people[p].country is None]
@@ -480,3 +503,38 @@ def their_meetings(text: str, people: list[str], kb: Knowledge, dates: list[Time
         event.spans.append((start, end, "their-meeting"))
         found.append(event)
     return found
+
+
+def complete_visits(pending: list[Found], found: list[Found], primary: Found | None,
+                    country_of: dict[str, str | None], kb: Knowledge) -> list[Found]:
+    """Visits the text names without a destination or without a visitor ("Widodo's visit was
+    emblematic", "This visit marked the first dialogue"), placed by the document's primary
+    meeting: the visitor is the participant from another country than the meeting's place, the
+    destination that place.  Visits to the meeting's country also take its date when they have
+    none."""
+    if primary is None or primary.type != "MEET" or not primary.location:
+        return []
+    host = kb.country_nouns.get(primary.location) or kb.places.get(primary.location)
+    if host is None:
+        return []
+    abroad = [p for p in primary.people if country_of.get(p) and country_of.get(p) != host]
+    out: list[Found] = []
+    for visit in pending:
+        own = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
+        if own is not None and own != host:
+            continue
+        people = [p for p in visit.people if p in abroad] if visit.people else abroad
+        if len(people) != 1 or (visit.people and visit.people != people):
+            continue
+        if not visit.people and primary.modality == "planned":
+            visit.modality = "planned"  # "This visit provides an opportunity": the one announced
+        visit.people, visit.partial = people, False
+        visit.location = visit.location or primary.location
+        out.append(visit)
+    for visit in [*found, *out]:
+        if visit.type == "VISIT" and visit.date is None and set(visit.people) <= set(abroad) and visit.people:
+            there = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
+            if there == host and primary.date:
+                visit.date = primary.date
+                visit.rules["date"] = "meeting-abroad"
+    return out

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from parley.config import Settings
 from parley.dates import TimeExpr, find_dates, is_stamp, parse_iso
-from parley.extract.events import Found, find_events, forward, leaders_meetings, merge, their_meetings
+from parley.extract.events import Found, complete_visits, find_events, forward, leaders_meetings, merge, their_meetings
 from parley.extract.knowledge import Knowledge, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
@@ -127,6 +127,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     found = merge(find_events(body, cast, kb, dates, anchor, text), kb)
     kind = headline_type(document.title)
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast), found, head_people, cast, body)
+    pending = [e for e in found if e.partial and e.type == "VISIT"]
     found = [e for e in found if not e.partial]
     if primary is None and kind in {"MEET", "CALL"} and len(head_people) >= 2:
         first = next(iter(sentences(body)), None)
@@ -153,6 +154,9 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     if primary is not None:
         _complete_primary(primary, head_people, cast, body, text, dates, title_day, published,
                           place_line, day_line, found, document.title, kb, home_country)
+        countries = {name: person.country for name, person in cast.people.items()}
+        found.extend(complete_visits(pending, found, primary, countries, kb))
+        found[:] = merge(found, kb)
 
     aliases: dict[str, set[str]] = {}
     for m in cast.mentions:
