@@ -131,3 +131,13 @@ def test_hosting_a_counterpart_is_a_meeting(extractor: Extractor) -> None:
     x = run(extractor, "Egyptian President Abdel Fattah al-Sisi hosted his Kenyan counterpart, William Ruto, "
                        "in Cairo on Tuesday.", published="2023-02-14")
     assert primary(x).type == "MEET" and names(primary(x)) == {"Abdel Fattah al-Sisi", "William Ruto"}
+
+
+def test_plural_offices_of_two_states_meet(extractor: Extractor) -> None:
+    x = run(extractor, "The foreign ministers of Egypt and Turkey met in Cairo on Saturday. Egyptian Foreign "
+                       "Minister Sameh Shoukry said the talks with Turkish Foreign Minister Mevlut Cavusoglu "
+                       "were constructive.", published="2023-03-18")
+    meet = primary(x)
+    assert meet.type == "MEET" and len(meet.participants) == 2
+    assert names(meet) == {"Sameh Shoukry", "Mevlüt Çavuşoğlu"}  # the registry spelling
+    assert {p.country for p in meet.participants} == {"EGY", "TUR"}

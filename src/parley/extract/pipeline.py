@@ -120,11 +120,11 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     head_people = [m.person for m in head_cast.mentions]
     head_people = list(dict.fromkeys(head_people))
     people = {**cast.people, **head_cast.people}
-    cast = Cast(people, cast.mentions)
+    cast = Cast(people, cast.mentions, cast.groups)
 
     anchor = published or (parse_iso(title_day) if title_day else None)
     dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
-    found = merge(find_events(body, cast, kb, dates, anchor, text), kb)
+    found = merge(find_events(body, cast.with_groups(), kb, dates, anchor, text), kb)
     kind = headline_type(document.title)
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast), found, head_people, cast, body)
     pending = [e for e in found if e.partial and e.type == "VISIT"]
@@ -336,7 +336,12 @@ def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found 
     group = tuple(primary.people) if primary else ()
     home = next((p for p in group if cast.people[p].country == home_country), None) \
         if home_country else None
-    trigger_span = (primary.spans[0][0], primary.spans[0][1]) if primary and primary.spans else None
+    trigger_span = None
+    if primary and primary.spans:
+        # The sentence that names the engagement's people (not one that names only their offices,
+        # "the leaders of Britain and Japan are meeting"): what is said there is theirs.
+        named = [(s, e) for s, e, _r in primary.spans if set(cast.people_in(s, e)) & set(group)]
+        trigger_span = named[0] if named else None
     attributed = attribute(body, cast, group, home, trigger_span, text=text)
     participants = {p for ev in found for p in ev.people}
     runs: list[list[Any]] = []
