@@ -141,3 +141,35 @@ def test_plural_offices_of_two_states_meet(extractor: Extractor) -> None:
     assert meet.type == "MEET" and len(meet.participants) == 2
     assert names(meet) == {"Sameh Shoukry", "Mevlüt Çavuşoğlu"}  # the registry spelling
     assert {p.country for p in meet.participants} == {"EGY", "TUR"}
+
+
+def test_they_last_met_is_an_earlier_meeting_of_the_pair(extractor: Extractor) -> None:
+    x = run(extractor, "Chinese Foreign Minister Wang Yi met Indian External Affairs Minister Subrahmanyam "
+                       "Jaishankar in New Delhi on Monday. They last met in July in Vientiane.",
+            published="2025-08-18")
+    meetings = sorted((m.date or "", m.location or "") for m in of_type(x, "MEET"))
+    assert meetings == [("2025-07", "Vientiane"), ("2025-08-18", "New Delhi")]
+
+
+def test_someone_elses_they_is_not_the_pair(extractor: Extractor) -> None:
+    x = run(extractor, "Chinese Foreign Minister Wang Yi met Indian External Affairs Minister Subrahmanyam "
+                       "Jaishankar in New Delhi on Monday. The defence ministers will take it up when they "
+                       "meet next month.", published="2025-08-18")
+    assert len(of_type(x, "MEET")) == 1
+
+
+def test_just_finished_a_meeting_is_the_day_of_writing(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Mark Carney just wrapped up a productive meeting with President Cyril "
+                       "Ramaphosa of South Africa.", published="2025-06-02")
+    assert primary(x).date == "2025-06-02"
+    undated = run(extractor, "Prime Minister Mark Carney held a productive meeting with President Cyril "
+                             "Ramaphosa of South Africa.", published="2025-06-02")
+    assert primary(undated).date is None
+
+
+def test_a_meeting_that_occurred_is_not_the_one_planned(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Narendra Modi will meet Prime Minister Sheikh Hasina at noon on "
+                       "Saturday. Yesterday Modi met Hasina briefly at the swearing-in ceremony.",
+            published="2024-06-07")
+    meetings = sorted((m.date or "", m.modality) for m in of_type(x, "MEET"))
+    assert meetings == [("2024-06-06", "occurred"), ("2024-06-08", "planned")]

@@ -116,6 +116,27 @@ def _travel_purpose(tok: Token) -> bool:
     return False
 
 
+_PAIR_WORDS = {"they", "two", "both", "pair"}
+
+
+def _pair_subject(tok: Token) -> bool:
+    """A meeting or call whose subject is the pair the document is about ("They last met in
+    January", "the two have met twice since", "both held talks in Rome") and that names no one
+    else ("they met with students" names someone else)."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if tok.pos_ == "NOUN" and not (tok.dep_ == "dobj" and verb.lemma_.lower() in {"hold", "have"}):
+        return False
+    if any(c.dep_ in {"dobj", "prep"} and c.lower_ in {"with", "between"} for c in tok.children) or \
+            any(c.dep_ == "dobj" for c in verb.children if c is not tok):
+        return False
+    if any(t.dep_ in {"nsubj", "nsubjpass"} and (t.tag_ in {"NNS", "NNPS"} or (
+            t.tag_ == "NNP" and t.lower_.endswith("s") and t.lower_ in _GROUP_WORDS)) and t.i < tok.i
+           and not any(c.lower_ in {"two", "both"} for c in t.children) for t in tok.sent):
+        return False  # "the defence ministers will discuss it when they meet": other people's "they"
+    return any(c.dep_ == "nsubj" and (c.lower_ in _PAIR_WORDS or any(
+        t.lower_ in {"two", "both"} for t in c.children)) for c in verb.children)
+
+
 def _definite_visit(tok: Token) -> bool:
     """A visit or trip noun that points at one particular journey ("his visit", "Sullivan's
     three-day trip", "this visit"), which the document's meeting abroad can place."""
@@ -359,6 +380,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if len(people) < NEEDED[kind]:
             if kind == "VISIT" and _definite_visit(tok):
                 people, partial = [], True  # "This visit marked ...": whose, the meeting will tell
+            elif kind != "VISIT" and not people and _pair_subject(tok):
+                people, partial = [], True  # "They last met in Bangkok": the document's pair
             elif kind == "VISIT" or sent.start_char > 400:
                 continue
             else:
@@ -429,6 +452,9 @@ def merge(events: list[Found], kb: Knowledge | None = None) -> list[Found]:
                 here, there = (kb.country_nouns.get(x) or kb.places.get(x) for x in (ev.location, other.location))
                 if here and there and here != there:
                     continue  # "visited the United States in May" and the trip to China now
+            if ev.type != "VISIT" and {ev.modality, other.modality} == {"occurred", "planned"} \
+                    and (ev.date or other.date):
+                continue  # "met briefly yesterday" is not the meeting "will meet at noon"
             if not _same_time(ev.date, other.date):
                 continue  # "they last met in October": an earlier meeting of the same pair
             other.spans.extend(ev.spans)
@@ -519,7 +545,7 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
         return []
     abroad = [p for p in primary.people if country_of.get(p) and country_of.get(p) != host]
     out: list[Found] = []
-    for visit in pending:
+    for visit in (v for v in pending if v.type == "VISIT"):
         own = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
         if own is not None and own != host:
             continue
@@ -537,4 +563,21 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
             if there == host and primary.date:
                 visit.date = primary.date
                 visit.rules["date"] = "meeting-abroad"
+    return out
+
+
+def pair_meetings(pending: list[Found], primary: Found | None) -> list[Found]:
+    """Meetings and calls of "they" or "the two" on another date than the document's primary
+    meeting or call ("They last met in January in Bangkok"): an earlier or later engagement of
+    the same pair.  Undated ones are taken to be the primary engagement itself and add nothing."""
+    if primary is None or primary.type not in {"MEET", "CALL"} or len(primary.people) != 2:
+        return []
+    out = []
+    for event in pending:
+        if event.type in {"MEET", "CALL"} and not event.people:
+            if not event.date or _same_time(event.date, primary.date):
+                continue  # the document's own engagement again ("the two held talks for four hours")
+            event.people, event.partial = list(primary.people), False
+            event.rules["participants"] = "the-document's-pair"
+            out.append(event)
     return out

@@ -16,7 +16,16 @@ from spacy.tokens import Doc
 
 from parley.config import Settings
 from parley.dates import TimeExpr, find_dates, is_stamp, parse_iso
-from parley.extract.events import Found, complete_visits, find_events, forward, leaders_meetings, merge, their_meetings
+from parley.extract.events import (
+    Found,
+    complete_visits,
+    find_events,
+    forward,
+    leaders_meetings,
+    merge,
+    pair_meetings,
+    their_meetings,
+)
 from parley.extract.knowledge import Knowledge, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
@@ -127,7 +136,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     found = merge(find_events(body, cast.with_groups(), kb, dates, anchor, text), kb)
     kind = headline_type(document.title)
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast), found, head_people, cast, body)
-    pending = [e for e in found if e.partial and e.type == "VISIT"]
+    pending = [e for e in found if e.partial and (e.type == "VISIT" or not e.people)]
     found = [e for e in found if not e.partial]
     if primary is None and kind in {"MEET", "CALL"} and len(head_people) >= 2:
         first = next(iter(sentences(body)), None)
@@ -156,6 +165,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
                           place_line, day_line, found, document.title, kb, home_country)
         countries = {name: person.country for name, person in cast.people.items()}
         found.extend(complete_visits(pending, found, primary, countries, kb))
+        found.extend(pair_meetings(pending, primary))
+        found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
         found[:] = merge(found, kb)
 
     aliases: dict[str, set[str]] = {}
@@ -225,7 +236,7 @@ def _actor(person: Person, aliases: dict[str, set[str]] | None = None) -> Actor:
 
 def _choose_primary(found: list[Found], kind: str | None, head_people: list[str],
                     cast: Cast) -> Found | None:
-    talks = [e for e in found if e.type in {"MEET", "CALL"}]
+    talks = [e for e in found if e.type in {"MEET", "CALL"} and e.people]
     full = [e for e in talks if not e.partial]
     if kind in {"MEET", "CALL"}:
         same = [e for e in full if e.type == kind] or [e for e in talks if e.type == kind]
@@ -288,7 +299,8 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         for s, e, _rule in primary.spans:
             inside = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10
                       and (primary.modality == "planned"
-                           or not _DEADLINE.search(text[max(0, d.start - 12):d.start]))]
+                           or (not _DEADLINE.search(text[max(0, d.start - 12):d.start])
+                               and not (published and d.value > published.isoformat())))]
             if inside:
                 day = inside[0]
                 break
@@ -302,8 +314,9 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"
         elif day_line:
             primary.date, primary.rules["date"] = day_line, "dateline"
-        elif published and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$",
-                                     text[max(0, primary.trigger - 25):primary.trigger]):
+        elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4})$",
+                                     text[max(0, primary.trigger - 40):primary.trigger]):
+            # "has arrived for talks", "I just finished a very good meeting": the day of writing
             primary.date, primary.rules["date"] = published.isoformat(), "present-perfect"
         else:
             primary.date = None
