@@ -405,7 +405,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                     event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
                     found.append(event)
                     continue
-            host_country = kb.country_nouns.get(event.location) or kb.places.get(event.location)
+            where = event.location or ""
+            host_country = kb.country_nouns.get(where) or kb.places.get(where)
             people = [p for p in people if cast.people[p].country != host_country
                       or cast.people[p].country is None]
             if not people:

@@ -163,8 +163,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     if primary is not None:
         _complete_primary(primary, head_people, cast, body, text, dates, title_day, published,
                           place_line, day_line, found, document.title, kb, home_country)
-        countries = {name: person.country for name, person in cast.people.items()}
-        found.extend(complete_visits(pending, found, primary, countries, kb))
+        country_of = {name: person.country for name, person in cast.people.items()}
+        found.extend(complete_visits(pending, found, primary, country_of, kb))
         found.extend(pair_meetings(pending, primary))
         found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
         found[:] = merge(found, kb)
