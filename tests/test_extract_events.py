@@ -173,3 +173,27 @@ def test_a_meeting_that_occurred_is_not_the_one_planned(extractor: Extractor) ->
             published="2024-06-07")
     meetings = sorted((m.date or "", m.modality) for m in of_type(x, "MEET"))
     assert meetings == [("2024-06-06", "occurred"), ("2024-06-08", "planned")]
+
+
+def test_relay_datelines_give_place_and_day() -> None:
+    from parley.extract.knowledge import knowledge
+    from parley.extract.pipeline import dateline
+
+    kb, on = knowledge(), parse_iso("2024-06-01")
+    assert dateline("MOSCOW, May 31. /TASS/. The Russian leader said", kb, on) == ("Moscow", "2024-05-31")
+    assert dateline("(MENAFN) -- ANKARA, 30 May (AA) - Turkish officials", kb, on) == ("Ankara", "2024-05-30")
+    assert dateline("NEW DELHI: The Prime Minister said", kb, on) == ("New Delhi", None)
+    assert dateline("Beijing-based analysts said", kb, on) == (None, None)
+
+
+def test_a_relay_counts_weekdays_from_its_own_dateline(extractor: Extractor) -> None:
+    # Written on Friday 31 May in Moscow, relayed on Saturday 1 June: "on Thursday" is 30 May.
+    x = run(extractor, "MOSCOW, May 31. /TASS/. Russian President Vladimir Putin held talks with Kazakh "
+                       "President Kassym-Jomart Tokayev on Thursday.", published="2024-06-01")
+    assert primary(x).date == "2024-05-30"
+
+
+def test_a_planned_meeting_is_not_dated_by_its_announcement(extractor: Extractor) -> None:
+    x = run(extractor, "The Kremlin said on Monday that President Vladimir Putin will meet Chinese President "
+                       "Xi Jinping in Beijing on May 16.", published="2024-05-13")
+    assert primary(x).modality == "planned" and primary(x).date == "2024-05-16"

@@ -347,9 +347,26 @@ def _topic_place(doc: Doc, char: int) -> bool:
     return owner.pos_ == "NOUN" and owner.lower_ not in _PLACE_NOUNS and owner.lemma_.lower() not in _PLACE_NOUNS
 
 
-def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr]) -> TimeExpr | None:
-    """The date expression of the trigger's sentence closest to the trigger."""
-    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
+_REPORTING = {"say", "announce", "tell", "confirm", "report", "state", "add", "disclose", "reveal"}
+
+
+def reported_on(doc: Doc, expr: TimeExpr) -> bool:
+    """A date that says when something was announced, not when it will happen: "the Kremlin
+    said on Friday that Putin will travel to ...", "announced today"."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    if node.dep_ == "pobj":
+        node = node.head
+    return node.head.lemma_.lower() in _REPORTING and node.head.pos_ == "VERB"
+
+
+def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = False) -> TimeExpr | None:
+    """The date expression of the trigger's sentence closest to the trigger (for a planned
+    engagement, not the day it was announced)."""
+    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
+              and not (planned and reported_on(tok.doc, d))]
     return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
 
 
@@ -416,7 +433,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             event.location = place_near(tok, sent, kind, kb, doc, text)
         if event.location:
             event.rules["location"] = "place-after-preposition"
-        near = nearest_date(tok, sent, dates)
+        near = nearest_date(tok, sent, dates, event.modality == "planned")
         if near is not None:
             event.date = forward(near, anchor) if event.modality == "planned" else near.value
             event.rules["date"] = f"{near.kind}:{near.text}"

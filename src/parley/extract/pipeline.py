@@ -24,6 +24,7 @@ from parley.extract.events import (
     leaders_meetings,
     merge,
     pair_meetings,
+    reported_on,
     their_meetings,
 )
 from parley.extract.knowledge import Knowledge, knowledge, sentences
@@ -39,8 +40,12 @@ _HEAD_MEET = re.compile(r"\b(?:meets?|meeting|met|talks|summit|hosts?|hosted|rec
                         re.IGNORECASE)
 _HEAD_VISIT = re.compile(r"\bvisit", re.IGNORECASE)
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-    r"(?:,?\s+\d{4})?))?\s*(?:\([A-Za-z .]{1,30}\))?\s*(?:--|—|–)"
+    r"^\s*(?:\((?:MENAFN|[A-Z][A-Za-z]{1,15})(?:\s*-\s*[A-Za-z .]{1,30})?\)\s*(?:--|—|–|-)?\s*)?"  # "(MENAFN) --"
+    r"(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?)(?:/[A-Z][A-Za-z.'\- ]{1,30}?)?"  # "TOKYO/SEOUL"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
+    r"(?:\s*\.?\s*(?:\([A-Za-z .]{1,30}\)|/[A-Za-z-]{2,12}/)\s*\.?\s*(?:--|—|–|-)?"  # "(Xinhua) --", "/TASS/."
+    r"|\s*(?:--|—|–)|\s*[-:]\s)"
 )
 
 
@@ -131,7 +136,9 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     people = {**cast.people, **head_cast.people}
     cast = Cast(people, cast.mentions, cast.groups)
 
-    anchor = published or (parse_iso(title_day) if title_day else None)
+    # A relay's own dateline ("MOSCOW, May 31. /TASS/.") says when the story was written; its
+    # "on Tuesday" counts from there, not from the relay's publication a day later.
+    anchor = parse_iso(day_line) if day_line else (published or (parse_iso(title_day) if title_day else None))
     dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
     found = merge(find_events(body, cast.with_groups(), kb, dates, anchor, text), kb)
     kind = headline_type(document.title)
@@ -298,9 +305,9 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         day = None
         for s, e, _rule in primary.spans:
             inside = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10
-                      and (primary.modality == "planned"
-                           or (not _DEADLINE.search(text[max(0, d.start - 12):d.start])
-                               and not (published and d.value > published.isoformat())))]
+                      and (not reported_on(body, d) if primary.modality == "planned"
+                           else (not _DEADLINE.search(text[max(0, d.start - 12):d.start])
+                                 and not (published and d.value > published.isoformat())))]
             if inside:
                 day = inside[0]
                 break
