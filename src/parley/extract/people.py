@@ -294,9 +294,10 @@ def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
     return _PATTERNS[id(kb)]
 
 
-def name_candidates(doc: Doc, kb: Knowledge) -> list[tuple[int, int, str]]:
-    """Spans that name a person: spaCy PERSON entities, registry names, and "Title Name" runs."""
-    text = doc.text
+def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tuple[int, int, str]]:
+    """Spans that name a person: spaCy PERSON entities, registry names, and "Title Name" runs
+    (``text`` is ``doc.text`` when the caller has it: spaCy rebuilds it on every access)."""
+    text = doc.text if text is None else text
     found: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":

@@ -15,8 +15,18 @@ from typing import Any
 from spacy.tokens import Doc
 
 from parley.config import Settings
-from parley.dates import TimeExpr, find_dates, parse_iso
-from parley.extract.events import Found, find_events, leaders_meetings, merge, their_meetings
+from parley.dates import TimeExpr, find_dates, is_stamp, parse_iso
+from parley.extract.events import (
+    Found,
+    complete_visits,
+    find_events,
+    forward,
+    leaders_meetings,
+    merge,
+    pair_meetings,
+    reported_on,
+    their_meetings,
+)
 from parley.extract.knowledge import Knowledge, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
@@ -31,8 +41,12 @@ _HEAD_MEET = re.compile(r"\b(?:meets?|meeting|met|talks|summit|hosts?|hosted|rec
                         re.IGNORECASE)
 _HEAD_VISIT = re.compile(r"\bvisit", re.IGNORECASE)
 _DATELINE = re.compile(
-    r"^\s*(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?)(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?"
-    r"(?:,?\s+\d{4})?))?\s*(?:\([A-Za-z .]{1,30}\))?\s*(?:--|—|–)"
+    r"^\s*(?:\((?:MENAFN|[A-Z][A-Za-z]{1,15})(?:\s*-\s*[A-Za-z .]{1,30})?\)\s*(?:--|—|–|-)?\s*)?"  # "(MENAFN) --"
+    r"(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?)(?:/[A-Z][A-Za-z.'\- ]{1,30}?)?"  # "TOKYO/SEOUL"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
+    r"(?:\s*\.?\s*(?:\([A-Za-z .]{1,30}\)|/[A-Za-z-]{2,12}/)\s*\.?\s*(?:--|—|–|-)?"  # "(Xinhua) --", "/TASS/."
+    r"|\s*(?:--|—|–)|\s*[-:]\s)"
 )
 
 
@@ -110,24 +124,28 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     org = kb.org_of_publisher(document.publisher, document.url)
     home_country = org.country if org and org.kind in {"government", "state_media"} else None
     published = parse_iso(document.published)
-    place_line, day_line = dateline(body.text, kb, published)
+    text = body.text  # spaCy rebuilds Doc.text from its tokens on every access: read it once
+    place_line, day_line = dateline(text, kb, published)
     title_dates = [d for d in find_dates(document.title or "") if d.value and len(d.value) == 10]
     title_day = title_dates[0].value if title_dates else None
     on = title_day or (published.isoformat() if published else None)
 
     org_name = org.name if org else None
-    cast = read_cast(body, kb, home_country, on, publisher_org=org_name)
+    cast = read_cast(body, kb, home_country, on, publisher_org=org_name, text=text)
     head_cast = read_cast(head, kb, home_country, on, known=cast.people, headline=True, publisher_org=org_name)
     head_people = [m.person for m in head_cast.mentions]
     head_people = list(dict.fromkeys(head_people))
     people = {**cast.people, **head_cast.people}
-    cast = Cast(people, cast.mentions)
+    cast = Cast(people, cast.mentions, cast.groups)
 
-    anchor = published or (parse_iso(title_day) if title_day else None)
-    dates = find_dates(body.text, anchor)
-    found = merge(find_events(body, cast, kb, dates, anchor))
+    # A relay's own dateline ("MOSCOW, May 31. /TASS/.") says when the story was written; its
+    # "on Tuesday" counts from there, not from the relay's publication a day later.
+    anchor = parse_iso(day_line) if day_line else (published or (parse_iso(title_day) if title_day else None))
+    dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
+    found = merge(find_events(body, cast.with_groups(), kb, dates, anchor, text), kb)
     kind = headline_type(document.title)
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast), found, head_people, cast, body)
+    pending = [e for e in found if e.partial and (e.type == "VISIT" or not e.people)]
     found = [e for e in found if not e.partial]
     if primary is None and kind in {"MEET", "CALL"} and len(head_people) >= 2:
         first = next(iter(sentences(body)), None)
@@ -142,22 +160,27 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     if primary is not None and primary.type in {"MEET", "CALL"}:
         countries = list(dict.fromkeys(c for p in primary.people if (c := cast.people[p].country)))
         if primary.type == "CALL" and len(primary.people) == 2:
-            found.extend(their_meetings(body.text, primary.people, kb, dates, anchor))
-        for meeting in leaders_meetings(body.text, countries, kb, on):
+            found.extend(their_meetings(text, primary.people, kb, dates, anchor))
+        for meeting in leaders_meetings(text, countries, kb, on):
             if all(p not in primary.people for p in meeting.people) or primary.type != "MEET":
                 for name in meeting.people:
                     if name not in cast.people:
                         cast.people[name] = Person(name, kb.person_country.get(name), in_registry=True,
                                                    rule="office-registry")
                 found.append(meeting)
-        found[:] = merge(found)
+        found[:] = merge(found, kb)
     if primary is not None:
-        _complete_primary(primary, head_people, cast, body, dates, title_day, published,
+        _complete_primary(primary, head_people, cast, body, text, dates, title_day, published,
                           place_line, day_line, found, document.title, kb, home_country)
+        country_of = {name: person.country for name, person in cast.people.items()}
+        found.extend(complete_visits(pending, found, primary, country_of, kb))
+        found.extend(pair_meetings(pending, primary))
+        found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
+        found[:] = merge(found, kb)
 
     aliases: dict[str, set[str]] = {}
     for m in cast.mentions:
-        surface = body.text[m.start:m.end]
+        surface = text[m.start:m.end]
         if not m.office and surface.lower() not in {"he", "she"}:
             aliases.setdefault(m.person, set()).add(surface)
     events: list[Event] = []
@@ -169,10 +192,10 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
             participants=tuple(_actor(cast.people[p], aliases) for p in ev.people),
             date=ev.date, location=ev.location if ev.type != "CALL" else None,
             modality=ev.modality,
-            evidence=tuple(Evidence(s, e, body.text[s:e], rule) for s, e, rule in ev.spans[:3]),
+            evidence=tuple(Evidence(s, e, text[s:e], rule) for s, e, rule in ev.spans[:3]),
             explain=tuple(sorted(ev.rules.items())),
         ))
-    statements = _statements(body, cast, kb, primary, ids, home_country, found, aliases)
+    statements = _statements(body, text, cast, kb, primary, ids, home_country, found, aliases)
     return Extraction(document, tuple(events), tuple(statements))
 
 
@@ -223,7 +246,7 @@ def _actor(person: Person, aliases: dict[str, set[str]] | None = None) -> Actor:
 
 def _choose_primary(found: list[Found], kind: str | None, head_people: list[str],
                     cast: Cast) -> Found | None:
-    talks = [e for e in found if e.type in {"MEET", "CALL"}]
+    talks = [e for e in found if e.type in {"MEET", "CALL"} and e.people]
     full = [e for e in talks if not e.partial]
     if kind in {"MEET", "CALL"}:
         same = [e for e in full if e.type == kind] or [e for e in talks if e.type == kind]
@@ -264,7 +287,8 @@ def _headline_visits(title: str | None, head_people: list[str], head_cast: Cast,
     return [visit]
 
 
-def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: Doc, dates: list[TimeExpr],
+def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: Doc, text: str,
+                      dates: list[TimeExpr],
                       title_day: str | None, published: date | None, place_line: str | None,
                       day_line: str | None, found: list[Found], title: str | None, kb: Knowledge,
                       home: str | None) -> None:
@@ -283,20 +307,26 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
     else:
         day = None
         for s, e, _rule in primary.spans:
-            inside = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10]
+            inside = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10
+                      and (not reported_on(body, d) if primary.modality == "planned"
+                           else (not _DEADLINE.search(text[max(0, d.start - 12):d.start])
+                                 and not (published and d.value > published.isoformat())))]
             if inside:
                 day = inside[0]
                 break
         first = next(iter(sentences(body)), None)
         if day is None and first is not None:
-            lead = [d for d in dates if d.start < first.end_char and d.value and len(d.value) == 10]
+            lead = [d for d in dates if d.start < first.end_char and d.value and len(d.value) == 10
+                    and not _DEADLINE.search(text[max(0, d.start - 12):d.start])]
             day = lead[0] if lead else None
         if day is not None:
-            primary.date, primary.rules["date"] = day.value, f"{day.kind}:{day.text}"
+            value = forward(day, published) if primary.modality == "planned" else day.value
+            primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"
         elif day_line:
             primary.date, primary.rules["date"] = day_line, "dateline"
-        elif published and re.search(r"\b(?:has|have)\s+(?:\w+\s+)?$",
-                                     body.text[max(0, primary.trigger - 25):primary.trigger]):
+        elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4})$",
+                                     text[max(0, primary.trigger - 40):primary.trigger]):
+            # "has arrived for talks", "I just finished a very good meeting": the day of writing
             primary.date, primary.rules["date"] = published.isoformat(), "present-perfect"
         else:
             primary.date = None
@@ -312,6 +342,9 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.location, primary.rules["location"] = place_line, "dateline"
 
 
+_DEADLINE = re.compile(r"\b(?:for|until|by|before|after|since|from|through)\s+$", re.IGNORECASE)
+
+
 def _place_in(text: str, kb: Knowledge) -> str | None:
     """A place named after "in" or "at" ("... meeting between Blinken and China FM in Laos")."""
     for m in kb.place_re.finditer(text):
@@ -320,14 +353,19 @@ def _place_in(text: str, kb: Knowledge) -> str | None:
     return None
 
 
-def _statements(body: Doc, cast: Cast, kb: Knowledge, primary: Found | None, ids: dict[int, str],
+def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found | None, ids: dict[int, str],
                 home_country: str | None, found: list[Found],
                 aliases: dict[str, set[str]]) -> list[Statement]:
     group = tuple(primary.people) if primary else ()
     home = next((p for p in group if cast.people[p].country == home_country), None) \
         if home_country else None
-    trigger_span = (primary.spans[0][0], primary.spans[0][1]) if primary and primary.spans else None
-    attributed = attribute(body, cast, group, home, trigger_span)
+    trigger_span = None
+    if primary and primary.spans:
+        # The sentence that names the engagement's people (not one that names only their offices,
+        # "the leaders of Britain and Japan are meeting"): what is said there is theirs.
+        named = [(s, e) for s, e, _r in primary.spans if set(cast.people_in(s, e)) & set(group)]
+        trigger_span = named[0] if named else None
+    attributed = attribute(body, cast, group, home, trigger_span, text=text)
     participants = {p for ev in found for p in ev.people}
     runs: list[list[Any]] = []
     for a in attributed:
@@ -338,15 +376,15 @@ def _statements(body: Doc, cast: Cast, kb: Knowledge, primary: Found | None, ids
     out: list[Statement] = []
     primary_id = ids.get(id(primary)) if primary else None
     for start, end, speakers, rule in runs:
-        text = body.text[start:end]
-        topics = topics_of(text, kb, {c for p in (*group, *speakers) if (c := cast.people[p].country)})
+        said = text[start:end]
+        topics = topics_of(said, kb, {c for p in (*group, *speakers) if (c := cast.people[p].country)})
         for speaker in speakers:
             if not topics and speaker not in participants:
                 continue
             out.append(Statement(
-                speaker=_actor(cast.people[speaker], aliases), text=text, topics=topics,
+                speaker=_actor(cast.people[speaker], aliases), text=said, topics=topics,
                 event_id=primary_id if speaker in group else None,
-                evidence=(Evidence(start, end, text, rule),),
+                evidence=(Evidence(start, end, said, rule),),
                 explain=(("speaker", rule), ("topics", "topic-cues")),
             ))
     return out

@@ -245,14 +245,15 @@ def _lead_pair(doc: Doc, cast: Cast) -> tuple[str, ...]:
 
 
 def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
-              primary_sentence: tuple[int, int] | None) -> list[Attributed]:
-    """Attribute every sentence of the body that has a speaker.
+              primary_sentence: tuple[int, int] | None, text: str | None = None) -> list[Attributed]:
+    """Attribute every sentence of the body that has a speaker (``text`` is ``doc.text`` when the
+    caller has it: spaCy rebuilds it on every access).
 
     With no primary engagement found, "the leaders" are the first two people of different
     states the text names, when its lead names them."""
     out: list[Attributed] = []
     previous: Attributed | None = None
-    text = doc.text
+    text = doc.text if text is None else text
     if not group:
         group = _lead_pair(doc, cast)
     for sent in (p for s in sentences(doc) for p in _pieces(s)):
