@@ -16,7 +16,7 @@ from parley.config import Settings
 from parley.errors import NotFoundError
 from parley.extract import Extractor
 from parley.extract.knowledge import knowledge
-from parley.ingest import expand_targets, read_inputs
+from parley.ingest import expand_targets, read_inputs, read_urls
 from parley.link import link
 from parley.model import Document, Engagement, Extraction, IngestSummary, Rejected
 from parley.store import (
@@ -113,6 +113,11 @@ def ingest_paths(targets: Iterable[str], settings: Settings, progress: Progress 
     again, so an interrupted run resumes where it stopped.
     """
     return ingest_items(read_inputs(targets, settings), settings, progress)
+
+
+def ingest_urls(urls: Iterable[str], settings: Settings, progress: Progress | None = None) -> IngestSummary:
+    """Fetch, extract and store http(s) URLs only; a local path given as a URL is refused unread."""
+    return ingest_items(read_urls(urls, settings), settings, progress)
 
 
 def ingest_items(items: Iterable[Document | Rejected], settings: Settings, progress: Progress | None = None

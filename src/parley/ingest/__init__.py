@@ -19,7 +19,7 @@ from parley.model import Document, Rejected
 
 SUFFIXES = {".html", ".htm", ".txt", ".json", ".jsonl"}
 
-__all__ = ["SUFFIXES", "expand_targets", "read_bytes", "read_inputs"]
+__all__ = ["SUFFIXES", "expand_targets", "read_bytes", "read_inputs", "read_urls"]
 
 
 def expand_targets(targets: Iterable[str]) -> Iterator[str | Rejected]:
@@ -103,6 +103,18 @@ def _read_url(url: str, settings: Settings, depth: int = 0) -> Iterator[Document
             yield from _read_url(link, settings, depth + 1)
         return
     yield from read_bytes(url, fetched.content, _kind_of(fetched.url, fetched.content_type), settings)
+
+
+def read_urls(urls: Iterable[str], settings: Settings) -> Iterator[Document | Rejected]:
+    """Fetch http(s) URLs only: anything else (a path, ``file://``) is refused, never read.
+
+    The web server's ingest takes this road, so that a URL field can never reach the local disk.
+    """
+    for url in urls:
+        if url.lower().startswith(("http://", "https://")):
+            yield from _read_url(url, settings)
+        else:
+            yield Rejected(url, "unsupported", "only http:// and https:// URLs can be fetched")
 
 
 def read_inputs(targets: Iterable[str], settings: Settings) -> Iterator[Document | Rejected]:
