@@ -27,6 +27,7 @@ from parley.store import (
     list_documents,
     list_events,
     load_extractions,
+    open_reader,
     open_store,
     save_engagements,
     save_extraction,
@@ -55,7 +56,17 @@ def extract_paths(targets: Iterable[str], settings: Settings,
             else:
                 yield item
 
-    yield from extractor.extract_many(documents())
+    batch: list[Document] = []
+    for document in documents():
+        batch.append(document)
+        if len(batch) >= settings.batch_size:
+            yield from extract_isolated(extractor, batch, on_rejected or _ignore)
+            batch = []
+    yield from extract_isolated(extractor, batch, on_rejected or _ignore)
+
+
+def _ignore(_rejected: Rejected) -> None:
+    """Callers that do not ask for rejections do not get them."""
 
 
 def _extract_parallel(targets: Iterable[str], settings: Settings,
@@ -115,6 +126,25 @@ def ingest_paths(targets: Iterable[str], settings: Settings, progress: Progress 
     return ingest_items(read_inputs(targets, settings), settings, progress)
 
 
+def extract_isolated(extractor: Extractor, batch: list[Document], on_rejected: Callable[[Rejected], None]
+                     ) -> list[Extraction]:
+    """Extract a batch; if the batch fails, each document again on its own, so that one document
+    the pipeline cannot process is reported (``extract-failed``) and the others are kept."""
+    if not batch:
+        return []
+    try:
+        return list(extractor.extract_many(batch))
+    except Exception:
+        pass
+    out: list[Extraction] = []
+    for document in batch:
+        try:
+            out.extend(extractor.extract_many([document]))
+        except Exception as exc:
+            on_rejected(Rejected(document.source, "extract-failed", f"{type(exc).__name__}: {str(exc)[:160]}"))
+    return out
+
+
 def ingest_urls(urls: Iterable[str], settings: Settings, progress: Progress | None = None) -> IngestSummary:
     """Fetch, extract and store http(s) URLs only; a local path given as a URL is refused unread."""
     return ingest_items(read_urls(urls, settings), settings, progress)
@@ -133,7 +163,7 @@ def ingest_items(items: Iterable[Document | Rejected], settings: Settings, progr
             if not pending:
                 return
             extractor = extractor or Extractor(settings)
-            for extraction in extractor.extract_many(pending):
+            for extraction in extract_isolated(extractor, pending, tally.rejected.append):
                 if save_extraction(db, extraction):
                     tally.new += 1
                 else:
@@ -165,15 +195,20 @@ def ingest_items(items: Iterable[Document | Rejected], settings: Settings, progr
     return IngestSummary(tally.new, tally.known, tuple(tally.rejected))
 
 
+def check_store(settings: Settings) -> None:
+    """Refuse a database that does not exist or holds no Parley schema (``parley serve``)."""
+    open_reader(settings.db).close()
+
+
 def query_documents(settings: Settings, filters: Filters) -> list[dict[str, object]]:
     """Stored documents matching the filters (``parley documents``)."""
-    with open_store(settings.db) as db:
+    with open_reader(settings.db) as db:
         return list_documents(db, filters)
 
 
 def query_events(settings: Settings, filters: Filters) -> list[dict[str, object]]:
     """Stored events matching the filters (``parley events``)."""
-    with open_store(settings.db) as db:
+    with open_reader(settings.db) as db:
         return list_events(db, filters)
 
 
@@ -204,6 +239,7 @@ def link_paths(targets: Iterable[str], settings: Settings,
 
 def link_stored(settings: Settings) -> dict[str, Any]:
     """Link everything stored and store the engagements (``parley link --db``)."""
+    open_reader(settings.db).close()  # a mistyped --db is refused, not created
     with open_store(settings.db) as db:
         extractions = {x.document.id: x for x in load_extractions(db)}
         engagements = link(extractions.values(), knowledge())
@@ -213,7 +249,7 @@ def link_stored(settings: Settings) -> dict[str, Any]:
 
 def compare_engagement(settings: Settings, engagement_id: str) -> Comparison:
     """The side-by-side comparison of one stored engagement (``parley compare``)."""
-    with open_store(settings.db) as db:
+    with open_reader(settings.db) as db:
         doc_ids = engagement_documents(db, engagement_id)
         if not doc_ids:
             raise NotFoundError(f"no engagement {engagement_id!r} (run `parley link` first; "
@@ -227,7 +263,7 @@ def compare_engagement(settings: Settings, engagement_id: str) -> Comparison:
 
 def timeline_rows(settings: Settings, a: str, b: str) -> list[TimelineRow]:
     """Engagements between two countries in the stored data (``parley timeline``)."""
-    with open_store(settings.db) as db:
+    with open_reader(settings.db) as db:
         extractions = {x.document.id: x for x in load_extractions(db)}
     return dyad(link(extractions.values(), knowledge()), extractions, a, b)
 

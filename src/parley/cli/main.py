@@ -281,6 +281,8 @@ def serve(
         settings = _settings(config, db=db, host=host, port=port, ingest_token=token)
         if allow_ingest and not settings.ingest_token:
             raise ConfigError("--allow-ingest needs a token (--token or PARLEY_INGEST_TOKEN)")
+        if not allow_ingest:
+            api.check_store(settings)
         application = create_app(settings, allow_ingest=allow_ingest)
     except ParleyError as exc:
         _fail(exc)

@@ -71,11 +71,19 @@ def read_bytes(source: str, raw: bytes, kind: str, settings: Settings) -> Iterat
         return
     ratio = settings.min_english_ratio
     if kind == "html":
-        yield read_html(source, raw, text, ratio)
+        read: Iterable[Document | Rejected] = [read_html(source, raw, text, ratio)]
     elif kind in {"json", "jsonl"}:
-        yield from read_records(source, text, kind == "jsonl", ratio)
+        read = read_records(source, text, kind == "jsonl", ratio)
     else:
-        yield read_text(source, text, ratio)
+        read = [read_text(source, text, ratio)]
+    for item in read:
+        if isinstance(item, Document) and len(item.text) > settings.max_chars:
+            # The parser needs memory in proportion to the text (spaCy refuses over a million
+            # characters): one such document is reported and skipped, the batch goes on.
+            yield Rejected(item.source, "too-long",
+                           f"{len(item.text)} characters of text (limit {settings.max_chars}, max_chars)")
+        else:
+            yield item
 
 
 def _kind_of(name: str, content_type: str = "") -> str:

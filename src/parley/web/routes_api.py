@@ -26,7 +26,7 @@ from parley import api
 from parley.config import Settings
 from parley.ingest import read_bytes
 from parley.model import Document, Rejected
-from parley.store import Filters, open_store
+from parley.store import Filters, open_reader
 from parley.store import views as v
 from parley.store.search import HIT_END, HIT_START, search
 
@@ -84,7 +84,7 @@ def documents(request: Request, limit: Limit = 50, offset: Offset = 0, country: 
 
 @api_router.get("/documents/{doc_id}", summary="One document with its events and statements")
 def document(request: Request, doc_id: str) -> dict[str, Any]:
-    with open_store(_settings(request).db) as db:
+    with open_reader(_settings(request).db) as db:
         doc = v.document(db, doc_id)
     if doc is None:
         raise HTTPException(404, f"no document {doc_id}")
@@ -102,7 +102,7 @@ def events(request: Request, limit: Limit = 50, offset: Offset = 0, country: Cou
 @api_router.get("/engagements", response_model=Page, summary="Engagements (linked reports)")
 def engagements(request: Request, limit: Limit = 50, offset: Offset = 0, country: Country = None,
                 type: EventType = None, since: Day = None, until: Day = None) -> Page:
-    with open_store(_settings(request).db) as db:
+    with open_reader(_settings(request).db) as db:
         rows = v.engagements(db, Filters(country, type, since, until, None, limit + 1, offset))
     return _page(rows, limit, offset)
 
@@ -114,14 +114,14 @@ def engagement(request: Request, engagement_id: str) -> dict[str, Any]:
 
 @api_router.get("/people", response_model=Page, summary="People")
 def people(request: Request, limit: Limit = 50, offset: Offset = 0, country: Country = None) -> Page:
-    with open_store(_settings(request).db) as db:
+    with open_reader(_settings(request).db) as db:
         rows = v.people(db, country, limit + 1, offset)
     return _page(rows, limit, offset)
 
 
 @api_router.get("/people/{actor_id}", summary="One person: engagements, counterparts, topics")
 def person(request: Request, actor_id: str) -> dict[str, Any]:
-    with open_store(_settings(request).db) as db:
+    with open_reader(_settings(request).db) as db:
         found = v.person(db, actor_id)
     if found is None:
         raise HTTPException(404, f"no person {actor_id}")
@@ -131,7 +131,7 @@ def person(request: Request, actor_id: str) -> dict[str, Any]:
 @api_router.get("/search", response_model=Page, summary="Full-text search")
 def search_api(request: Request, q: Annotated[str, Query(max_length=500)], limit: Limit = 20,
                offset: Offset = 0) -> Page:
-    with open_store(_settings(request).db) as db:
+    with open_reader(_settings(request).db) as db:
         hits = search(db, q, limit + 1, offset)
     for h in hits:
         h["snippet"] = (h["snippet"] or "").replace(HIT_START, "[").replace(HIT_END, "]")
