@@ -8,16 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parley.compare import Comparison, compare, side_topics
 from parley.compare.timeline import TimelineRow, dyad
 from parley.config import Settings
 from parley.errors import NotFoundError
-from parley.extract import Extractor
-from parley.extract.knowledge import knowledge
-from parley.ingest import expand_targets, read_inputs, read_urls
-from parley.link import link
 from parley.model import Document, Engagement, Extraction, IngestSummary, Rejected
 from parley.store import (
     Database,
@@ -33,7 +29,49 @@ from parley.store import (
     save_extraction,
 )
 
+if TYPE_CHECKING:
+    from parley.extract import Extractor
+    from parley.extract.knowledge import Knowledge
+
 Progress = Callable[[str], None]
+
+
+# spaCy, trafilatura and the knowledge base take seconds to import: they are imported when a
+# command first needs them, so that `parley --help` and `parley events` start at once.
+def new_extractor(settings: Settings) -> Extractor:
+    from parley.extract import Extractor as _Extractor
+
+    return _Extractor(settings)
+
+
+def knowledge() -> Knowledge:
+    from parley.extract.knowledge import knowledge as _knowledge
+
+    return _knowledge()
+
+
+def link(*args: Any, **kwargs: Any) -> list[Engagement]:
+    from parley.link import link as _link
+
+    return _link(*args, **kwargs)
+
+
+def expand_targets(targets: Iterable[str]) -> Iterator[str | Rejected]:
+    from parley.ingest import expand_targets as _expand
+
+    return _expand(targets)
+
+
+def read_inputs(targets: Iterable[str], settings: Settings) -> Iterator[Document | Rejected]:
+    from parley.ingest import read_inputs as _read
+
+    return _read(targets, settings)
+
+
+def read_urls(urls: Iterable[str], settings: Settings) -> Iterator[Document | Rejected]:
+    from parley.ingest import read_urls as _read
+
+    return _read(urls, settings)
 
 
 def extract_paths(targets: Iterable[str], settings: Settings,
@@ -46,7 +84,7 @@ def extract_paths(targets: Iterable[str], settings: Settings,
     if settings.processes > 1:
         yield from _extract_parallel(targets, settings, on_rejected)
         return
-    extractor = Extractor(settings)
+    extractor = new_extractor(settings)
 
     def documents() -> Iterator[Document]:
         for item in read_inputs(targets, settings):
@@ -92,7 +130,7 @@ _READER: tuple[Settings, Extractor] | None = None
 def _init_reader(settings: Settings) -> None:
     global _READER
     single = replace(settings, processes=1)
-    _READER = (single, Extractor(single))
+    _READER = (single, new_extractor(single))
 
 
 def _read_and_extract(chunk: list[str | Rejected]) -> list[Extraction | Rejected]:
@@ -162,7 +200,7 @@ def ingest_items(items: Iterable[Document | Rejected], settings: Settings, progr
             nonlocal extractor
             if not pending:
                 return
-            extractor = extractor or Extractor(settings)
+            extractor = extractor or new_extractor(settings)
             for extraction in extract_isolated(extractor, pending, tally.rejected.append):
                 if save_extraction(db, extraction):
                     tally.new += 1
@@ -252,8 +290,8 @@ def compare_engagement(settings: Settings, engagement_id: str) -> Comparison:
     with open_reader(settings.db) as db:
         doc_ids = engagement_documents(db, engagement_id)
         if not doc_ids:
-            raise NotFoundError(f"no engagement {engagement_id!r} (run `parley link` first; "
-                                "`parley link --format table` lists them)")
+            raise NotFoundError(f"no engagement {engagement_id!r} (`parley link --format table` lists the "
+                                "stored ones)")
         extractions = {x.document.id: x for x in load_extractions(db, doc_ids)}
     candidates = link(extractions.values(), knowledge())
     chosen = next((e for e in candidates if e.id == engagement_id), None) or max(

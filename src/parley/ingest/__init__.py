@@ -97,11 +97,22 @@ def _kind_of(name: str, content_type: str = "") -> str:
     return "txt"
 
 
+_FETCH_REASONS = {"unreachable: ": "unreachable", "refused: ": "refused", "too large: ": "too-large"}
+
+
+def _fetch_rejected(url: str, message: str) -> Rejected:
+    """The fetcher's message says its reason first ("refused: ..."); the reason is said once."""
+    for prefix, reason in _FETCH_REASONS.items():
+        if message.startswith(prefix):
+            return Rejected(url, reason, message.removeprefix(prefix))
+    return Rejected(url, "refused", message)
+
+
 def _read_url(url: str, settings: Settings, depth: int = 0) -> Iterator[Document | Rejected]:
     try:
         fetched = fetch(url, settings)
     except FetchError as exc:
-        yield Rejected(url, "unreachable" if "unreachable" in str(exc) else "refused", str(exc))
+        yield _fetch_rejected(url, str(exc))
         return
     links = feed_links(fetched.content) if depth == 0 else None
     if links is not None:

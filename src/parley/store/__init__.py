@@ -2,6 +2,8 @@
 
 from parley.store.db import Database
 from parley.store.repo import (
+    DOCUMENT_COLUMNS,
+    EVENT_COLUMNS,
     Filters,
     counts,
     engagement_documents,
@@ -14,7 +16,8 @@ from parley.store.repo import (
     seed_topics,
 )
 
-__all__ = ["Database", "Filters", "counts", "engagement_documents", "has_document", "list_documents",
+__all__ = ["DOCUMENT_COLUMNS", "EVENT_COLUMNS", "Database", "Filters", "counts", "engagement_documents",
+           "has_document", "list_documents",
            "list_events", "load_extractions", "open_reader", "open_store", "save_engagements", "save_extraction"]
 
 

@@ -133,6 +133,13 @@ def where_clause(f: Filters, *, date: str, type_sql: str, country_sql: str, publ
     return " AND ".join(where), params
 
 
+EVENT_COLUMNS = ("date", "type", "primary", "participants", "location", "modality", "publisher", "title",
+                 "source", "id")
+"""The columns of an event row, the same in ``parley events`` CSV/JSON and the web exports."""
+DOCUMENT_COLUMNS = ("published", "publisher", "title", "events", "statements", "source", "id")
+"""The columns of a document row, likewise."""
+
+
 def list_documents(db: Database, f: Filters) -> list[dict[str, Any]]:
     """Stored documents, newest first, with their event and statement counts."""
     where, params = where_clause(
@@ -147,7 +154,7 @@ def list_documents(db: Database, f: Filters) -> list[dict[str, Any]]:
         f"FROM documents d WHERE {where} "
         "ORDER BY d.published DESC, d.source LIMIT ? OFFSET ?"
     )
-    return db.query(sql, [*params, f.limit, f.offset])
+    return [{c: row[c] for c in DOCUMENT_COLUMNS} for row in db.query(sql, [*params, f.limit, f.offset])]
 
 
 def list_events(db: Database, f: Filters) -> list[dict[str, Any]]:
@@ -167,7 +174,7 @@ def list_events(db: Database, f: Filters) -> list[dict[str, Any]]:
         row["primary"] = bool(row.pop("is_primary"))
         row["participants"] = "; ".join(
             f"{p['name']} ({p['country'] or '?'})" for p in people)
-    return rows
+    return [{c: row[c] for c in EVENT_COLUMNS} for row in rows]
 
 
 COUNTED = ("documents", "events", "statements", "actors")

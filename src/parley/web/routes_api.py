@@ -26,7 +26,7 @@ from parley import api
 from parley.config import Settings
 from parley.ingest import read_bytes
 from parley.model import Document, Rejected
-from parley.store import Filters, open_reader
+from parley.store import DOCUMENT_COLUMNS, EVENT_COLUMNS, Filters, open_reader
 from parley.store import views as v
 from parley.store.search import HIT_END, HIT_START, search
 
@@ -252,9 +252,8 @@ def export_rows(settings: Settings, what: str, fmt: str) -> Response:
         return Response(json.dumps(rows, ensure_ascii=False, indent=2), media_type="application/json",
                         headers={"Content-Disposition": f'attachment; filename="parley-{what}.json"'})
     buf = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    writer = csv.DictWriter(buf, fieldnames=list(EVENT_COLUMNS if what == "events" else DOCUMENT_COLUMNS))
+    writer.writeheader()
+    writer.writerows(rows)
     return Response(buf.getvalue(), media_type="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="parley-{what}.csv"'})
