@@ -89,8 +89,7 @@ def comparison_text(c: Comparison, colour: bool = False) -> str:
             quote.append(f" [{', '.join(s.topics)}]\n", style="cyan")
             quote.append(s.text.strip())
             body.append(Panel(quote, border_style="grey50"))
-        label = f"{side.country}{' (as reported in the news)' if side.from_news else ''}"
-        panels.append(Panel(Group(*body), title=label, title_align="left"))
+        panels.append(Panel(Group(*body), title=side.label, title_align="left"))
     width = Console().width if colour else 160
     console = Console(width=max(width, 100), file=io.StringIO(), force_terminal=colour,
                       color_system="standard" if colour else None)

@@ -249,7 +249,7 @@ def _engagement_context(c: Comparison, people: list[dict[str, Any]]) -> dict[str
             url = doc.url if doc.url and doc.url.startswith(("http://", "https://")) else None
             rendered.append({"id": doc.id, "source": doc.source, "publisher": doc.publisher, "title": doc.title,
                              "published": doc.published, "url": url, "html": highlight(doc.text, marks)})
-        sides.append({"country": s.country, "from_news": s.from_news, "topics": s.topics,
+        sides.append({"country": s.country, "from_news": s.from_news, "label": s.label, "topics": s.topics,
                       "framing": [{"kind": k, "phrase": p} for k, p in s.framing], "documents": rendered})
     e = c.engagement
     participants = [{"id": p["actor_id"], "name": p["name"], "country": p["country"]} for p in people]
