@@ -20,6 +20,7 @@ import socket
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -39,6 +40,11 @@ class Result:
     latencies: list[float] = field(default_factory=list)
     errors: int = 0
     seconds: float = 0.0
+    kinds: dict[str, int] = field(default_factory=dict)
+
+    def error(self, kind: str) -> None:
+        self.errors += 1
+        self.kinds[kind] = self.kinds.get(kind, 0) + 1
 
 
 def _free_port() -> int:
@@ -79,9 +85,9 @@ async def _hammer(base: str, path: str, clients: int, requests: int) -> Result:
                 try:
                     r = await client.get(path)
                     if r.status_code != 200:
-                        result.errors += 1
-                except httpx.HTTPError:
-                    result.errors += 1
+                        result.error(f"HTTP {r.status_code}")
+                except httpx.HTTPError as exc:
+                    result.error(type(exc).__name__)
                 result.latencies.append(time.perf_counter() - start)
 
         start = time.perf_counter()
@@ -100,8 +106,9 @@ def main() -> None:
 
     parley = str(Path(sys.executable).with_name("parley"))
     port = _free_port()
+    log = tempfile.NamedTemporaryFile("w+", prefix="parley-load-", suffix=".log", delete=False)  # noqa: SIM115
     server = subprocess.Popen([parley, "serve", "--db", args.db, "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+                              stdout=subprocess.DEVNULL, stderr=log, text=True)
     base = f"http://127.0.0.1:{port}"
     try:
         for _ in range(300):
@@ -111,7 +118,7 @@ def main() -> None:
             except httpx.TransportError:
                 time.sleep(0.1)
         else:
-            raise SystemExit("server did not start: " + (server.stderr.read() if server.stderr else ""))
+            raise SystemExit("server did not start: " + Path(log.name).read_text()[-2000:])
         rss_before = _rss_mib(server.pid)
         print(f"server pid {server.pid}, database {args.db}, {args.clients} clients, "
               f"{args.requests} requests per endpoint, {os.cpu_count()} cores")
@@ -121,10 +128,13 @@ def main() -> None:
             r = asyncio.run(_hammer(base, path, args.clients, args.requests))
             total_errors += r.errors
             ms = [x * 1000 for x in r.latencies]
+            kinds = ", ".join(f"{k} x{n}" for k, n in sorted(r.kinds.items()))
             print(f"{path[:36]:36} {len(ms) / r.seconds:8.1f} {statistics.median(ms):8.0f} "
-                  f"{_percentile(ms, 0.95):8.0f} {_percentile(ms, 0.99):8.0f} {r.errors:7d}")
+                  f"{_percentile(ms, 0.95):8.0f} {_percentile(ms, 0.99):8.0f} {r.errors:7d}  {kinds}")
         print(f"server RSS: {rss_before:.0f} MiB before, {_rss_mib(server.pid):.0f} MiB after; "
               f"errors in all: {total_errors}")
+        if total_errors:
+            print("server log (last lines):\n" + "\n".join(Path(log.name).read_text().splitlines()[-8:]))
     finally:
         server.terminate()
         server.wait(timeout=30)
