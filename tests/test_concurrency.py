@@ -107,3 +107,54 @@ def test_serve_answers_while_an_ingest_writes(tmp_path: Path, halves: tuple[Path
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+@pytest.mark.slow
+def test_api_ingest_does_not_block_the_server(tmp_path: Path, halves: tuple[Path, Path]) -> None:
+    """POST /api/ingest runs its extraction in a worker thread: while it is under way (the first
+    one also loads the spaCy pipeline) other requests are answered."""
+    import threading
+
+    a, _b = halves
+    db = str(tmp_path / "api.db")
+    assert _ingest(a, db).wait(timeout=900) == 0
+    port = _free_port()
+    server = subprocess.Popen([PARLEY, "serve", "--db", db, "--port", str(port), "--allow-ingest", "--token", "t"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        base = f"http://127.0.0.1:{port}"
+        with httpx.Client(base_url=base, timeout=120) as client:
+            for _ in range(200):
+                try:
+                    client.get("/api/events")
+                    break
+                except httpx.TransportError:
+                    time.sleep(0.1)
+            text = ("Prime Minister Keir Starmer spoke to Chancellor Olaf Scholz of Germany today. "
+                    "They discussed trade, energy security and support for Ukraine. ") * 200
+            done = threading.Event()
+            answer: list[httpx.Response] = []
+
+            def post() -> None:
+                with httpx.Client(base_url=base, timeout=300) as c:
+                    answer.append(c.post("/api/ingest", headers={"Authorization": "Bearer t"},
+                                         json={"title": "PM call with Chancellor Scholz", "text": text,
+                                               "published": "2024-08-01",
+                                               "publisher": "UK Prime Minister's Office (10 Downing Street)"}))
+                done.set()
+
+            worker = threading.Thread(target=post)
+            worker.start()
+            time.sleep(0.3)
+            answered_meanwhile = 0
+            while not done.is_set():
+                r = client.get("/api/events", params={"limit": 5})
+                assert r.status_code == 200
+                if not done.is_set():
+                    answered_meanwhile += 1
+            worker.join()
+            assert answer and answer[0].status_code == 200 and answer[0].json()["new"] == 1, answer
+            assert answered_meanwhile > 0
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
