@@ -212,3 +212,24 @@ def test_api_rejects_an_oversized_text_with_a_reason(tmp_path: Path) -> None:
         assert r.status_code == 200, r.text[:500]
         assert [x["reason"] for x in r.json()["rejected"]] == ["too-long"]
 
+
+
+def test_readers_create_nothing(db_url: str) -> None:
+    """A reader pointed at an empty database (a fresh PostgreSQL database, an empty SQLite file)
+    refuses it and leaves it as it was: no schema, no topics."""
+    from parley.errors import NoDatabaseError
+    from parley.store import open_reader
+
+    if not db_url.startswith("postgres"):
+        Path(db_url).write_bytes(b"")
+    with pytest.raises(NoDatabaseError):
+        open_reader(db_url)
+    if db_url.startswith("postgres"):
+        import psycopg
+
+        with psycopg.connect(db_url) as conn:
+            assert conn.execute("SELECT to_regclass('schema_migrations')").fetchone() == (None,)
+    else:
+        assert Path(db_url).stat().st_size == 0
+    with open_store(db_url) as db:  # the write path creates it
+        assert db.version() == 2
