@@ -149,7 +149,7 @@ class Database:
             raise StoreError(f"database schema version {current} is newer than this Parley ({latest}); "
                              "upgrade Parley")
         raise StoreError(f"database schema version {current} is older than this Parley ({latest}); "
-                         "run `parley ingest` (or `parley serve`) once to upgrade it")
+                         "run `parley ingest` (or `parley serve --allow-ingest`) once to upgrade it")
 
     def migrate(self) -> int:
         """Apply the migrations this database has not seen, all in one locked transaction.
