@@ -8,16 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from parley.compare import Comparison, compare, side_topics
 from parley.compare.timeline import TimelineRow, dyad
 from parley.config import Settings
 from parley.errors import NotFoundError
-from parley.extract import Extractor
-from parley.extract.knowledge import knowledge
-from parley.ingest import expand_targets, read_inputs
-from parley.link import link
 from parley.model import Document, Engagement, Extraction, IngestSummary, Rejected
 from parley.store import (
     Database,
@@ -27,12 +23,55 @@ from parley.store import (
     list_documents,
     list_events,
     load_extractions,
+    open_reader,
     open_store,
     save_engagements,
     save_extraction,
 )
 
+if TYPE_CHECKING:
+    from parley.extract import Extractor
+    from parley.extract.knowledge import Knowledge
+
 Progress = Callable[[str], None]
+
+
+# spaCy, trafilatura and the knowledge base take seconds to import: they are imported when a
+# command first needs them, so that `parley --help` and `parley events` start at once.
+def new_extractor(settings: Settings) -> Extractor:
+    from parley.extract import Extractor as _Extractor
+
+    return _Extractor(settings)
+
+
+def knowledge() -> Knowledge:
+    from parley.extract.knowledge import knowledge as _knowledge
+
+    return _knowledge()
+
+
+def link(*args: Any, **kwargs: Any) -> list[Engagement]:
+    from parley.link import link as _link
+
+    return _link(*args, **kwargs)
+
+
+def expand_targets(targets: Iterable[str]) -> Iterator[str | Rejected]:
+    from parley.ingest import expand_targets as _expand
+
+    return _expand(targets)
+
+
+def read_inputs(targets: Iterable[str], settings: Settings) -> Iterator[Document | Rejected]:
+    from parley.ingest import read_inputs as _read
+
+    return _read(targets, settings)
+
+
+def read_urls(urls: Iterable[str], settings: Settings) -> Iterator[Document | Rejected]:
+    from parley.ingest import read_urls as _read
+
+    return _read(urls, settings)
 
 
 def extract_paths(targets: Iterable[str], settings: Settings,
@@ -45,7 +84,7 @@ def extract_paths(targets: Iterable[str], settings: Settings,
     if settings.processes > 1:
         yield from _extract_parallel(targets, settings, on_rejected)
         return
-    extractor = Extractor(settings)
+    extractor = new_extractor(settings)
 
     def documents() -> Iterator[Document]:
         for item in read_inputs(targets, settings):
@@ -55,7 +94,17 @@ def extract_paths(targets: Iterable[str], settings: Settings,
             else:
                 yield item
 
-    yield from extractor.extract_many(documents())
+    batch: list[Document] = []
+    for document in documents():
+        batch.append(document)
+        if len(batch) >= settings.batch_size:
+            yield from extract_isolated(extractor, batch, on_rejected or _ignore)
+            batch = []
+    yield from extract_isolated(extractor, batch, on_rejected or _ignore)
+
+
+def _ignore(_rejected: Rejected) -> None:
+    """Callers that do not ask for rejections do not get them."""
 
 
 def _extract_parallel(targets: Iterable[str], settings: Settings,
@@ -81,7 +130,7 @@ _READER: tuple[Settings, Extractor] | None = None
 def _init_reader(settings: Settings) -> None:
     global _READER
     single = replace(settings, processes=1)
-    _READER = (single, Extractor(single))
+    _READER = (single, new_extractor(single))
 
 
 def _read_and_extract(chunk: list[str | Rejected]) -> list[Extraction | Rejected]:
@@ -115,6 +164,30 @@ def ingest_paths(targets: Iterable[str], settings: Settings, progress: Progress 
     return ingest_items(read_inputs(targets, settings), settings, progress)
 
 
+def extract_isolated(extractor: Extractor, batch: list[Document], on_rejected: Callable[[Rejected], None]
+                     ) -> list[Extraction]:
+    """Extract a batch; if the batch fails, each document again on its own, so that one document
+    the pipeline cannot process is reported (``extract-failed``) and the others are kept."""
+    if not batch:
+        return []
+    try:
+        return list(extractor.extract_many(batch))
+    except Exception:
+        pass
+    out: list[Extraction] = []
+    for document in batch:
+        try:
+            out.extend(extractor.extract_many([document]))
+        except Exception as exc:
+            on_rejected(Rejected(document.source, "extract-failed", f"{type(exc).__name__}: {str(exc)[:160]}"))
+    return out
+
+
+def ingest_urls(urls: Iterable[str], settings: Settings, progress: Progress | None = None) -> IngestSummary:
+    """Fetch, extract and store http(s) URLs only; a local path given as a URL is refused unread."""
+    return ingest_items(read_urls(urls, settings), settings, progress)
+
+
 def ingest_items(items: Iterable[Document | Rejected], settings: Settings, progress: Progress | None = None
                  ) -> IngestSummary:
     """Extract and store documents already read (the web upload path shares this with the CLI)."""
@@ -127,8 +200,8 @@ def ingest_items(items: Iterable[Document | Rejected], settings: Settings, progr
             nonlocal extractor
             if not pending:
                 return
-            extractor = extractor or Extractor(settings)
-            for extraction in extractor.extract_many(pending):
+            extractor = extractor or new_extractor(settings)
+            for extraction in extract_isolated(extractor, pending, tally.rejected.append):
                 if save_extraction(db, extraction):
                     tally.new += 1
                 else:
@@ -160,15 +233,20 @@ def ingest_items(items: Iterable[Document | Rejected], settings: Settings, progr
     return IngestSummary(tally.new, tally.known, tuple(tally.rejected))
 
 
+def check_store(settings: Settings) -> None:
+    """Refuse a database that does not exist or holds no Parley schema (``parley serve``)."""
+    open_reader(settings.db).close()
+
+
 def query_documents(settings: Settings, filters: Filters) -> list[dict[str, object]]:
     """Stored documents matching the filters (``parley documents``)."""
-    with open_store(settings.db) as db:
+    with open_reader(settings.db) as db:
         return list_documents(db, filters)
 
 
 def query_events(settings: Settings, filters: Filters) -> list[dict[str, object]]:
     """Stored events matching the filters (``parley events``)."""
-    with open_store(settings.db) as db:
+    with open_reader(settings.db) as db:
         return list_events(db, filters)
 
 
@@ -199,6 +277,7 @@ def link_paths(targets: Iterable[str], settings: Settings,
 
 def link_stored(settings: Settings) -> dict[str, Any]:
     """Link everything stored and store the engagements (``parley link --db``)."""
+    open_reader(settings.db).close()  # a mistyped --db is refused, not created
     with open_store(settings.db) as db:
         extractions = {x.document.id: x for x in load_extractions(db)}
         engagements = link(extractions.values(), knowledge())
@@ -208,11 +287,11 @@ def link_stored(settings: Settings) -> dict[str, Any]:
 
 def compare_engagement(settings: Settings, engagement_id: str) -> Comparison:
     """The side-by-side comparison of one stored engagement (``parley compare``)."""
-    with open_store(settings.db) as db:
+    with open_reader(settings.db) as db:
         doc_ids = engagement_documents(db, engagement_id)
         if not doc_ids:
-            raise NotFoundError(f"no engagement {engagement_id!r} (run `parley link` first; "
-                                "`parley link --format table` lists them)")
+            raise NotFoundError(f"no engagement {engagement_id!r} (`parley link --format table` lists the "
+                                "stored ones)")
         extractions = {x.document.id: x for x in load_extractions(db, doc_ids)}
     candidates = link(extractions.values(), knowledge())
     chosen = next((e for e in candidates if e.id == engagement_id), None) or max(
@@ -222,7 +301,7 @@ def compare_engagement(settings: Settings, engagement_id: str) -> Comparison:
 
 def timeline_rows(settings: Settings, a: str, b: str) -> list[TimelineRow]:
     """Engagements between two countries in the stored data (``parley timeline``)."""
-    with open_store(settings.db) as db:
+    with open_reader(settings.db) as db:
         extractions = {x.document.id: x for x in load_extractions(db)}
     return dyad(link(extractions.values(), knowledge()), extractions, a, b)
 

@@ -23,6 +23,7 @@ class Settings:
     db: str = "parley.db"
     spacy_model: str = "en_core_web_sm"
     max_bytes: int = 10 * 1024 * 1024
+    max_chars: int = 1_000_000  # longer texts are rejected (too-long): spaCy's own limit, ~1 GB/100k chars
     fetch_timeout: float = 20.0
     max_redirects: int = 5
     allow_private: bool = False

@@ -41,6 +41,13 @@ class StoreError(ParleyError):
     exit_code = 4
 
 
+class NoDatabaseError(StoreError):
+    """A command that only reads was pointed at a database that does not exist (or is empty):
+    most often a typo in ``--db``, so it is refused rather than created."""
+
+    exit_code = 2
+
+
 class NotFoundError(ParleyError):
     """A requested record (document, event, engagement) does not exist."""
 

@@ -6,32 +6,58 @@ stderr with a non-zero exit code; nothing below the CLI prints or exits.
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from rich.console import Console
-from rich.table import Table
+from typer._click import exceptions as cx  # typer vendors click; its usage errors live here
 
-from parley import api
 from parley.cli import registry as registry_cli
-from parley.compare import Comparison
+from parley.cli.options import (
+    AllowPrivate,
+    CompareFormat,
+    ConfigOpt,
+    Country,
+    DbOpt,
+    EventType,
+    ExtractFormat,
+    Limit,
+    LinkFormat,
+    Since,
+    SpacyModel,
+    TableFormat,
+    Until,
+    country_code,
+    event_type,
+    iso_date,
+)
+from parley.cli.output import render_rows
 from parley.config import Settings, load_settings
 from parley.errors import ConfigError, ParleyError
-from parley.model import Rejected
-from parley.store import Filters
 
-app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False,
+if TYPE_CHECKING:
+    from parley.compare import Comparison
+    from parley.model import IngestSummary, Rejected
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, pretty_exceptions_enable=False, rich_markup_mode=None,
                   help="Parley: diplomatic readouts and news turned into structured, checkable event data.")
-err = Console(stderr=True)
 
-DbOpt = Annotated[str | None, typer.Option("--db", help="SQLite path or postgresql:// URL (PARLEY_DB).")]
-ConfigOpt = Annotated[Path | None, typer.Option("--config", help="Settings file (default ./parley.toml).")]
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import version
+
+        typer.echo(f"parley {version('parley')}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _root(version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                                help="Print the version and exit.")] = False) -> None:
+    """Parley: diplomatic readouts and news turned into structured, checkable event data."""
 
 
 def _settings(config: Path | None, **flags: Any) -> Settings:
@@ -39,8 +65,13 @@ def _settings(config: Path | None, **flags: Any) -> Settings:
 
 
 def _fail(exc: ParleyError) -> None:
-    err.print(f"[red]error:[/red] {exc}", highlight=False, markup=True, soft_wrap=True)
+    typer.echo(f"error: {exc}", err=True)
     raise typer.Exit(exc.exit_code)
+
+
+def _report(rejected: Any) -> None:
+    for item in rejected:
+        typer.echo(f"rejected {item.line()}", err=True)
 
 
 @app.command()
@@ -49,30 +80,37 @@ def ingest(
     db: DbOpt = None,
     config: ConfigOpt = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
-    allow_private: Annotated[bool | None, typer.Option("--allow-private",
-                                                       help="Allow fetching private/loopback URLs.")] = None,
-    spacy_model: Annotated[str | None, typer.Option("--spacy-model")] = None,
+    allow_private: AllowPrivate = False,
+    spacy_model: SpacyModel = None,
 ) -> None:
-    """Read, extract and store documents; already-stored documents are skipped."""
+    """Read, extract and store documents; already-stored documents are skipped.
+
+    Exit status: 0 when something was stored or nothing was rejected; 1 when nothing was stored
+    and at least one input was rejected; 2 bad usage; 3 model missing; 4 database error.
+    """
     try:
-        settings = _settings(config, db=db, allow_private=allow_private, spacy_model=spacy_model)
+        settings = _settings(config, db=db, allow_private=allow_private or None, spacy_model=spacy_model)
         summary = _run_ingest(targets, settings, quiet)
     except ParleyError as exc:
         _fail(exc)
         return
-    for rejected in summary.rejected:
-        err.print(f"rejected {rejected.line()}", highlight=False, markup=False, soft_wrap=True)
+    _report(summary.rejected)
     typer.echo(f"ingest: {summary.new} new, {summary.known} already known, "
                f"{len(summary.rejected)} rejected -> {settings.db}")
+    if summary.new == 0 and summary.rejected:
+        raise typer.Exit(1)
 
 
-def _run_ingest(targets: list[str], settings: Settings, quiet: bool) -> Any:
+def _run_ingest(targets: list[str], settings: Settings, quiet: bool) -> IngestSummary:
+    from parley import api
+
     if quiet or not sys.stderr.isatty():
         return api.ingest_paths(targets, settings)
+    from rich.console import Console
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
 
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), console=err, transient=True) as bar:
+                  MofNCompleteColumn(), console=Console(stderr=True), transient=True) as bar:
         task = bar.add_task("ingesting", total=None)
         return api.ingest_paths(targets, settings,
                                 progress=lambda source: bar.update(task, advance=1, description=source[-40:]))
@@ -81,22 +119,22 @@ def _run_ingest(targets: list[str], settings: Settings, quiet: bool) -> Any:
 @app.command()
 def extract(
     targets: Annotated[list[str], typer.Argument(help="Files, folders or URLs.")],
-    fmt: Annotated[str, typer.Option("--format", "-f", help="jsonl or json.")] = "jsonl",
+    fmt: ExtractFormat = "jsonl",
     explain: Annotated[bool, typer.Option("--explain", help="Show the rule behind each field.")] = False,
     with_text: Annotated[bool, typer.Option("--with-text", help="Include doc.text.")] = False,
     config: ConfigOpt = None,
-    processes: Annotated[int | None, typer.Option("--processes", "-p", help="Worker processes.")] = None,
-    spacy_model: Annotated[str | None, typer.Option("--spacy-model")] = None,
-    allow_private: Annotated[bool | None, typer.Option("--allow-private")] = None,
+    processes: Annotated[int | None, typer.Option("--processes", "-p", min=1, max=64,
+                                                  help="Worker processes.")] = None,
+    spacy_model: SpacyModel = None,
+    allow_private: AllowPrivate = False,
 ) -> None:
     """Print the extraction contract for each document, without touching a database."""
-    if fmt not in {"jsonl", "json"}:
-        err.print(f"error: unknown format {fmt!r} (jsonl or json)")
-        raise typer.Exit(2)
+    from parley import api
+
     rejected: list[Rejected] = []
     try:
         settings = _settings(config, processes=processes, spacy_model=spacy_model,
-                             allow_private=allow_private)
+                             allow_private=allow_private or None)
         results = api.extract_paths(targets, settings, on_rejected=rejected.append)
         out = sys.stdout
         if fmt == "json":
@@ -108,83 +146,67 @@ def extract(
                                      ensure_ascii=False) + "\n")
     except ParleyError as exc:
         _fail(exc)
-    for item in rejected:
-        err.print(f"rejected {item.line()}", highlight=False, markup=False, soft_wrap=True)
-
-
-def _render(rows: list[dict[str, Any]], fmt: str, columns: list[str], title: str) -> None:
-    if fmt == "json":
-        typer.echo(json.dumps(rows, ensure_ascii=False, indent=2))
-    elif fmt == "csv":
-        buf = io.StringIO()
-        writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-        typer.echo(buf.getvalue(), nl=False)
-    else:
-        table = Table(title=title)
-        for column in columns:
-            table.add_column(column)
-        for row in rows:
-            table.add_row(*("" if row.get(c) is None else str(row.get(c)) for c in columns))
-        out = Console()
-        if not out.is_terminal:
-            out = Console(width=160)  # piped or captured: do not squeeze the table into 80 columns
-        out.print(table)
-
-
-FormatOpt = Annotated[str, typer.Option("--format", "-f", help="table, csv or json.")]
+    _report(rejected)
 
 
 @app.command()
 def events(
-    db: DbOpt = None, config: ConfigOpt = None, fmt: FormatOpt = "table",
-    country: Annotated[str | None, typer.Option(help="ISO3 of a participant, e.g. CHN.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="MEET, CALL or VISIT.")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
+    db: DbOpt = None, config: ConfigOpt = None, fmt: TableFormat = "table",
+    country: Country = None, type: EventType = None, since: Since = None, until: Until = None,
     publisher: Annotated[str | None, typer.Option(help="Publisher name contains.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    limit: Limit = 100,
 ) -> None:
     """List stored events."""
+    from parley.store import EVENT_COLUMNS, Filters
+
     try:
-        settings = _settings(config, db=db)
-        rows = api.query_events(settings, Filters(country, type, since, until, publisher, limit))
+        from parley import api
+
+        rows = api.query_events(_settings(config, db=db), Filters(country, type, since, until, publisher, limit))
     except ParleyError as exc:
         _fail(exc)
         return
-    _render(rows, fmt, ["date", "type", "primary", "participants", "location", "modality", "publisher"],
-            "Events")
+    render_rows(rows, fmt, list(EVENT_COLUMNS), "Events",
+                ["date", "type", "primary", "participants", "location", "modality", "publisher"])
 
 
 @app.command()
 def documents(
-    db: DbOpt = None, config: ConfigOpt = None, fmt: FormatOpt = "table",
-    country: Annotated[str | None, typer.Option(help="ISO3 of an event participant.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="Has an event of this type.")] = None,
-    since: Annotated[str | None, typer.Option(help="Published on or after, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Published on or before, YYYY-MM-DD.")] = None,
+    db: DbOpt = None, config: ConfigOpt = None, fmt: TableFormat = "table",
+    country: Country = None,
+    type: Annotated[str | None, typer.Option("--type", callback=event_type,
+                                             help="Has an event of this type: MEET, CALL or VISIT.")] = None,
+    since: Annotated[str | None, typer.Option(callback=iso_date,
+                                              help="Published on or after, YYYY-MM-DD.")] = None,
+    until: Annotated[str | None, typer.Option(callback=iso_date,
+                                              help="Published on or before, YYYY-MM-DD.")] = None,
     publisher: Annotated[str | None, typer.Option(help="Publisher name contains.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    limit: Limit = 100,
 ) -> None:
     """List stored documents."""
+    from parley.store import DOCUMENT_COLUMNS, Filters
+
     try:
-        settings = _settings(config, db=db)
-        rows = api.query_documents(settings, Filters(country, type, since, until, publisher, limit))
+        from parley import api
+
+        rows = api.query_documents(_settings(config, db=db), Filters(country, type, since, until, publisher, limit))
     except ParleyError as exc:
         _fail(exc)
         return
-    _render(rows, fmt, ["published", "publisher", "title", "events", "statements", "id"], "Documents")
+    render_rows(rows, fmt, list(DOCUMENT_COLUMNS), "Documents",
+                ["published", "publisher", "title", "events", "statements", "id"])
 
 
 @app.command("link")
 def link_cmd(
     targets: Annotated[list[str] | None, typer.Argument(help="Files or folders; none: what is stored.")] = None,
     db: DbOpt = None, config: ConfigOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "json",
+    fmt: LinkFormat = "json",
     multi: Annotated[bool, typer.Option("--multi", help="Only engagements with several reports.")] = False,
 ) -> None:
     """Group reports of the same engagement (from PATHs, or the database when none is given)."""
+    from parley import api
+
     rejected: list[Rejected] = []
     try:
         settings = _settings(config, db=db)
@@ -193,8 +215,7 @@ def link_cmd(
     except ParleyError as exc:
         _fail(exc)
         return
-    for item in rejected:
-        err.print(f"rejected {item.line()}", highlight=False, markup=False, soft_wrap=True)
+    _report(rejected)
     if multi:
         result = {"engagements": [e for e in result["engagements"] if len(e["documents"]) > 1]}
     if fmt == "json":
@@ -205,27 +226,29 @@ def link_cmd(
              "reports": len(e["documents"]),
              "sides": ", ".join(sorted(e["sides"])), "shared": ", ".join(e["shared_topics"])}
             for e in result["engagements"]]
-    _render(rows, "table", ["id", "date", "type", "participants", "reports", "sides", "shared"], "Engagements")
+    render_rows(rows, "table", ["id", "date", "type", "participants", "reports", "sides", "shared"], "Engagements")
 
 
 @app.command()
 def compare(
-    engagement_id: Annotated[str, typer.Argument(help="An engagement id from `parley link`.")],
+    engagement_id: Annotated[str, typer.Argument(help="An engagement id (`parley link --format table`).")],
     db: DbOpt = None, config: ConfigOpt = None,
-    fmt: Annotated[str, typer.Option("--format", "-f", help="text, markdown, json or html.")] = "text",
+    fmt: CompareFormat = "text",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file.")] = None,
 ) -> None:
     """Each side's readout of one engagement, side by side."""
+    from parley import api
+    from parley.cli.output import comparison_text
     from parley.compare.render import to_html, to_markdown
 
     def to_json(c: Comparison) -> str:
         return json.dumps(c.to_dict(), ensure_ascii=False, indent=2) + "\n"
 
+    def to_text(c: Comparison) -> str:
+        return comparison_text(c, colour=output is None and sys.stdout.isatty())
+
     renderers: dict[str, Callable[[Comparison], str]] = {
-        "text": to_markdown, "markdown": to_markdown, "html": to_html, "json": to_json}
-    if fmt not in renderers:
-        err.print(f"error: unknown format {fmt!r} (text, markdown, json or html)")
-        raise typer.Exit(2)
+        "text": to_text, "markdown": to_markdown, "html": to_html, "json": to_json}
     try:
         comparison = api.compare_engagement(_settings(config, db=db), engagement_id)
     except ParleyError as exc:
@@ -241,12 +264,14 @@ def compare(
 
 @app.command()
 def timeline(
-    country_a: Annotated[str, typer.Argument(help="ISO3, e.g. GBR.")],
-    country_b: Annotated[str, typer.Argument(help="ISO3, e.g. CHN.")],
-    db: DbOpt = None, config: ConfigOpt = None, fmt: FormatOpt = "table",
+    country_a: Annotated[str, typer.Argument(callback=country_code, help="ISO3 (or a country name), e.g. GBR.")],
+    country_b: Annotated[str, typer.Argument(callback=country_code, help="ISO3 (or a country name), e.g. CHN.")],
+    db: DbOpt = None, config: ConfigOpt = None, fmt: TableFormat = "table",
     chart: Annotated[Path | None, typer.Option("--chart", help="Also draw the timeline (.png or .svg).")] = None,
 ) -> None:
     """Engagements between two countries over time, with each side's topic counts."""
+    from parley import api
+
     a, b = country_a.upper(), country_b.upper()
     try:
         rows = api.timeline_rows(_settings(config, db=db), a, b)
@@ -258,17 +283,17 @@ def timeline(
         _fail(exc)
         return
     data = [r.to_dict(a, b) for r in rows]
-    _render(data, fmt, ["date", "type", "participants", "documents", f"{a}_topics", f"{b}_topics", "id"],
-            f"{a}–{b} engagements")
+    columns = ["date", "type", "participants", "documents", f"{a}_topics", f"{b}_topics", "id"]
+    render_rows(data, fmt, [*columns, f"{a}_topic_list", f"{b}_topic_list"], f"{a}–{b} engagements", columns)
     if chart:
-        err.print(f"chart written to {chart}", highlight=False)
+        typer.echo(f"chart written to {chart}", err=True)
 
 
 @app.command()
 def serve(
     db: DbOpt = None, config: ConfigOpt = None,
     host: Annotated[str | None, typer.Option(help="Interface to listen on (default 127.0.0.1).")] = None,
-    port: Annotated[int | None, typer.Option(help="Port (default 8000).")] = None,
+    port: Annotated[int | None, typer.Option(min=1, max=65535, help="Port, 1-65535 (default 8000).")] = None,
     allow_ingest: Annotated[bool, typer.Option("--allow-ingest",
                                                help="Enable POST /api/ingest (needs a token).")] = False,
     token: Annotated[str | None, typer.Option(help="Token for POST /api/ingest (PARLEY_INGEST_TOKEN).")] = None,
@@ -276,25 +301,48 @@ def serve(
     """Serve the web UI and the JSON API."""
     import uvicorn
 
+    from parley import api
     from parley.web.app import create_app
 
     try:
         settings = _settings(config, db=db, host=host, port=port, ingest_token=token)
         if allow_ingest and not settings.ingest_token:
             raise ConfigError("--allow-ingest needs a token (--token or PARLEY_INGEST_TOKEN)")
+        if not allow_ingest:
+            api.check_store(settings)
         application = create_app(settings, allow_ingest=allow_ingest)
     except ParleyError as exc:
         _fail(exc)
         return
-    err.print(f"Parley on http://{settings.host}:{settings.port}/ (database {settings.db})", highlight=False)
-    uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
+    typer.echo(f"Parley on http://{settings.host}:{settings.port}/ (database {settings.db})", err=True)
+    try:
+        uvicorn.run(application, host=settings.host, port=settings.port, log_level="warning")
+    except (OSError, OverflowError) as exc:
+        typer.echo(f"error: cannot listen on {settings.host}:{settings.port}: {exc}", err=True)
+        raise typer.Exit(2) from None
 
 
 app.add_typer(registry_cli.app, name="registry")
 
 
 def main() -> None:
-    app()
+    """Run the command line; usage errors are one line on stderr with exit status 2."""
+    command = typer.main.get_command(app)
+    try:
+        code = command.main(args=sys.argv[1:], prog_name="parley", standalone_mode=False)
+    except cx.NoArgsIsHelpError as exc:
+        typer.echo(exc.ctx.get_help() if exc.ctx else "parley --help")
+        code = 0
+    except cx.UsageError as exc:
+        typer.echo(f"error: {exc.format_message().replace('Value error, ', '')}", err=True)
+        code = 2
+    except cx.ClickException as exc:
+        typer.echo(f"error: {exc.format_message()}", err=True)
+        code = exc.exit_code
+    except (typer.Abort, KeyboardInterrupt):
+        typer.echo("aborted", err=True)
+        code = 130
+    sys.exit(code if isinstance(code, int) else 0)
 
 
 from parley.cli import watch as _watch  # noqa: E402, F401  (registers watch, engagements, export)

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Literal
 
 import typer
 
-from parley.cli.main import ConfigOpt, DbOpt, FormatOpt, _fail, _render, _settings, app, err
+from parley.cli.main import _fail, _settings, app
+from parley.cli.options import ConfigOpt, Country, DbOpt, EventType, Limit, Since, TableFormat, Until
+from parley.cli.output import render_rows
 from parley.errors import ConfigError, ParleyError
 from parley.store import Filters
 from parley.watch import PassReport, Watcher, load_sources
@@ -20,7 +22,7 @@ def _print_pass(report: PassReport) -> None:
     for s in report.sources:
         typer.echo(f"  {s.line()}")
         for rejected in s.rejected:
-            err.print(f"  rejected {rejected.line()}", highlight=False, markup=False, soft_wrap=True)
+            typer.echo(f"  rejected {rejected.line()}", err=True)
     for n in report.notifications:
         e = n["engagement"]
         typer.echo(f"  {n['kind']}: {e['type']} {e['date'] or 'undated'} {'/'.join(e['sides'])} -> {e['state']}"
@@ -57,7 +59,7 @@ def watch(
             _print_pass(report)
 
         def on_error(exc: ParleyError) -> None:
-            err.print(f"error: {exc} (retrying)", highlight=False, markup=False, soft_wrap=True)
+            typer.echo(f"error: {exc} (retrying)", err=True)
 
         watcher.run(once=once, on_pass=on_pass, on_error=on_error)
     except ParleyError as exc:
@@ -66,13 +68,11 @@ def watch(
 
 @app.command()
 def engagements(
-    db: DbOpt = None, config: ConfigOpt = None, fmt: FormatOpt = "table",
-    state: Annotated[str | None, typer.Option(help="awaiting, one-sided, both or unofficial.")] = None,
-    country: Annotated[str | None, typer.Option(help="ISO3 of a participant, e.g. CHN.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="MEET, CALL or VISIT.")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
-    limit: Annotated[int, typer.Option(help="At most this many rows.")] = 100,
+    db: DbOpt = None, config: ConfigOpt = None, fmt: TableFormat = "table",
+    state: Annotated[Literal["awaiting", "one-sided", "both", "unofficial"] | None,
+                     typer.Option(help="awaiting, one-sided, both or unofficial.")] = None,
+    country: Country = None, type: EventType = None, since: Since = None, until: Until = None,
+    limit: Limit = 100,
 ) -> None:
     """List stored engagements with their state (has every side published its readout?)."""
     try:
@@ -83,28 +83,22 @@ def engagements(
         return
     for row in rows:
         row.pop("participants", None)
-    _render(rows, fmt, ["date", "type", "people", "state", "published", "missing", "deadline", "reports", "id"],
-            "Engagements")
+    render_rows(rows, fmt, ["date", "type", "people", "state", "published", "missing", "deadline", "reports", "id"],
+                "Engagements")
 
 
 @app.command()
 def export(
-    fmt: Annotated[str, typer.Option("--format", "-f", help="plover (PLOVER JSONL).")] = "plover",
+    fmt: Annotated[Literal["plover"], typer.Option("--format", "-f", help="plover (PLOVER JSONL).")] = "plover",
     output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
                       ] = None,
     db: DbOpt = None, config: ConfigOpt = None,
-    country: Annotated[str | None, typer.Option(help="ISO3 of a participant, e.g. CHN.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="MEET, CALL or VISIT.")] = None,
-    since: Annotated[str | None, typer.Option(help="Earliest date, YYYY-MM-DD.")] = None,
-    until: Annotated[str | None, typer.Option(help="Latest date, YYYY-MM-DD.")] = None,
+    country: Country = None, type: EventType = None, since: Since = None, until: Until = None,
     publisher: Annotated[str | None, typer.Option(help="Publisher name contains.")] = None,
 ) -> None:
     """Export the stored events in a format of the field (PLOVER, for use beside POLECAT)."""
-    from parley.formats import FORMATS, write_plover
+    from parley.formats import write_plover
 
-    if fmt not in FORMATS:
-        err.print(f"error: unknown format {fmt!r} ({', '.join(FORMATS)})")
-        raise typer.Exit(2)
     try:
         settings = _settings(config, db=db)
         count, text = write_plover(settings, Filters(country, type, since, until, publisher, 10**9), output)
@@ -112,6 +106,6 @@ def export(
         _fail(exc)
         return
     if output:
-        err.print(f"{count} PLOVER record(s) written to {output}", highlight=False)
+        typer.echo(f"{count} PLOVER record(s) written to {output}", err=True)
     else:
         sys.stdout.write(text)

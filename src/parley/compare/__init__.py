@@ -12,10 +12,11 @@ characterised).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from parley.model import Engagement, Extraction, Report, Statement
+from parley.model import Document, Engagement, Extraction, Report, Statement
 
 _CHARACTER = re.compile(
     r"\b((?:(?:frank|candid|open|productive|constructive|in-depth|friendly|cordial|pragmatic|positive|"
@@ -47,7 +48,17 @@ class Side:
     statements: tuple[SideStatement, ...]
     topics: tuple[str, ...]
     framing: tuple[tuple[str, str], ...]  # (kind, phrase): characterisation / request
-    from_news: bool = False  # no own readout: taken from a news report quoting this side
+    from_news: bool = False  # no own readout: taken from other reports quoting this side
+    stand_in: str = "news"  # what those other reports are: news (a known outlet) or unknown
+
+    @property
+    def label(self) -> str:
+        """The side as a heading: its country, and where its words come from if not its own."""
+        if not self.from_news:
+            return self.country
+        if self.stand_in == "news":
+            return f"{self.country} (as reported in the news)"
+        return f"{self.country} (as quoted in a report of unknown origin)"
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +80,7 @@ class Comparison:
                 "documents": [{"source": r.document.source, "publisher": r.document.publisher,
                                "url": r.document.url} for r in s.reports],
                 "from_news": s.from_news,
+                "label": s.label,
                 "topics": list(s.topics),
                 "framing": [{"kind": k, "phrase": p} for k, p in s.framing],
                 "statements": [{"speaker": st.statement.speaker.to_dict(full=False),
@@ -126,7 +138,9 @@ def compare(engagement: Engagement, extractions: dict[str, Extraction]) -> Compa
         if from_news and not statements:
             continue
         topics = _ordered([t for s in statements for t in s.statement.topics])
-        sides.append(Side(country, tuple(reports), tuple(statements), topics, tuple(framing), from_news))
+        stand_in = _stand_in({s.report.document.id: s.report.document for s in statements}.values()) \
+            if from_news else "news"
+        sides.append(Side(country, tuple(reports), tuple(statements), topics, tuple(framing), from_news, stand_in))
     topic_sets = [set(s.topics) for s in sides if s.topics]
     shared = tuple(t for t in (sides[0].topics if sides else ()) if topic_sets and
                    all(t in ts for ts in topic_sets)) if len(topic_sets) > 1 else ()
@@ -134,6 +148,16 @@ def compare(engagement: Engagement, extractions: dict[str, Extraction]) -> Compa
     phrases = [{p for _k, p in s.framing if _k == "characterisation"} for s in sides if s.framing]
     differs = len(phrases) > 1 and any(p != phrases[0] for p in phrases[1:])
     return Comparison(engagement, tuple(sides), shared, only, differs)
+
+
+def _stand_in(documents: Iterable[Document]) -> str:
+    """news when every report a side is quoted from is a known outlet; else unknown (the same
+    registry rule that decides each report's side, :mod:`parley.compare.sides`)."""
+    from parley.compare.sides import document_origin
+    from parley.extract.knowledge import knowledge
+
+    kb = knowledge()
+    return "news" if all(document_origin(d, kb) == "news" for d in documents) else "unknown"
 
 
 def side_topics(engagement: Engagement, extractions: dict[str, Extraction]) -> dict[str, list[str]]:

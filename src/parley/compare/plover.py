@@ -28,8 +28,8 @@ from importlib import resources
 from typing import Any
 
 from parley import __version__
+from parley.compare.sides import document_side as side_of
 from parley.extract.knowledge import Knowledge
-from parley.link import side_of
 from parley.model import Actor, Event, Extraction
 
 CODER = f"parley {__version__}"

@@ -30,8 +30,7 @@ def _topic(t: str, shared: tuple[str, ...]) -> str:
 
 
 def _side_html(side: Side, shared: tuple[str, ...]) -> str:
-    parts = [f'<section class="side"><h2>{escape(side.country)}'
-             f'{" (as reported in the news)" if side.from_news else ""}</h2>']
+    parts = [f'<section class="side"><h2>{escape(side.label)}</h2>']
     sources = side.reports or tuple({st.report.document.id: st.report for st in side.statements}.values())
     for r in sources:
         label = escape(r.document.publisher or r.document.source)
@@ -84,7 +83,7 @@ def to_markdown(c: Comparison) -> str:
     if c.framing_differs:
         lines += ["", "**The sides characterise the talks differently.**"]
     for side in c.sides:
-        lines += ["", f"## {side.country}{' (as reported in the news)' if side.from_news else ''}", ""]
+        lines += ["", f"## {side.label}", ""]
         for r in side.reports:
             lines.append(f"- {r.document.publisher or r.document.source}, {r.document.published or 'undated'}"
                          f"{' — ' + r.document.url if r.document.url else ''}")
@@ -94,7 +93,9 @@ def to_markdown(c: Comparison) -> str:
         lines.append("")
         for st in side.statements:
             s = st.statement
-            lines.append(f"> **{s.speaker.name}** [{', '.join(s.topics)}] {s.text.strip()}")
+            # a statement of several paragraphs stays inside its quote: every line is quoted
+            quoted = "\n".join(f"> {line}".rstrip() for line in s.text.strip().splitlines())
+            lines.append(f"> **{s.speaker.name}** [{', '.join(s.topics)}] {quoted.removeprefix('> ')}")
             lines.append("")
     return "\n".join(lines).rstrip() + "\n"
 

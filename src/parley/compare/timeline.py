@@ -73,10 +73,18 @@ def chart(rows: list[TimelineRow], a: str, b: str, path: Path) -> Path:
     ax.xaxis_date()
     ax.xaxis.set_major_locator(mdates.AutoDateLocator(minticks=3, maxticks=12))  # type: ignore[no-untyped-call]
     ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))  # type: ignore[no-untyped-call]
+    # topic counts are whole numbers, drawn up for one side and down for the other: integer ticks,
+    # labelled without a minus sign
+    from matplotlib.ticker import FuncFormatter, MaxNLocator
+
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.yaxis.set_major_formatter(FuncFormatter(lambda y, _pos: f"{abs(round(y))}"))
     ax.set_ylabel(f"topics raised: {a.upper()} (up) / {b.upper()} (down)")
     ax.set_title(f"Engagements between {a.upper()} and {b.upper()}")
+    shown = {r.engagement.type for _day, r in dated if _day is not None}
     for kind, colour in COLOURS.items():
-        ax.plot([], [], color=colour, linewidth=6, label=kind)
+        if kind in shown:
+            ax.plot([], [], color=colour, linewidth=6, label=kind)
     ax.legend(loc="upper left", frameon=False)
     fig.autofmt_xdate()
     fig.tight_layout()

@@ -19,7 +19,7 @@ from parley.model import Document, Rejected
 
 SUFFIXES = {".html", ".htm", ".txt", ".json", ".jsonl"}
 
-__all__ = ["SUFFIXES", "expand_targets", "read_bytes", "read_inputs"]
+__all__ = ["SUFFIXES", "expand_targets", "read_bytes", "read_inputs", "read_urls"]
 
 
 def expand_targets(targets: Iterable[str]) -> Iterator[str | Rejected]:
@@ -71,11 +71,19 @@ def read_bytes(source: str, raw: bytes, kind: str, settings: Settings) -> Iterat
         return
     ratio = settings.min_english_ratio
     if kind == "html":
-        yield read_html(source, raw, text, ratio)
+        read: Iterable[Document | Rejected] = [read_html(source, raw, text, ratio)]
     elif kind in {"json", "jsonl"}:
-        yield from read_records(source, text, kind == "jsonl", ratio)
+        read = read_records(source, text, kind == "jsonl", ratio)
     else:
-        yield read_text(source, text, ratio)
+        read = [read_text(source, text, ratio)]
+    for item in read:
+        if isinstance(item, Document) and len(item.text) > settings.max_chars:
+            # The parser needs memory in proportion to the text (spaCy refuses over a million
+            # characters): one such document is reported and skipped, the batch goes on.
+            yield Rejected(item.source, "too-long",
+                           f"{len(item.text)} characters of text (limit {settings.max_chars}, max_chars)")
+        else:
+            yield item
 
 
 def _kind_of(name: str, content_type: str = "") -> str:
@@ -89,11 +97,22 @@ def _kind_of(name: str, content_type: str = "") -> str:
     return "txt"
 
 
+_FETCH_REASONS = {"unreachable: ": "unreachable", "refused: ": "refused", "too large: ": "too-large"}
+
+
+def _fetch_rejected(url: str, message: str) -> Rejected:
+    """The fetcher's message says its reason first ("refused: ..."); the reason is said once."""
+    for prefix, reason in _FETCH_REASONS.items():
+        if message.startswith(prefix):
+            return Rejected(url, reason, message.removeprefix(prefix))
+    return Rejected(url, "refused", message)
+
+
 def _read_url(url: str, settings: Settings, depth: int = 0) -> Iterator[Document | Rejected]:
     try:
         fetched = fetch(url, settings)
     except FetchError as exc:
-        yield Rejected(url, "unreachable" if "unreachable" in str(exc) else "refused", str(exc))
+        yield _fetch_rejected(url, str(exc))
         return
     links = feed_links(fetched.content) if depth == 0 else None
     if links is not None:
@@ -103,6 +122,18 @@ def _read_url(url: str, settings: Settings, depth: int = 0) -> Iterator[Document
             yield from _read_url(link, settings, depth + 1)
         return
     yield from read_bytes(url, fetched.content, _kind_of(fetched.url, fetched.content_type), settings)
+
+
+def read_urls(urls: Iterable[str], settings: Settings) -> Iterator[Document | Rejected]:
+    """Fetch http(s) URLs only: anything else (a path, ``file://``) is refused, never read.
+
+    The web server's ingest takes this road, so that a URL field can never reach the local disk.
+    """
+    for url in urls:
+        if url.lower().startswith(("http://", "https://")):
+            yield from _read_url(url, settings)
+        else:
+            yield Rejected(url, "unsupported", "only http:// and https:// URLs can be fetched")
 
 
 def read_inputs(targets: Iterable[str], settings: Settings) -> Iterator[Document | Rejected]:

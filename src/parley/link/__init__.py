@@ -16,19 +16,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
+from parley.compare.sides import document_side as side_of  # one rule for link and compare
 from parley.dates import parse_iso
 from parley.extract.knowledge import Knowledge, fold
-from parley.model import Actor, Document, Engagement, Event, Extraction, Report
+from parley.model import Actor, Engagement, Event, Extraction, Report
 
 ENGAGEMENT_TYPES = {"MEET", "CALL", "VISIT"}
-
-
-def side_of(document: Document, kb: Knowledge) -> str | None:
-    """The country whose view a document gives: a government's own readout or its state media."""
-    org = kb.org_of_publisher(document.publisher, document.url)
-    if org is not None and org.kind in {"government", "state_media"}:
-        return org.country
-    return None
 
 
 def person_tokens(actor: Actor) -> frozenset[str]:

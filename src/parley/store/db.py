@@ -7,6 +7,7 @@ formatted into SQL, because document text is untrusted.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -14,8 +15,9 @@ from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote
 
-from parley.errors import StoreError
+from parley.errors import NoDatabaseError, StoreError
 
 _MIGRATION_NAME = re.compile(r"^(\d{4})_[a-z0-9_]+(?:\.(sqlite|postgresql))?\.sql$")
 
@@ -40,26 +42,35 @@ def _split_sql(script: str) -> list[str]:
 class Database:
     """A connection to one Parley database; ``url`` is a file path or ``postgresql://...``."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, readonly: bool = False) -> None:
         self.url = url
+        self.readonly = readonly
         self.backend = "postgresql" if url.startswith(("postgresql://", "postgres://")) else "sqlite"
         try:
             if self.backend == "postgresql":
                 import psycopg
 
-                self._conn: Any = psycopg.connect(url, autocommit=False)
+                options = "-c default_transaction_read_only=on" if readonly else None
+                self._conn: Any = psycopg.connect(url, autocommit=False, options=options)
+            elif readonly:
+                self._conn = _open_sqlite_readonly(url.removeprefix("sqlite:///"))
             else:
                 path = url.removeprefix("sqlite:///")
                 if path != ":memory:":
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
                 self._conn = sqlite3.connect(path, isolation_level=None)
+                self._conn.execute("PRAGMA busy_timeout = 10000")
                 self._conn.execute("PRAGMA foreign_keys = ON")
                 self._conn.execute("PRAGMA journal_mode = WAL")
-                self._conn.execute("PRAGMA busy_timeout = 10000")
+        except StoreError:
+            raise
         except Exception as exc:  # both drivers raise their own error trees
             raise StoreError(f"cannot open database {self._redacted()}: {exc}") from exc
         self._in_tx = False
-        self.migrate()
+        if readonly:
+            self._check_schema()
+        else:
+            self.migrate()
 
     def _redacted(self) -> str:
         return re.sub(r"://([^:/@]+):[^@]*@", r"://\1:***@", self.url)
@@ -116,25 +127,88 @@ class Database:
         self._conn.commit()
 
     def version(self) -> int:
-        self.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                     "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+        """The schema version, read without writing anything (0 for a database Parley never used)."""
+        if self.backend == "postgresql":
+            exists = self.query("SELECT to_regclass('schema_migrations') IS NOT NULL AS x")[0]["x"]
+        else:
+            exists = bool(self.query("SELECT 1 AS x FROM sqlite_master WHERE type = 'table' "
+                                     "AND name = 'schema_migrations'"))
+        if not exists:
+            return 0
         rows = self.query("SELECT MAX(version) AS v FROM schema_migrations")
         return int(rows[0]["v"] or 0)
 
+    def _check_schema(self) -> None:
+        """A reader needs the current schema: it never creates or upgrades one itself."""
+        current, latest = self.version(), _latest(self.backend)
+        if current == latest:
+            return
+        if current == 0:
+            raise NoDatabaseError(f"{self._redacted()} holds no Parley data yet (`parley ingest` creates it)")
+        if current > latest:
+            raise StoreError(f"database schema version {current} is newer than this Parley ({latest}); "
+                             "upgrade Parley")
+        raise StoreError(f"database schema version {current} is older than this Parley ({latest}); "
+                         "run `parley ingest` (or `parley serve --allow-ingest`) once to upgrade it")
+
     def migrate(self) -> int:
-        """Apply the migrations this database has not seen, each in its own transaction."""
-        current = self.version()
+        """Apply the migrations this database has not seen, all in one locked transaction.
+
+        Two processes starting on a fresh database must not both create the schema: PostgreSQL
+        takes a transaction-scoped advisory lock, SQLite a write lock (``BEGIN IMMEDIATE``), and the
+        version is read again under the lock.  A database that is already current is not written.
+        """
         known = _migrations(self.backend)
-        if known and current > known[-1][0]:
+        latest = known[-1][0] if known else 0
+        current = self.version()
+        if current > latest:
             raise StoreError(f"database schema version {current} is newer than this Parley "
-                             f"({known[-1][0]}); upgrade Parley")
-        for number, name, script in known:
-            if number <= current:
-                continue
-            with self.transaction():
+                             f"({latest}); upgrade Parley")
+        if current == latest:
+            return current
+        with self.transaction():
+            if self.backend == "postgresql":
+                self.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+            self.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                         "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            current = self.version()
+            for number, name, script in known:
+                if number <= current:
+                    continue
                 for statement in _split_sql(script):
                     self.execute(statement)
                 self.execute("INSERT INTO schema_migrations (version, name, applied_at) "
                              "VALUES (?, ?, CURRENT_TIMESTAMP)", (number, name))
-            current = number
+                current = number
         return current
+
+
+_MIGRATION_LOCK = 0x7061726C6579  # "parley": the advisory lock key every Parley process agrees on
+
+
+def _latest(backend: str) -> int:
+    known = _migrations(backend)
+    return known[-1][0] if known else 0
+
+
+def _open_sqlite_readonly(path: str) -> sqlite3.Connection:
+    """Open an existing SQLite file for reading only; a file we may not write is read as immutable.
+
+    ``mode=ro`` never writes the database; a WAL database still needs its ``-shm`` file, which a
+    reader without write permission cannot create, so that case falls back to ``immutable=1``.
+    """
+    if path == ":memory:" or not Path(path).is_file():
+        raise NoDatabaseError(f"no database at {path} (check --db; `parley ingest` creates one)")
+    uri = f"file:{quote(str(Path(path).resolve()))}?mode=ro"
+    try:
+        conn = sqlite3.connect(uri, uri=True, isolation_level=None)
+        conn.execute("PRAGMA busy_timeout = 10000")
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+        return conn
+    except sqlite3.OperationalError:
+        writable = os.access(path, os.W_OK) and os.access(Path(path).resolve().parent, os.W_OK)
+        if writable:
+            raise
+    conn = sqlite3.connect(uri + "&immutable=1", uri=True, isolation_level=None)
+    conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()
+    return conn

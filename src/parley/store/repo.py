@@ -8,11 +8,13 @@ keyed by content-derived ids, so re-running an ingest stores nothing twice.
 from __future__ import annotations
 
 import json
+import time
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
+from parley.errors import StoreError
 from parley.model import Actor, Document, Engagement, Event, Evidence, Extraction, Statement
 from parley.store.db import Database
 from parley.store.keys import actor_key
@@ -35,7 +37,7 @@ def _save_actor(db: Database, actor: Actor) -> str:
     key = actor_key(actor)
     db.execute("INSERT INTO actors (id, name, country) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
                (key, actor.name, actor.country))
-    for alias in (actor.name, *actor.aliases):
+    for alias in sorted({actor.name, *actor.aliases}):
         db.execute("INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?) "
                    "ON CONFLICT (actor_id, alias) DO NOTHING", (key, alias))
     return key
@@ -51,12 +53,38 @@ def _save_evidence(db: Database, doc_id: str, owner_type: str, owner_id: str,
         )
 
 
-def save_extraction(db: Database, extraction: Extraction) -> bool:
-    """Store one document with its events and statements; False if it was already stored."""
+def save_extraction(db: Database, extraction: Extraction, attempts: int = 5) -> bool:
+    """Store one document with its events and statements; False if it was already stored.
+
+    Two writers storing documents that name the same people insert the same actor rows; on
+    PostgreSQL each waits for the other's uncommitted row, so rows shared between documents are
+    written first and in sorted order (no lock cycle), and a transaction the server still picks
+    as a deadlock victim is retried whole.
+    """
+    for attempt in range(attempts):
+        try:
+            return _save_extraction(db, extraction)
+        except StoreError as exc:
+            if not _retryable(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.05 * (attempt + 1))
+    return False
+
+
+def _retryable(exc: StoreError) -> bool:
+    cause = exc.__cause__
+    return getattr(cause, "sqlstate", None) in {"40P01", "40001"}  # deadlock, serialization failure
+
+
+def _save_extraction(db: Database, extraction: Extraction) -> bool:
     doc = extraction.document
     with db.transaction():
         if has_document(db, doc.id):
             return False
+        shared = {actor_key(a): a for e in extraction.events for a in e.participants}
+        shared.update({actor_key(s.speaker): s.speaker for s in extraction.statements})
+        for key in sorted(shared):
+            _save_actor(db, shared[key])
         db.execute(
             "INSERT INTO documents (id, source, url, title, publisher, published, language, text, "
             "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -133,6 +161,13 @@ def where_clause(f: Filters, *, date: str, type_sql: str, country_sql: str, publ
     return " AND ".join(where), params
 
 
+EVENT_COLUMNS = ("date", "type", "primary", "participants", "location", "modality", "publisher", "title",
+                 "source", "id")
+"""The columns of an event row, the same in ``parley events`` CSV/JSON and the web exports."""
+DOCUMENT_COLUMNS = ("published", "publisher", "title", "events", "statements", "source", "id")
+"""The columns of a document row, likewise."""
+
+
 def list_documents(db: Database, f: Filters) -> list[dict[str, Any]]:
     """Stored documents, newest first, with their event and statement counts."""
     where, params = where_clause(
@@ -147,7 +182,7 @@ def list_documents(db: Database, f: Filters) -> list[dict[str, Any]]:
         f"FROM documents d WHERE {where} "
         "ORDER BY d.published DESC, d.source LIMIT ? OFFSET ?"
     )
-    return db.query(sql, [*params, f.limit, f.offset])
+    return [{c: row[c] for c in DOCUMENT_COLUMNS} for row in db.query(sql, [*params, f.limit, f.offset])]
 
 
 def list_events(db: Database, f: Filters) -> list[dict[str, Any]]:
@@ -167,7 +202,7 @@ def list_events(db: Database, f: Filters) -> list[dict[str, Any]]:
         row["primary"] = bool(row.pop("is_primary"))
         row["participants"] = "; ".join(
             f"{p['name']} ({p['country'] or '?'})" for p in people)
-    return rows
+    return [{c: row[c] for c in EVENT_COLUMNS} for row in rows]
 
 
 COUNTED = ("documents", "events", "statements", "actors")

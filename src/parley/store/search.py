@@ -27,7 +27,7 @@ def index_extraction(db: Database, extraction: Extraction) -> None:
         rows.append(("statement", f"{doc.id}:s{pos}", st.speaker.name, st.text))
     people = {actor_key(a): a for e in extraction.events for a in e.participants}
     people.update({actor_key(s.speaker): s.speaker for s in extraction.statements})
-    for key, actor in people.items():
+    for key, actor in sorted(people.items()):  # sorted: concurrent writers take row locks in one order
         if not db.query("SELECT 1 AS x FROM search_index WHERE kind = 'person' AND ref = ?", (key,)):
             rows.append(("person", key, actor.name, " ".join(actor.aliases)))
     for kind, ref, title, body in rows:

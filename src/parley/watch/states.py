@@ -1,7 +1,7 @@
 """Engagement states: has every government taking part published its readout?
 
 Derived from what is stored and nothing else: the engagement, the countries of its participants,
-and for each of its reports the side (the one function :func:`parley.link.side_of`) and the
+and for each of its reports the side (the one function :func:`parley.compare.sides.document_side`) and the
 publication and ingest times.  Nothing about how engagements are linked is assumed, so the state
 follows whatever linking stores.
 
@@ -27,8 +27,8 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
+from parley.compare.sides import document_side as side_of
 from parley.extract.knowledge import Knowledge
-from parley.link import side_of
 from parley.model import Document
 
 STATES = ("awaiting", "one-sided", "both", "unofficial")

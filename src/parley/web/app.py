@@ -7,12 +7,14 @@ templates autoescape it, and the highlighting code escapes each piece it emits.
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from importlib import resources
 from pathlib import Path
 from typing import Any
+from urllib.parse import unquote
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -26,19 +28,21 @@ from parley import api
 from parley.compare import Comparison
 from parley.compare.render import to_html
 from parley.config import Settings
-from parley.errors import NotFoundError, ParleyError
+from parley.errors import NotFoundError, ParleyError, StoreError
 from parley.extract.knowledge import knowledge
-from parley.store import Database, Filters, open_store
+from parley.store import Database, Filters, open_reader, open_store
 from parley.store import views as v
 from parley.store.search import search
 from parley.web.render import Mark, highlight, network_svg, snippet
+from parley.web.routes_api import Limit, Offset, api_router
 
 _HERE = Path(str(resources.files("parley.web")))
+log = logging.getLogger("parley.web")
 
 
 @contextmanager
 def _db(settings: Settings) -> Iterator[Database]:
-    db = open_store(settings.db)
+    db = open_reader(settings.db)
     try:
         yield db
     finally:
@@ -48,7 +52,6 @@ def _db(settings: Settings) -> Iterator[Database]:
 def create_app(settings: Settings, allow_ingest: bool = False,
                clock: Callable[[], datetime] | None = None) -> FastAPI:
     """The Parley web application (pages, JSON API under /api, exports); ``clock`` dates the states."""
-    from parley.web.routes_api import api_router
     from parley.web.routes_states import add_state_routes, engagement_state
 
     now = clock or (lambda: datetime.now(UTC))
@@ -57,11 +60,25 @@ def create_app(settings: Settings, allow_ingest: bool = False,
                   description="Diplomatic engagements extracted from readouts and news, with evidence.")
     app.state.settings = settings
     app.state.allow_ingest = allow_ingest
+    if allow_ingest:  # the one write path: create or upgrade the store once, before any request
+        open_store(settings.db).close()
     templates = Jinja2Templates(directory=str(_HERE / "templates"))
     templates.env.filters["http_url"] = lambda u: u if isinstance(u, str) and u.lower().startswith(
         ("http://", "https://")) else ""
     app.mount("/static", StaticFiles(directory=str(_HERE / "static")), name="static")
     app.include_router(api_router)
+
+    @app.middleware("http")
+    async def refuse_nul(request: Request, call_next: Any) -> Response:
+        """A NUL byte can be in no stored id or text (PostgreSQL refuses it in text): answer 422
+        here rather than let the driver's complaint reach the reader."""
+        if "\x00" in request.url.path or "%00" in request.url.query or "\x00" in unquote(request.url.query):
+            message = "NUL bytes are not allowed in paths or parameters"
+            if request.url.path.startswith("/api/"):
+                return JSONResponse({"error": {"status": 422, "message": message}}, status_code=422)
+            return page(request, "error.html", 422, status=422, message=message)
+        response: Response = await call_next(request)
+        return response
 
     def page(request: Request, name: str, code: int = 200, **context: Any) -> HTMLResponse:
         return templates.TemplateResponse(request, name, context, status_code=code)
@@ -82,10 +99,16 @@ def create_app(settings: Settings, allow_ingest: bool = False,
 
     @app.exception_handler(ParleyError)
     async def parley_error(request: Request, exc: ParleyError) -> Response:
-        status = 404 if isinstance(exc, NotFoundError) else 400
+        if isinstance(exc, StoreError):
+            # The driver's text (constraint names, SQL, paths) is for the log, never for the reader.
+            log.error("storage error on %s: %s", request.url.path, exc)
+            status, message = 503, "the database is unavailable; try again later"
+        else:
+            status = 404 if isinstance(exc, NotFoundError) else 400
+            message = str(exc)
         if request.url.path.startswith("/api/"):
-            return JSONResponse({"error": {"status": status, "message": str(exc)}}, status_code=status)
-        return page(request, "error.html", status, status=status, message=str(exc))
+            return JSONResponse({"error": {"status": status, "message": message}}, status_code=status)
+        return page(request, "error.html", status, status=status, message=message)
 
     @app.get("/", response_class=HTMLResponse, include_in_schema=False)
     def home(request: Request) -> HTMLResponse:
@@ -103,7 +126,7 @@ def create_app(settings: Settings, allow_ingest: bool = False,
         return page(request, "home.html", counts=counts, engagements=latest, dyads=dyads)
 
     @app.get("/engagements", response_class=HTMLResponse, include_in_schema=False)
-    def engagements_page(request: Request, offset: int = 0, limit: int = 50) -> HTMLResponse:
+    def engagements_page(request: Request, offset: Offset = 0, limit: Limit = 50) -> HTMLResponse:
         with _db(settings) as db:
             rows = v.engagements(db, Filters(limit=limit + 1, offset=offset))
         return page(request, "engagements.html", engagements=rows[:limit], offset=offset, limit=limit,
@@ -124,7 +147,7 @@ def create_app(settings: Settings, allow_ingest: bool = False,
             "Content-Disposition": f'attachment; filename="parley-{engagement_id}.html"'})
 
     @app.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-    def documents_page(request: Request, offset: int = 0, limit: int = 50) -> HTMLResponse:
+    def documents_page(request: Request, offset: Offset = 0, limit: Limit = 50) -> HTMLResponse:
         rows = api.query_documents(settings, Filters(limit=limit + 1, offset=offset))
         return page(request, "documents.html", docs=rows[:limit], offset=offset, limit=limit,
                     more=len(rows) > limit)
@@ -153,7 +176,7 @@ def create_app(settings: Settings, allow_ingest: bool = False,
         return page(request, "document.html", doc=doc, html=highlight(doc["text"], marks))
 
     @app.get("/people", response_class=HTMLResponse, include_in_schema=False)
-    def people_page(request: Request, offset: int = 0, limit: int = 100) -> HTMLResponse:
+    def people_page(request: Request, offset: Offset = 0, limit: Limit = 100) -> HTMLResponse:
         with _db(settings) as db:
             rows = v.people(db, None, limit + 1, offset)
         return page(request, "people.html", people=rows[:limit], offset=offset, limit=limit,
@@ -233,7 +256,7 @@ def _engagement_context(c: Comparison, people: list[dict[str, Any]]) -> dict[str
             url = doc.url if doc.url and doc.url.startswith(("http://", "https://")) else None
             rendered.append({"id": doc.id, "source": doc.source, "publisher": doc.publisher, "title": doc.title,
                              "published": doc.published, "url": url, "html": highlight(doc.text, marks)})
-        sides.append({"country": s.country, "from_news": s.from_news, "topics": s.topics,
+        sides.append({"country": s.country, "from_news": s.from_news, "label": s.label, "topics": s.topics,
                       "framing": [{"kind": k, "phrase": p} for k, p in s.framing], "documents": rendered})
     e = c.engagement
     participants = [{"id": p["actor_id"], "name": p["name"], "country": p["country"]} for p in people]

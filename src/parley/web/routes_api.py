@@ -11,17 +11,22 @@ import csv
 import hmac
 import io
 import json
+from collections.abc import AsyncGenerator
 from dataclasses import replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
 from fastapi.responses import Response
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile as StarletteUploadFile
+from starlette.formparsers import MultiPartException, MultiPartParser
 
 from parley import api
 from parley.config import Settings
 from parley.ingest import read_bytes
-from parley.store import Filters, open_store
+from parley.model import Document, Rejected
+from parley.store import DOCUMENT_COLUMNS, EVENT_COLUMNS, Filters, open_reader
 from parley.store import views as v
 from parley.store.search import HIT_END, HIT_START, search
 
@@ -79,7 +84,7 @@ def documents(request: Request, limit: Limit = 50, offset: Offset = 0, country: 
 
 @api_router.get("/documents/{doc_id}", summary="One document with its events and statements")
 def document(request: Request, doc_id: str) -> dict[str, Any]:
-    with open_store(_settings(request).db) as db:
+    with open_reader(_settings(request).db) as db:
         doc = v.document(db, doc_id)
     if doc is None:
         raise HTTPException(404, f"no document {doc_id}")
@@ -97,7 +102,7 @@ def events(request: Request, limit: Limit = 50, offset: Offset = 0, country: Cou
 @api_router.get("/engagements", response_model=Page, summary="Engagements (linked reports)")
 def engagements(request: Request, limit: Limit = 50, offset: Offset = 0, country: Country = None,
                 type: EventType = None, since: Day = None, until: Day = None) -> Page:
-    with open_store(_settings(request).db) as db:
+    with open_reader(_settings(request).db) as db:
         rows = v.engagements(db, Filters(country, type, since, until, None, limit + 1, offset))
     return _page(rows, limit, offset)
 
@@ -109,14 +114,14 @@ def engagement(request: Request, engagement_id: str) -> dict[str, Any]:
 
 @api_router.get("/people", response_model=Page, summary="People")
 def people(request: Request, limit: Limit = 50, offset: Offset = 0, country: Country = None) -> Page:
-    with open_store(_settings(request).db) as db:
+    with open_reader(_settings(request).db) as db:
         rows = v.people(db, country, limit + 1, offset)
     return _page(rows, limit, offset)
 
 
 @api_router.get("/people/{actor_id}", summary="One person: engagements, counterparts, topics")
 def person(request: Request, actor_id: str) -> dict[str, Any]:
-    with open_store(_settings(request).db) as db:
+    with open_reader(_settings(request).db) as db:
         found = v.person(db, actor_id)
     if found is None:
         raise HTTPException(404, f"no person {actor_id}")
@@ -126,7 +131,7 @@ def person(request: Request, actor_id: str) -> dict[str, Any]:
 @api_router.get("/search", response_model=Page, summary="Full-text search")
 def search_api(request: Request, q: Annotated[str, Query(max_length=500)], limit: Limit = 20,
                offset: Offset = 0) -> Page:
-    with open_store(_settings(request).db) as db:
+    with open_reader(_settings(request).db) as db:
         hits = search(db, q, limit + 1, offset)
     for h in hits:
         h["snippet"] = (h["snippet"] or "").replace(HIT_START, "[").replace(HIT_END, "]")
@@ -154,27 +159,87 @@ class IngestText(BaseModel):
     url: str | None = Field(default=None, max_length=2000)
 
 
-@api_router.post("/ingest", summary="Add a document (only with --allow-ingest and a token)")
-async def ingest(request: Request, settings: Annotated[Settings, Depends(_check_token)],
-                 file: UploadFile | None = None) -> dict[str, Any]:
+class _TooLarge(Exception):
+    """The request body grew past the cap while it was being read."""
+
+
+_FRAMING = 64 * 1024  # room for multipart headers and boundaries, or JSON escaping, above max_bytes
+
+
+async def _capped(request: Request, cap: int) -> AsyncGenerator[bytes, None]:
+    """The request body chunk by chunk, stopping as soon as it exceeds ``cap`` bytes."""
+    seen = 0
+    async for chunk in request.stream():
+        seen += len(chunk)
+        if seen > cap:
+            raise _TooLarge
+        yield chunk
+
+
+def _too_large(cap: int) -> HTTPException:
+    return HTTPException(413, f"request body larger than {cap} bytes")
+
+
+_INGEST_BODY = {"requestBody": {"content": {
+    "application/json": {"schema": IngestText.model_json_schema()},
+    "multipart/form-data": {"schema": {"type": "object", "properties": {
+        "file": {"type": "string", "format": "binary"}}}}}}}
+
+
+@api_router.post("/ingest", summary="Add a document (only with --allow-ingest and a token)",
+                 openapi_extra=_INGEST_BODY)
+async def ingest(request: Request, settings: Annotated[Settings, Depends(_check_token)]) -> dict[str, Any]:
+    """Authorisation is checked (by the dependency) before a single byte of the body is read; the
+    body is then streamed with the size cap enforced as it arrives, and the extraction runs in a
+    worker thread so that the server keeps answering other requests meanwhile."""
     safe = replace(settings, allow_private=False)
-    if file is not None:
-        raw = await file.read(safe.max_bytes + 1)
-        name = (file.filename or "upload.txt").rsplit("/", 1)[-1]
-        kind = name.rsplit(".", 1)[-1].lower() if "." in name else "txt"
-        items = list(read_bytes(f"upload:{name}", raw, kind if kind in {"html", "htm", "json", "jsonl"} else "txt",
-                                safe))
-        return api.ingest_items(items, safe).to_dict()
+    cap = safe.max_bytes + _FRAMING
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > cap:
+        raise _too_large(cap)
+    if request.headers.get("content-type", "").startswith("multipart/form-data"):
+        items = await _read_upload(request, safe, cap)
+        return (await run_in_threadpool(api.ingest_items, items, safe)).to_dict()
     try:
-        body = IngestText.model_validate(json.loads(await request.body() or b"{}"))
+        raw = b"".join([chunk async for chunk in _capped(request, cap)])
+    except _TooLarge:
+        raise _too_large(cap) from None
+    try:
+        body = IngestText.model_validate(json.loads(raw or b"{}"))
     except (ValueError, TypeError) as exc:
         raise HTTPException(422, f"send JSON with 'text' or 'url', or a multipart 'file': {exc}") from exc
     if body.url:
-        return api.ingest_paths([body.url], safe).to_dict()
+        if not body.url.lower().startswith(("http://", "https://")):
+            raise HTTPException(422, "'url' must be an http:// or https:// URL; local paths are never read")
+        return (await run_in_threadpool(api.ingest_urls, [body.url], safe)).to_dict()
     if not body.text:
         raise HTTPException(422, "send JSON with 'text' or 'url', or a multipart 'file'")
     record = json.dumps(body.model_dump()).encode()
-    return api.ingest_items(list(read_bytes("upload:text", record, "json", safe)), safe).to_dict()
+    items = list(read_bytes("upload:text", record, "json", safe))
+    return (await run_in_threadpool(api.ingest_items, items, safe)).to_dict()
+
+
+async def _read_upload(request: Request, settings: Settings, cap: int) -> list[Document | Rejected]:
+    """The one file of a multipart upload, read through the cap (spooled, never past ``cap``)."""
+    parser = MultiPartParser(request.headers, _capped(request, cap), max_files=1, max_fields=10,
+                             max_part_size=cap)
+    try:
+        form = await parser.parse()
+    except _TooLarge:
+        raise _too_large(cap) from None
+    except MultiPartException as exc:
+        raise HTTPException(422, f"malformed multipart upload: {exc.message}") from exc
+    try:
+        file = form.get("file")
+        if not isinstance(file, StarletteUploadFile):
+            raise HTTPException(422, "send the document as a multipart field named 'file'")
+        raw = await file.read(settings.max_bytes + 1)
+    finally:
+        await form.close()
+    name = (file.filename or "upload.txt").rsplit("/", 1)[-1]
+    kind = name.rsplit(".", 1)[-1].lower() if "." in name else "txt"
+    return list(read_bytes(f"upload:{name}", raw, kind if kind in {"html", "htm", "json", "jsonl"} else "txt",
+                           settings))
 
 
 def export_rows(settings: Settings, what: str, fmt: str) -> Response:
@@ -187,9 +252,8 @@ def export_rows(settings: Settings, what: str, fmt: str) -> Response:
         return Response(json.dumps(rows, ensure_ascii=False, indent=2), media_type="application/json",
                         headers={"Content-Disposition": f'attachment; filename="parley-{what}.json"'})
     buf = io.StringIO()
-    if rows:
-        writer = csv.DictWriter(buf, fieldnames=list(rows[0]))
-        writer.writeheader()
-        writer.writerows(rows)
+    writer = csv.DictWriter(buf, fieldnames=list(EVENT_COLUMNS if what == "events" else DOCUMENT_COLUMNS))
+    writer.writeheader()
+    writer.writerows(rows)
     return Response(buf.getvalue(), media_type="text/csv",
                     headers={"Content-Disposition": f'attachment; filename="parley-{what}.csv"'})
