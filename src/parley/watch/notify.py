@@ -29,7 +29,6 @@ import httpx
 
 from parley.config import Settings
 from parley.errors import FetchError
-from parley.extract.knowledge import knowledge
 from parley.ingest.fetch import check_url
 from parley.store import Database
 from parley.store.states import (
@@ -51,6 +50,8 @@ SIGNATURE_HEADER = "X-Parley-Signature"
 
 def current_states(db: Database, settings: Settings, now: datetime) -> list[EngagementState]:
     """Every stored engagement's state at ``now``."""
+    from parley.extract.knowledge import knowledge  # imports spaCy: only when states are asked for
+
     return states_from_facts(engagement_facts(db), now, timedelta(hours=settings.awaiting_hours), knowledge())
 
 

@@ -12,7 +12,6 @@ from typing import Any
 
 from parley.config import Settings
 from parley.errors import ConfigError
-from parley.extract.knowledge import knowledge
 from parley.store import Database, Filters, open_store
 from parley.store import views as v
 from parley.store.states import engagement_facts
@@ -24,6 +23,8 @@ def states_of(db: Database, settings: Settings, ids: list[str], now: datetime | 
     """The state of each engagement id given, at ``now`` (default: the current time)."""
     facts = engagement_facts(db, ids)
     window = timedelta(hours=settings.awaiting_hours)
+    from parley.extract.knowledge import knowledge  # imports spaCy: only when states are asked for
+
     return {s.engagement_id: s for s in states_from_facts(facts, now or datetime.now(UTC), window, knowledge())}
 
 

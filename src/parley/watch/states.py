@@ -22,13 +22,17 @@ moment that date can stand for; a report without a publication date opens it whe
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from parley.extract.knowledge import Knowledge
+
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 
 from parley.compare.sides import document_side as side_of
-from parley.extract.knowledge import Knowledge
 from parley.model import Document
 
 STATES = ("awaiting", "one-sided", "both", "unofficial")
