@@ -238,3 +238,23 @@ def test_condolences_carry_no_topic_and_are_nobody_else_s(extractor: Extractor) 
             title="Telephone conversation with Prime Minister of Japan Shinzo Abe",
             publisher="President of Russia (Kremlin)", published="2017-04-04")
     assert "security_defence" not in topics(x, "Putin") | topics(x, "Abe")
+
+
+def test_a_statement_never_spans_someone_else_s_words(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\nThe two presidents discussed trade.\nAnalysts note the region's nuclear ambitions.\n"
+            "The two presidents also vowed to meet again.",
+            publisher="The EastAfrican", published="2024-05-06")
+    assert "nonproliferation" not in topics(x, "Ruto")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruto was quoted as saying that the climate crisis needed action.",
+    "Ruto reviewed the fight against climate change.",
+    "Ruto posted on X that the climate crisis needed action.",
+])
+def test_verbs_of_news_reports_and_readouts(extractor: Extractor, sentence: str) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\n" + sentence, publisher="The EastAfrican", published="2024-05-06")
+    assert "climate_environment" in topics(x, "Ruto")
+    assert "climate_environment" not in topics(x, "Hassan")

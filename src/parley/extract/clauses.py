@@ -22,6 +22,10 @@ SPEECH = {
     "laud", "criticize", "criticise", "indicate", "call", "describe", "seek", "want", "expect",
     "reflect", "assure", "declare", "observe", "deliver", "speak", "talk", "brief",
     "give", "support", "oppose", "recognize", "recognise", "value",
+    # News reporting and the verbs of other governments' readouts.
+    "post", "quote", "vow", "accuse", "blame", "demand", "deny", "reject", "caution", "claim",
+    "assert", "concede", "inform", "concur", "review", "extend", "encourage", "applaud", "back",
+    "resolve", "decide", "focus", "address", "elaborate", "present", "regret", "deplore", "predict",
 }
 GROUP_SUBJECTS = {"they", "leaders", "sides", "ministers", "both", "two", "presidents", "counterparts",
                   "we", "parties", "men", "women", "delegations", "heads", "interlocutors", "premiers",
