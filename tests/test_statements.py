@@ -258,3 +258,21 @@ def test_verbs_of_news_reports_and_readouts(extractor: Extractor, sentence: str)
             "Monday.\n" + sentence, publisher="The EastAfrican", published="2024-05-06")
     assert "climate_environment" in topics(x, "Ruto")
     assert "climate_environment" not in topics(x, "Hassan")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Discussions included cooperation on climate action.",
+    "The talks focused on climate change.",
+])
+def test_what_the_talks_covered_is_both_sides(extractor: Extractor, sentence: str) -> None:
+    x = run(extractor, "Prime Minister Narendra Modi met President Emmanuel Macron in Paris today.\n" + sentence,
+            publisher="Prime Minister's Office, India", published="2024-05-06")
+    assert "climate_environment" in topics(x, "Macron") and "climate_environment" in topics(x, "Modi")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("They agreed to intensify work on the global response to pandemics.", "health"),
+    ("They will work together on economic development.", "trade_investment"),
+])
+def test_plural_and_policy_cues(text: str, topic: str) -> None:
+    assert topic in topics_of(text, knowledge())

@@ -161,3 +161,17 @@ def sourced(sent: Span, verb: Token) -> bool:
         return True
     return any(t.i != verb.i and t.lemma_.lower() in _REPORTING and subject_of(t) is not None
                and subject_of(t) is not subject_of(verb) for t in sent)
+
+
+_TALKS = {"discussion", "talk", "meeting", "conversation", "call", "exchange", "dialogue", "agenda",
+          "consultation", "summit"}
+_COVER = {"include", "cover", "focus", "center", "centre", "touch", "revolve", "concentrate", "span", "range",
+          "feature", "dominate"}
+
+
+def talks_cover(verb: Token) -> bool:
+    """ "The talks covered trade", "Discussions focused on Ukraine": the talks' own content."""
+    if verb.lemma_.lower() not in _COVER or verb.dep_ in {"acl", "relcl", "amod"}:
+        return False
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subj is not None and subj.lemma_.lower() in _TALKS
