@@ -276,3 +276,17 @@ def test_what_the_talks_covered_is_both_sides(extractor: Extractor, sentence: st
 ])
 def test_plural_and_policy_cues(text: str, topic: str) -> None:
     assert topic in topics_of(text, knowledge())
+
+
+@pytest.mark.parametrize("sentence", [
+    "A more contentious issue on the agenda was the war in Syria.",
+    "Syria and Yemen topped the agenda.",
+])
+def test_what_was_on_the_agenda_of_talks_held_is_both_sides(extractor: Extractor, sentence: str) -> None:
+    x = run(extractor, "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on "
+            "Friday.\n" + sentence, publisher="DW", published="2022-08-05")
+    assert "middle_east" in topics(x, "Putin") and "middle_east" in topics(x, "Erdo")
+
+
+def test_wildlife_conservation_is_environment() -> None:
+    assert "climate_environment" in topics_of("They praised progress in wildlife conservation.", knowledge())

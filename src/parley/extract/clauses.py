@@ -171,7 +171,15 @@ _COVER = {"include", "cover", "focus", "center", "centre", "touch", "revolve", "
 
 def talks_cover(verb: Token) -> bool:
     """ "The talks covered trade", "Discussions focused on Ukraine": the talks' own content."""
-    if verb.lemma_.lower() not in _COVER or verb.dep_ in {"acl", "relcl", "amod"}:
+    if verb.dep_ in {"acl", "relcl", "amod"}:
         return False
+    lemma = verb.lemma_.lower()
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    return subj is not None and subj.lemma_.lower() in _TALKS
+    if lemma in {"top", "dominate", "head"}:  # "Ukraine and Syria topped the agenda"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _TALKS for c in verb.children)
+    if lemma == "be" and not any(c.dep_ == "aux" for c in verb.children):
+        # "A more contentious issue on the agenda was Turkey's incursion into Syria" (the subject
+        # is read from the words before the verb: the parser loses it when sentences run together)
+        before = verb.doc[max(0, verb.i - 5):verb.i]
+        return any(t.lemma_.lower() == "agenda" for t in before) and not any(t.pos_ == "VERB" for t in before)
+    return lemma in _COVER and subj is not None and subj.lemma_.lower() in _TALKS
