@@ -290,3 +290,13 @@ def test_what_was_on_the_agenda_of_talks_held_is_both_sides(extractor: Extractor
 
 def test_wildlife_conservation_is_environment() -> None:
     assert "climate_environment" in topics_of("They praised progress in wildlife conservation.", knowledge())
+
+
+@pytest.mark.parametrize("sentence", [
+    "An official said the nuclear issue was not discussed.",
+    "The two presidents did not discuss the nuclear issue.",
+])
+def test_what_was_not_discussed_is_no_topic(extractor: Extractor, sentence: str) -> None:
+    x = run(extractor, "Iranian President Masoud Pezeshkian met Qatar's Emir Tamim bin Hamad Al Thani in Doha on "
+            "Tuesday.\n" + sentence, publisher="Al Jazeera", published="2024-10-02")
+    assert "nonproliferation" not in topics(x, "Pezeshkian")

@@ -100,7 +100,7 @@ _ATTENTION = {"pay", "place", "give", "devote", "put"}
 def passive_discussion(tok: Token) -> bool:
     """ "Human rights were discussed", "Attention was paid to ...", "Emphasis was placed on ...":
     the talks themselves, both sides' (unless an agent says whose: "was raised by the minister")."""
-    if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+    if tok.tag_ != "VBN" or any(c.dep_ in {"agent", "neg"} for c in tok.children):
         return False
     lemma = tok.lemma_.lower()
     if tok.dep_ in {"amod", "acl", "relcl"}:

@@ -161,9 +161,10 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
             return tuple(agents), "passive-agent"  # "was raised by the Prime Minister"
         if tok.pos_ not in {"VERB", "AUX"} or not is_speech(tok):
             continue
-        if any(c.dep_ == "dobj" and c.lower_ in _PLEASANTRIES for c in tok.children):
+        if any(c.dep_ == "dobj" and c.lower_ in _PLEASANTRIES for c in tok.children) \
+                or any(c.dep_ == "neg" for c in tok.children):
             pleasantry = True
-            continue  # "exchanged greetings", "shook hands": no statement
+            continue  # "exchanged greetings", "did not raise human rights": nothing raised
         subj = subject_of(tok)
         if subj is None and tok.i > sent.start:
             # "May said": the tagger took the name for a modal verb.
