@@ -312,3 +312,9 @@ def test_a_side_named_by_its_state_is_that_participant(extractor: Extractor) -> 
 def test_the_general_assembly_as_a_venue_is_no_topic() -> None:
     assert "international_affairs" not in topics_of("He had hoped to meet him at the U.N. General Assembly.",
                                                     knowledge())
+
+
+def test_what_is_expected_to_dominate_talks_ahead_is_no_one_s(extractor: Extractor) -> None:
+    x = run(extractor, "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on "
+            "Friday.\nSyria is expected to dominate their next talks.", publisher="DW", published="2022-08-05")
+    assert "middle_east" not in topics(x, "Putin")
