@@ -7,29 +7,25 @@ none prints, so the same calls serve a notebook, a script or a test.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Any
 
 from parley.compare import Comparison, compare, side_topics
 from parley.compare.timeline import TimelineRow, dyad
 from parley.config import Settings
-from parley.errors import NotFoundError
+from parley.errors import InputError, NotFoundError
 from parley.extract import Extractor
 from parley.extract.knowledge import knowledge
 from parley.ingest import expand_targets, read_inputs
-from parley.link import link
+from parley.link import Group, Item, engagement_of, group_of, link
 from parley.model import Document, Engagement, Extraction, IngestSummary, Rejected
 from parley.store import (
     Database,
     Filters,
-    engagement_documents,
-    has_document,
+    iter_extractions,
     list_documents,
     list_events,
-    load_extractions,
     open_store,
-    save_engagements,
-    save_extraction,
 )
 
 Progress = Callable[[str], None]
@@ -98,66 +94,45 @@ def _read_and_extract(chunk: list[str | Rejected]) -> list[Extraction | Rejected
     return [*rejected, *extractor.extract_many(docs)]
 
 
-@dataclass
-class _Tally:
-    new: int = 0
-    known: int = 0
-    rejected: list[Rejected] = field(default_factory=list)
+def ingest_paths(targets: Iterable[str], settings: Settings, progress: Progress | None = None,
+                 on_total: Callable[[int], None] | None = None, engine: str = "local",
+                 scheduler: str | None = None) -> IngestSummary:
+    """Read, extract, store and link the targets, one transaction per batch of ``batch_size``.
 
-
-def ingest_paths(targets: Iterable[str], settings: Settings, progress: Progress | None = None
-                 ) -> IngestSummary:
-    """Read, extract and store the targets; each document is committed on its own.
-
-    Documents already stored (same normalised text) are counted as known and not extracted
-    again, so an interrupted run resumes where it stopped.
+    Workers (``processes`` local processes, or a Dask cluster with ``engine="dask"``) read and
+    extract; this process is the one writer.  Documents already stored (same normalised text) are
+    counted as known and not extracted again, so an interrupted run resumes where it stopped.
     """
-    return ingest_items(read_inputs(targets, settings), settings, progress)
+    from parley.pipeline import run_local, units, write
+
+    if engine not in {"local", "dask"}:
+        raise InputError(f"unknown engine {engine!r} (local or dask)")
+    work = units(targets, settings.batch_size)
+    if on_total:
+        on_total(sum(len(u) for u in work))
+    if engine == "dask":
+        from parley.distributed import run_dask
+
+        return write(run_dask(work, settings, scheduler), settings, progress)
+    return write(run_local(work, settings), settings, progress)
 
 
 def ingest_items(items: Iterable[Document | Rejected], settings: Settings, progress: Progress | None = None
                  ) -> IngestSummary:
-    """Extract and store documents already read (the web upload path shares this with the CLI)."""
-    tally = _Tally()
-    with open_store(settings.db) as db:
-        extractor: Extractor | None = None
-        pending: list[Document] = []
+    """Extract, store and link documents already read (the web upload path shares this with the CLI)."""
+    from parley.pipeline import Chunk, Worker, write
 
-        def flush() -> None:
-            nonlocal extractor
-            if not pending:
-                return
-            extractor = extractor or Extractor(settings)
-            for extraction in extractor.extract_many(pending):
-                if save_extraction(db, extraction):
-                    tally.new += 1
-                else:
-                    tally.known += 1
-                if progress:
-                    progress(extraction.document.source)
-            pending.clear()
-
-        seen: set[str] = set()
+    def chunks() -> Iterator[Chunk]:
+        worker = Worker(settings)
+        batch: list[Document | Rejected] = []
         for item in items:
-            if isinstance(item, Rejected):
-                tally.rejected.append(item)
-                if progress:
-                    progress(item.source)
-                continue
-            if item.id in seen or has_document(db, item.id):
-                tally.known += 1
-                if progress:
-                    progress(item.source)
-                continue
-            seen.add(item.id)
-            pending.append(item)
-            if len(pending) >= settings.batch_size:
-                flush()
-        flush()
-        if tally.new:
-            extractions = load_extractions(db)
-            save_engagements(db, link(extractions, knowledge()))
-    return IngestSummary(tally.new, tally.known, tuple(tally.rejected))
+            batch.append(item)
+            if len(batch) >= settings.batch_size:
+                yield worker.documents(batch)
+                batch = []
+        yield worker.documents(batch)
+
+    return write(chunks(), settings, progress)
 
 
 def query_documents(settings: Settings, filters: Filters) -> list[dict[str, object]]:
@@ -197,34 +172,62 @@ def link_paths(targets: Iterable[str], settings: Settings,
     return _link_output(engagements, extractions)
 
 
-def link_stored(settings: Settings) -> dict[str, Any]:
-    """Link everything stored and store the engagements (``parley link --db``)."""
+def link_stored(settings: Settings, rebuild: bool = False) -> dict[str, Any]:
+    """The stored engagements in the linking contract (``parley link --db``); with ``rebuild``,
+    every stored document is linked again first (``parley link --rebuild``)."""
+    from parley.link.incremental import rebuild as relink
+    from parley.link.incremental import side_function
+    from parley.store.linking import serialize_writers, stored_groups
+
+    kb = knowledge()
     with open_store(settings.db) as db:
-        extractions = {x.document.id: x for x in load_extractions(db)}
-        engagements = link(extractions.values(), knowledge())
-        save_engagements(db, engagements)
-    return _link_output(engagements, extractions)
+        if rebuild:
+            with db.transaction():
+                serialize_writers(db)
+                relink(db, kb)
+        groups = [_stored_group(eid, items) for eid, items in stored_groups(db, side_function(kb))]
+        doc_ids = sorted({m.doc_id for g in groups for m in g.members})
+        extractions = {x.document.id: x for x in iter_extractions(db, doc_ids)}
+    documents = {i: x.document for i, x in extractions.items()}
+    groups.sort(key=lambda g: (g.date is None, g.date or "", g.id))
+    return _link_output([engagement_of(g, documents) for g in groups], extractions)
+
+
+def _stored_group(engagement_id: str, items: list[Item]) -> Group:
+    g = group_of(items)
+    return Group(engagement_id, g.base, g.type, g.date, g.location, g.people, g.members)
+
+
+def _stored_engagements(db: Database, ids: list[str]) -> tuple[list[Engagement], dict[str, Extraction]]:
+    """Stored engagements as model values, with the extractions of their documents."""
+    from parley.link.incremental import side_function
+    from parley.store.linking import groups_by_id
+
+    found = groups_by_id(db, ids, side_function(knowledge()))
+    groups = [_stored_group(eid, items) for eid, items in found.items() if items]
+    doc_ids = sorted({m.doc_id for g in groups for m in g.members})
+    extractions = {x.document.id: x for x in iter_extractions(db, doc_ids)}
+    documents = {i: x.document for i, x in extractions.items()}
+    return [engagement_of(g, documents) for g in groups], extractions
 
 
 def compare_engagement(settings: Settings, engagement_id: str) -> Comparison:
     """The side-by-side comparison of one stored engagement (``parley compare``)."""
     with open_store(settings.db) as db:
-        doc_ids = engagement_documents(db, engagement_id)
-        if not doc_ids:
-            raise NotFoundError(f"no engagement {engagement_id!r} (run `parley link` first; "
-                                "`parley link --format table` lists them)")
-        extractions = {x.document.id: x for x in load_extractions(db, doc_ids)}
-    candidates = link(extractions.values(), knowledge())
-    chosen = next((e for e in candidates if e.id == engagement_id), None) or max(
-        candidates, key=lambda e: len(e.reports))
-    return compare(chosen, extractions)
+        engagements, extractions = _stored_engagements(db, [engagement_id])
+    if not engagements:
+        raise NotFoundError(f"no engagement {engagement_id!r} (`parley link --format table` lists them)")
+    return compare(engagements[0], extractions)
 
 
 def timeline_rows(settings: Settings, a: str, b: str) -> list[TimelineRow]:
-    """Engagements between two countries in the stored data (``parley timeline``)."""
+    """Engagements between two countries in the stored data (``parley timeline``), read through
+    the engagements' country index: nothing is linked again."""
+    from parley.store.linking import engagements_between
+
     with open_store(settings.db) as db:
-        extractions = {x.document.id: x for x in load_extractions(db)}
-    return dyad(link(extractions.values(), knowledge()), extractions, a, b)
+        engagements, extractions = _stored_engagements(db, engagements_between(db, a.upper(), b.upper()))
+    return dyad(engagements, extractions, a, b)
 
 
 __all__ = ["Database", "compare_engagement", "extract_paths", "ingest_paths", "link_paths", "link_stored",

@@ -51,11 +51,17 @@ def ingest(
     allow_private: Annotated[bool | None, typer.Option("--allow-private",
                                                        help="Allow fetching private/loopback URLs.")] = None,
     spacy_model: Annotated[str | None, typer.Option("--spacy-model")] = None,
+    processes: Annotated[int | None, typer.Option("--processes", "-p", min=1,
+                                                  help="Worker processes that read and extract.")] = None,
+    engine: Annotated[str, typer.Option("--engine", help="local (worker processes) or dask.")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a LocalCluster).")] = None,
 ) -> None:
-    """Read, extract and store documents; already-stored documents are skipped."""
+    """Read, extract, store and link documents; already-stored documents are skipped."""
     try:
-        settings = _settings(config, db=db, allow_private=allow_private, spacy_model=spacy_model)
-        summary = _run_ingest(targets, settings, quiet)
+        settings = _settings(config, db=db, allow_private=allow_private, spacy_model=spacy_model,
+                             processes=processes)
+        summary = _run_ingest(targets, settings, quiet, engine, scheduler)
     except ParleyError as exc:
         _fail(exc)
         return
@@ -65,16 +71,21 @@ def ingest(
                f"{len(summary.rejected)} rejected -> {settings.db}")
 
 
-def _run_ingest(targets: list[str], settings: Settings, quiet: bool) -> Any:
+def _run_ingest(targets: list[str], settings: Settings, quiet: bool, engine: str, scheduler: str | None) -> Any:
     if quiet or not sys.stderr.isatty():
-        return api.ingest_paths(targets, settings)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+        return api.ingest_paths(targets, settings, engine=engine, scheduler=scheduler)
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), console=err, transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
-        return api.ingest_paths(targets, settings,
-                                progress=lambda source: bar.update(task, advance=1, description=source[-40:]))
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=err, transient=True) as bar:
+        task = bar.add_task("ingesting", total=None, rate="")
+
+        def advance(source: str) -> None:
+            speed = bar.tasks[task].speed
+            bar.update(task, advance=1, description=source[-40:], rate=f"{speed or 0:.1f} docs/s")
+
+        return api.ingest_paths(targets, settings, progress=advance, engine=engine, scheduler=scheduler,
+                                on_total=lambda n: bar.update(task, total=n))
 
 
 @app.command()
@@ -182,13 +193,14 @@ def link_cmd(
     db: DbOpt = None, config: ConfigOpt = None,
     fmt: Annotated[str, typer.Option("--format", "-f", help="json or table.")] = "json",
     multi: Annotated[bool, typer.Option("--multi", help="Only engagements with several reports.")] = False,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Link every stored document again first.")] = False,
 ) -> None:
     """Group reports of the same engagement (from PATHs, or the database when none is given)."""
     rejected: list[Rejected] = []
     try:
         settings = _settings(config, db=db)
         result = (api.link_paths(targets, settings, on_rejected=rejected.append) if targets
-                  else api.link_stored(settings))
+                  else api.link_stored(settings, rebuild=rebuild))
     except ParleyError as exc:
         _fail(exc)
         return
