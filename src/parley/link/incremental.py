@@ -153,14 +153,21 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
     touched = {eng for kind, eng in joiners if kind == "e"}
     touched.update(eng for u in loose if (eng := run.engaged.get(u)))
     final: list[list[Item]] = [[*c, *joiners.get(("c", str(n)), [])] for n, c in enumerate(comps)]
-    for eng, ms in run.members(touched - region).items():
+    outside_members = run.members(touched - region)
+    for eng, ms in outside_members.items():
         keep = [i for i in ms if i.key not in loose and i.key not in dated]
         if keep or ("e", eng) in joiners:
             final.append([*keep, *joiners.get(("e", eng), [])])
     final.extend(alone)
     final.extend(list(c) for c in loose_components(unclaimed))
-    store.delete_engagements(db, region | touched)
-    _write(db, [group_of(ms) for ms in final if ms])
+    groups = [group_of(ms) for ms in final if ms]
+    # An engagement regrouped into exactly the reports it had is left as it is.
+    before = {frozenset(i.key for i in ms): eng for eng, ms in [*old.items(), *outside_members.items()]}
+    bases = store.bases(db, list(before.values()))
+    unchanged = {before[k] for g in groups if (k := frozenset(m.key for m in g.members)) in before
+                 and bases.get(before[k]) == g.base}
+    store.delete_engagements(db, (region | touched) - unchanged)
+    _write(db, [g for g in groups if before.get(frozenset(m.key for m in g.members)) not in unchanged])
     store.mark_linked(db, doc_ids)
 
 

@@ -211,3 +211,12 @@ def engagements_between(db: Database, a: str, b: str) -> list[str]:
                     "ON y.engagement_id = x.engagement_id AND y.country = ? WHERE x.country = ? "
                     "ORDER BY x.engagement_id", (b, a))
     return [r["engagement_id"] for r in rows]
+
+
+def bases(db: Database, ids: Sequence[str]) -> dict[str, str]:
+    """The base id of each of these stored engagements."""
+    out: dict[str, str] = {}
+    for part in chunks(sorted(set(ids))):
+        for row in db.query(f"SELECT id, base_id FROM engagements WHERE id IN ({_marks(part)})", part):
+            out[row["id"]] = row["base_id"]
+    return out
