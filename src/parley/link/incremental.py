@@ -179,11 +179,11 @@ def _write(db: Database, groups: list[Group]) -> None:
     for base, mine in by_base.items():
         stored = store.rivals(db, base)
         firsts = [first_doc(g) for g in mine] + list(stored.values())
+        for old_id, own in stored.items():  # first, so that a new group can take the base id
+            ident = final_id(base, own, [d for d in firsts if d != own])
+            if ident != old_id:
+                store.rename_engagement(db, old_id, ident)
         for g in mine:
             own = first_doc(g)
             ident = final_id(base, own, [d for d in firsts if d != own])
             store.insert_engagement(db, Group(ident, base, g.type, g.date, g.location, g.people, g.members))
-        for old_id, own in stored.items():
-            ident = final_id(base, own, [d for d in firsts if d != own])
-            if ident != old_id:
-                store.rename_engagement(db, old_id, ident)

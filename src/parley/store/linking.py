@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from parley.link.core import Group, Item, item_tokens
 from parley.model import Actor
@@ -146,9 +146,22 @@ def rivals(db: Database, base: str) -> dict[str, str]:
     return {r["id"]: r["first_doc"] for r in rows}
 
 
+def _count_dyads(db: Database, countries: list[str], step: int) -> None:
+    for i, a in enumerate(countries):
+        for b in countries[i + 1:]:
+            db.execute("INSERT INTO dyad_counts (a, b, n) VALUES (?, ?, ?) "
+                       "ON CONFLICT (a, b) DO UPDATE SET n = dyad_counts.n + ?", (a, b, step, step))
+
+
 def delete_engagements(db: Database, ids: Iterable[str]) -> None:
     for part in chunks(sorted(set(ids))):
         marks = _marks(part)
+        countries: dict[str, list[str]] = {}
+        for row in db.query(f"SELECT engagement_id, country FROM engagement_countries WHERE engagement_id IN "
+                            f"({marks}) ORDER BY engagement_id, country", part):
+            countries.setdefault(row["engagement_id"], []).append(row["country"])
+        for found in countries.values():
+            _count_dyads(db, found, -1)
         db.execute(f"UPDATE events SET engagement_id = NULL WHERE engagement_id IN ({marks})", part)
         db.execute(f"DELETE FROM engagement_countries WHERE engagement_id IN ({marks})", part)
         db.execute(f"DELETE FROM engagements WHERE id IN ({marks})", part)
@@ -163,14 +176,17 @@ def insert_engagement(db: Database, group: Group) -> None:
     keys = [m.key for m in group.members]
     for part in chunks(keys):
         db.execute(f"UPDATE events SET engagement_id = ? WHERE id IN ({_marks(part)})", [group.id, *part])
-    for country in sorted({p.country for m in group.members for p in m.people if p.country}):
+    countries = sorted({p.country for m in group.members for p in m.people if p.country})
+    for country in countries:
         db.execute("INSERT INTO engagement_countries (engagement_id, country) VALUES (?, ?)", (group.id, country))
+    _count_dyads(db, countries, 1)
 
 
 def reset_links(db: Database) -> None:
     """Forget every engagement and candidate key: the next linking run starts from scratch."""
     db.execute("UPDATE events SET engagement_id = NULL WHERE engagement_id IS NOT NULL")
     db.execute("DELETE FROM engagement_countries")
+    db.execute("DELETE FROM dyad_counts")
     db.execute("DELETE FROM engagements")
     db.execute("DELETE FROM link_keys")
     db.execute("UPDATE documents SET linked = 0 WHERE linked = 1")
@@ -220,3 +236,8 @@ def bases(db: Database, ids: Sequence[str]) -> dict[str, str]:
         for row in db.query(f"SELECT id, base_id FROM engagements WHERE id IN ({_marks(part)})", part):
             out[row["id"]] = row["base_id"]
     return out
+
+
+def top_dyads(db: Database, limit: int) -> list[dict[str, Any]]:
+    """The pairs of countries with the most engagements (a maintained count, read by index)."""
+    return db.query("SELECT a, b, n FROM dyad_counts WHERE n > 0 ORDER BY n DESC, a, b LIMIT ?", (limit,))

@@ -159,7 +159,7 @@ def list_events(db: Database, f: Filters) -> list[dict[str, Any]]:
     rows = db.query(
         "SELECT e.id, e.type, e.is_primary, e.date, e.location, e.modality, d.publisher, d.source, "
         "d.title FROM events e JOIN documents d ON d.id = e.doc_id "
-        f"WHERE {where} ORDER BY e.date DESC, d.source, e.local_id LIMIT ? OFFSET ?",
+        f"WHERE {where} ORDER BY e.date DESC, e.id LIMIT ? OFFSET ?",
         [*params, f.limit, f.offset],
     )
     for row in rows:

@@ -33,7 +33,18 @@ CREATE TABLE engagement_countries (
 );
 CREATE INDEX engagement_countries_engagement ON engagement_countries (engagement_id);
 
+-- How many engagements each pair of countries has, kept up to date by the linker (home page).
+CREATE TABLE dyad_counts (
+    a TEXT NOT NULL,
+    b TEXT NOT NULL,
+    n INTEGER NOT NULL,
+    PRIMARY KEY (a, b)
+);
+CREATE INDEX dyad_counts_n ON dyad_counts (n);
+
 CREATE INDEX evidence_doc ON evidence (doc_id);
+CREATE INDEX documents_published_source ON documents (published, source);
+CREATE INDEX events_date ON events (date, id);
 CREATE INDEX statement_topics_topic ON statement_topics (topic);
 
 -- People already in the search index (the FTS5 columns are unindexed, so looking them up there
