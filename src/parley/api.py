@@ -220,13 +220,16 @@ def compare_engagement(settings: Settings, engagement_id: str) -> Comparison:
     return compare(engagements[0], extractions)
 
 
-def timeline_rows(settings: Settings, a: str, b: str) -> list[TimelineRow]:
+def timeline_rows(settings: Settings, a: str, b: str, limit: int | None = None, offset: int = 0
+                  ) -> list[TimelineRow]:
     """Engagements between two countries in the stored data (``parley timeline``), read through
-    the engagements' country index: nothing is linked again."""
+    the engagements' country index (newest ``limit`` after ``offset`` when given): nothing is
+    linked again."""
     from parley.store.linking import engagements_between
 
     with open_store(settings.db) as db:
-        engagements, extractions = _stored_engagements(db, engagements_between(db, a.upper(), b.upper()))
+        ids = engagements_between(db, a.upper(), b.upper(), limit, offset)
+        engagements, extractions = _stored_engagements(db, ids)
     return dyad(engagements, extractions, a, b)
 
 

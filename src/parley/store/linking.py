@@ -221,11 +221,17 @@ def rename_engagement(db: Database, old: str, new: str) -> None:
     db.execute("DELETE FROM engagements WHERE id = ?", (old,))
 
 
-def engagements_between(db: Database, a: str, b: str) -> list[str]:
-    """Ids of the engagements with participants of both countries (two index ranges joined)."""
+def engagements_between(db: Database, a: str, b: str, limit: int | None = None, offset: int = 0) -> list[str]:
+    """Ids of the engagements with participants of both countries, newest first (two index ranges
+    joined; ``limit`` and ``offset`` page through them)."""
+    page = ""
+    params: list[Any] = [b, a]
+    if limit is not None:
+        page, params = "LIMIT ? OFFSET ?", [b, a, limit, offset]
     rows = db.query("SELECT x.engagement_id FROM engagement_countries x JOIN engagement_countries y "
-                    "ON y.engagement_id = x.engagement_id AND y.country = ? WHERE x.country = ? "
-                    "ORDER BY x.engagement_id", (b, a))
+                    "ON y.engagement_id = x.engagement_id AND y.country = ? JOIN engagements g "
+                    "ON g.id = x.engagement_id WHERE x.country = ? "
+                    f"ORDER BY g.date IS NULL, g.date DESC, g.id {page}", params)
     return [r["engagement_id"] for r in rows]
 
 

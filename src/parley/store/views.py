@@ -6,6 +6,7 @@ the web layer receives plain dictionaries and never writes SQL.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from parley.store.db import Database
@@ -121,3 +122,35 @@ def dyad_network(db: Database, a: str, b: str) -> dict[str, Any]:
         nodes.setdefault(r["y"], {"id": r["y"], "name": r["yn"], "country": r["yc"]})
         edges.append({"source": r["x"], "target": r["y"], "weight": int(r["n"])})
     return {"nodes": list(nodes.values()), "edges": edges}
+
+
+def export_pages(db: Database, what: str, page: int = 500) -> Iterator[list[dict[str, Any]]]:
+    """Every stored event or document (the columns of :func:`list_events` / :func:`list_documents`),
+    a page at a time in id order (keyset pagination: each page is one index range, so an export of
+    any size streams in flat memory and constant time per row)."""
+    last = ""
+    while True:
+        if what == "events":
+            rows = db.query(
+                "SELECT e.id, e.type, e.is_primary, e.date, e.location, e.modality, d.publisher, d.source, "
+                "d.title FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id > ? ORDER BY e.id LIMIT ?",
+                (last, page))
+            people: dict[str, list[str]] = {}
+            if rows:
+                ids = [r["id"] for r in rows]
+                for p in db.query("SELECT event_id, name, country FROM participants WHERE event_id IN "
+                                  f"({', '.join('?' for _ in ids)}) ORDER BY event_id, position", ids):
+                    people.setdefault(p["event_id"], []).append(f"{p['name']} ({p['country'] or '?'})")
+            for row in rows:
+                row["primary"] = bool(row.pop("is_primary"))
+                row["participants"] = "; ".join(people.get(row["id"], []))
+        else:
+            rows = db.query(
+                "SELECT d.id, d.source, d.title, d.publisher, d.published, "
+                "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events, "
+                "(SELECT COUNT(*) FROM statements s WHERE s.doc_id = d.id) AS statements "
+                "FROM documents d WHERE d.id > ? ORDER BY d.id LIMIT ?", (last, page))
+        if not rows:
+            return
+        yield rows
+        last = rows[-1]["id"]
