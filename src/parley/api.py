@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from parley.compare import Comparison, compare, side_topics
@@ -231,6 +232,14 @@ def timeline_rows(settings: Settings, a: str, b: str, limit: int | None = None, 
         ids = engagements_between(db, a.upper(), b.upper(), limit, offset)
         engagements, extractions = _stored_engagements(db, ids)
     return dyad(engagements, extractions, a, b)
+
+
+def export_tables(settings: Settings, tables: list[str], fmt: str, folder: Path) -> dict[str, int]:
+    """Write stored tables as files for other tools (``parley export``); rows written per table."""
+    from parley.store.export import export
+
+    with open_store(settings.db) as db:
+        return export(db, tables, fmt, folder)
 
 
 __all__ = ["Database", "compare_engagement", "extract_paths", "ingest_paths", "link_paths", "link_stored",

@@ -275,6 +275,26 @@ def timeline(
         err.print(f"chart written to {chart}", highlight=False)
 
 
+@app.command("export")
+def export_cmd(
+    tables: Annotated[list[str] | None, typer.Argument(
+        help="documents, events, participants, statements, engagements (default: all).")] = None,
+    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet, csv or jsonl.")] = "parquet",
+    output: Annotated[Path, typer.Option("--output", "-o", help="Folder for <table>.<format> files.")] = Path("."),
+    db: DbOpt = None, config: ConfigOpt = None,
+) -> None:
+    """Write stored tables as Parquet, CSV or JSON Lines (for pandas, polars, DuckDB, Spark)."""
+    from parley.store.export import TABLES
+
+    try:
+        written = api.export_tables(_settings(config, db=db), tables or list(TABLES), fmt, output)
+    except ParleyError as exc:
+        _fail(exc)
+        return
+    for table, n in written.items():
+        typer.echo(f"{output / table}.{fmt}: {n} rows")
+
+
 @app.command()
 def serve(
     db: DbOpt = None, config: ConfigOpt = None,
