@@ -21,6 +21,7 @@ PEOPLE = [Actor("Antony Blinken", "USA"), Actor("Blinken", "USA"), Actor("Wang Y
           Actor("Xi Jinping", "CHN"), Actor("Li Qiang", "CHN"), Actor("Qiang", "CHN")]
 DATES = ["2024-03-01", "2024-03-02", "2024-03-03", "2024-03-05", "2024-03", "2024-04-01", None, None]
 PUBLISHERS = [None, "Xinhua", "U.S. Department of State"]
+PUBLISHED = [None, "2024-03-01", "2024-03-03", "2024-03-06", "2024-03-20"]
 
 
 def partition_of(db: Database) -> list[tuple[str, tuple[str, ...]]]:
@@ -53,19 +54,19 @@ def ingest_in(db: Database, extractions: list[Extraction], cuts: list[int]) -> N
 
 report = st.tuples(st.sampled_from(["MEET", "CALL", "VISIT"]), st.lists(st.sampled_from(PEOPLE), min_size=1,
                    max_size=3, unique=True), st.sampled_from(DATES), st.sampled_from([None, "Beijing", "Tokyo"]),
-                   st.sampled_from(PUBLISHERS))
+                   st.sampled_from(PUBLISHERS), st.sampled_from(PUBLISHED))
 
 
 def synthetic(reports: list[tuple]) -> list[Extraction]:
     out = []
-    for n, (kind, people, day, place, publisher) in enumerate(reports):
+    for n, (kind, people, day, place, publisher, published) in enumerate(reports):
         doc = Document(hashlib.sha256(f"r{n}".encode()).hexdigest(), f"r{n}.txt", f"report {n}",
-                       publisher=publisher)
+                       publisher=publisher, published=published)
         out.append(Extraction(doc, (Event("e1", kind, tuple(people), True, day, place),)))
     return out
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(report, min_size=1, max_size=14), st.randoms(use_true_random=False),
        st.lists(st.integers(0, 14), max_size=5))
 def test_incremental_equals_rebuild_in_any_order_and_batches(reports: list[tuple], rnd: random.Random,

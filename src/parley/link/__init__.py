@@ -46,7 +46,7 @@ def primary_of(extraction: Extraction) -> Event | None:
 
 def item_of(document: Document, event: Event, kb: Knowledge) -> Item:
     return Item(f"{document.id}:{event.id}", document.id, event.type, event.date, event.location,
-                event.participants, side_of(document, kb))
+                event.participants, side_of(document, kb), document.published)
 
 
 def partition(items: Iterable[Item]) -> list[Group]:

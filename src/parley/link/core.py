@@ -9,7 +9,8 @@ Engagements are defined so that they do not depend on the order in which reports
 * a report whose day is unknown (no date, or only a month) joins the one dated engagement of its
   type whose people it names (in its month, when it has one), and stays alone when several fit, so
   an undated readout is never forced into the wrong meeting of two people who meet often; when
-  none fits, such reports of the same people (and month) form an engagement of their own.
+  none fits, such reports of the same people (and month) published within a few days of each
+  other form an engagement of their own.
 
 Because components and unique candidates are properties of the set of reports, linking k new
 reports only has to look at the reports that share a name token with them on nearby days (the
@@ -43,6 +44,7 @@ class Item:
     location: str | None
     people: tuple[Actor, ...]
     side: str | None = None
+    published: str | None = None  # the document's publication date
 
     @property
     def day(self) -> Day | None:
@@ -103,6 +105,17 @@ def people_match(kind: str, mine: tuple[Actor, ...], theirs: tuple[Actor, ...]) 
     if kind == "VISIT":
         return need >= 1 and shared_people(mine, theirs) >= 1
     return need >= 2 and shared_people(mine, theirs) >= need
+
+
+def need(kind: str) -> int:
+    """How many people two reports of this type must share at least."""
+    return 1 if kind == "VISIT" else 2
+
+
+def named(people: tuple[Actor, ...], tokens: set[str]) -> int:
+    """How many of these people have a name token among ``tokens``: a cheap upper bound on how many
+    of them :func:`shared_people` can match, so index hits can be ruled out before loading them."""
+    return sum(1 for p in people if person_tokens(p) & tokens)
 
 
 def matches(a: Item, b: Item) -> bool:
@@ -180,11 +193,25 @@ def candidates(item: Item, dated_groups: Iterable[tuple[Item, ...]]) -> list[tup
     return found
 
 
+LOOSE_DAYS = 3
+
+
 def loose_match(a: Item, b: Item) -> bool:
-    """Two reports without a day that no dated engagement claims: the same people (and month)."""
+    """Two reports without a day that no dated engagement claims: the same people (and month), in
+    documents published within a few days of each other (without that bound, every undated report
+    of two people who meet for years would pile into one engagement)."""
     months = len(a.date or "") == 7 and len(b.date or "") == 7
-    return (a.type == b.type and (not months or a.date == b.date)
-            and people_match(a.type, a.people, b.people))
+    pa, pb = parse_iso(a.published), parse_iso(b.published)
+    return (a.type == b.type and (not months or a.date == b.date) and pa is not None and pb is not None
+            and abs((pa - pb).days) <= LOOSE_DAYS and people_match(a.type, a.people, b.people))
+
+
+def published_window(item: Item) -> list[str]:
+    """The publication dates a report without a day can be grouped across."""
+    day = parse_iso(item.published)
+    if day is None:
+        return []
+    return [(day + timedelta(days=d)).isoformat() for d in range(-LOOSE_DAYS, LOOSE_DAYS + 1)]
 
 
 def loose_components(items: Iterable[Item]) -> list[tuple[Item, ...]]:

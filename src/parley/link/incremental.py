@@ -36,6 +36,10 @@ from parley.link.core import (
     loose_components,
     loose_match,
     matches,
+    merge_people,
+    named,
+    need,
+    published_window,
     window,
 )
 from parley.model import Document
@@ -110,44 +114,50 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
     comps = components(dated.values())
     comp_of = {i.key: n for n, c in enumerate(comps) for i in c}
 
-    # 2. Reports without a day whose candidates may have changed, closed over loose matches.
+    # 2. Reports without a day whose candidates may have changed: the new ones, those attached to a
+    #    regrouped engagement, and those naming enough people of a regrouped engagement (told from
+    #    the index hits before anything is loaded); then those loosely grouped with any of them.
     loose = {i.key: i for i in new if i.day is None}
     loose.update((i.key, i) for ms in old.values() for i in ms if i.day is None)
-    for kind in {i.type for i in dated.values()}:
+    regrouped = [merge_people(c) for c in comps] + [merge_people([i for i in ms if i.day is not None])
+                                                   for ms in old.values()]
+    for kind in sorted({i.type for i in dated.values()}):
         tokens = sorted({t for i in dated.values() if i.type == kind for t in item_tokens(i)})
-        loose.update((i.key, i) for i in run.fetch(store.undated_named(db, kind, tokens)))
-    queue = deque(loose.values())
-    while queue:
-        u = queue.popleft()
-        for other in run.fetch(store.undated_named(db, u.type, sorted(item_tokens(u)))):
-            if other.key not in loose and loose_match(u, other):
-                loose[other.key] = other
-                queue.append(other)
+        hit = _by_event(store.undated_named(db, kind, tokens))
+        wanted = {k: e for k, (e, toks) in hit.items()
+                  if any(named(people, toks) >= need(kind) for people in regrouped)}
+        loose.update((i.key, i) for i in run.fetch(wanted))
+    seeds = set(loose)
+    in_loose_groups = _add_loose_groups(run, loose)
 
     outside: dict[str, tuple[Item, ...]] = {}
     joiners: dict[tuple[str, str], list[Item]] = {}
-    unclaimed: list[Item] = []
+    claims: dict[str, int] = {}
     alone: list[list[Item]] = []
-    for u in loose.values():
-        month = u.date if len(u.date or "") == 7 else None
-        hits = store.dated_named(db, u.type, sorted(item_tokens(u)), month)
-        run.fetch(hits)
-        refs: dict[tuple[str, str], tuple[Item, ...]] = {}
-        for key, eng in hits.items():
-            if key in comp_of:
-                refs[("c", str(comp_of[key]))] = comps[comp_of[key]]
-            elif eng and ("e", eng) not in refs:
-                if eng not in outside:
-                    outside[eng] = tuple(i for i in run.members({eng}).get(eng, []) if i.day is not None)
-                refs[("e", eng)] = outside[eng]
-        by_identity = {id(ms): ref for ref, ms in refs.items()}
-        found = candidates(u, refs.values())
+    queue = deque(loose.values())
+    while queue:
+        u = queue.popleft()
+        if u.key in claims:
+            continue
+        # unclaimed before, and no regrouped engagement names its people: unclaimed still
+        quiet = u.key not in seeds and u.key in in_loose_groups
+        found = [] if quiet else _claims(run, u, comps, comp_of, outside)
+        claims[u.key] = len(found)
         if len(found) == 1:
-            joiners.setdefault(by_identity[id(found[0])], []).append(u)
+            joiners.setdefault(found[0], []).append(u)
         elif found:
             alone.append([u])
-        else:
-            unclaimed.append(u)
+        else:  # unclaimed: its loose partners (and their groups) are regrouped with it
+            hit = _by_event(store.undated_named(db, u.type, sorted(item_tokens(u)), published_window(u)))
+            near = {k: e for k, (e, toks) in hit.items() if k not in loose and named(u.people, toks) >= need(u.type)}
+            added = {}
+            for other in run.fetch(near):
+                if loose_match(u, other):
+                    added[other.key] = other
+            loose.update(added)
+            in_loose_groups.update(_add_loose_groups(run, loose))
+            queue.extend(i for i in loose.values() if i.key not in claims)
+    unclaimed = [u for u in loose.values() if claims.get(u.key) == 0]
 
     # 3. The engagements touched, written again.
     touched = {eng for kind, eng in joiners if kind == "e"}
@@ -169,6 +179,55 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
     store.delete_engagements(db, (region | touched) - unchanged)
     _write(db, [g for g in groups if before.get(frozenset(m.key for m in g.members)) not in unchanged])
     store.mark_linked(db, doc_ids)
+
+
+def _by_event(hits: list[store.Hit]) -> dict[str, tuple[str | None, set[str]]]:
+    """Index hits by event: its engagement and the tokens it was found under."""
+    out: dict[str, tuple[str | None, set[str]]] = {}
+    for h in hits:
+        out.setdefault(h.event_id, (h.engagement_id, set()))[1].add(h.token)
+    return out
+
+
+def _add_loose_groups(run: _Run, loose: dict[str, Item]) -> set[str]:
+    """Engagements of reports without a day only (loose groups) are regrouped as a whole; the keys
+    of their members (unclaimed by any dated engagement until now)."""
+    olds = {eng for k in loose if (eng := run.engaged.get(k))}
+    grouped: set[str] = set()
+    for ms in run.members(olds).values():
+        if len(ms) > 1 and all(i.day is None for i in ms):
+            loose.update((i.key, i) for i in ms)
+            grouped.update(i.key for i in ms)
+    return grouped
+
+
+def _claims(run: _Run, u: Item, comps: list[tuple[Item, ...]], comp_of: dict[str, int],
+            outside: dict[str, tuple[Item, ...]]) -> list[tuple[str, str]]:
+    """The dated engagements (at most two) an undated report names the people of: regrouped ones
+    from memory, stored ones loaded one by one, most promising first, only while it matters."""
+    month = u.date if len(u.date or "") == 7 else None
+    tokens: dict[tuple[str, str], set[str]] = {}
+    for h in store.dated_named(run.db, u.type, sorted(item_tokens(u)), month):
+        if h.event_id in comp_of:
+            tokens.setdefault(("c", str(comp_of[h.event_id])), set()).add(h.token)
+        elif h.engagement_id:
+            tokens.setdefault(("e", h.engagement_id), set()).add(h.token)
+    ranked = sorted((ref for ref, toks in tokens.items() if named(u.people, toks) >= need(u.type)),
+                    key=lambda ref: (-named(u.people, tokens[ref]), ref))
+    found: list[tuple[str, str]] = []
+    for ref in ranked:
+        kind, name = ref
+        if kind == "c":
+            members = comps[int(name)]
+        else:
+            if name not in outside:
+                outside[name] = tuple(i for i in run.members({name}).get(name, []) if i.day is not None)
+            members = outside[name]
+        if members and candidates(u, [members]):
+            found.append(ref)
+            if len(found) == 2:
+                break
+    return found
 
 
 def _write(db: Database, groups: list[Group]) -> None:

@@ -9,6 +9,7 @@ query grows with the size of the store.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
@@ -78,17 +79,20 @@ def load_items(db: Database, keys: Iterable[str], side_of: SideOf) -> dict[str, 
                             f"WHERE event_id IN ({marks}) ORDER BY event_id, position", part):
             people.setdefault(row["event_id"], []).append(
                 Actor(row["name"], row["country"], row["title"], row["organization"]))
-        for row in db.query(f"SELECT e.id, e.doc_id, e.type, e.date, e.location, d.publisher, d.url "
+        for row in db.query(f"SELECT e.id, e.doc_id, e.type, e.date, e.location, d.publisher, d.url, d.published "
                             f"FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id IN ({marks})", part):
             out[row["id"]] = Item(row["id"], row["doc_id"], row["type"], row["date"], row["location"],
-                                  tuple(people.get(row["id"], [])), side_of(row["publisher"], row["url"]))
+                                  tuple(people.get(row["id"], [])), side_of(row["publisher"], row["url"]),
+                                  row["published"])
     return out
 
 
 def add_keys(db: Database, items: Iterable[Item]) -> None:
     for item in items:
         dated = 1 if item.day is not None else 0
-        day = item.date if item.date and len(item.date) in (7, 10) else ""
+        # dated: the event's day; otherwise the publication day (reports without a day are grouped
+        # with each other only when published within a few days: see link.core.loose_match)
+        day = item.date or "" if dated else (item.published or "")[:10]
         for token in sorted(item_tokens(item)):
             db.execute("INSERT INTO link_keys (event_id, type, token, dated, day) VALUES (?, ?, ?, ?, ?) "
                        "ON CONFLICT DO NOTHING", (item.key, item.type, token, dated, day))
@@ -106,28 +110,42 @@ def dated_near(db: Database, kind: str, tokens: Sequence[str], days: Sequence[st
     return {r["event_id"]: r["engagement_id"] for r in rows}
 
 
-def dated_named(db: Database, kind: str, tokens: Sequence[str], month: str | None) -> dict[str, str | None]:
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A stored primary event found under one of the tokens asked for."""
+
+    event_id: str
+    engagement_id: str | None
+    token: str
+
+
+def dated_named(db: Database, kind: str, tokens: Sequence[str], month: str | None) -> list[Hit]:
     """Dated primary events of this type naming one of the tokens (in the month, when given)."""
     if not tokens:
-        return {}
+        return []
     span, params = "", []
     if month:
         span, params = "AND k.day >= ? AND k.day <= ?", [f"{month}-01", f"{month}-31"]
     rows = db.query(
-        f"SELECT DISTINCT k.event_id, e.engagement_id FROM link_keys k JOIN events e ON e.id = k.event_id "
+        f"SELECT k.event_id, e.engagement_id, k.token FROM link_keys k JOIN events e ON e.id = k.event_id "
         f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 1 {span}",
         [kind, *tokens, *params])
-    return {r["event_id"]: r["engagement_id"] for r in rows}
+    return [Hit(r["event_id"], r["engagement_id"], r["token"]) for r in rows]
 
 
-def undated_named(db: Database, kind: str, tokens: Sequence[str]) -> dict[str, str | None]:
-    """Undated and month-only primary events of this type naming one of the tokens."""
-    if not tokens:
-        return {}
+def undated_named(db: Database, kind: str, tokens: Sequence[str], published: Sequence[str] | None = None
+                  ) -> list[Hit]:
+    """Undated and month-only primary events of this type naming one of the tokens (in documents
+    published on one of the days, when given)."""
+    if not tokens or published == []:
+        return []
+    span, params = "", []
+    if published is not None:
+        span, params = f"AND k.day IN ({_marks(published)})", list(published)
     rows = db.query(
-        f"SELECT DISTINCT k.event_id, e.engagement_id FROM link_keys k JOIN events e ON e.id = k.event_id "
-        f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 0", [kind, *tokens])
-    return {r["event_id"]: r["engagement_id"] for r in rows}
+        f"SELECT k.event_id, e.engagement_id, k.token FROM link_keys k JOIN events e ON e.id = k.event_id "
+        f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 0 {span}", [kind, *tokens, *params])
+    return [Hit(r["event_id"], r["engagement_id"], r["token"]) for r in rows]
 
 
 def members(db: Database, engagement_ids: Iterable[str]) -> dict[str, list[str]]:
