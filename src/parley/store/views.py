@@ -52,25 +52,24 @@ def document(db: Database, doc_id: str) -> dict[str, Any] | None:
     if not docs:
         return None
     doc = docs[0]
+    evidence: dict[str, list[dict[str, Any]]] = {}  # one index range (evidence by document), not a scan per owner
+    for row in db.query("SELECT owner_id, start_offset AS start, end_offset AS end, text, rule FROM evidence "
+                        "WHERE doc_id = ? ORDER BY owner_id, id", (doc_id,)):
+        evidence.setdefault(row.pop("owner_id"), []).append(row)
     doc["events"] = db.query("SELECT id, local_id, type, is_primary, date, location, modality, engagement_id "
                              "FROM events WHERE doc_id = ? ORDER BY local_id", (doc_id,))
     for e in doc["events"]:
         e["primary"] = bool(e.pop("is_primary"))
         e["participants"] = db.query("SELECT actor_id, name, country, title, organization FROM participants "
                                      "WHERE event_id = ? ORDER BY position", (e["id"],))
-        e["evidence"] = _evidence(db, e["id"])
+        e["evidence"] = evidence.get(e["id"], [])
     doc["statements"] = db.query("SELECT id, speaker_actor_id, speaker_name, speaker_country, text, event_id "
                                  "FROM statements WHERE doc_id = ? ORDER BY position", (doc_id,))
     for s in doc["statements"]:
         s["topics"] = [r["topic"] for r in db.query(
             "SELECT topic FROM statement_topics WHERE statement_id = ? ORDER BY topic", (s["id"],))]
-        s["evidence"] = _evidence(db, s["id"])
+        s["evidence"] = evidence.get(s["id"], [])
     return doc
-
-
-def _evidence(db: Database, owner_id: str) -> list[dict[str, Any]]:
-    return db.query("SELECT start_offset AS start, end_offset AS end, text, rule FROM evidence "
-                    "WHERE owner_id = ? ORDER BY id", (owner_id,))
 
 
 def people(db: Database, country: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
