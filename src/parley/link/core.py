@@ -25,6 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date as Day
 from datetime import timedelta
+from functools import lru_cache
 
 from parley.dates import parse_iso
 from parley.extract.knowledge import fold
@@ -69,7 +70,9 @@ class Group:
     members: tuple[Item, ...]
 
 
+@lru_cache(maxsize=1 << 16)
 def person_tokens(actor: Actor) -> frozenset[str]:
+    """The folded name tokens of a person (cached: the linker asks for the same people often)."""
     return frozenset(fold(actor.name).replace("-", " ").replace(".", " ").split())
 
 

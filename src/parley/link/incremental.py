@@ -39,6 +39,7 @@ from parley.link.core import (
     merge_people,
     named,
     need,
+    person_tokens,
     published_window,
     window,
 )
@@ -112,7 +113,6 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
     dated = {i.key: i for i in new if i.day is not None}
     dated.update((i.key, i) for ms in old.values() for i in ms if i.day is not None)
     comps = components(dated.values())
-    comp_of = {i.key: n for n, c in enumerate(comps) for i in c}
 
     # 2. Reports without a day whose candidates may have changed: the new ones, those attached to a
     #    regrouped engagement, and those naming enough people of a regrouped engagement (told from
@@ -141,7 +141,7 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
             continue
         # unclaimed before, and no regrouped engagement names its people: unclaimed still
         quiet = u.key not in seeds and u.key in in_loose_groups
-        found = [] if quiet else _claims(run, u, comps, comp_of, outside)
+        found = [] if quiet else _claims(run, u, comps, region, outside)
         claims[u.key] = len(found)
         if len(found) == 1:
             joiners.setdefault(found[0], []).append(u)
@@ -201,30 +201,26 @@ def _add_loose_groups(run: _Run, loose: dict[str, Item]) -> set[str]:
     return grouped
 
 
-def _claims(run: _Run, u: Item, comps: list[tuple[Item, ...]], comp_of: dict[str, int],
+def _claims(run: _Run, u: Item, comps: list[tuple[Item, ...]], region: set[str],
             outside: dict[str, tuple[Item, ...]]) -> list[tuple[str, str]]:
-    """The dated engagements (at most two) an undated report names the people of: regrouped ones
-    from memory, stored ones loaded one by one, most promising first, only while it matters."""
-    month = u.date if len(u.date or "") == 7 else None
-    tokens: dict[tuple[str, str], set[str]] = {}
-    for h in store.dated_named(run.db, u.type, sorted(item_tokens(u)), month):
-        if h.event_id in comp_of:
-            tokens.setdefault(("c", str(comp_of[h.event_id])), set()).add(h.token)
-        elif h.engagement_id:
-            tokens.setdefault(("e", h.engagement_id), set()).add(h.token)
-    ranked = sorted((ref for ref, toks in tokens.items() if named(u.people, toks) >= need(u.type)),
-                    key=lambda ref: (-named(u.people, tokens[ref]), ref))
+    """The dated engagements (at most two) an undated report names the people of: the regrouped
+    ones from memory; stored ones found by the index, counted in SQL by how many of the report's
+    people they name (so only the pair's engagements come back), loaded one by one while it matters."""
     found: list[tuple[str, str]] = []
-    for ref in ranked:
-        kind, name = ref
-        if kind == "c":
-            members = comps[int(name)]
-        else:
-            if name not in outside:
-                outside[name] = tuple(i for i in run.members({name}).get(name, []) if i.day is not None)
-            members = outside[name]
-        if members and candidates(u, [members]):
-            found.append(ref)
+    for n, members in enumerate(comps):
+        if members[0].type == u.type and candidates(u, [members]):
+            found.append(("c", str(n)))
+            if len(found) == 2:
+                return found
+    month = u.date if len(u.date or "") == 7 else None
+    persons = [sorted(person_tokens(p)) for p in u.people]
+    for eng in store.engagements_naming(run.db, u.type, persons, month, need(u.type)):
+        if eng in region:
+            continue  # regrouped: judged above
+        if eng not in outside:
+            outside[eng] = tuple(i for i in run.members({eng}).get(eng, []) if i.day is not None)
+        if outside[eng] and candidates(u, [outside[eng]]):
+            found.append(("e", eng))
             if len(found) == 2:
                 break
     return found

@@ -133,6 +133,32 @@ def dated_named(db: Database, kind: str, tokens: Sequence[str], month: str | Non
     return [Hit(r["event_id"], r["engagement_id"], r["token"]) for r in rows]
 
 
+def engagements_naming(db: Database, kind: str, persons: Sequence[Sequence[str]], month: str | None,
+                       least: int) -> list[str]:
+    """Stored engagements of this type whose dated reports name at least ``least`` of these persons
+    (each given by its name tokens), most named first.  The count is made in SQL, so a person with
+    a long history costs an index range, not rows sent back; a token shared by two persons counts
+    for both (it may name either), so nothing that could match is left out."""
+    pairs = [(t, n) for n, tokens in enumerate(persons) for t in tokens]
+    if not pairs:
+        return []
+    tokens = sorted({t for t, _ in pairs})
+    # one CASE per person: 1 when the posting's token is one of that person's tokens
+    hit = " + ".join(
+        f"MAX(CASE WHEN k.token IN ({_marks(person)}) THEN 1 ELSE 0 END)" for person in persons if person)
+    case_params = [t for person in persons if person for t in person]
+    span, params = "", []
+    if month:
+        span, params = "AND k.day >= ? AND k.day <= ?", [f"{month}-01", f"{month}-31"]
+    rows = db.query(
+        f"SELECT e.engagement_id AS eng, {hit} AS named FROM link_keys k JOIN events e ON e.id = k.event_id "
+        f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 1 {span} "
+        f"AND e.engagement_id IS NOT NULL GROUP BY e.engagement_id HAVING {hit} >= ? "
+        "ORDER BY named DESC, eng",
+        [*case_params, kind, *tokens, *params, *case_params, least])
+    return [r["eng"] for r in rows]
+
+
 def undated_named(db: Database, kind: str, tokens: Sequence[str], published: Sequence[str] | None = None
                   ) -> list[Hit]:
     """Undated and month-only primary events of this type naming one of the tokens (in documents
