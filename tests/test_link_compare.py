@@ -139,7 +139,8 @@ def test_link_compare_timeline_commands(tmp_path: Path, dev_docs: Path) -> None:
 
 
 def test_engagement_ids_are_unique_and_storable(tmp_path: Path) -> None:
-    from parley.store import open_store, save_engagements
+    from parley.link.incremental import link_pending
+    from parley.store import open_store
 
     pair = (Actor("Antony Blinken", "USA"), Actor("Toshimitsu Motegi", "JPN"))
     reports = [Extraction(Document(c * 64, f"{c}.txt", "t"), (Event("e1", "CALL", pair, True, day),))
@@ -149,7 +150,9 @@ def test_engagement_ids_are_unique_and_storable(tmp_path: Path) -> None:
     with open_store(str(tmp_path / "p.db")) as db:
         from parley.store.repo import save_extraction
 
-        for x in reports:
-            save_extraction(db, x)
-        save_engagements(db, engagements)
-        assert db.query("SELECT COUNT(*) AS n FROM engagements")[0]["n"] == 4
+        with db.transaction():
+            for x in reports:
+                save_extraction(db, x)
+            link_pending(db, knowledge())
+        stored = {r["id"] for r in db.query("SELECT id FROM engagements")}
+        assert stored == {e.id for e in engagements}

@@ -56,26 +56,28 @@ def test_a_failed_write_leaves_nothing_behind(db_url: str) -> None:
 
 def test_interrupted_ingest_keeps_what_was_committed(db_url: str, dev_docs: Path,
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
-    import parley.api as api_module
+    """A batch is all or nothing: a crash in the second batch keeps the first, stored and linked."""
+    import parley.pipeline as pipeline
 
-    real = api_module.save_extraction
+    real = pipeline.save_extraction
     calls = {"n": 0}
 
-    def crash_on_third(db: Database, extraction: Extraction) -> bool:
+    def crash_in_second_batch(db: Database, extraction: Extraction) -> bool:
         calls["n"] += 1
-        if calls["n"] == 3:
+        if calls["n"] == 7:
             raise KeyboardInterrupt
         return real(db, extraction)
 
-    monkeypatch.setattr(api_module, "save_extraction", crash_on_third)
+    monkeypatch.setattr(pipeline, "save_extraction", crash_in_second_batch)
     settings = Settings(db=db_url, batch_size=4)
     with pytest.raises(KeyboardInterrupt):
         api.ingest_paths([str(dev_docs)], settings)
-    monkeypatch.setattr(api_module, "save_extraction", real)
+    monkeypatch.setattr(pipeline, "save_extraction", real)
     with open_store(db_url) as db:
-        assert counts(db)["documents"] == 2
+        assert counts(db)["documents"] == 4
+        assert not db.query("SELECT id FROM documents WHERE linked = 0")
     summary = api.ingest_paths([str(dev_docs)], settings)
-    assert (summary.new, summary.known) == (DEV_COUNT - 2, 2)
+    assert (summary.new, summary.known) == (DEV_COUNT - 4, 4)
 
 
 def test_ingest_twice_stores_nothing_new(db_url: str, dev_docs: Path) -> None:

@@ -7,31 +7,29 @@ none prints, so the same calls serve a notebook, a script or a test.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from parley.compare import Comparison, compare, side_topics
 from parley.compare.timeline import TimelineRow, dyad
 from parley.config import Settings
-from parley.errors import NotFoundError
+from parley.errors import InputError, NotFoundError
 from parley.model import Document, Engagement, Extraction, IngestSummary, Rejected
 from parley.store import (
     Database,
     Filters,
-    engagement_documents,
-    has_document,
+    iter_extractions,
     list_documents,
     list_events,
-    load_extractions,
     open_reader,
     open_store,
-    save_engagements,
-    save_extraction,
 )
 
 if TYPE_CHECKING:
     from parley.extract import Extractor
     from parley.extract.knowledge import Knowledge
+    from parley.link import Group, Item
 
 Progress = Callable[[str], None]
 
@@ -147,21 +145,27 @@ def _read_and_extract(chunk: list[str | Rejected]) -> list[Extraction | Rejected
     return [*rejected, *extractor.extract_many(docs)]
 
 
-@dataclass
-class _Tally:
-    new: int = 0
-    known: int = 0
-    rejected: list[Rejected] = field(default_factory=list)
+def ingest_paths(targets: Iterable[str], settings: Settings, progress: Progress | None = None,
+                 on_total: Callable[[int], None] | None = None, engine: str = "local",
+                 scheduler: str | None = None) -> IngestSummary:
+    """Read, extract, store and link the targets, one transaction per batch of ``batch_size``.
 
-
-def ingest_paths(targets: Iterable[str], settings: Settings, progress: Progress | None = None
-                 ) -> IngestSummary:
-    """Read, extract and store the targets; each document is committed on its own.
-
-    Documents already stored (same normalised text) are counted as known and not extracted
-    again, so an interrupted run resumes where it stopped.
+    Workers (``processes`` local processes, or a Dask cluster with ``engine="dask"``) read and
+    extract; this process is the one writer.  Documents already stored (same normalised text) are
+    counted as known and not extracted again, so an interrupted run resumes where it stopped.
     """
-    return ingest_items(read_inputs(targets, settings), settings, progress)
+    from parley.pipeline import run_local, units, write
+
+    if engine not in {"local", "dask"}:
+        raise InputError(f"unknown engine {engine!r} (local or dask)")
+    work = units(targets, settings.batch_size)
+    if on_total:
+        on_total(sum(len(u) for u in work))
+    if engine == "dask":
+        from parley.distributed import run_dask
+
+        return write(run_dask(work, settings, scheduler), settings, progress)
+    return write(run_local(work, settings), settings, progress)
 
 
 def extract_isolated(extractor: Extractor, batch: list[Document], on_rejected: Callable[[Rejected], None]
@@ -190,47 +194,20 @@ def ingest_urls(urls: Iterable[str], settings: Settings, progress: Progress | No
 
 def ingest_items(items: Iterable[Document | Rejected], settings: Settings, progress: Progress | None = None
                  ) -> IngestSummary:
-    """Extract and store documents already read (the web upload path shares this with the CLI)."""
-    tally = _Tally()
-    with open_store(settings.db) as db:
-        extractor: Extractor | None = None
-        pending: list[Document] = []
+    """Extract, store and link documents already read (the web upload path shares this with the CLI)."""
+    from parley.pipeline import Chunk, Worker, write
 
-        def flush() -> None:
-            nonlocal extractor
-            if not pending:
-                return
-            extractor = extractor or new_extractor(settings)
-            for extraction in extract_isolated(extractor, pending, tally.rejected.append):
-                if save_extraction(db, extraction):
-                    tally.new += 1
-                else:
-                    tally.known += 1
-                if progress:
-                    progress(extraction.document.source)
-            pending.clear()
-
-        seen: set[str] = set()
+    def chunks() -> Iterator[Chunk]:
+        worker = Worker(settings)
+        batch: list[Document | Rejected] = []
         for item in items:
-            if isinstance(item, Rejected):
-                tally.rejected.append(item)
-                if progress:
-                    progress(item.source)
-                continue
-            if item.id in seen or has_document(db, item.id):
-                tally.known += 1
-                if progress:
-                    progress(item.source)
-                continue
-            seen.add(item.id)
-            pending.append(item)
-            if len(pending) >= settings.batch_size:
-                flush()
-        flush()
-        if tally.new:
-            extractions = load_extractions(db)
-            save_engagements(db, link(extractions, knowledge()))
-    return IngestSummary(tally.new, tally.known, tuple(tally.rejected))
+            batch.append(item)
+            if len(batch) >= settings.batch_size:
+                yield worker.documents(batch)
+                batch = []
+        yield worker.documents(batch)
+
+    return write(chunks(), settings, progress)
 
 
 def check_store(settings: Settings) -> None:
@@ -275,35 +252,78 @@ def link_paths(targets: Iterable[str], settings: Settings,
     return _link_output(engagements, extractions)
 
 
-def link_stored(settings: Settings) -> dict[str, Any]:
-    """Link everything stored and store the engagements (``parley link --db``)."""
-    open_reader(settings.db).close()  # a mistyped --db is refused, not created
-    with open_store(settings.db) as db:
-        extractions = {x.document.id: x for x in load_extractions(db)}
-        engagements = link(extractions.values(), knowledge())
-        save_engagements(db, engagements)
-    return _link_output(engagements, extractions)
+def link_stored(settings: Settings, rebuild: bool = False) -> dict[str, Any]:
+    """The stored engagements in the linking contract (``parley link --db``); with ``rebuild``,
+    every stored document is linked again first (``parley link --rebuild``)."""
+    from parley.link import engagement_of
+    from parley.link.incremental import rebuild as relink
+    from parley.link.incremental import side_function
+    from parley.store.linking import serialize_writers, stored_groups
+
+    kb = knowledge()
+    # Only a rebuild writes; a plain listing opens read-only, so a mistyped --db is refused.
+    with (open_store(settings.db) if rebuild else open_reader(settings.db)) as db:
+        if rebuild:
+            with db.transaction():
+                serialize_writers(db)
+                relink(db, kb)
+        groups = [_stored_group(eid, items) for eid, items in stored_groups(db, side_function(kb))]
+        doc_ids = sorted({m.doc_id for g in groups for m in g.members})
+        extractions = {x.document.id: x for x in iter_extractions(db, doc_ids)}
+    documents = {i: x.document for i, x in extractions.items()}
+    groups.sort(key=lambda g: (g.date is None, g.date or "", g.id))
+    return _link_output([engagement_of(g, documents) for g in groups], extractions)
+
+
+def _stored_group(engagement_id: str, items: list[Item]) -> Group:
+    from parley.link import Group, group_of
+
+    g = group_of(items)
+    return Group(engagement_id, g.base, g.type, g.date, g.location, g.people, g.members)
+
+
+def _stored_engagements(db: Database, ids: list[str]) -> tuple[list[Engagement], dict[str, Extraction]]:
+    """Stored engagements as model values, with the extractions of their documents."""
+    from parley.link import engagement_of
+    from parley.link.incremental import side_function
+    from parley.store.linking import groups_by_id
+
+    found = groups_by_id(db, ids, side_function(knowledge()))
+    groups = [_stored_group(eid, items) for eid, items in found.items() if items]
+    doc_ids = sorted({m.doc_id for g in groups for m in g.members})
+    extractions = {x.document.id: x for x in iter_extractions(db, doc_ids)}
+    documents = {i: x.document for i, x in extractions.items()}
+    return [engagement_of(g, documents) for g in groups], extractions
 
 
 def compare_engagement(settings: Settings, engagement_id: str) -> Comparison:
     """The side-by-side comparison of one stored engagement (``parley compare``)."""
     with open_reader(settings.db) as db:
-        doc_ids = engagement_documents(db, engagement_id)
-        if not doc_ids:
-            raise NotFoundError(f"no engagement {engagement_id!r} (`parley link --format table` lists the "
-                                "stored ones)")
-        extractions = {x.document.id: x for x in load_extractions(db, doc_ids)}
-    candidates = link(extractions.values(), knowledge())
-    chosen = next((e for e in candidates if e.id == engagement_id), None) or max(
-        candidates, key=lambda e: len(e.reports))
-    return compare(chosen, extractions)
+        engagements, extractions = _stored_engagements(db, [engagement_id])
+    if not engagements:
+        raise NotFoundError(f"no engagement {engagement_id!r} (`parley link --format table` lists them)")
+    return compare(engagements[0], extractions)
 
 
-def timeline_rows(settings: Settings, a: str, b: str) -> list[TimelineRow]:
-    """Engagements between two countries in the stored data (``parley timeline``)."""
+def timeline_rows(settings: Settings, a: str, b: str, limit: int | None = None, offset: int = 0
+                  ) -> list[TimelineRow]:
+    """Engagements between two countries in the stored data (``parley timeline``), read through
+    the engagements' country index (newest ``limit`` after ``offset`` when given): nothing is
+    linked again."""
+    from parley.store.linking import engagements_between
+
     with open_reader(settings.db) as db:
-        extractions = {x.document.id: x for x in load_extractions(db)}
-    return dyad(link(extractions.values(), knowledge()), extractions, a, b)
+        ids = engagements_between(db, a.upper(), b.upper(), limit, offset)
+        engagements, extractions = _stored_engagements(db, ids)
+    return dyad(engagements, extractions, a, b)
+
+
+def export_tables(settings: Settings, tables: list[str], fmt: str, folder: Path) -> dict[str, int]:
+    """Write stored tables as files for other tools (``parley export``); rows written per table."""
+    from parley.store.export import export
+
+    with open_reader(settings.db) as db:
+        return export(db, tables, fmt, folder)
 
 
 __all__ = ["Database", "compare_engagement", "extract_paths", "ingest_paths", "link_paths", "link_stored",

@@ -10,7 +10,7 @@ import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
 from typer._click import exceptions as cx  # typer vendors click; its usage errors live here
@@ -82,15 +82,22 @@ def ingest(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
     allow_private: AllowPrivate = False,
     spacy_model: SpacyModel = None,
+    processes: Annotated[int | None, typer.Option("--processes", "-p", min=1, max=256,
+                                                  help="Worker processes that read and extract.")] = None,
+    engine: Annotated[Literal["local", "dask"], typer.Option(
+        "--engine", help="local (worker processes) or dask (a Dask cluster).")] = "local",
+    scheduler: Annotated[str | None, typer.Option(
+        "--scheduler", help="Dask scheduler address, e.g. tcp://HOST:8786 (default: a LocalCluster).")] = None,
 ) -> None:
-    """Read, extract and store documents; already-stored documents are skipped.
+    """Read, extract, store and link documents; already-stored documents are skipped.
 
     Exit status: 0 when something was stored or nothing was rejected; 1 when nothing was stored
     and at least one input was rejected; 2 bad usage; 3 model missing; 4 database error.
     """
     try:
-        settings = _settings(config, db=db, allow_private=allow_private or None, spacy_model=spacy_model)
-        summary = _run_ingest(targets, settings, quiet)
+        settings = _settings(config, db=db, allow_private=allow_private or None, spacy_model=spacy_model,
+                             processes=processes)
+        summary = _run_ingest(targets, settings, quiet, engine, scheduler)
     except ParleyError as exc:
         _fail(exc)
         return
@@ -101,19 +108,26 @@ def ingest(
         raise typer.Exit(1)
 
 
-def _run_ingest(targets: list[str], settings: Settings, quiet: bool) -> IngestSummary:
+def _run_ingest(targets: list[str], settings: Settings, quiet: bool, engine: str, scheduler: str | None
+                ) -> IngestSummary:
     from parley import api
 
     if quiet or not sys.stderr.isatty():
-        return api.ingest_paths(targets, settings)
+        return api.ingest_paths(targets, settings, engine=engine, scheduler=scheduler)
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeRemainingColumn
 
-    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(),
-                  MofNCompleteColumn(), console=Console(stderr=True), transient=True) as bar:
-        task = bar.add_task("ingesting", total=None)
-        return api.ingest_paths(targets, settings,
-                                progress=lambda source: bar.update(task, advance=1, description=source[-40:]))
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]}"), TimeRemainingColumn(), console=Console(stderr=True),
+                  transient=True) as bar:
+        task = bar.add_task("ingesting", total=None, rate="")
+
+        def advance(source: str) -> None:
+            speed = bar.tasks[task].speed
+            bar.update(task, advance=1, description=source[-40:], rate=f"{speed or 0:.1f} docs/s")
+
+        return api.ingest_paths(targets, settings, progress=advance, engine=engine, scheduler=scheduler,
+                                on_total=lambda n: bar.update(task, total=n))
 
 
 @app.command()
@@ -203,6 +217,7 @@ def link_cmd(
     db: DbOpt = None, config: ConfigOpt = None,
     fmt: LinkFormat = "json",
     multi: Annotated[bool, typer.Option("--multi", help="Only engagements with several reports.")] = False,
+    rebuild: Annotated[bool, typer.Option("--rebuild", help="Link every stored document again first.")] = False,
 ) -> None:
     """Group reports of the same engagement (from PATHs, or the database when none is given)."""
     from parley import api
@@ -211,7 +226,7 @@ def link_cmd(
     try:
         settings = _settings(config, db=db)
         result = (api.link_paths(targets, settings, on_rejected=rejected.append) if targets
-                  else api.link_stored(settings))
+                  else api.link_stored(settings, rebuild=rebuild))
     except ParleyError as exc:
         _fail(exc)
         return
@@ -287,6 +302,47 @@ def timeline(
     render_rows(data, fmt, [*columns, f"{a}_topic_list", f"{b}_topic_list"], f"{a}–{b} engagements", columns)
     if chart:
         typer.echo(f"chart written to {chart}", err=True)
+
+
+@app.command("export")
+def export_cmd(
+    tables: Annotated[list[str] | None, typer.Argument(
+        help="documents, events, participants, statements, engagements (default: all).")] = None,
+    fmt: Annotated[Literal["parquet", "csv", "jsonl", "plover"], typer.Option(
+        "--format", "-f", help="parquet, csv or jsonl (one file per table), or plover (PLOVER JSONL of events).")
+    ] = "parquet",
+    output: Annotated[Path | None, typer.Option(
+        "--output", "-o", help="Folder for <table>.<format> files (default .); for plover a file (default stdout).")
+    ] = None,
+    db: DbOpt = None, config: ConfigOpt = None,
+    country: Country = None, type: EventType = None, since: Since = None, until: Until = None,
+    publisher: Annotated[str | None, typer.Option(help="Publisher name contains (plover).")] = None,
+) -> None:
+    """Write stored data for other tools: tables as Parquet, CSV or JSON Lines (pandas, polars,
+    DuckDB, Spark), or events in PLOVER's fields (beside POLECAT)."""
+    from parley import api
+
+    try:
+        settings = _settings(config, db=db)
+        if fmt == "plover":
+            from parley.formats import write_plover
+            from parley.store import Filters
+
+            count, text = write_plover(settings, Filters(country, type, since, until, publisher, 10**9), output)
+            if output:
+                typer.echo(f"{count} PLOVER record(s) written to {output}", err=True)
+            else:
+                sys.stdout.write(text)
+            return
+        from parley.store.export import TABLES
+
+        folder = output or Path(".")
+        written = api.export_tables(settings, tables or list(TABLES), fmt, folder)
+    except ParleyError as exc:
+        _fail(exc)
+        return
+    for table, n in written.items():
+        typer.echo(f"{folder / table}.{fmt}: {n} rows")
 
 
 @app.command()

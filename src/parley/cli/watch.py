@@ -1,9 +1,8 @@
-"""``parley watch``, ``parley engagements`` and ``parley export``: thin wrappers, as in ``main``."""
+"""``parley watch`` and ``parley engagements``: thin wrappers, as in ``main``."""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import Annotated, Literal
 
 import typer
@@ -85,27 +84,3 @@ def engagements(
         row.pop("participants", None)
     render_rows(rows, fmt, ["date", "type", "people", "state", "published", "missing", "deadline", "reports", "id"],
                 "Engagements")
-
-
-@app.command()
-def export(
-    fmt: Annotated[Literal["plover"], typer.Option("--format", "-f", help="plover (PLOVER JSONL).")] = "plover",
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file (default stdout).")
-                      ] = None,
-    db: DbOpt = None, config: ConfigOpt = None,
-    country: Country = None, type: EventType = None, since: Since = None, until: Until = None,
-    publisher: Annotated[str | None, typer.Option(help="Publisher name contains.")] = None,
-) -> None:
-    """Export the stored events in a format of the field (PLOVER, for use beside POLECAT)."""
-    from parley.formats import write_plover
-
-    try:
-        settings = _settings(config, db=db)
-        count, text = write_plover(settings, Filters(country, type, since, until, publisher, 10**9), output)
-    except ParleyError as exc:
-        _fail(exc)
-        return
-    if output:
-        typer.echo(f"{count} PLOVER record(s) written to {output}", err=True)
-    else:
-        sys.stdout.write(text)

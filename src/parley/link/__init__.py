@@ -1,148 +1,102 @@
 """Link: group the reports of one engagement across documents and sources.
 
-Two documents report the same engagement when their primary events have the same type and the same
-people (name-token match, so "Blinken" is "Antony Blinken") and their dates are within a day of
-each other (time zones put a Tokyo call and a London readout on different days), or when they name
-the same place and share a participant on the same day.  A report whose date is unknown joins an
-engagement only when exactly one candidate fits, so an undated readout is never forced into the
-wrong meeting of two people who meet often.
+The rules live in :mod:`parley.link.core` (pure functions, independent of the order in which
+reports arrive); :func:`link` applies them to extractions in memory (``parley link PATH...``), and
+:mod:`parley.link.incremental` applies them to a store, looking only at the stored reports an index
+names as candidates, so that ingesting k documents costs O(k log N) rather than O(N).
 """
 
 from __future__ import annotations
 
-import hashlib
-from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
-from datetime import date
 
 from parley.compare.sides import document_side as side_of  # one rule for link and compare
-from parley.dates import parse_iso
-from parley.extract.knowledge import Knowledge, fold
-from parley.model import Actor, Engagement, Event, Extraction, Report
+from parley.extract.knowledge import Knowledge
+from parley.link.core import (
+    ENGAGEMENT_TYPES,
+    Group,
+    Item,
+    candidates,
+    components,
+    final_id,
+    first_doc,
+    group_of,
+    item_tokens,
+    loose_components,
+    person_tokens,
+    same_person,
+    shared_people,
+)
+from parley.model import Document, Engagement, Event, Extraction, Report
 
-ENGAGEMENT_TYPES = {"MEET", "CALL", "VISIT"}
-
-
-def person_tokens(actor: Actor) -> frozenset[str]:
-    return frozenset(fold(actor.name).replace("-", " ").replace(".", " ").split())
-
-
-def same_person(a: Actor, b: Actor) -> bool:
-    ta, tb = person_tokens(a), person_tokens(b)
-    return bool(ta and tb) and (ta <= tb or tb <= ta)
-
-
-def shared_people(a: tuple[Actor, ...], b: tuple[Actor, ...]) -> int:
-    used: set[int] = set()
-    hits = 0
-    for x in a:
-        for i, y in enumerate(b):
-            if i not in used and same_person(x, y):
-                used.add(i)
-                hits += 1
-                break
-    return hits
+__all__ = ["ENGAGEMENT_TYPES", "Group", "Item", "engagement_of", "group_of", "item_of", "link", "partition",
+           "person_tokens", "primary_of", "same_person", "shared_people", "side_of"]
 
 
-@dataclass
-class _Group:
-    type: str
-    members: list[tuple[Extraction, Event]] = field(default_factory=list)
-
-    @property
-    def people(self) -> tuple[Actor, ...]:
-        out: list[Actor] = []
-        for _x, ev in self.members:
-            for p in ev.participants:
-                if not any(same_person(p, q) and (p.country == q.country or not p.country or not q.country)
-                           for q in out):
-                    out.append(p)
-        return tuple(out)
-
-    @property
-    def days(self) -> list[date]:
-        return [d for _x, ev in self.members if (d := parse_iso(ev.date)) is not None]
-
-    @property
-    def places(self) -> set[str]:
-        return {fold(ev.location) for _x, ev in self.members if ev.location}
-
-
-def _same_people(group: _Group, event: Event) -> bool:
-    mine = event.participants
-    theirs = group.people
-    need = min(len(mine), len(theirs))
-    if event.type == "VISIT":
-        return need >= 1 and shared_people(mine, theirs) >= 1
-    return need >= 2 and shared_people(mine, theirs) >= need
-
-
-def _close(group: _Group, event: Event) -> bool | None:
-    """True/False when both are dated; None when the event's date is unknown."""
-    day = parse_iso(event.date)
-    if day is None:
-        if event.date and len(event.date) == 7:  # a month
-            return any(d.strftime("%Y-%m") == event.date for d in group.days) or None
-        return None
-    if not group.days:
-        return None
-    return any(abs((day - d).days) <= 1 for d in group.days)
 
 
 def primary_of(extraction: Extraction) -> Event | None:
     return next((e for e in extraction.events if e.primary and e.type in ENGAGEMENT_TYPES), None)
 
 
+def item_of(document: Document, event: Event, kb: Knowledge) -> Item:
+    return Item(f"{document.id}:{event.id}", document.id, event.type, event.date, event.location,
+                event.participants, side_of(document, kb), document.published)
+
+
+def partition(items: Iterable[Item]) -> list[Group]:
+    """All engagements of these reports, with their final ids."""
+    every = list(items)
+    dated = components(i for i in every if i.day is not None)
+    by_token: dict[tuple[str, str], list[int]] = {}
+    for n, members in enumerate(dated):
+        for token in {t for m in members for t in item_tokens(m)}:
+            by_token.setdefault((members[0].type, token), []).append(n)
+    joined: dict[int, list[Item]] = {n: list(members) for n, members in enumerate(dated)}
+    index = {id(members): n for n, members in enumerate(dated)}
+    alone: list[list[Item]] = []
+    unclaimed: list[Item] = []
+    for item in every:
+        if item.day is not None:
+            continue
+        near = sorted({n for t in item_tokens(item) for n in by_token.get((item.type, t), ())})
+        found = candidates(item, [dated[n] for n in near])
+        if len(found) == 1:
+            joined[index[id(found[0])]].append(item)
+        elif found:
+            alone.append([item])
+        else:
+            unclaimed.append(item)
+    alone.extend(list(c) for c in loose_components(unclaimed))
+    return with_ids([group_of(m) for m in [*joined.values(), *alone]])
+
+
+def with_ids(groups: list[Group]) -> list[Group]:
+    """Give each group its final id (see :func:`parley.link.core.final_id`)."""
+    firsts: dict[str, list[str]] = {}
+    for g in groups:
+        firsts.setdefault(g.base, []).append(first_doc(g))
+    out = []
+    for g in groups:
+        mine = first_doc(g)
+        out.append(Group(final_id(g.base, mine, [d for d in firsts[g.base] if d != mine]), g.base, g.type,
+                         g.date, g.location, g.people, g.members))
+    return out
+
+
+def engagement_of(group: Group, documents: dict[str, Document]) -> Engagement:
+    reports = tuple(Report(documents[m.doc_id], m.key[len(m.doc_id) + 1:], m.side) for m in group.members)
+    return Engagement(group.id, group.type, group.date, group.people, reports, group.location)
+
+
 def link(extractions: Iterable[Extraction], kb: Knowledge) -> list[Engagement]:
     """Group the primary events of the documents into engagements (singletons included)."""
-    items = [(x, ev) for x in extractions if (ev := primary_of(x)) is not None]
-    items.sort(key=lambda xe: (xe[1].date is None, xe[1].date or "", xe[0].document.id))
-    groups: list[_Group] = []
-    undated: list[tuple[Extraction, Event]] = []
-    for x, ev in items:
-        if parse_iso(ev.date) is None and not (ev.date and len(ev.date) == 7):
-            undated.append((x, ev))
-            continue
-        match = None
-        for g in groups:
-            if g.type != ev.type:
-                continue
-            close = _close(g, ev)
-            people = _same_people(g, ev)
-            place = bool(ev.location) and fold(ev.location or "") in g.places
-            if close and (people or (place and shared_people(ev.participants, g.people) >= 1)):
-                match = g
-                break
-        if match is None:
-            match = _Group(ev.type)
-            groups.append(match)
-        match.members.append((x, ev))
-    for x, ev in undated:
-        candidates = [g for g in groups if g.type == ev.type and _same_people(g, ev)]
-        if len(candidates) == 1:
-            candidates[0].members.append((x, ev))
-        else:
-            groups.append(_Group(ev.type, [(x, ev)]))
-    engagements: list[Engagement] = []
-    used: set[str] = set()
-    for g in groups:
-        e = _engagement(g, kb)
-        if e.id in used:  # two undated calls of the same pair: tell them apart by their first report
-            e = replace(e, id=hashlib.sha1(f"{e.id}|{e.reports[0].document.id}".encode()).hexdigest()[:16])
-        used.add(e.id)
-        engagements.append(e)
-    return engagements
-
-
-def _engagement(group: _Group, kb: Knowledge) -> Engagement:
-    reports = tuple(Report(x.document, ev.id, side_of(x.document, kb)) for x, ev in group.members)
-    days = Counter(ev.date for _x, ev in group.members if ev.date and len(ev.date) == 10)
-    official = [ev for (x, ev), r in zip(group.members, reports, strict=True) if r.side]
-    day = days.most_common(1)[0][0] if days else next((ev.date for _x, ev in group.members if ev.date), None)
-    location = next((ev.location for ev in official if ev.location), None) or next(
-        (ev.location for _x, ev in group.members if ev.location), None)
-    people = tuple(Actor(p.name, p.country) for p in group.people)
-    keys = "|".join(sorted(f"{fold(p.name)}@{p.country}" for p in people))
-    ident = hashlib.sha1(f"{group.type}|{day}|{keys}".encode()).hexdigest()[:16]
-    return Engagement(ident, group.type, day, people, reports, location)
+    documents: dict[str, Document] = {}
+    items: list[Item] = []
+    for x in extractions:
+        event = primary_of(x)
+        if event is not None:
+            documents[x.document.id] = x.document
+            items.append(item_of(x.document, event, kb))
+    groups = sorted(partition(items), key=lambda g: (g.date is None, g.date or "", g.id))
+    return [engagement_of(g, documents) for g in groups]

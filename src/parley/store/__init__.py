@@ -8,17 +8,17 @@ from parley.store.repo import (
     counts,
     engagement_documents,
     has_document,
+    iter_extractions,
     list_documents,
     list_events,
     load_extractions,
-    save_engagements,
     save_extraction,
     seed_topics,
 )
 
 __all__ = ["DOCUMENT_COLUMNS", "EVENT_COLUMNS", "Database", "Filters", "counts", "engagement_documents",
-           "has_document", "list_documents",
-           "list_events", "load_extractions", "open_reader", "open_store", "save_engagements", "save_extraction"]
+           "has_document", "iter_extractions", "list_documents", "list_events", "load_extractions",
+           "open_reader", "open_store", "save_extraction"]
 
 
 def open_store(url: str) -> Database:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import json
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib import resources
 from typing import Any
 
 from parley.errors import StoreError
-from parley.model import Actor, Document, Engagement, Event, Evidence, Extraction, Statement
+from parley.model import Actor, Document, Event, Evidence, Extraction, Statement
 from parley.store.db import Database
 from parley.store.keys import actor_key
 from parley.store.search import index_extraction
@@ -193,7 +194,7 @@ def list_events(db: Database, f: Filters) -> list[dict[str, Any]]:
     rows = db.query(
         "SELECT e.id, e.type, e.is_primary, e.date, e.location, e.modality, d.publisher, d.source, "
         "d.title FROM events e JOIN documents d ON d.id = e.doc_id "
-        f"WHERE {where} ORDER BY e.date DESC, d.source, e.local_id LIMIT ? OFFSET ?",
+        f"WHERE {where} ORDER BY e.date DESC, e.id LIMIT ? OFFSET ?",
         [*params, f.limit, f.offset],
     )
     for row in rows:
@@ -215,12 +216,32 @@ def counts(db: Database, tables: tuple[str, ...] = COUNTED) -> dict[str, int]:
 
 def load_extractions(db: Database, doc_ids: list[str] | None = None) -> list[Extraction]:
     """Rebuild stored documents with their events and statements (for linking and comparing)."""
-    where, params = "", []
+    return list(iter_extractions(db, doc_ids))
+
+
+def iter_extractions(db: Database, doc_ids: list[str] | None = None, chunk: int = 200) -> Iterator[Extraction]:
+    """Stored extractions a page at a time: ``doc_ids`` in chunks, or every document in id order.
+
+    No query binds more than ``chunk`` parameters, however many documents are stored (libpq stops
+    at 65,535, SQLite earlier), and only one page is in memory at a time.
+    """
     if doc_ids is not None:
-        if not doc_ids:
-            return []
-        where = f"WHERE d.id IN ({', '.join('?' for _ in doc_ids)})"
-        params = list(doc_ids)
+        for i in range(0, len(doc_ids), chunk):
+            yield from _load_page(db, doc_ids[i:i + chunk])
+        return
+    last = ""
+    while True:
+        ids = [r["id"] for r in db.query("SELECT id FROM documents WHERE id > ? ORDER BY id LIMIT ?",
+                                         (last, chunk))]
+        if not ids:
+            return
+        yield from _load_page(db, ids)
+        last = ids[-1]
+
+
+def _load_page(db: Database, doc_ids: list[str]) -> list[Extraction]:
+    where = f"WHERE d.id IN ({', '.join('?' for _ in doc_ids)})"
+    params = list(doc_ids)
     docs = db.query("SELECT id, source, url, title, publisher, published, language, text "
                     f"FROM documents d {where} ORDER BY d.published, d.id", params)
     if not docs:
@@ -262,20 +283,6 @@ def load_extractions(db: Database, doc_ids: list[str] | None = None) -> list[Ext
                             d["url"], d["language"])
         out.append(Extraction(document, tuple(events.get(d["id"], [])), tuple(statements.get(d["id"], []))))
     return out
-
-
-def save_engagements(db: Database, engagements: list[Engagement]) -> None:
-    """Replace the stored engagements with these (linking is recomputed as a whole)."""
-    now = datetime.now(UTC).isoformat(timespec="seconds")
-    with db.transaction():
-        db.execute("UPDATE events SET engagement_id = NULL WHERE engagement_id IS NOT NULL")
-        db.execute("DELETE FROM engagements")
-        for e in engagements:
-            db.execute("INSERT INTO engagements (id, type, date, location, created_at) VALUES (?, ?, ?, ?, ?)",
-                       (e.id, e.type, e.date, e.location, now))
-            for r in e.reports:
-                db.execute("UPDATE events SET engagement_id = ? WHERE id = ?",
-                           (e.id, f"{r.document.id}:{r.event_id}"))
 
 
 def engagement_documents(db: Database, engagement_id: str) -> list[str]:

@@ -28,7 +28,9 @@ def index_extraction(db: Database, extraction: Extraction) -> None:
     people = {actor_key(a): a for e in extraction.events for a in e.participants}
     people.update({actor_key(s.speaker): s.speaker for s in extraction.statements})
     for key, actor in sorted(people.items()):  # sorted: concurrent writers take row locks in one order
-        if not db.query("SELECT 1 AS x FROM search_index WHERE kind = 'person' AND ref = ?", (key,)):
+        # search_people is keyed (the FTS5 columns are not): one index probe per person, not a scan
+        added = db.execute("INSERT INTO search_people (ref) VALUES (?) ON CONFLICT (ref) DO NOTHING", (key,))
+        if added.rowcount == 1:
             rows.append(("person", key, actor.name, " ".join(actor.aliases)))
     for kind, ref, title, body in rows:
         if db.backend == "postgresql":

@@ -6,6 +6,7 @@ the web layer receives plain dictionaries and never writes SQL.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from parley.store.db import Database
@@ -51,25 +52,24 @@ def document(db: Database, doc_id: str) -> dict[str, Any] | None:
     if not docs:
         return None
     doc = docs[0]
+    evidence: dict[str, list[dict[str, Any]]] = {}  # one index range (evidence by document), not a scan per owner
+    for row in db.query("SELECT owner_id, start_offset AS start, end_offset AS end, text, rule FROM evidence "
+                        "WHERE doc_id = ? ORDER BY owner_id, id", (doc_id,)):
+        evidence.setdefault(row.pop("owner_id"), []).append(row)
     doc["events"] = db.query("SELECT id, local_id, type, is_primary, date, location, modality, engagement_id "
                              "FROM events WHERE doc_id = ? ORDER BY local_id", (doc_id,))
     for e in doc["events"]:
         e["primary"] = bool(e.pop("is_primary"))
         e["participants"] = db.query("SELECT actor_id, name, country, title, organization FROM participants "
                                      "WHERE event_id = ? ORDER BY position", (e["id"],))
-        e["evidence"] = _evidence(db, e["id"])
+        e["evidence"] = evidence.get(e["id"], [])
     doc["statements"] = db.query("SELECT id, speaker_actor_id, speaker_name, speaker_country, text, event_id "
                                  "FROM statements WHERE doc_id = ? ORDER BY position", (doc_id,))
     for s in doc["statements"]:
         s["topics"] = [r["topic"] for r in db.query(
             "SELECT topic FROM statement_topics WHERE statement_id = ? ORDER BY topic", (s["id"],))]
-        s["evidence"] = _evidence(db, s["id"])
+        s["evidence"] = evidence.get(s["id"], [])
     return doc
-
-
-def _evidence(db: Database, owner_id: str) -> list[dict[str, Any]]:
-    return db.query("SELECT start_offset AS start, end_offset AS end, text, rule FROM evidence "
-                    "WHERE owner_id = ? ORDER BY id", (owner_id,))
 
 
 def people(db: Database, country: str | None, limit: int, offset: int) -> list[dict[str, Any]]:
@@ -121,3 +121,35 @@ def dyad_network(db: Database, a: str, b: str) -> dict[str, Any]:
         nodes.setdefault(r["y"], {"id": r["y"], "name": r["yn"], "country": r["yc"]})
         edges.append({"source": r["x"], "target": r["y"], "weight": int(r["n"])})
     return {"nodes": list(nodes.values()), "edges": edges}
+
+
+def export_pages(db: Database, what: str, page: int = 500) -> Iterator[list[dict[str, Any]]]:
+    """Every stored event or document (the columns of :func:`list_events` / :func:`list_documents`),
+    a page at a time in id order (keyset pagination: each page is one index range, so an export of
+    any size streams in flat memory and constant time per row)."""
+    last = ""
+    while True:
+        if what == "events":
+            rows = db.query(
+                "SELECT e.id, e.type, e.is_primary, e.date, e.location, e.modality, d.publisher, d.source, "
+                "d.title FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id > ? ORDER BY e.id LIMIT ?",
+                (last, page))
+            people: dict[str, list[str]] = {}
+            if rows:
+                ids = [r["id"] for r in rows]
+                for p in db.query("SELECT event_id, name, country FROM participants WHERE event_id IN "
+                                  f"({', '.join('?' for _ in ids)}) ORDER BY event_id, position", ids):
+                    people.setdefault(p["event_id"], []).append(f"{p['name']} ({p['country'] or '?'})")
+            for row in rows:
+                row["primary"] = bool(row.pop("is_primary"))
+                row["participants"] = "; ".join(people.get(row["id"], []))
+        else:
+            rows = db.query(
+                "SELECT d.id, d.source, d.title, d.publisher, d.published, "
+                "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events, "
+                "(SELECT COUNT(*) FROM statements s WHERE s.doc_id = d.id) AS statements "
+                "FROM documents d WHERE d.id > ? ORDER BY d.id LIMIT ?", (last, page))
+        if not rows:
+            return
+        yield rows
+        last = rows[-1]["id"]

@@ -21,7 +21,6 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
-from markupsafe import Markup
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from parley import api
@@ -32,8 +31,9 @@ from parley.errors import NotFoundError, ParleyError, StoreError
 from parley.extract.knowledge import knowledge
 from parley.store import Database, Filters, open_reader, open_store
 from parley.store import views as v
+from parley.store.linking import top_dyads
 from parley.store.search import search
-from parley.web.render import Mark, highlight, network_svg, snippet
+from parley.web.render import Mark, highlight, network_svg, snippet, timeline_svg
 from parley.web.routes_api import Limit, Offset, api_router
 
 _HERE = Path(str(resources.files("parley.web")))
@@ -114,15 +114,8 @@ def create_app(settings: Settings, allow_ingest: bool = False,
     def home(request: Request) -> HTMLResponse:
         with _db(settings) as db:
             counts = v.overview(db)
-            recent = v.engagements(db, Filters(limit=1000))
-            latest = recent[:15]
-            pairs: dict[tuple[str, str], int] = {}
-            for e in recent:
-                cs = sorted({p["country"] for p in e["participants"] if p["country"]})
-                for i, a in enumerate(cs):
-                    for b in cs[i + 1:]:
-                        pairs[(a, b)] = pairs.get((a, b), 0) + 1
-        dyads = sorted(((a, b, n) for (a, b), n in pairs.items()), key=lambda t: -t[2])[:12]
+            latest = v.engagements(db, Filters(limit=15))
+            dyads = [(d["a"], d["b"], int(d["n"])) for d in top_dyads(db, 12)]  # a maintained count
         return page(request, "home.html", counts=counts, engagements=latest, dyads=dyads)
 
     @app.get("/engagements", response_class=HTMLResponse, include_in_schema=False)
@@ -195,14 +188,16 @@ def create_app(settings: Settings, allow_ingest: bool = False,
         return page(request, "person.html", p=person, offices=offices)
 
     @app.get("/dyads/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
-    def dyad_page(request: Request, a: str, b: str) -> HTMLResponse:
+    def dyad_page(request: Request, a: str, b: str, offset: int = 0, limit: int = 50) -> HTMLResponse:
         a, b = a.upper()[:3], b.upper()[:3]
-        rows = api.timeline_rows(settings, a, b)
-        chart = _timeline_svg(rows, a, b)
+        offset, limit = max(offset, 0), min(max(limit, 1), 500)
+        rows = api.timeline_rows(settings, a, b, limit + 1, offset)  # a page, newest first
+        more, rows = len(rows) > limit, rows[:limit]
+        chart = timeline_svg(rows, a, b)
         with _db(settings) as db:
             network = v.dyad_network(db, a, b)
         return page(request, "dyad.html", a=a, b=b, rows=[r.to_dict(a, b) for r in rows], chart=chart,
-                    network=network_svg(network, [a, b]))
+                    network=network_svg(network, [a, b]), offset=offset, limit=limit, more=more)
 
     @app.get("/search", response_class=HTMLResponse, include_in_schema=False)
     def search_page(request: Request, q: str = "") -> HTMLResponse:
@@ -228,18 +223,6 @@ def _href(kind: str, ref: str) -> str:
     if kind == "statement":
         return f"/documents/{ref.split(':')[0]}"
     return f"/people/{ref}"
-
-
-def _timeline_svg(rows: list[Any], a: str, b: str) -> Markup:
-    import tempfile
-
-    from parley.compare.timeline import chart
-
-    if not any(r.engagement.date for r in rows):
-        return Markup('<p class="muted">No dated engagements.</p>')
-    with tempfile.TemporaryDirectory() as tmp:
-        svg = chart(rows, a, b, Path(tmp) / "t.svg").read_text(encoding="utf-8")
-    return Markup(svg[svg.index("<svg"):])
 
 
 def _engagement_context(c: Comparison, people: list[dict[str, Any]]) -> dict[str, Any]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass
+from datetime import date
 from html import escape
 from itertools import pairwise
 from typing import Any
@@ -92,5 +93,48 @@ def network_svg(network: dict[str, Any], countries: list[str], width: int = 640,
         parts.append(f'<a href="/people/{escape(n["id"], quote=True)}"><circle cx="{x:.1f}" cy="{y:.1f}" r="7" '
                      f'fill="{colour}"/><text x="{x + dx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}" '
                      f'font-size="13">{escape(n["name"])}</text></a>')
+    parts.append("</svg>")
+    return Markup("".join(parts))
+
+
+TYPE_COLOURS = {"MEET": "#1f77b4", "CALL": "#2ca02c", "VISIT": "#d62728"}
+
+
+def timeline_svg(rows: list[Any], a: str, b: str, width: int = 760, height: int = 260) -> Markup:
+    """Engagements on a date axis, a stem per engagement coloured by type: the topics the first
+    country raised above the axis, the second's below (drawn here: no plotting library per request)."""
+    from parley.dates import parse_iso
+
+    dated = [(d, r) for r in rows if (d := parse_iso(r.engagement.date if len(r.engagement.date or "") == 10
+                                                     else f"{r.engagement.date}-15")) is not None]
+    if not dated:
+        return Markup('<p class="muted">No dated engagements.</p>')
+    first, last = min(d for d, _ in dated), max(d for d, _ in dated)
+    span = max((last - first).days, 1)
+    top = max([len(r.topics.get(a, ())) for _, r in dated] + [1])
+    bottom = max([len(r.topics.get(b, ())) for _, r in dated] + [1])
+    left, right, mid = 40, width - 20, 20 + (height - 50) * top / (top + bottom)
+    unit = (height - 50) / (top + bottom)
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" role="img" aria-label="timeline" class="timeline" '
+             f'viewBox="0 0 {width} {height}" width="{width}" height="{height}">',
+             f'<line x1="{left}" y1="{mid:.1f}" x2="{right}" y2="{mid:.1f}" stroke="#333"/>',
+             f'<text x="4" y="16" font-size="11">{escape(a)} topics ↑</text>',
+             f'<text x="4" y="{height - 8}" font-size="11">{escape(b)} topics ↓</text>']
+    for year in range(first.year, last.year + 1):
+        x = left + (right - left) * max((date(year, 1, 1) - first).days, 0) / span
+        parts.append(f'<text x="{x:.1f}" y="{height - 24}" font-size="11">{year}</text>')
+    for day, r in dated:
+        x = left + (right - left) * (day - first).days / span
+        up, down = len(r.topics.get(a, ())), len(r.topics.get(b, ()))
+        colour = TYPE_COLOURS.get(r.engagement.type, "#555")
+        label = escape(f"{r.engagement.date} {r.engagement.type}: {a} {up}, {b} {down} topics")
+        parts.append(f'<a href="/engagements/{escape(r.engagement.id, quote=True)}"><line x1="{x:.1f}" '
+                     f'y1="{mid - up * unit:.1f}" x2="{x:.1f}" y2="{mid + down * unit:.1f}" stroke="{colour}" '
+                     f'stroke-width="5" opacity="0.8"><title>{label}</title></line>'
+                     f'<circle cx="{x:.1f}" cy="{mid:.1f}" r="3" fill="{colour}"/></a>')
+    for kind in sorted({r.engagement.type for _, r in dated}):
+        n = sorted({r.engagement.type for _, r in dated}).index(kind)
+        parts.append(f'<text x="{right - 60}" y="{16 + 14 * n}" font-size="11" fill="{TYPE_COLOURS.get(kind, "#555")}">'
+                     f'{kind}</text>')
     parts.append("</svg>")
     return Markup("".join(parts))

@@ -11,12 +11,12 @@ import csv
 import hmac
 import io
 import json
-from collections.abc import AsyncGenerator
+from collections.abc import AsyncGenerator, Iterator
 from dataclasses import replace
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
-from fastapi.responses import Response
+from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile as StarletteUploadFile
@@ -243,17 +243,38 @@ async def _read_upload(request: Request, settings: Settings, cap: int) -> list[D
 
 
 def export_rows(settings: Settings, what: str, fmt: str) -> Response:
-    """CSV or JSON export of events or documents (the export buttons)."""
+    """CSV or JSON export of events or documents (the export buttons), streamed page by page."""
     if what not in {"events", "documents"} or fmt not in {"csv", "json"}:
         raise HTTPException(404, "exports: events or documents, as csv or json")
-    filters = Filters(limit=1_000_000)
-    rows = api.query_events(settings, filters) if what == "events" else api.query_documents(settings, filters)
-    if fmt == "json":
-        return Response(json.dumps(rows, ensure_ascii=False, indent=2), media_type="application/json",
-                        headers={"Content-Disposition": f'attachment; filename="parley-{what}.json"'})
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=list(EVENT_COLUMNS if what == "events" else DOCUMENT_COLUMNS))
-    writer.writeheader()
-    writer.writerows(rows)
-    return Response(buf.getvalue(), media_type="text/csv",
-                    headers={"Content-Disposition": f'attachment; filename="parley-{what}.csv"'})
+    from parley.store.views import export_pages
+
+    columns = list(EVENT_COLUMNS if what == "events" else DOCUMENT_COLUMNS)  # the same columns as the CLI
+    db = open_reader(settings.db)  # opened here so that a storage error is an error page, not a cut body
+
+    def body() -> Iterator[str]:
+        try:
+            first = True
+            for rows in export_pages(db, what):
+                if fmt == "json":
+                    for row in rows:
+                        yield ("[\n" if first else ",\n") + json.dumps({c: row.get(c) for c in columns},
+                                                                         ensure_ascii=False)
+                        first = False
+                    continue
+                buf = io.StringIO()
+                writer = csv.DictWriter(buf, fieldnames=columns, extrasaction="ignore")
+                if first:
+                    writer.writeheader()
+                    first = False
+                writer.writerows(rows)
+                yield buf.getvalue()
+            if fmt == "json":
+                yield "[]\n" if first else "\n]\n"
+            elif first:
+                yield ",".join(columns) + "\r\n"
+        finally:
+            db.close()
+
+    media = "application/json" if fmt == "json" else "text/csv"
+    return StreamingResponse(body(), media_type=media,
+                             headers={"Content-Disposition": f'attachment; filename="parley-{what}.{fmt}"'})

@@ -1,0 +1,244 @@
+"""Linking into a store: each new report is compared only with the candidates an index names.
+
+For each batch of unlinked documents (inside the caller's write transaction, so documents and
+their links commit together):
+
+1. a new dated report is compared with the stored dated reports of its type that share a name
+   token with it on a day within the window; the engagements of those it matches, plus the new
+   reports, are regrouped with :func:`parley.link.core.components` (they are whole components, so
+   nothing outside them can change);
+2. the reports without a day whose candidates may have changed (the new ones, those attached to
+   a regrouped engagement, and those naming its people), closed over :func:`loose_match`, are
+   assigned again: the one dated engagement that fits, alone when several fit, or grouped with
+   each other when none does;
+3. only the engagements touched are deleted and written again; every other engagement keeps its id.
+
+The result is the same as :func:`parley.link.partition` over every stored report (the property
+test checks it over arrival orders and batch splits); ``parley link --rebuild`` recomputes it all.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from functools import cache
+
+from parley.extract.knowledge import Knowledge
+from parley.link.core import (
+    ENGAGEMENT_TYPES,
+    Group,
+    Item,
+    candidates,
+    components,
+    final_id,
+    first_doc,
+    group_of,
+    item_tokens,
+    loose_components,
+    loose_match,
+    matches,
+    merge_people,
+    named,
+    need,
+    person_tokens,
+    published_window,
+    window,
+)
+from parley.model import Document
+from parley.store import linking as store
+from parley.store.db import Database
+
+BATCH = 500
+
+
+def link_pending(db: Database, kb: Knowledge, batch: int = BATCH) -> int:
+    """Link every stored document not linked yet (a crashed or concurrent run's leftovers too)."""
+    done = 0
+    while ids := store.unlinked_documents(db, batch):
+        link_documents(db, kb, ids)
+        done += len(ids)
+    return done
+
+
+def rebuild(db: Database, kb: Knowledge) -> int:
+    """Forget every engagement and link all stored documents again."""
+    store.reset_links(db)
+    return link_pending(db, kb)
+
+
+def side_function(kb: Knowledge) -> store.SideOf:
+    from parley.link import side_of
+
+    @cache
+    def side(publisher: str | None, url: str | None) -> str | None:
+        return side_of(Document("", "", "", publisher=publisher, url=url), kb)
+
+    return side
+
+
+class _Run:
+    """The state of linking one batch: items read so far and their stored engagements."""
+
+    def __init__(self, db: Database, kb: Knowledge) -> None:
+        self.db = db
+        self.side = side_function(kb)
+        self.items: dict[str, Item] = {}
+        self.engaged: dict[str, str | None] = {}
+
+    def fetch(self, hits: dict[str, str | None]) -> list[Item]:
+        missing = [k for k in hits if k not in self.items]
+        self.items.update(store.load_items(self.db, missing, self.side))
+        self.engaged.update(hits)
+        return [self.items[k] for k in hits if k in self.items]
+
+    def members(self, engagement_ids: set[str]) -> dict[str, list[Item]]:
+        found = store.members(self.db, engagement_ids)
+        for eng, keys in found.items():
+            self.fetch(dict.fromkeys(keys, eng))
+        return {eng: [self.items[k] for k in keys] for eng, keys in found.items()}
+
+
+def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
+    """Link these stored documents' primary events into the stored engagements."""
+    run = _Run(db, kb)
+    new = run.fetch(dict.fromkeys(store.primary_keys(db, doc_ids, ENGAGEMENT_TYPES)))
+    store.add_keys(db, new)
+
+    # 1. Dated reports: the components they touch.
+    region: set[str] = set()
+    for item in new:
+        if item.day is not None:
+            hits = store.dated_near(db, item.type, sorted(item_tokens(item)), window(item.day))
+            region.update(eng for other in run.fetch(hits) if (eng := hits[other.key]) and matches(item, other))
+    old = run.members(region)
+    dated = {i.key: i for i in new if i.day is not None}
+    dated.update((i.key, i) for ms in old.values() for i in ms if i.day is not None)
+    comps = components(dated.values())
+
+    # 2. Reports without a day whose candidates may have changed: the new ones, those attached to a
+    #    regrouped engagement, and those naming enough people of a regrouped engagement (told from
+    #    the index hits before anything is loaded); then those loosely grouped with any of them.
+    loose = {i.key: i for i in new if i.day is None}
+    loose.update((i.key, i) for ms in old.values() for i in ms if i.day is None)
+    regrouped = [merge_people(c) for c in comps] + [merge_people([i for i in ms if i.day is not None])
+                                                   for ms in old.values()]
+    for kind in sorted({i.type for i in dated.values()}):
+        tokens = sorted({t for i in dated.values() if i.type == kind for t in item_tokens(i)})
+        hit = _by_event(store.undated_named(db, kind, tokens))
+        wanted = {k: e for k, (e, toks) in hit.items()
+                  if any(named(people, toks) >= need(kind) for people in regrouped)}
+        loose.update((i.key, i) for i in run.fetch(wanted))
+    seeds = set(loose)
+    in_loose_groups = _add_loose_groups(run, loose)
+
+    outside: dict[str, tuple[Item, ...]] = {}
+    joiners: dict[tuple[str, str], list[Item]] = {}
+    claims: dict[str, int] = {}
+    alone: list[list[Item]] = []
+    queue = deque(loose.values())
+    while queue:
+        u = queue.popleft()
+        if u.key in claims:
+            continue
+        # unclaimed before, and no regrouped engagement names its people: unclaimed still
+        quiet = u.key not in seeds and u.key in in_loose_groups
+        found = [] if quiet else _claims(run, u, comps, region, outside)
+        claims[u.key] = len(found)
+        if len(found) == 1:
+            joiners.setdefault(found[0], []).append(u)
+        elif found:
+            alone.append([u])
+        else:  # unclaimed: its loose partners (and their groups) are regrouped with it
+            hit = _by_event(store.undated_named(db, u.type, sorted(item_tokens(u)), published_window(u)))
+            near = {k: e for k, (e, toks) in hit.items() if k not in loose and named(u.people, toks) >= need(u.type)}
+            added = {}
+            for other in run.fetch(near):
+                if loose_match(u, other):
+                    added[other.key] = other
+            loose.update(added)
+            in_loose_groups.update(_add_loose_groups(run, loose))
+            queue.extend(i for i in loose.values() if i.key not in claims)
+    unclaimed = [u for u in loose.values() if claims.get(u.key) == 0]
+
+    # 3. The engagements touched, written again.
+    touched = {eng for kind, eng in joiners if kind == "e"}
+    touched.update(eng for u in loose if (eng := run.engaged.get(u)))
+    final: list[list[Item]] = [[*c, *joiners.get(("c", str(n)), [])] for n, c in enumerate(comps)]
+    outside_members = run.members(touched - region)
+    for eng, ms in outside_members.items():
+        keep = [i for i in ms if i.key not in loose and i.key not in dated]
+        if keep or ("e", eng) in joiners:
+            final.append([*keep, *joiners.get(("e", eng), [])])
+    final.extend(alone)
+    final.extend(list(c) for c in loose_components(unclaimed))
+    groups = [group_of(ms) for ms in final if ms]
+    # An engagement regrouped into exactly the reports it had is left as it is.
+    before = {frozenset(i.key for i in ms): eng for eng, ms in [*old.items(), *outside_members.items()]}
+    bases = store.bases(db, list(before.values()))
+    unchanged = {before[k] for g in groups if (k := frozenset(m.key for m in g.members)) in before
+                 and bases.get(before[k]) == g.base}
+    store.delete_engagements(db, (region | touched) - unchanged)
+    _write(db, [g for g in groups if before.get(frozenset(m.key for m in g.members)) not in unchanged])
+    store.mark_linked(db, doc_ids)
+
+
+def _by_event(hits: list[store.Hit]) -> dict[str, tuple[str | None, set[str]]]:
+    """Index hits by event: its engagement and the tokens it was found under."""
+    out: dict[str, tuple[str | None, set[str]]] = {}
+    for h in hits:
+        out.setdefault(h.event_id, (h.engagement_id, set()))[1].add(h.token)
+    return out
+
+
+def _add_loose_groups(run: _Run, loose: dict[str, Item]) -> set[str]:
+    """Engagements of reports without a day only (loose groups) are regrouped as a whole; the keys
+    of their members (unclaimed by any dated engagement until now)."""
+    olds = {eng for k in loose if (eng := run.engaged.get(k))}
+    grouped: set[str] = set()
+    for ms in run.members(olds).values():
+        if len(ms) > 1 and all(i.day is None for i in ms):
+            loose.update((i.key, i) for i in ms)
+            grouped.update(i.key for i in ms)
+    return grouped
+
+
+def _claims(run: _Run, u: Item, comps: list[tuple[Item, ...]], region: set[str],
+            outside: dict[str, tuple[Item, ...]]) -> list[tuple[str, str]]:
+    """The dated engagements (at most two) an undated report names the people of: the regrouped
+    ones from memory; stored ones found by the index, counted in SQL by how many of the report's
+    people they name (so only the pair's engagements come back), loaded one by one while it matters."""
+    found: list[tuple[str, str]] = []
+    for n, members in enumerate(comps):
+        if members[0].type == u.type and candidates(u, [members]):
+            found.append(("c", str(n)))
+            if len(found) == 2:
+                return found
+    month = u.date if len(u.date or "") == 7 else None
+    persons = [sorted(person_tokens(p)) for p in u.people]
+    for eng in store.engagements_naming(run.db, u.type, persons, month, need(u.type)):
+        if eng in region:
+            continue  # regrouped: judged above
+        if eng not in outside:
+            outside[eng] = tuple(i for i in run.members({eng}).get(eng, []) if i.day is not None)
+        if outside[eng] and candidates(u, [outside[eng]]):
+            found.append(("e", eng))
+            if len(found) == 2:
+                break
+    return found
+
+
+def _write(db: Database, groups: list[Group]) -> None:
+    """Insert the groups with their final ids, renaming a stored rival whose id has to change."""
+    by_base: dict[str, list[Group]] = {}
+    for g in groups:
+        by_base.setdefault(g.base, []).append(g)
+    for base, mine in by_base.items():
+        stored = store.rivals(db, base)
+        firsts = [first_doc(g) for g in mine] + list(stored.values())
+        for old_id, own in stored.items():  # first, so that a new group can take the base id
+            ident = final_id(base, own, [d for d in firsts if d != own])
+            if ident != old_id:
+                store.rename_engagement(db, old_id, ident)
+        for g in mine:
+            own = first_doc(g)
+            ident = final_id(base, own, [d for d in firsts if d != own])
+            store.insert_engagement(db, Group(ident, base, g.type, g.date, g.location, g.people, g.members))

@@ -1,0 +1,145 @@
+"""Bulk export of the stored tables as Parquet, CSV or JSON Lines, for pandas, polars, DuckDB, Spark.
+
+Each table is read in keyset pages (one index range per page) and written page by page, so an
+export of any size runs in flat memory.  Formats live in :data:`FORMATS`, a registry of writers
+keyed by name: a new format (say, PLOVER records) is one function and one ``register`` call.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from parley.errors import ConfigError, InputError
+from parley.store.db import Database
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    """One exported table: its query (keyset-paged on ``key``) and its typed columns."""
+
+    name: str
+    select: str  # SELECT ... FROM ... (no WHERE/ORDER)
+    key: tuple[str, ...]  # the ordering key, unique per row
+    columns: tuple[tuple[str, str], ...]  # (name, "str" | "int" | "bool")
+
+
+TABLES: dict[str, Table] = {t.name: t for t in (
+    Table("documents", "SELECT d.id, d.source, d.url, d.title, d.publisher, d.published, d.language, d.ingested_at, "
+          "d.text FROM documents d", ("d.id",),
+          (("id", "str"), ("source", "str"), ("url", "str"), ("title", "str"), ("publisher", "str"),
+           ("published", "str"), ("language", "str"), ("ingested_at", "str"), ("text", "str"))),
+    Table("events", "SELECT e.id, e.doc_id, e.local_id, e.type, e.is_primary, e.date, e.location, e.modality, "
+          "e.engagement_id FROM events e", ("e.id",),
+          (("id", "str"), ("doc_id", "str"), ("local_id", "str"), ("type", "str"), ("is_primary", "bool"),
+           ("date", "str"), ("location", "str"), ("modality", "str"), ("engagement_id", "str"))),
+    Table("participants", "SELECT p.event_id, p.position, p.actor_id, p.name, p.country, p.title, p.organization "
+          "FROM participants p", ("p.event_id", "p.position"),
+          (("event_id", "str"), ("position", "int"), ("actor_id", "str"), ("name", "str"), ("country", "str"),
+           ("title", "str"), ("organization", "str"))),
+    Table("statements", "SELECT s.id, s.doc_id, s.position, s.speaker_actor_id, s.speaker_name, s.speaker_country, "
+          "s.text, s.event_id FROM statements s", ("s.id",),
+          (("id", "str"), ("doc_id", "str"), ("position", "int"), ("speaker_actor_id", "str"),
+           ("speaker_name", "str"), ("speaker_country", "str"), ("text", "str"), ("event_id", "str"),
+           ("topics", "str"))),
+    Table("engagements", "SELECT g.id, g.type, g.date, g.location, g.reports FROM engagements g", ("g.id",),
+          (("id", "str"), ("type", "str"), ("date", "str"), ("location", "str"), ("reports", "int"))),
+)}
+
+
+def pages(db: Database, table: Table, size: int = 1000) -> Iterator[list[dict[str, Any]]]:
+    """The table's rows in key order, a page at a time (``statements`` gain their topics)."""
+    last: list[Any] | None = None
+    names = [k.split(".")[-1] for k in table.key]
+    while True:
+        where, params = "", []
+        if last is not None:
+            if len(table.key) == 1:
+                where, params = f"WHERE {table.key[0]} > ?", last
+            else:
+                where, params = f"WHERE ({table.key[0]} > ? OR ({table.key[0]} = ? AND {table.key[1]} > ?))", [
+                    last[0], last[0], last[1]]
+        rows = db.query(f"{table.select} {where} ORDER BY {', '.join(table.key)} LIMIT ?", [*params, size])
+        if not rows:
+            return
+        if table.name == "statements":
+            ids = [r["id"] for r in rows]
+            topics: dict[str, list[str]] = {}
+            for t in db.query("SELECT statement_id, topic FROM statement_topics WHERE statement_id IN "
+                              f"({', '.join('?' for _ in ids)}) ORDER BY statement_id, topic", ids):
+                topics.setdefault(t["statement_id"], []).append(t["topic"])
+            for r in rows:
+                r["topics"] = ";".join(topics.get(r["id"], []))
+        for r in rows:
+            for column, kind in table.columns:
+                if kind == "bool" and r.get(column) is not None:
+                    r[column] = bool(r[column])
+        yield rows
+        last = [rows[-1][n] for n in names]
+
+
+Writer = Callable[[Database, Table, Path], int]
+FORMATS: dict[str, tuple[str, Writer]] = {}  # name -> (file suffix, writer returning the rows written)
+
+
+def register(name: str, suffix: str, writer: Writer) -> None:
+    """Add an export format (``parley export --format NAME``)."""
+    FORMATS[name] = (suffix, writer)
+
+
+def _jsonl(db: Database, table: Table, path: Path) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8") as out:
+        for rows in pages(db, table):
+            for r in rows:
+                out.write(json.dumps(r, ensure_ascii=False) + "\n")
+            n += len(rows)
+    return n
+
+
+def _csv(db: Database, table: Table, path: Path) -> int:
+    n = 0
+    with path.open("w", encoding="utf-8", newline="") as out:
+        writer = csv.DictWriter(out, fieldnames=[c for c, _ in table.columns])
+        writer.writeheader()
+        for rows in pages(db, table):
+            writer.writerows(rows)
+            n += len(rows)
+    return n
+
+
+def _parquet(db: Database, table: Table, path: Path) -> int:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError as exc:
+        raise ConfigError("--format parquet needs pyarrow: pip install 'parley[export]'") from exc
+    kinds = {"str": pa.string(), "int": pa.int64(), "bool": pa.bool_()}
+    schema = pa.schema([(c, kinds[k]) for c, k in table.columns])
+    n = 0
+    with pq.ParquetWriter(str(path), schema) as writer:
+        for rows in pages(db, table):
+            writer.write_table(pa.Table.from_pylist(rows, schema=schema))
+            n += len(rows)
+    return n
+
+
+register("jsonl", "jsonl", _jsonl)
+register("csv", "csv", _csv)
+register("parquet", "parquet", _parquet)
+
+
+def export(db: Database, tables: list[str], fmt: str, folder: Path) -> dict[str, int]:
+    """Write each table to ``folder/<table>.<suffix>``; the rows written per table."""
+    if fmt not in FORMATS:
+        raise InputError(f"unknown export format {fmt!r} ({', '.join(sorted(FORMATS))})")
+    unknown = [t for t in tables if t not in TABLES]
+    if unknown:
+        raise InputError(f"unknown table(s) {', '.join(unknown)} ({', '.join(TABLES)})")
+    suffix, writer = FORMATS[fmt]
+    folder.mkdir(parents=True, exist_ok=True)
+    return {t: writer(db, TABLES[t], folder / f"{t}.{suffix}") for t in tables}

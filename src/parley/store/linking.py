@@ -1,0 +1,293 @@
+"""The tables behind incremental linking: candidate keys, engagement membership, the linked flag.
+
+The linker (:mod:`parley.link.incremental`) decides; this module only reads and writes.  Every
+lookup goes through an index (``link_keys`` by type, token and day; ``events`` by engagement;
+``engagements`` by base id) and every ``IN`` list is cut into chunks of at most :data:`CHUNK`, so no
+query grows with the size of the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any, TypeVar
+
+from parley.link.core import Group, Item, item_tokens
+from parley.model import Actor
+from parley.store.db import Database
+
+CHUNK = 500
+T = TypeVar("T")
+SideOf = Callable[[str | None, str | None], str | None]
+
+
+def chunks(values: Iterable[T], size: int = CHUNK) -> Iterator[list[T]]:
+    batch: list[T] = []
+    for value in values:
+        batch.append(value)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+def _marks(values: Sequence[object]) -> str:
+    return ", ".join("?" for _ in values)
+
+
+def serialize_writers(db: Database) -> None:
+    """Inside a write transaction: make concurrent writers (other processes) wait for this one.
+
+    SQLite's ``BEGIN IMMEDIATE`` already does; PostgreSQL needs a transaction-scoped advisory lock,
+    taken before the first insert so that two ingests never deadlock on each other's rows and the
+    second links against everything the first committed.
+    """
+    if db.backend == "postgresql":
+        db.query("SELECT pg_advisory_xact_lock(7011) AS locked")
+
+
+def unlinked_documents(db: Database, limit: int) -> list[str]:
+    rows = db.query("SELECT id FROM documents WHERE linked = 0 ORDER BY id LIMIT ?", (limit,))
+    return [r["id"] for r in rows]
+
+
+def mark_linked(db: Database, doc_ids: Sequence[str]) -> None:
+    for part in chunks(doc_ids):
+        db.execute(f"UPDATE documents SET linked = 1 WHERE id IN ({_marks(part)})", part)
+
+
+def primary_keys(db: Database, doc_ids: Sequence[str], types: Iterable[str]) -> list[str]:
+    """Stored ids of the documents' primary events of an engagement type."""
+    kinds = sorted(types)
+    out: list[str] = []
+    for part in chunks(doc_ids):
+        rows = db.query(f"SELECT id FROM events WHERE doc_id IN ({_marks(part)}) AND is_primary = 1 "
+                        f"AND type IN ({_marks(kinds)}) ORDER BY id", [*part, *kinds])
+        out.extend(r["id"] for r in rows)
+    return out
+
+
+def load_items(db: Database, keys: Iterable[str], side_of: SideOf) -> dict[str, Item]:
+    """The linker's view of stored primary events, by stored event id."""
+    out: dict[str, Item] = {}
+    for part in chunks(sorted(set(keys))):
+        marks = _marks(part)
+        people: dict[str, list[Actor]] = {}
+        for row in db.query(f"SELECT event_id, name, country, title, organization FROM participants "
+                            f"WHERE event_id IN ({marks}) ORDER BY event_id, position", part):
+            people.setdefault(row["event_id"], []).append(
+                Actor(row["name"], row["country"], row["title"], row["organization"]))
+        for row in db.query(f"SELECT e.id, e.doc_id, e.type, e.date, e.location, d.publisher, d.url, d.published "
+                            f"FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id IN ({marks})", part):
+            out[row["id"]] = Item(row["id"], row["doc_id"], row["type"], row["date"], row["location"],
+                                  tuple(people.get(row["id"], [])), side_of(row["publisher"], row["url"]),
+                                  row["published"])
+    return out
+
+
+def add_keys(db: Database, items: Iterable[Item]) -> None:
+    for item in items:
+        dated = 1 if item.day is not None else 0
+        # dated: the event's day; otherwise the publication day (reports without a day are grouped
+        # with each other only when published within a few days: see link.core.loose_match)
+        day = item.date or "" if dated else (item.published or "")[:10]
+        for token in sorted(item_tokens(item)):
+            db.execute("INSERT INTO link_keys (event_id, type, token, dated, day) VALUES (?, ?, ?, ?, ?) "
+                       "ON CONFLICT DO NOTHING", (item.key, item.type, token, dated, day))
+
+
+def dated_near(db: Database, kind: str, tokens: Sequence[str], days: Sequence[str]) -> dict[str, str | None]:
+    """Dated primary events of this type naming one of the tokens on one of the days, with their
+    engagement: ``{event id: engagement id}``."""
+    if not tokens:
+        return {}
+    rows = db.query(
+        f"SELECT DISTINCT k.event_id, e.engagement_id FROM link_keys k JOIN events e ON e.id = k.event_id "
+        f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 1 AND k.day IN ({_marks(days)})",
+        [kind, *tokens, *days])
+    return {r["event_id"]: r["engagement_id"] for r in rows}
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """A stored primary event found under one of the tokens asked for."""
+
+    event_id: str
+    engagement_id: str | None
+    token: str
+
+
+def dated_named(db: Database, kind: str, tokens: Sequence[str], month: str | None) -> list[Hit]:
+    """Dated primary events of this type naming one of the tokens (in the month, when given)."""
+    if not tokens:
+        return []
+    span, params = "", []
+    if month:
+        span, params = "AND k.day >= ? AND k.day <= ?", [f"{month}-01", f"{month}-31"]
+    rows = db.query(
+        f"SELECT k.event_id, e.engagement_id, k.token FROM link_keys k JOIN events e ON e.id = k.event_id "
+        f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 1 {span}",
+        [kind, *tokens, *params])
+    return [Hit(r["event_id"], r["engagement_id"], r["token"]) for r in rows]
+
+
+def engagements_naming(db: Database, kind: str, persons: Sequence[Sequence[str]], month: str | None,
+                       least: int) -> list[str]:
+    """Stored engagements of this type whose dated reports name at least ``least`` of these persons
+    (each given by its name tokens), most named first.  The count is made in SQL, so a person with
+    a long history costs an index range, not rows sent back; a token shared by two persons counts
+    for both (it may name either), so nothing that could match is left out."""
+    pairs = [(t, n) for n, tokens in enumerate(persons) for t in tokens]
+    if not pairs:
+        return []
+    tokens = sorted({t for t, _ in pairs})
+    # one CASE per person: 1 when the posting's token is one of that person's tokens
+    hit = " + ".join(
+        f"MAX(CASE WHEN k.token IN ({_marks(person)}) THEN 1 ELSE 0 END)" for person in persons if person)
+    case_params = [t for person in persons if person for t in person]
+    span, params = "", []
+    if month:
+        span, params = "AND k.day >= ? AND k.day <= ?", [f"{month}-01", f"{month}-31"]
+    rows = db.query(
+        f"SELECT e.engagement_id AS eng, {hit} AS named FROM link_keys k JOIN events e ON e.id = k.event_id "
+        f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 1 {span} "
+        f"AND e.engagement_id IS NOT NULL GROUP BY e.engagement_id HAVING {hit} >= ? "
+        "ORDER BY named DESC, eng",
+        [*case_params, kind, *tokens, *params, *case_params, least])
+    return [r["eng"] for r in rows]
+
+
+def undated_named(db: Database, kind: str, tokens: Sequence[str], published: Sequence[str] | None = None
+                  ) -> list[Hit]:
+    """Undated and month-only primary events of this type naming one of the tokens (in documents
+    published on one of the days, when given)."""
+    if not tokens or published == []:
+        return []
+    span, params = "", []
+    if published is not None:
+        span, params = f"AND k.day IN ({_marks(published)})", list(published)
+    rows = db.query(
+        f"SELECT k.event_id, e.engagement_id, k.token FROM link_keys k JOIN events e ON e.id = k.event_id "
+        f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 0 {span}", [kind, *tokens, *params])
+    return [Hit(r["event_id"], r["engagement_id"], r["token"]) for r in rows]
+
+
+def members(db: Database, engagement_ids: Iterable[str]) -> dict[str, list[str]]:
+    """The stored event ids of each engagement."""
+    out: dict[str, list[str]] = {}
+    for part in chunks(sorted(set(engagement_ids))):
+        for row in db.query(f"SELECT id, engagement_id FROM events WHERE engagement_id IN ({_marks(part)}) "
+                            "ORDER BY id", part):
+            out.setdefault(row["engagement_id"], []).append(row["id"])
+    return out
+
+
+def rivals(db: Database, base: str) -> dict[str, str]:
+    """Stored engagements sharing a base id: ``{engagement id: its first document}``."""
+    rows = db.query("SELECT id, first_doc FROM engagements WHERE base_id = ?", (base,))
+    return {r["id"]: r["first_doc"] for r in rows}
+
+
+def _count_dyads(db: Database, countries: list[str], step: int) -> None:
+    for i, a in enumerate(countries):
+        for b in countries[i + 1:]:
+            db.execute("INSERT INTO dyad_counts (a, b, n) VALUES (?, ?, ?) "
+                       "ON CONFLICT (a, b) DO UPDATE SET n = dyad_counts.n + ?", (a, b, step, step))
+
+
+def delete_engagements(db: Database, ids: Iterable[str]) -> None:
+    for part in chunks(sorted(set(ids))):
+        marks = _marks(part)
+        countries: dict[str, list[str]] = {}
+        for row in db.query(f"SELECT engagement_id, country FROM engagement_countries WHERE engagement_id IN "
+                            f"({marks}) ORDER BY engagement_id, country", part):
+            countries.setdefault(row["engagement_id"], []).append(row["country"])
+        for found in countries.values():
+            _count_dyads(db, found, -1)
+        db.execute(f"UPDATE events SET engagement_id = NULL WHERE engagement_id IN ({marks})", part)
+        db.execute(f"DELETE FROM engagement_countries WHERE engagement_id IN ({marks})", part)
+        db.execute(f"DELETE FROM engagements WHERE id IN ({marks})", part)
+
+
+def insert_engagement(db: Database, group: Group) -> None:
+    now = datetime.now(UTC).isoformat(timespec="seconds")
+    db.execute("INSERT INTO engagements (id, type, date, location, created_at, base_id, first_doc, reports) "
+               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+               (group.id, group.type, group.date, group.location, now, group.base,
+                min(m.doc_id for m in group.members), len(group.members)))
+    keys = [m.key for m in group.members]
+    for part in chunks(keys):
+        db.execute(f"UPDATE events SET engagement_id = ? WHERE id IN ({_marks(part)})", [group.id, *part])
+    countries = sorted({p.country for m in group.members for p in m.people if p.country})
+    for country in countries:
+        db.execute("INSERT INTO engagement_countries (engagement_id, country) VALUES (?, ?)", (group.id, country))
+    _count_dyads(db, countries, 1)
+
+
+def reset_links(db: Database) -> None:
+    """Forget every engagement and candidate key: the next linking run starts from scratch."""
+    db.execute("UPDATE events SET engagement_id = NULL WHERE engagement_id IS NOT NULL")
+    db.execute("DELETE FROM engagement_countries")
+    db.execute("DELETE FROM dyad_counts")
+    db.execute("DELETE FROM engagements")
+    db.execute("DELETE FROM link_keys")
+    db.execute("UPDATE documents SET linked = 0 WHERE linked = 1")
+
+
+def stored_groups(db: Database, side_of: SideOf) -> Iterator[tuple[str, list[Item]]]:
+    """Every stored engagement with its reports, read a page at a time in id order."""
+    last = ""
+    while True:
+        rows = db.query("SELECT id FROM engagements WHERE id > ? ORDER BY id LIMIT ?", (last, CHUNK))
+        if not rows:
+            return
+        ids = [r["id"] for r in rows]
+        yield from groups_by_id(db, ids, side_of).items()
+        last = ids[-1]
+
+
+def groups_by_id(db: Database, ids: Sequence[str], side_of: SideOf) -> dict[str, list[Item]]:
+    """The reports of these stored engagements (those that exist)."""
+    keys = members(db, ids)
+    items = load_items(db, [k for ks in keys.values() for k in ks], side_of)
+    return {i: [items[k] for k in keys[i] if k in items] for i in ids if i in keys}
+
+
+def rename_engagement(db: Database, old: str, new: str) -> None:
+    """Give a stored engagement another id (its reports and countries follow)."""
+    db.execute("INSERT INTO engagements (id, type, date, location, created_at, base_id, first_doc, reports) "
+               "SELECT ?, type, date, location, created_at, base_id, first_doc, reports FROM engagements "
+               "WHERE id = ?", (new, old))
+    db.execute("UPDATE events SET engagement_id = ? WHERE engagement_id = ?", (new, old))
+    db.execute("UPDATE engagement_countries SET engagement_id = ? WHERE engagement_id = ?", (new, old))
+    db.execute("DELETE FROM engagements WHERE id = ?", (old,))
+
+
+def engagements_between(db: Database, a: str, b: str, limit: int | None = None, offset: int = 0) -> list[str]:
+    """Ids of the engagements with participants of both countries, newest first (two index ranges
+    joined; ``limit`` and ``offset`` page through them)."""
+    page = ""
+    params: list[Any] = [b, a]
+    if limit is not None:
+        page, params = "LIMIT ? OFFSET ?", [b, a, limit, offset]
+    rows = db.query("SELECT x.engagement_id FROM engagement_countries x JOIN engagement_countries y "
+                    "ON y.engagement_id = x.engagement_id AND y.country = ? JOIN engagements g "
+                    "ON g.id = x.engagement_id WHERE x.country = ? "
+                    f"ORDER BY g.date IS NULL, g.date DESC, g.id {page}", params)
+    return [r["engagement_id"] for r in rows]
+
+
+def bases(db: Database, ids: Sequence[str]) -> dict[str, str]:
+    """The base id of each of these stored engagements."""
+    out: dict[str, str] = {}
+    for part in chunks(sorted(set(ids))):
+        for row in db.query(f"SELECT id, base_id FROM engagements WHERE id IN ({_marks(part)})", part):
+            out[row["id"]] = row["base_id"]
+    return out
+
+
+def top_dyads(db: Database, limit: int) -> list[dict[str, Any]]:
+    """The pairs of countries with the most engagements (a maintained count, read by index)."""
+    return db.query("SELECT a, b, n FROM dyad_counts WHERE n > 0 ORDER BY n DESC, a, b LIMIT ?", (limit,))
