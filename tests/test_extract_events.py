@@ -197,3 +197,26 @@ def test_a_planned_meeting_is_not_dated_by_its_announcement(extractor: Extractor
     x = run(extractor, "The Kremlin said on Monday that President Vladimir Putin will meet Chinese President "
                        "Xi Jinping in Beijing on May 16.", published="2024-05-13")
     assert primary(x).modality == "planned" and primary(x).date == "2024-05-16"
+
+
+def test_a_visit_told_by_its_last_day_starts_earlier(extractor: Extractor) -> None:
+    # Written on Wednesday 8 March 2023: the three-day visit through Thursday began on Tuesday.
+    x = run(extractor, "Chancellor Olaf Scholz met Prime Minister Narendra Modi in New Delhi on Wednesday. "
+                       "Scholz's three-day visit to India through Thursday is his first since taking office.",
+            published="2023-03-08")
+    visits = of_type(x, "VISIT")
+    assert [(v.location, v.date) for v in visits] == [("India", "2023-03-07")]
+
+
+def test_seas_and_named_occasions_are_not_meeting_places(extractor: Extractor) -> None:
+    x = run(extractor, "President Ferdinand Marcos Jr met President Joe Biden at the East Asia Summit in "
+                       "Vientiane on Friday to discuss tensions in the South China Sea.",
+            published="2024-10-11")
+    assert primary(x).location == "Vientiane"
+
+
+def test_the_visit_of_the_meeting_gives_its_place(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Penny Wong held talks with Foreign Minister Sugiono today. "
+                       "Minister Sugiono is visiting Australia at the invitation of Minister Wong.",
+            published="2024-11-12", publisher="Department of Foreign Affairs and Trade")
+    assert primary(x).location == "Australia"

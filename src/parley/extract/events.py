@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.dates import MONTHS, TimeExpr, find_dates
+from parley.dates import MONTHS, TimeExpr, find_dates, parse_iso
 from parley.extract.knowledge import Knowledge, sentence_of
 from parley.extract.mentions import Cast
 
@@ -297,7 +297,7 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
         preps = (*preps, "for", "at")  # "left for Beijing", "arrived at Narita"
     best: str | None = None
     for m in kb.place_re.finditer(text, sent.start_char, sent.end_char):
-        if _topic_place(doc, m.start()):
+        if _topic_place(doc, m.start()) or (kind != "VISIT" and _WATERS.search(m.group(0))):
             continue
         before = text[max(sent.start_char, m.start() - 40):m.start()].rstrip()
         before = before.removesuffix("the").rstrip()
@@ -313,7 +313,8 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
     if best:
         return best
     for ent in sent.ents:
-        if ent.label_ in {"GPE", "FAC", "LOC"} and not _topic_place(doc, ent.start_char):
+        if ent.label_ in {"GPE", "FAC", "LOC"} and not _topic_place(doc, ent.start_char) \
+                and not _OCCASION.search(ent.text) and not (kind != "VISIT" and _WATERS.search(ent.text)):
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev == "the" and ent.start > 1:
                 prev = doc[ent.start - 2].lower_
@@ -322,6 +323,10 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
     return None
 
 
+# Seas and straits are where disputes are, not where leaders sit down; a named meeting or summit
+# is an occasion, not a place ("at the ASEAN-China Foreign Ministers' Meeting in Chongqing").
+_WATERS = re.compile(r"\b(?:Sea|Ocean|Strait|Straits|Gulf|Peninsula)\b")
+_OCCASION = re.compile(r"\b(?:Meeting|Meetings|Summit|Forum|Conference|Dialogue|Session|Assembly)\b")
 _PLACE_NOUNS = {"meeting", "meetings", "talks", "summit", "visit", "trip", "tour", "stop", "call",
                 "conversation", "dinner", "lunch", "banquet", "ceremony", "session", "forum",
                 "conference", "residence", "palace", "hotel", "office", "house", "city", "capital",
@@ -368,6 +373,23 @@ def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = 
     inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
               and not (planned and reported_on(tok.doc, d))]
     return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
+
+
+_UNTIL = re.compile(r"\b(?:through|until|till|to)\s+$", re.IGNORECASE)
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5,
+         "6": 6, "7": 7}
+
+
+def _first_day(last: str | None, tok: Token) -> str | None:
+    """The first day of an engagement told by its last ("a four-day visit through Friday"); with
+    no length given, not determinable."""
+    day = parse_iso(last) if last and len(last) == 10 else None
+    before = tok.sent.text[max(0, tok.idx - tok.sent.start_char - 30):tok.idx - tok.sent.start_char]
+    m = re.search(r"\b(\w+)-day\s+(?:[\w-]+\s+)?$", before)
+    length = _DAYS.get(m.group(1).lower()) if m else None
+    if day is None or length is None:
+        return None
+    return (day - timedelta(days=length - 1)).isoformat()
 
 
 def forward(expr: TimeExpr, anchor: date | None) -> str | None:
@@ -437,6 +459,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if near is not None:
             event.date = forward(near, anchor) if event.modality == "planned" else near.value
             event.rules["date"] = f"{near.kind}:{near.text}"
+            if _UNTIL.search(text[max(0, near.start - 9):near.start]):
+                event.date = _first_day(forward(near, anchor), tok)  # "a four-day visit through Friday"
+                event.rules["date"] += "+duration"
         event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
         found.append(event)
     return found
@@ -445,6 +470,13 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
 def _same_time(a: str | None, b: str | None) -> bool:
     """Two dates that may denote the same engagement: equal, unknown, or a month and a day in it."""
     return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    """Days between two full dates (a large number when either is not a full date): a visit of
+    four days is told on several of them."""
+    da, db = parse_iso(a) if a and len(a) == 10 else None, parse_iso(b) if b and len(b) == 10 else None
+    return abs((da - db).days) if da and db else 10_000
 
 
 _MODALITY_RANK = {"occurred": 0, "planned": 1, "speculative": 2}
@@ -463,17 +495,19 @@ def merge(events: list[Found], kb: Knowledge | None = None) -> list[Found]:
                 continue
             if other.type != ev.type or set(other.people) != set(ev.people):
                 continue
-            if ev.type == "VISIT" and other.location and ev.location and other.location != ev.location \
-                    and ev.date != other.date and ev.date and other.date:
-                continue
+            one_trip = False
             if ev.type == "VISIT" and kb is not None and other.location and ev.location:
                 here, there = (kb.country_nouns.get(x) or kb.places.get(x) for x in (ev.location, other.location))
                 if here and there and here != there:
                     continue  # "visited the United States in May" and the trip to China now
+                one_trip = here is not None and here == there and _days_apart(ev.date, other.date) <= 6
+            if ev.type == "VISIT" and other.location and ev.location and other.location != ev.location \
+                    and ev.date != other.date and ev.date and other.date and not one_trip:
+                continue
             if ev.type != "VISIT" and {ev.modality, other.modality} == {"occurred", "planned"} \
                     and (ev.date or other.date):
                 continue  # "met briefly yesterday" is not the meeting "will meet at noon"
-            if not _same_time(ev.date, other.date):
+            if not _same_time(ev.date, other.date) and not one_trip:
                 continue  # "they last met in October": an earlier meeting of the same pair
             other.spans.extend(ev.spans)
             if _MODALITY_RANK[ev.modality] < _MODALITY_RANK[other.modality]:
@@ -574,6 +608,8 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
             visit.modality = "planned"  # "This visit provides an opportunity": the one announced
         visit.people, visit.partial = people, False
         visit.location = visit.location or primary.location
+        if primary.date:  # the trip of the meeting: its own sentence's date is another matter's
+            visit.date, visit.rules["date"] = primary.date, "meeting-abroad"
         out.append(visit)
     for visit in [*found, *out]:
         if visit.type == "VISIT" and visit.date is None and set(visit.people) <= set(abroad) and visit.people:
