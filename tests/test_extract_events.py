@@ -220,3 +220,24 @@ def test_the_visit_of_the_meeting_gives_its_place(extractor: Extractor) -> None:
                        "Minister Sugiono is visiting Australia at the invitation of Minister Wong.",
             published="2024-11-12", publisher="Department of Foreign Affairs and Trade")
     assert primary(x).location == "Australia"
+
+
+def test_meetings_hoped_for_refused_or_too_complicated_are_not_events(extractor: Extractor) -> None:
+    x = run(extractor, "President Joe Biden spoke by phone with President Ebrahim Raisi on Friday. Biden had "
+                       "hoped to meet Raisi at the United Nations, but the Iranian side declined. Officials "
+                       "said it was too complicated for Raisi to meet Biden in New York.",
+            published="2023-09-22")
+    assert [e.type for e in x.events if e.type in {"MEET", "CALL", "VISIT"}] == ["CALL"]
+
+
+def test_the_envoy_of_a_leader_meets_without_the_leader(extractor: Extractor) -> None:
+    x = run(extractor, "Chinese President Xi Jinping met US President Joe Biden's special envoy John Kerry "
+                       "in Beijing on Tuesday.", published="2023-07-18")
+    assert names(primary(x)) == {"Xi Jinping", "John Kerry"}
+
+
+def test_attending_the_meeting_is_presence_not_a_new_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "President Vladimir Putin received Prime Minister Narendra Modi in Moscow on Monday. "
+                       "Foreign Minister Sergei Lavrov also attended the meeting with adviser Yuri Ushakov.",
+            published="2024-07-08")
+    assert len(of_type(x, "MEET")) == 1

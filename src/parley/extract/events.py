@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
@@ -116,6 +117,14 @@ def _travel_purpose(tok: Token) -> bool:
     return False
 
 
+_UNREALISED = {"hope", "seek", "want", "wish", "try", "refuse", "decline", "cancel", "postpone",
+               "scrap", "reject", "rule", "fail", "avoid"}
+_UNREALISED_FORMS = {"hoped", "hopes", "hoping", "sought", "wanted", "wished", "tried", "refused",
+                     "declined", "cancelled", "canceled", "postponed", "rejected"}  # lemmas the tagger misses
+# Nouns of people whose possessor is not at the table: "Trump's special envoy Steve Witkoff".
+_ROLE_NOUNS = {"envoy", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
+               "representative", "counterpart", "emissary", "minister", "secretary", "ambassador",
+               "deputy", "wife", "husband", "son", "daughter", "predecessor", "successor"}
 _PAIR_WORDS = {"they", "two", "both", "pair"}
 
 
@@ -166,7 +175,17 @@ def _is_excluded(tok: Token) -> bool:
     for anc in [tok, *tok.ancestors][:4]:
         if anc.lemma_.lower() in {"invite", "invitation", "welcome"} and anc is not tok:
             return True
-    return False
+    chain = [tok, *list(tok.ancestors)[:2]]
+    for child, anc in pairwise(chain):
+        if (anc.lemma_.lower() in _UNREALISED or anc.lower_ in _UNREALISED_FORMS) and \
+                child.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"}:
+            return True  # "had hoped to meet ...", "refused to meet", "cancelled the meeting"
+        if child.dep_ == "advcl" and any(g.lower_ == "too" for c in (anc, *anc.children)
+                                         if c is anc or c.dep_ == "acomp" for g in c.children):
+            return True  # "it was too complicated for him to meet Obama"
+    # "X attended the meeting": the meeting told already; X was present at it.
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"attend", "join"} and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
 
 
 def _unnamed_group(tok: Token, cast: Cast) -> bool:
@@ -225,6 +244,11 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                 skip.update(t.i for t in child.subtree)
             if child.i not in path and child.lemma_.lower() == "accompany" and kind != "VISIT":
                 skip.update(t.i for t in child.subtree)  # "accompanied by first lady X": entourage
+        for t in node.subtree:
+            if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path and kind != "VISIT" \
+                    and any(c.dep_ in {"appos", "compound"} or c.pos_ == "PROPN" for c in t.head.subtree if c is not t
+                            and c not in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "Trump's special envoy Steve Witkoff": the envoy
         people = _people_in([t for t in node.subtree if t.i not in skip], cast)
         if len(people) >= needed:
             return people
