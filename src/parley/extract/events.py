@@ -242,9 +242,9 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
                     and not any(t.i in path for t in child.subtree):
                 skip.update(t.i for t in child.subtree)
-            if child.i not in path and child.lemma_.lower() == "accompany" and kind != "VISIT":
-                skip.update(t.i for t in child.subtree)  # "accompanied by first lady X": entourage
         for t in node.subtree:
+            if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
+                skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage
             if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path and kind != "VISIT" \
                     and any(c.dep_ in {"appos", "compound"} or c.pos_ == "PROPN" for c in t.head.subtree if c is not t
                             and c not in t.subtree):
