@@ -241,3 +241,17 @@ def test_attending_the_meeting_is_presence_not_a_new_meeting(extractor: Extracto
                        "Foreign Minister Sergei Lavrov also attended the meeting with adviser Yuri Ushakov.",
             published="2024-07-08")
     assert len(of_type(x, "MEET")) == 1
+
+
+def test_has_arrived_for_talks_is_dated_the_day_of_writing(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto has arrived in Beijing for talks with Chinese President "
+                       "Xi Jinping.", published="2024-04-23")
+    assert primary(x).date == "2024-04-23" and primary(x).modality == "planned"
+
+
+def test_plural_offices_with_words_between(extractor: Extractor) -> None:
+    x = run(extractor, "The foreign ministers of Gulf neighbours Qatar and Saudi Arabia met in Riyadh on "
+                       "Monday. Saudi Foreign Minister Faisal bin Farhan Al Saud welcomed Qatari Foreign "
+                       "Minister Mohammed bin Abdulrahman Al Thani.", published="2023-01-16")
+    assert len(primary(x).participants) == 2
+    assert {p.country for p in primary(x).participants} == {"QAT", "SAU"}

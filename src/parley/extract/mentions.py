@@ -220,7 +220,7 @@ def _plural_regex(kb: Knowledge) -> re.Pattern[str]:
     states = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
     roles = "|".join(_PLURAL_ROLES)
     return re.compile(
-        rf"\b(?:(?P<role1>(?i:{roles}))\s+of\s+(?:the\s+)?(?:[a-z]+\s+){{0,3}}(?P<a1>{states})\s+and\s+"
+        rf"\b(?:(?P<role1>(?i:{roles}))\s+of\s+(?:the\s+)?(?:[A-Za-z]+\s+){{0,3}}(?P<a1>{states})\s+and\s+"
         rf"(?:the\s+)?(?P<b1>{states})\b"
         rf"|(?P<a2>{states})\s+and\s+(?P<b2>{states})\s+(?P<role2>(?i:{roles}))\b)")
 

@@ -321,8 +321,9 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"
         elif day_line:
             primary.date, primary.rules["date"] = day_line, "dateline"
-        elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4})$",
-                                     text[max(0, primary.trigger - 40):primary.trigger]):
+        elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4}"
+                                     r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60})$",
+                                     text[max(0, primary.trigger - 80):primary.trigger]):
             # "has arrived for talks", "I just finished a very good meeting": the day of writing
             primary.date, primary.rules["date"] = published.isoformat(), "present-perfect"
         else:
