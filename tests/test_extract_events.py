@@ -255,3 +255,11 @@ def test_plural_offices_with_words_between(extractor: Extractor) -> None:
                        "Minister Mohammed bin Abdulrahman Al Thani.", published="2023-01-16")
     assert len(primary(x).participants) == 2
     assert {p.country for p in primary(x).participants} == {"QAT", "SAU"}
+
+
+def test_an_arrival_told_in_the_present_is_ahead(extractor: Extractor) -> None:
+    # Written on Friday 9 January 2026: "arrives ... on Tuesday" is the coming Tuesday.
+    x = run(extractor, "The two leaders will hold talks shortly after President Lee Jae-myung arrives in Tokyo "
+                       "on Tuesday.", published="2026-01-09")
+    visit = of_type(x, "VISIT")[0]
+    assert (visit.modality, visit.date, visit.location) == ("planned", "2026-01-13", "Tokyo")

@@ -264,6 +264,9 @@ def modality(tok: Token, sent: Span) -> str:
     """Planned (will, agreed to, considering, looking forward to), speculative (could, if) or occurred."""
     chain = [tok, *list(tok.ancestors)[:4]]
     planned = speculative = False
+    if tok.lemma_.lower() in _TRAVEL_LEMMAS and tok.tag_ in {"VBZ", "VBP"} and not any(
+            c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        planned = True  # in the body of a report, "Lee arrives in Nara on Tuesday" is ahead
     for node in chain[:3]:
         if node.pos_ == "NOUN" and node.lower_ in _MEETING_NOUNS and _travel_purpose(node):
             planned = True  # "arrived in Nara for a summit with ...": the summit is still ahead
