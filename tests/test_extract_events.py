@@ -263,3 +263,18 @@ def test_an_arrival_told_in_the_present_is_ahead(extractor: Extractor) -> None:
                        "on Tuesday.", published="2026-01-09")
     visit = of_type(x, "VISIT")[0]
     assert (visit.modality, visit.date, visit.location) == ("planned", "2026-01-13", "Tokyo")
+
+
+def test_days_and_weeks_ago() -> None:
+    anchor = parse_iso("2024-03-20")
+    assert [d.value for d in find_dates("three days ago", anchor)] == ["2024-03-17"]
+    assert [d.value for d in find_dates("two weeks ago", anchor)] == ["2024-03"]  # only the month
+    assert [d.value for d in find_dates("last week", anchor)] == ["2024-03"]
+
+
+def test_the_talks_he_had_with_a_leader_weeks_ago(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Fumio Kishida held a telephone talk with President Emmanuel Macron. "
+                       "Prime Minister Kishida, referring to his visit to Germany two weeks ago and the talks "
+                       "he had with Chancellor Olaf Scholz, explained the outcome.", published="2023-03-31")
+    meetings = [(names(m), m.date) for m in of_type(x, "MEET")]
+    assert meetings == [({"Fumio Kishida", "Olaf Scholz"}, "2023-03")]

@@ -24,7 +24,7 @@ from parley.extract.mentions import Cast
 NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
 _SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
 _PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare", "propose", "announce",
-                   "arrange", "set"}
+                   "arrange", "set", "commit", "commitment", "pledge", "promise", "vow"}
 _SPECULATIVE_AUX = {"could", "might", "may", "would"}
 _SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
 # Verbs of the moment of travel: an arrival or departure makes a VISIT, and the meeting it is
@@ -78,7 +78,8 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"
     if lower == "talks" and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
             nxt in {"with", "between"} or prev in {"bilateral", "summit"}
-            or tok.head.lemma_.lower() in {"hold", "have", "begin", "open"}):
+            or tok.head.lemma_.lower() in {"hold", "have", "begin", "open"}
+            or any(c.dep_ == "relcl" and c.lemma_.lower() in {"hold", "have"} for c in tok.children)):
         return "MEET"
     if lemma == "summit" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"hold", "have"}:
         return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)
@@ -142,8 +143,12 @@ def _pair_subject(tok: Token) -> bool:
             t.tag_ == "NNP" and t.lower_.endswith("s") and t.lower_ in _GROUP_WORDS)) and t.i < tok.i
            and not any(c.lower_ in {"two", "both"} for c in t.children) for t in tok.sent):
         return False  # "the defence ministers will discuss it when they meet": other people's "they"
-    return any(c.dep_ == "nsubj" and (c.lower_ in _PAIR_WORDS or any(
-        t.lower_ in {"two", "both"} for t in c.children)) for c in verb.children)
+    for head in [verb, *list(verb.ancestors)[:3]]:
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects:  # "the two leaders expressed their commitment to meet at the G20"
+            return any(c.lower_ in _PAIR_WORDS or any(t.lower_ in {"two", "both"} for t in c.children)
+                       for c in subjects)
+    return False
 
 
 def _definite_visit(tok: Token) -> bool:
@@ -656,7 +661,7 @@ def pair_meetings(pending: list[Found], primary: Found | None) -> list[Found]:
     out = []
     for event in pending:
         if event.type in {"MEET", "CALL"} and not event.people:
-            if not event.date or _same_time(event.date, primary.date):
+            if event.type == primary.type and (not event.date or _same_time(event.date, primary.date)):
                 continue  # the document's own engagement again ("the two held talks for four hours")
             event.people, event.partial = list(primary.people), False
             event.rules["participants"] = "the-document's-pair"
