@@ -278,3 +278,10 @@ def test_the_talks_he_had_with_a_leader_weeks_ago(extractor: Extractor) -> None:
                        "he had with Chancellor Olaf Scholz, explained the outcome.", published="2023-03-31")
     meetings = [(names(m), m.date) for m in of_type(x, "MEET")]
     assert meetings == [({"Fumio Kishida", "Olaf Scholz"}, "2023-03")]
+
+
+def test_a_news_report_dates_the_meeting_where_it_shows_the_two_together(extractor: Extractor) -> None:
+    x = run(extractor, "German Chancellor Friedrich Merz met French President Emmanuel Macron in Paris.\n\n"
+                       "The talks covered defence.\n\nMacron greeted Merz on the steps of the Elysee on "
+                       "Wednesday evening.", published="2025-05-07")
+    assert primary(x).date == "2025-05-07"
