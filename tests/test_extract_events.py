@@ -285,3 +285,25 @@ def test_a_news_report_dates_the_meeting_where_it_shows_the_two_together(extract
                        "The talks covered defence.\n\nMacron greeted Merz on the steps of the Elysee on "
                        "Wednesday evening.", published="2025-05-07")
     assert primary(x).date == "2025-05-07"
+
+
+def test_an_accepted_invitation_is_a_planned_visit(extractor: Extractor) -> None:
+    x = run(extractor, "President Joe Biden spoke with President Cyril Ramaphosa of South Africa today. "
+                       "President Biden invited President Ramaphosa to visit Washington in early September, "
+                       "and President Ramaphosa accepted the invitation.", published="2022-07-14")
+    visits = of_type(x, "VISIT")
+    assert [(names(v), v.location, v.modality, v.date) for v in visits] == [
+        ({"Cyril Ramaphosa"}, "Washington", "planned", "2022-09")]
+
+
+def test_a_meeting_word_that_modifies_a_noun_is_no_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "President Vladimir Putin had a telephone conversation with President Kassym-Jomart "
+                       "Tokayev. The leaders discussed their meeting schedule and the summit agenda.",
+            published="2024-02-01")
+    assert [e.type for e in x.events if e.type in {"MEET", "CALL", "VISIT"}] == ["CALL"]
+
+
+def test_heading_to_a_meeting_names_no_destination(extractor: Extractor) -> None:
+    x = run(extractor, "Secretary of State Antony Blinken and Foreign Minister Wang Yi attended the forum in "
+                       "Vientiane on Saturday before heading to their meeting.", published="2024-07-27")
+    assert of_type(x, "VISIT") == []

@@ -162,6 +162,8 @@ def _invited(tok: Token) -> bool:
     """"invited him to visit", "an invitation to visit": the engagement is only offered. A visit
     made "at the invitation of" the host is a real one."""
     window = tok.doc[max(0, tok.i - 6): tok.i + 8]
+    if any(t.lemma_.lower() == "accept" for t in tok.sent):
+        return False  # "invited him to visit Washington in February, and he accepted": a plan
     for t in window:
         if not t.lower_.startswith("invit"):
             continue
@@ -177,8 +179,9 @@ def _is_excluded(tok: Token) -> bool:
     window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 6): tok.i + 8])
     if "earliest opportunity" in window or "stay in touch" in window or _invited(tok):
         return True
+    accepted = any(t.lemma_.lower() == "accept" for t in tok.sent)
     for anc in [tok, *tok.ancestors][:4]:
-        if anc.lemma_.lower() in {"invite", "invitation", "welcome"} and anc is not tok:
+        if anc.lemma_.lower() in {"invite", "invitation", "welcome"} and anc is not tok and not accepted:
             return True
     chain = [tok, *list(tok.ancestors)[:2]]
     for child, anc in pairwise(chain):
@@ -281,7 +284,7 @@ def modality(tok: Token, sent: Span) -> str:
             planned = True  # "arrived on Tuesday to hold a summit with ..."
     for n, node in enumerate(chain):
         lemma = node.lemma_.lower()
-        if lemma in _PLANNED_LEMMAS or (lemma == "agree" and node is not tok
+        if lemma in _PLANNED_LEMMAS or (lemma == "invite" and node is not tok) or (lemma == "agree" and node is not tok
                                         and chain[n - 1].dep_ not in {"prep", "pobj", "npadvmod"}
                                         and not (chain[n - 1].dep_ == "advcl" and any(
                                             c.dep_ == "mark" for c in chain[n - 1].children))):
@@ -445,6 +448,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             continue
         if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and trigger_type(tok.head) is None:
             continue  # "a new Security Arrangement and the meeting between ministers"
+        if kind != "CALL" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.lower_ in {
+                "meeting", "meetings", "summit", "talks", "visit"}:
+            continue  # "their meeting schedule", "a meeting room": a modifier, not an engagement
         sent = sentence_of(tok)
         people = participants(tok, kind, cast)
         partial = False
@@ -467,6 +473,11 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         event.rules["modality"] = "tense-and-hedges"
         if kind == "VISIT":
             event.location = place_near(tok, sent, kind, kb, doc, text)
+            if event.location and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS - _ARRIVAL_LEMMAS:
+                goal = [c for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}]
+                inside = [text[c.idx:c.right_edge.idx + len(c.right_edge.text)] for c in goal]
+                if not any(event.location in part for part in inside):
+                    event.location = None  # "before heading to their meeting": no destination named
             if event.location is None or not people:
                 if not _definite_visit(tok):
                     continue
@@ -585,6 +596,7 @@ def leaders_meetings(text: str, countries: list[str], kb: Knowledge, on: str | N
 _THEIR_MEETING = re.compile(
     r"\btheir (?:(?:first|last|previous|recent|earlier|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|\d{4}) ){0,2}(?:in-person )?(?P<kind>summit|meeting)\b"
+    r"(?! (?:schedule|room|agenda|format|venue|plans?|arrangements|mechanism|calendar)\b)"
     r"(?: (?:in|at) (?:the )?(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
 )
 
