@@ -307,3 +307,11 @@ def test_heading_to_a_meeting_names_no_destination(extractor: Extractor) -> None
     x = run(extractor, "Secretary of State Antony Blinken and Foreign Minister Wang Yi attended the forum in "
                        "Vientiane on Saturday before heading to their meeting.", published="2024-07-27")
     assert of_type(x, "VISIT") == []
+
+
+def test_a_pair_committed_to_meet_at_a_summit_is_a_planned_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "President Joe Biden spoke with Prime Minister Anthony Albanese today. The two leaders "
+                       "agreed to stay in close contact and expressed their commitment to meet at the G20.",
+            published="2024-11-07")
+    meetings = [(names(m), m.modality) for m in of_type(x, "MEET")]
+    assert meetings == [({"Joe Biden", "Anthony Albanese"}, "planned")]

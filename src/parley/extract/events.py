@@ -143,7 +143,7 @@ def _pair_subject(tok: Token) -> bool:
             t.tag_ == "NNP" and t.lower_.endswith("s") and t.lower_ in _GROUP_WORDS)) and t.i < tok.i
            and not any(c.lower_ in {"two", "both"} for c in t.children) for t in tok.sent):
         return False  # "the defence ministers will discuss it when they meet": other people's "they"
-    for head in [verb, *list(verb.ancestors)[:3]]:
+    for head in [verb, *list(verb.ancestors)[:5]]:
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         if subjects:  # "the two leaders expressed their commitment to meet at the G20"
             return any(c.lower_ in _PAIR_WORDS or any(t.lower_ in {"two", "both"} for t in c.children)
