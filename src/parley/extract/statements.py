@@ -324,10 +324,12 @@ def topics_of(text: str, kb: Knowledge, own: frozenset[str] | set[str] = frozens
     found = []
     waived = _party_waived()
     for slug, (cue, exclude) in kb.topic_cues.items():
-        vetoed = [(m.start(), m.end()) for m in exclude.finditer(text)] if exclude else []
+        vetoed: list[tuple[int, int]] | None = None  # the exclusions are looked for only once a cue is there
         for m in cue.finditer(text):
             if own and slug in waived and kb.countries.get(m.group(0)) in own:
                 continue
+            if vetoed is None:
+                vetoed = [(x.start(), x.end()) for x in exclude.finditer(text)] if exclude else []
             if not any(s <= m.start() and m.end() <= e for s, e in vetoed):
                 found.append(slug)
                 break
