@@ -47,3 +47,29 @@ def test_a_rank_in_the_text_s_name_is_not_shown_and_the_registry_spelling_wins(e
             "President Mohamed bin Zayed Al Nahyan and the Kenyan President discussed trade.",
             publisher="WAM", published="2024-02-01")
     assert not any(n.startswith("Sheikh") for n in names(x))
+
+
+def test_a_round_of_calls_is_one_call_per_counterpart(extractor: Extractor) -> None:
+    x = run(extractor, "KUALA LUMPUR, June 3 (Example) -- Prime Minister Datuk Seri Anwar Ibrahim said he was "
+            "encouraged after telephone conversations with New Zealand Prime Minister Christopher Luxon, "
+            "Philippine President Ferdinand Marcos Jr. and Vietnamese Prime Minister Pham Minh Chinh. "
+            "He said they discussed trade.", publisher="Example News", published="2025-06-03")
+    calls = [e for e in x.events if e.type == "CALL"]
+    assert len(calls) == 3 and all(len(c.participants) == 2 for c in calls)
+    assert all(c.participants[0].name == "Anwar Ibrahim" for c in calls)  # no honorific in the name
+
+
+def test_a_joint_meeting_stays_one_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "The Secretary-General met jointly with the President of Kenya, William Ruto, and the "
+            "President of Ghana, Nana Akufo-Addo, in New York today.", publisher="United Nations",
+            published="2023-09-20")
+    meets = [e for e in x.events if e.type == "MEET"]
+    assert len(meets) == 1 and len(meets[0].participants) == 3
+
+
+def test_meetings_planned_with_several_counterparts_are_one_each(extractor: Extractor) -> None:
+    x = run(extractor, "President Example Sample of Ghana left for a three-day visit to Singapore today, with a "
+            "series of meetings planned including bilateral discussions with Prime Minister Lawrence Wong and "
+            "Foreign Minister Vivian Balakrishnan.", publisher="Example News", published="2024-08-21")
+    meets = [e for e in x.events if e.type == "MEET"]
+    assert len(meets) == 2 and all(e.modality == "planned" and len(e.participants) == 2 for e in meets)

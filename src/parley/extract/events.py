@@ -268,7 +268,7 @@ def modality(tok: Token, sent: Span) -> str:
                     speculative = True
             if child.dep_ == "mark" and cl == "if":
                 speculative = True
-            if child.dep_ in {"amod", "compound"} and cl in {"upcoming", "forthcoming", "planned",
+            if child.dep_ in {"amod", "compound", "acl"} and cl in {"upcoming", "forthcoming", "planned",
                                                                "proposed", "future", "possible",
                                                                "potential"}:
                 if cl in {"possible", "potential"}:

@@ -32,6 +32,7 @@ from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
 from parley.extract.registry import user_registry_path
+from parley.extract.separate import separate
 from parley.extract.statements import attribute, topics_of
 from parley.model import Actor, Document, Event, Evidence, Extraction, Statement
 
@@ -142,7 +143,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     # "on Tuesday" counts from there, not from the relay's publication a day later.
     anchor = parse_iso(day_line) if day_line else (published or (parse_iso(title_day) if title_day else None))
     dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
-    found = merge(find_events(body, cast.with_groups(), kb, dates, anchor, text), kb)
+    found = merge(separate(find_events(body, cast.with_groups(), kb, dates, anchor, text), body, cast), kb)
     kind = headline_type(document.title)
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast), found, head_people, cast, body)
     pending = [e for e in found if e.partial and (e.type == "VISIT" or not e.people)]
