@@ -104,12 +104,14 @@ def main() -> int:
         stats["peak_rss_mib"] = max(own, kids) / 1024
         print(json.dumps(stats))
         return 0
+    from parley.config import Settings
+
     with tempfile.TemporaryDirectory() as tmp:
         n = make_corpus(args.corpus, args.docs, Path(tmp))
         base = run_worker("spacy", Path(tmp), args.processes)
         ours = run_worker("parley", Path(tmp), args.processes)
     print(f"corpus: {n} documents ({base['words']:.0f} words), {args.processes} process(es), "
-          f"pipeline en_core_web_sm")
+          f"pipeline {Settings().spacy_model}")
     for name, s in (("spaCy nlp.pipe (baseline)", base), ("parley extract", ours)):
         print(f"{name:27} {s['docs'] / s['seconds']:8.1f} docs/s {s['words'] / s['seconds']:10.0f} words/s "
               f"peak RSS {s['peak_rss_mib']:7.0f} MiB")

@@ -197,3 +197,69 @@ def test_a_planned_meeting_is_not_dated_by_its_announcement(extractor: Extractor
     x = run(extractor, "The Kremlin said on Monday that President Vladimir Putin will meet Chinese President "
                        "Xi Jinping in Beijing on May 16.", published="2024-05-13")
     assert primary(x).modality == "planned" and primary(x).date == "2024-05-16"
+
+
+def test_a_visit_told_by_its_last_day_starts_earlier(extractor: Extractor) -> None:
+    # Written on Wednesday 8 March 2023: the three-day visit through Thursday began on Tuesday.
+    x = run(extractor, "Chancellor Olaf Scholz met Prime Minister Narendra Modi in New Delhi on Wednesday. "
+                       "Scholz's three-day visit to India through Thursday is his first since taking office.",
+            published="2023-03-08")
+    visits = of_type(x, "VISIT")
+    assert [(v.location, v.date) for v in visits] == [("India", "2023-03-07")]
+
+
+def test_seas_and_named_occasions_are_not_meeting_places(extractor: Extractor) -> None:
+    x = run(extractor, "President Ferdinand Marcos Jr met President Joe Biden at the East Asia Summit in "
+                       "Vientiane on Friday to discuss tensions in the South China Sea.",
+            published="2024-10-11")
+    assert primary(x).location == "Vientiane"
+
+
+def test_the_visit_of_the_meeting_gives_its_place(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Penny Wong held talks with Foreign Minister Sugiono today. "
+                       "Minister Sugiono is visiting Australia at the invitation of Minister Wong.",
+            published="2024-11-12", publisher="Department of Foreign Affairs and Trade")
+    assert primary(x).location == "Australia"
+
+
+def test_meetings_hoped_for_refused_or_too_complicated_are_not_events(extractor: Extractor) -> None:
+    x = run(extractor, "President Joe Biden spoke by phone with President Ebrahim Raisi on Friday. Biden had "
+                       "hoped to meet Raisi at the United Nations, but the Iranian side declined. Officials "
+                       "said it was too complicated for Raisi to meet Biden in New York.",
+            published="2023-09-22")
+    assert [e.type for e in x.events if e.type in {"MEET", "CALL", "VISIT"}] == ["CALL"]
+
+
+def test_the_envoy_of_a_leader_meets_without_the_leader(extractor: Extractor) -> None:
+    x = run(extractor, "Chinese President Xi Jinping met US President Joe Biden's special envoy John Kerry "
+                       "in Beijing on Tuesday.", published="2023-07-18")
+    assert names(primary(x)) == {"Xi Jinping", "John Kerry"}
+
+
+def test_attending_the_meeting_is_presence_not_a_new_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "President Vladimir Putin received Prime Minister Narendra Modi in Moscow on Monday. "
+                       "Foreign Minister Sergei Lavrov also attended the meeting with adviser Yuri Ushakov.",
+            published="2024-07-08")
+    assert len(of_type(x, "MEET")) == 1
+
+
+def test_has_arrived_for_talks_is_dated_the_day_of_writing(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto has arrived in Beijing for talks with Chinese President "
+                       "Xi Jinping.", published="2024-04-23")
+    assert primary(x).date == "2024-04-23" and primary(x).modality == "planned"
+
+
+def test_plural_offices_with_words_between(extractor: Extractor) -> None:
+    x = run(extractor, "The foreign ministers of Gulf neighbours Qatar and Saudi Arabia met in Riyadh on "
+                       "Monday. Saudi Foreign Minister Faisal bin Farhan Al Saud welcomed Qatari Foreign "
+                       "Minister Mohammed bin Abdulrahman Al Thani.", published="2023-01-16")
+    assert len(primary(x).participants) == 2
+    assert {p.country for p in primary(x).participants} == {"QAT", "SAU"}
+
+
+def test_an_arrival_told_in_the_present_is_ahead(extractor: Extractor) -> None:
+    # Written on Friday 9 January 2026: "arrives ... on Tuesday" is the coming Tuesday.
+    x = run(extractor, "The two leaders will hold talks shortly after President Lee Jae-myung arrives in Tokyo "
+                       "on Tuesday.", published="2026-01-09")
+    visit = of_type(x, "VISIT")[0]
+    assert (visit.modality, visit.date, visit.location) == ("planned", "2026-01-13", "Tokyo")

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
+from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.dates import MONTHS, TimeExpr, find_dates
+from parley.dates import MONTHS, TimeExpr, find_dates, parse_iso
 from parley.extract.knowledge import Knowledge, sentence_of
 from parley.extract.mentions import Cast
 
@@ -116,6 +117,14 @@ def _travel_purpose(tok: Token) -> bool:
     return False
 
 
+_UNREALISED = {"hope", "seek", "want", "wish", "try", "refuse", "decline", "cancel", "postpone",
+               "scrap", "reject", "rule", "fail", "avoid"}
+_UNREALISED_FORMS = {"hoped", "hopes", "hoping", "sought", "wanted", "wished", "tried", "refused",
+                     "declined", "cancelled", "canceled", "postponed", "rejected"}  # lemmas the tagger misses
+# Nouns of people whose possessor is not at the table: "Trump's special envoy Steve Witkoff".
+_ROLE_NOUNS = {"envoy", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
+               "representative", "counterpart", "emissary", "minister", "secretary", "ambassador",
+               "deputy", "wife", "husband", "son", "daughter", "predecessor", "successor"}
 _PAIR_WORDS = {"they", "two", "both", "pair"}
 
 
@@ -166,7 +175,17 @@ def _is_excluded(tok: Token) -> bool:
     for anc in [tok, *tok.ancestors][:4]:
         if anc.lemma_.lower() in {"invite", "invitation", "welcome"} and anc is not tok:
             return True
-    return False
+    chain = [tok, *list(tok.ancestors)[:2]]
+    for child, anc in pairwise(chain):
+        if (anc.lemma_.lower() in _UNREALISED or anc.lower_ in _UNREALISED_FORMS) and \
+                child.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"}:
+            return True  # "had hoped to meet ...", "refused to meet", "cancelled the meeting"
+        if child.dep_ == "advcl" and any(g.lower_ == "too" for c in (anc, *anc.children)
+                                         if c is anc or c.dep_ == "acomp" for g in c.children):
+            return True  # "it was too complicated for him to meet Obama"
+    # "X attended the meeting": the meeting told already; X was present at it.
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"attend", "join"} and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
 
 
 def _unnamed_group(tok: Token, cast: Cast) -> bool:
@@ -223,8 +242,13 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
                     and not any(t.i in path for t in child.subtree):
                 skip.update(t.i for t in child.subtree)
-            if child.i not in path and child.lemma_.lower() == "accompany" and kind != "VISIT":
-                skip.update(t.i for t in child.subtree)  # "accompanied by first lady X": entourage
+        for t in node.subtree:
+            if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
+                skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage
+            if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path and kind != "VISIT" \
+                    and any(c.dep_ in {"appos", "compound"} or c.pos_ == "PROPN" for c in t.head.subtree if c is not t
+                            and c not in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "Trump's special envoy Steve Witkoff": the envoy
         people = _people_in([t for t in node.subtree if t.i not in skip], cast)
         if len(people) >= needed:
             return people
@@ -240,6 +264,9 @@ def modality(tok: Token, sent: Span) -> str:
     """Planned (will, agreed to, considering, looking forward to), speculative (could, if) or occurred."""
     chain = [tok, *list(tok.ancestors)[:4]]
     planned = speculative = False
+    if tok.lemma_.lower() in _TRAVEL_LEMMAS and tok.tag_ in {"VBZ", "VBP"} and not any(
+            c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        planned = True  # in the body of a report, "Lee arrives in Nara on Tuesday" is ahead
     for node in chain[:3]:
         if node.pos_ == "NOUN" and node.lower_ in _MEETING_NOUNS and _travel_purpose(node):
             planned = True  # "arrived in Nara for a summit with ...": the summit is still ahead
@@ -297,7 +324,7 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
         preps = (*preps, "for", "at")  # "left for Beijing", "arrived at Narita"
     best: str | None = None
     for m in kb.place_re.finditer(text, sent.start_char, sent.end_char):
-        if _topic_place(doc, m.start()):
+        if _topic_place(doc, m.start()) or (kind != "VISIT" and _WATERS.search(m.group(0))):
             continue
         before = text[max(sent.start_char, m.start() - 40):m.start()].rstrip()
         before = before.removesuffix("the").rstrip()
@@ -313,7 +340,8 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
     if best:
         return best
     for ent in sent.ents:
-        if ent.label_ in {"GPE", "FAC", "LOC"} and not _topic_place(doc, ent.start_char):
+        if ent.label_ in {"GPE", "FAC", "LOC"} and not _topic_place(doc, ent.start_char) \
+                and not _OCCASION.search(ent.text) and not (kind != "VISIT" and _WATERS.search(ent.text)):
             prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
             if prev == "the" and ent.start > 1:
                 prev = doc[ent.start - 2].lower_
@@ -322,6 +350,10 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
     return None
 
 
+# Seas and straits are where disputes are, not where leaders sit down; a named meeting or summit
+# is an occasion, not a place ("at the ASEAN-China Foreign Ministers' Meeting in Chongqing").
+_WATERS = re.compile(r"\b(?:Sea|Ocean|Strait|Straits|Gulf|Peninsula)\b")
+_OCCASION = re.compile(r"\b(?:Meeting|Meetings|Summit|Forum|Conference|Dialogue|Session|Assembly)\b")
 _PLACE_NOUNS = {"meeting", "meetings", "talks", "summit", "visit", "trip", "tour", "stop", "call",
                 "conversation", "dinner", "lunch", "banquet", "ceremony", "session", "forum",
                 "conference", "residence", "palace", "hotel", "office", "house", "city", "capital",
@@ -368,6 +400,23 @@ def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = 
     inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
               and not (planned and reported_on(tok.doc, d))]
     return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
+
+
+_UNTIL = re.compile(r"\b(?:through|until|till|to)\s+$", re.IGNORECASE)
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5,
+         "6": 6, "7": 7}
+
+
+def _first_day(last: str | None, tok: Token) -> str | None:
+    """The first day of an engagement told by its last ("a four-day visit through Friday"); with
+    no length given, not determinable."""
+    day = parse_iso(last) if last and len(last) == 10 else None
+    before = tok.sent.text[max(0, tok.idx - tok.sent.start_char - 30):tok.idx - tok.sent.start_char]
+    m = re.search(r"\b(\w+)-day\s+(?:[\w-]+\s+)?$", before)
+    length = _DAYS.get(m.group(1).lower()) if m else None
+    if day is None or length is None:
+        return None
+    return (day - timedelta(days=length - 1)).isoformat()
 
 
 def forward(expr: TimeExpr, anchor: date | None) -> str | None:
@@ -437,6 +486,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if near is not None:
             event.date = forward(near, anchor) if event.modality == "planned" else near.value
             event.rules["date"] = f"{near.kind}:{near.text}"
+            if _UNTIL.search(text[max(0, near.start - 9):near.start]):
+                event.date = _first_day(forward(near, anchor), tok)  # "a four-day visit through Friday"
+                event.rules["date"] += "+duration"
         event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
         found.append(event)
     return found
@@ -445,6 +497,13 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
 def _same_time(a: str | None, b: str | None) -> bool:
     """Two dates that may denote the same engagement: equal, unknown, or a month and a day in it."""
     return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    """Days between two full dates (a large number when either is not a full date): a visit of
+    four days is told on several of them."""
+    da, db = parse_iso(a) if a and len(a) == 10 else None, parse_iso(b) if b and len(b) == 10 else None
+    return abs((da - db).days) if da and db else 10_000
 
 
 _MODALITY_RANK = {"occurred": 0, "planned": 1, "speculative": 2}
@@ -463,17 +522,19 @@ def merge(events: list[Found], kb: Knowledge | None = None) -> list[Found]:
                 continue
             if other.type != ev.type or set(other.people) != set(ev.people):
                 continue
-            if ev.type == "VISIT" and other.location and ev.location and other.location != ev.location \
-                    and ev.date != other.date and ev.date and other.date:
-                continue
+            one_trip = False
             if ev.type == "VISIT" and kb is not None and other.location and ev.location:
                 here, there = (kb.country_nouns.get(x) or kb.places.get(x) for x in (ev.location, other.location))
                 if here and there and here != there:
                     continue  # "visited the United States in May" and the trip to China now
+                one_trip = here is not None and here == there and _days_apart(ev.date, other.date) <= 6
+            if ev.type == "VISIT" and other.location and ev.location and other.location != ev.location \
+                    and ev.date != other.date and ev.date and other.date and not one_trip:
+                continue
             if ev.type != "VISIT" and {ev.modality, other.modality} == {"occurred", "planned"} \
                     and (ev.date or other.date):
                 continue  # "met briefly yesterday" is not the meeting "will meet at noon"
-            if not _same_time(ev.date, other.date):
+            if not _same_time(ev.date, other.date) and not one_trip:
                 continue  # "they last met in October": an earlier meeting of the same pair
             other.spans.extend(ev.spans)
             if _MODALITY_RANK[ev.modality] < _MODALITY_RANK[other.modality]:
@@ -574,6 +635,8 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
             visit.modality = "planned"  # "This visit provides an opportunity": the one announced
         visit.people, visit.partial = people, False
         visit.location = visit.location or primary.location
+        if primary.date:  # the trip of the meeting: its own sentence's date is another matter's
+            visit.date, visit.rules["date"] = primary.date, "meeting-abroad"
         out.append(visit)
     for visit in [*found, *out]:
         if visit.type == "VISIT" and visit.date is None and set(visit.people) <= set(abroad) and visit.people:

@@ -325,15 +325,17 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"
         elif day_line:
             primary.date, primary.rules["date"] = day_line, "dateline"
-        elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4})$",
-                                     text[max(0, primary.trigger - 40):primary.trigger]):
+        elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4}"
+                                     r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60})$",
+                                     text[max(0, primary.trigger - 80):primary.trigger]):
             # "has arrived for talks", "I just finished a very good meeting": the day of writing
             primary.date, primary.rules["date"] = published.isoformat(), "present-perfect"
         else:
             primary.date = None
     if primary.type == "MEET" and primary.location is None:
-        visit = next((v for v in found if v.type == "VISIT" and set(v.people) & set(primary.people)
-                      and (v.start == primary.start or (v.date and v.date == primary.date))), None)
+        visits = [v for v in found if v.type == "VISIT" and set(v.people) & set(primary.people)]
+        visit = next((v for v in visits if v.start == primary.start or (v.date and v.date == primary.date)
+                      or (len(visits) == 1 and v.date is None and v.modality == primary.modality)), None)
         in_title = _place_in(title or "", kb)
         if visit is not None:
             primary.location, primary.rules["location"] = visit.location, "visit-destination"
