@@ -238,3 +238,65 @@ def test_condolences_carry_no_topic_and_are_nobody_else_s(extractor: Extractor) 
             title="Telephone conversation with Prime Minister of Japan Shinzo Abe",
             publisher="President of Russia (Kremlin)", published="2017-04-04")
     assert "security_defence" not in topics(x, "Putin") | topics(x, "Abe")
+
+
+def test_a_statement_never_spans_someone_else_s_words(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\nThe two presidents discussed trade.\nAnalysts note the region's nuclear ambitions.\n"
+            "The two presidents also vowed to meet again.",
+            publisher="The EastAfrican", published="2024-05-06")
+    assert "nonproliferation" not in topics(x, "Ruto")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Ruto was quoted as saying that the climate crisis needed action.",
+    "Ruto reviewed the fight against climate change.",
+    "Ruto posted on X that the climate crisis needed action.",
+])
+def test_verbs_of_news_reports_and_readouts(extractor: Extractor, sentence: str) -> None:
+    x = run(extractor, "Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha on "
+            "Monday.\n" + sentence, publisher="The EastAfrican", published="2024-05-06")
+    assert "climate_environment" in topics(x, "Ruto")
+    assert "climate_environment" not in topics(x, "Hassan")
+
+
+@pytest.mark.parametrize("sentence", [
+    "Discussions included cooperation on climate action.",
+    "The talks focused on climate change.",
+])
+def test_what_the_talks_covered_is_both_sides(extractor: Extractor, sentence: str) -> None:
+    x = run(extractor, "Prime Minister Narendra Modi met President Emmanuel Macron in Paris today.\n" + sentence,
+            publisher="Prime Minister's Office, India", published="2024-05-06")
+    assert "climate_environment" in topics(x, "Macron") and "climate_environment" in topics(x, "Modi")
+
+
+@pytest.mark.parametrize(("text", "topic"), [
+    ("They agreed to intensify work on the global response to pandemics.", "health"),
+    ("They will work together on economic development.", "trade_investment"),
+])
+def test_plural_and_policy_cues(text: str, topic: str) -> None:
+    assert topic in topics_of(text, knowledge())
+
+
+@pytest.mark.parametrize("sentence", [
+    "A more contentious issue on the agenda was the war in Syria.",
+    "Syria and Yemen topped the agenda.",
+])
+def test_what_was_on_the_agenda_of_talks_held_is_both_sides(extractor: Extractor, sentence: str) -> None:
+    x = run(extractor, "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on "
+            "Friday.\n" + sentence, publisher="DW", published="2022-08-05")
+    assert "middle_east" in topics(x, "Putin") and "middle_east" in topics(x, "Erdo")
+
+
+def test_wildlife_conservation_is_environment() -> None:
+    assert "climate_environment" in topics_of("They praised progress in wildlife conservation.", knowledge())
+
+
+@pytest.mark.parametrize("sentence", [
+    "An official said the nuclear issue was not discussed.",
+    "The two presidents did not discuss the nuclear issue.",
+])
+def test_what_was_not_discussed_is_no_topic(extractor: Extractor, sentence: str) -> None:
+    x = run(extractor, "Iranian President Masoud Pezeshkian met Qatar's Emir Tamim bin Hamad Al Thani in Doha on "
+            "Tuesday.\n" + sentence, publisher="Al Jazeera", published="2024-10-02")
+    assert "nonproliferation" not in topics(x, "Pezeshkian")

@@ -22,6 +22,10 @@ SPEECH = {
     "laud", "criticize", "criticise", "indicate", "call", "describe", "seek", "want", "expect",
     "reflect", "assure", "declare", "observe", "deliver", "speak", "talk", "brief",
     "give", "support", "oppose", "recognize", "recognise", "value",
+    # News reporting and the verbs of other governments' readouts.
+    "post", "quote", "vow", "accuse", "blame", "demand", "deny", "reject", "caution", "claim",
+    "assert", "concede", "inform", "concur", "review", "extend", "encourage", "applaud", "back",
+    "resolve", "decide", "focus", "address", "elaborate", "present", "regret", "deplore", "predict",
 }
 GROUP_SUBJECTS = {"they", "leaders", "sides", "ministers", "both", "two", "presidents", "counterparts",
                   "we", "parties", "men", "women", "delegations", "heads", "interlocutors", "premiers",
@@ -96,7 +100,7 @@ _ATTENTION = {"pay", "place", "give", "devote", "put"}
 def passive_discussion(tok: Token) -> bool:
     """ "Human rights were discussed", "Attention was paid to ...", "Emphasis was placed on ...":
     the talks themselves, both sides' (unless an agent says whose: "was raised by the minister")."""
-    if tok.tag_ != "VBN" or any(c.dep_ == "agent" for c in tok.children):
+    if tok.tag_ != "VBN" or any(c.dep_ in {"agent", "neg"} for c in tok.children):
         return False
     lemma = tok.lemma_.lower()
     if tok.dep_ in {"amod", "acl", "relcl"}:
@@ -157,3 +161,25 @@ def sourced(sent: Span, verb: Token) -> bool:
         return True
     return any(t.i != verb.i and t.lemma_.lower() in _REPORTING and subject_of(t) is not None
                and subject_of(t) is not subject_of(verb) for t in sent)
+
+
+_TALKS = {"discussion", "talk", "meeting", "conversation", "call", "exchange", "dialogue", "agenda",
+          "consultation", "summit"}
+_COVER = {"include", "cover", "focus", "center", "centre", "touch", "revolve", "concentrate", "span", "range",
+          "feature", "dominate"}
+
+
+def talks_cover(verb: Token) -> bool:
+    """ "The talks covered trade", "Discussions focused on Ukraine": the talks' own content."""
+    if verb.dep_ in {"acl", "relcl", "amod"}:
+        return False
+    lemma = verb.lemma_.lower()
+    subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if lemma in {"top", "dominate", "head"}:  # "Ukraine and Syria topped the agenda"
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _TALKS for c in verb.children)
+    if lemma == "be" and not any(c.dep_ == "aux" for c in verb.children):
+        # "A more contentious issue on the agenda was Turkey's incursion into Syria" (the subject
+        # is read from the words before the verb: the parser loses it when sentences run together)
+        before = verb.doc[max(0, verb.i - 5):verb.i]
+        return any(t.lemma_.lower() == "agenda" for t in before) and not any(t.pos_ == "VERB" for t in before)
+    return lemma in _COVER and subj is not None and subj.lemma_.lower() in _TALKS

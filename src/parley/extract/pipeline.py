@@ -372,7 +372,8 @@ def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found 
     participants = {p for ev in found for p in ev.people}
     runs: list[list[Any]] = []
     for a in attributed:
-        if runs and runs[-1][2] == a.speakers and runs[-1][3] == a.rule.split(":")[0]:
+        if runs and runs[-1][2] == a.speakers and runs[-1][3] == a.rule.split(":")[0] \
+                and not body.text[runs[-1][1]:a.start].strip():  # adjacent only: no one else's words
             runs[-1][1] = a.end
         else:
             runs.append([a.start, a.end, a.speakers, a.rule.split(":")[0]])

@@ -34,6 +34,7 @@ from parley.extract.clauses import (
     passive_discussion,
     sourced,
     subject_of,
+    talks_cover,
 )
 from parley.extract.knowledge import Knowledge, _load, sentences
 from parley.extract.mentions import Cast
@@ -152,15 +153,18 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
     for tok in (sent if only is None else [only]):
         if group and passive_discussion(tok):
             return group, "passive-discussion"
+        if group and talks_cover(tok):
+            return group, "talks-covered"  # "Discussions included defence and climate action"
         agents = [p for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
                   for p in _people_of(o, cast)] if is_speech(tok) and tok.dep_ not in {"acl", "relcl", "amod"} else []
         if agents:
             return tuple(agents), "passive-agent"  # "was raised by the Prime Minister"
         if tok.pos_ not in {"VERB", "AUX"} or not is_speech(tok):
             continue
-        if any(c.dep_ == "dobj" and c.lower_ in _PLEASANTRIES for c in tok.children):
+        if any(c.dep_ == "dobj" and c.lower_ in _PLEASANTRIES for c in tok.children) \
+                or any(c.dep_ == "neg" for c in tok.children):
             pleasantry = True
-            continue  # "exchanged greetings", "shook hands": no statement
+            continue  # "exchanged greetings", "did not raise human rights": nothing raised
         subj = subject_of(tok)
         if subj is None and tok.i > sent.start:
             # "May said": the tagger took the name for a modal verb.
@@ -254,8 +258,10 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
     out: list[Attributed] = []
     previous: Attributed | None = None
     text = doc.text if text is None else text
-    if not group:
-        group = _lead_pair(doc, cast)
+    if len(group) < 2:
+        pair = _lead_pair(doc, cast)
+        if pair and set(group) <= set(pair):
+            group = pair  # a visit found as the main event: its talks are still between two
     for sent in (p for s in sentences(doc) for p in _pieces(s)):
         line = sent.text.strip().lower()
         if not line or (line.endswith(":") and any(a in line for a in _ATTRIBUTION_LINE)):
