@@ -162,8 +162,9 @@ class PeopleFinder:
         middle initial and suffix ("Joseph R. Biden, Jr."), where the name the person is best
         known by is the registry's."""
         tokens = name.strip(" ,.;:").split()
-        if len(tokens) < 2 or any(re.fullmatch(r"[A-Z]\.?", t) for t in tokens[1:]):
-            return None
+        initial = [bool(re.fullmatch(r"[A-Z]\.?", t)) for t in tokens]
+        if len(tokens) < 2 or (not initial[0] and any(initial[1:])):
+            return None  # "Joseph R. Biden": a middle initial after a given name ("A. Q. M. Example" is plain)
         if any(t in self.kb.title_words or t in self.kb.honorifics or t in _RANKS for t in tokens):
             return None
         return " ".join(tokens)
