@@ -73,3 +73,22 @@ def test_meetings_planned_with_several_counterparts_are_one_each(extractor: Extr
             "Foreign Minister Vivian Balakrishnan.", publisher="Example News", published="2024-08-21")
     meets = [e for e in x.events if e.type == "MEET"]
     assert len(meets) == 2 and all(e.modality == "planned" and len(e.participants) == 2 for e in meets)
+
+
+def test_a_planned_meeting_is_not_dated_by_the_relay_s_dateline(extractor: Extractor) -> None:
+    x = run(extractor, "MOSCOW, March 5. /TASS/. No date has been set for the talks, Kremlin Spokesman Dmitry "
+            "Peskov told reporters on Tuesday.\n\nEarlier, Hungarian Prime Minister Viktor Orban said he planned "
+            "to hold a meeting with Russian President Vladimir Putin soon.",
+            publisher="TASS", published="2024-03-05")
+    primary = next(e for e in x.events if e.primary)
+    assert primary.type == "MEET" and primary.modality == "planned" and primary.date is None
+
+
+def test_is_to_meet_is_planned_and_not_dated_by_the_arrival(extractor: Extractor) -> None:
+    x = run(extractor, "President Bola Tinubu arrived in Paris on Monday afternoon for a working visit to France, "
+            "where he is to meet President Emmanuel Macron.\n\nAccording to the Presidency, Tinubu will meet "
+            "Macron at the Elysee Palace on Wednesday.", publisher="Example Times", published="2024-08-19")
+    meets = [e for e in x.events if e.type == "MEET"]
+    assert len(meets) == 1 and meets[0].modality == "planned" and meets[0].date == "2024-08-21"
+    visit = next(e for e in x.events if e.type == "VISIT")
+    assert visit.date == "2024-08-19"

@@ -268,6 +268,9 @@ def modality(tok: Token, sent: Span) -> str:
             c.dep_ in {"aux", "auxpass"} for c in tok.children):
         planned = True  # in the body of a report, "Lee arrives in Nara on Tuesday" is ahead
     for node in chain[:3]:
+        if node.pos_ == "VERB" and node.dep_ == "xcomp" and node.head.lemma_ == "be" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            planned = True  # "where he is to meet President X", "the two are to hold talks"
         if node.pos_ == "NOUN" and node.lower_ in _MEETING_NOUNS and _travel_purpose(node):
             planned = True  # "arrived in Nara for a summit with ...": the summit is still ahead
         if node.pos_ == "VERB" and node.dep_ in {"advcl", "xcomp"} and \
@@ -394,11 +397,37 @@ def reported_on(doc: Doc, expr: TimeExpr) -> bool:
     return node.head.lemma_.lower() in _REPORTING and node.head.pos_ == "VERB"
 
 
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause a token stands in (itself, when it is one)."""
+    node = tok
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def other_clause(tok: Token, expr: TimeExpr) -> bool:
+    """A date of another clause than the planned engagement's: "arrived on Monday ..., where he
+    is to meet Trump" (Monday is the arrival's)."""
+    span = tok.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    own, theirs = _clause_verb(tok), _clause_verb(span.root)
+    if own is None or theirs is None or own == theirs:
+        return False
+    return own.dep_ in {"relcl", "xcomp", "ccomp", "advcl"} and theirs in own.ancestors and not any(
+        t.dep_ in {"aux", "auxpass"} and t.lower_ in {"will", "shall"} for t in theirs.children) \
+        and own.head.i not in {theirs.i}  # an infinitive of the verb itself ("plans to meet") is one clause
+
+
 def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = False) -> TimeExpr | None:
     """The date expression of the trigger's sentence closest to the trigger (for a planned
     engagement, not the day it was announced)."""
     inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
-              and not (planned and reported_on(tok.doc, d))]
+              and not (planned and (reported_on(tok.doc, d) or other_clause(tok, d)))]
     return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
 
 

@@ -23,6 +23,7 @@ from parley.extract.events import (
     forward,
     leaders_meetings,
     merge,
+    other_clause,
     pair_meetings,
     reported_on,
     their_meetings,
@@ -307,23 +308,35 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         primary.date, primary.rules["date"] = title_day, "headline-date"
     else:
         day = None
+        # "..., Peskov told reporters on Tuesday": the day of the telling, not of the engagement.
+        told = [d for d in dates if d.value and any(s <= d.start < e for s, e, _r in primary.spans)
+                and reported_on(body, d)]
+        at = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
+        trigger = at[0] if at is not None and len(at) and primary.type != "VISIT" else None
         for s, e, _rule in primary.spans:
             inside = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10
-                      and (not reported_on(body, d) if primary.modality == "planned"
+                      and (not reported_on(body, d) and not (trigger is not None and s <= trigger.idx < e
+                                                             and other_clause(trigger, d))
+                           if primary.modality == "planned"
                            else (not _DEADLINE.search(text[max(0, d.start - 12):d.start])
-                                 and not (published and d.value > published.isoformat())))]
+                               and not (published and d.value > published.isoformat())))]
             if inside:
                 day = inside[0]
                 break
         first = next(iter(sentences(body)), None)
+        line = _DATELINE.match(text[:120])
         if day is None and first is not None:
+            # The dateline's own day is when the story was written: it dates what happened that
+            # day (below), never an engagement still ahead.
             lead = [d for d in dates if d.start < first.end_char and d.value and len(d.value) == 10
-                    and not _DEADLINE.search(text[max(0, d.start - 12):d.start])]
+                    and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
+                    and not (line is not None and d.start < line.end())
+                    and not (primary.modality == "planned" and reported_on(body, d))]
             day = lead[0] if lead else None
         if day is not None:
             value = forward(day, published) if primary.modality == "planned" else day.value
             primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"
-        elif day_line:
+        elif day_line and primary.modality != "planned" and not told:
             primary.date, primary.rules["date"] = day_line, "dateline"
         elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4}"
                                      r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60})$",
