@@ -4,6 +4,7 @@ readouts, wire relays and national news agencies.  Every sentence here is writte
 from __future__ import annotations
 
 from parley.extract import Extractor
+from parley.extract.knowledge import fold
 from parley.ingest.formats import make_document
 from parley.model import Document, Extraction
 
@@ -92,3 +93,40 @@ def test_is_to_meet_is_planned_and_not_dated_by_the_arrival(extractor: Extractor
     assert len(meets) == 1 and meets[0].modality == "planned" and meets[0].date == "2024-08-21"
     visit = next(e for e in x.events if e.type == "VISIT")
     assert visit.date == "2024-08-19"
+
+
+def test_a_concluded_trip_is_the_primary_visit_from_its_first_day(extractor: Extractor) -> None:
+    x = run(extractor, "The Commonwealth Secretary-General, Patricia Scotland, concluded a three-day working visit "
+            "to Ghana today.\n\nShe was received by President Nana Akufo-Addo, and the two discussed "
+            "climate finance.", publisher="Example Secretariat", published="2023-05-12")
+    primary = next(e for e in x.events if e.primary)
+    assert primary.type == "VISIT" and primary.date == "2023-05-10" and primary.location == "Ghana"
+    assert any(e.type == "MEET" for e in x.events)
+
+
+def test_an_organisation_s_head_takes_no_country_from_a_place_near_the_name(extractor: Extractor) -> None:
+    x = run(extractor, "Communiqué on Mr. Moussa Faki Mahamat, Chairperson of the African Union Commission, in "
+            "Kenya.\n\nThe Chairperson of the African Union Commission, Moussa Faki Mahamat, met President "
+            "William Ruto of Kenya in Nairobi today.", publisher="African Union Commission", published="2023-02-01")
+    faki = next(p for e in x.events for p in e.participants if "Faki" in p.name)
+    assert faki.country is None
+
+
+def test_the_leaders_of_two_states_are_the_ones_the_text_names(extractor: Extractor) -> None:
+    x = run(extractor, "On the margins of the summit, NATO Secretary General Mark Rutte met with the leaders of "
+            "Estonia and Latvia. Rutte and Estonian President Alar Karis discussed air defence. Rutte also met "
+            "the President of Latvia, Edgars Rinkevics.", publisher="NATO", published="2025-06-25")
+    meets = {frozenset(fold(p.name) for p in e.participants) for e in x.events if e.type == "MEET"}
+    assert meets == {frozenset({"mark rutte", "alar karis"}), frozenset({"mark rutte", "edgars rinkevics"})}
+
+
+def test_a_welcome_on_arrival_is_its_own_meeting_unless_it_is_the_talks(extractor: Extractor) -> None:
+    x = run(extractor, "South African President Cyril Ramaphosa arrived in Nairobi on Tuesday for a two-day visit, "
+            "where he was received by Foreign Affairs Cabinet Secretary Musalia Mudavadi.\n\nOn Wednesday, "
+            "Ramaphosa met President William Ruto at State House.", publisher="Example Daily", published="2024-03-06")
+    meets = {frozenset(p.name for p in e.participants) for e in x.events if e.type == "MEET"}
+    assert any("Musalia Mudavadi" in m and "William Ruto" not in m for m in meets)
+    y = run(extractor, "Indian Prime Minister Narendra Modi came to Lahore where he was received by Prime Minister "
+            "Shehbaz Sharif, Punjab Chief Minister Maryam Nawaz and other officials. Modi then held talks "
+            "with Shehbaz Sharif at his residence.", publisher="Example Daily", published="2024-06-01")
+    assert len([e for e in y.events if e.type == "MEET"]) == 1

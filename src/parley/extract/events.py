@@ -80,6 +80,13 @@ def trigger_type(tok: Token) -> str | None:
             nxt in {"with", "between"} or prev in {"bilateral", "summit"}
             or tok.head.lemma_.lower() in {"hold", "have", "begin", "open"}):
         return "MEET"
+    if lemma == "receive" and tok.tag_ == "VBN" and any(
+            c.dep_ == "agent" and any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lower_ in _PERSON_NOUNS)
+                                      and not any(d.lower_ in {"our", "my"} for d in g.children)
+                                      for g in c.children) for c in tok.children):
+        return "MEET"  # "was received by President X", "received by the foreign minister on arrival"
+    if lower == "consultations" and pos == "NOUN" and nxt == "with":
+        return "MEET"  # "visited the headquarters for consultations with Dr X"
     if lemma == "summit" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"hold", "have"}:
         return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)
     if lemma == "summit" and pos == "NOUN" and nxt == "with":

@@ -250,7 +250,10 @@ def _plural_offices(text: str, finder: PeopleFinder, kb: Knowledge, on: str | No
         holders: list[str] = []
         for state in states:
             assert state is not None
-            if role == "leader":
+            own = [p for p in finder.people.values() if p.country == state and p.title]
+            if role == "leader" and len(own) == 1:
+                person = own[0]  # "met the leaders of X and Y. ... X's President, A, ...": the one named
+            elif role == "leader":
                 name = kb.leader(state, on)
                 person = finder.add(name, state, None, None, True, "office-registry", (0, 0)) if name else None
             else:

@@ -156,6 +156,19 @@ class PeopleFinder:
                 self.spelled[found] = shown
         return found, registered
 
+    def org_official(self, name: str) -> bool:
+        """Whether the registry's person held, on the document's day (else last), only offices
+        of international organisations ("Chairperson of the African Union Commission")."""
+        terms = self.kb.terms_of(name)
+        if not terms:
+            return False
+        day = self.on if self.on and len(self.on) == 10 else None
+        now = [t for t in terms if day and t.start <= day and (t.end is None or day < t.end)]
+        if not now:
+            latest = max(t.start for t in terms)
+            now = [t for t in terms if t.start == latest]
+        return all(t.org and not t.country for t in now)
+
     def plain_name(self, name: str) -> str | None:
         """The text's full name as a name to show, or None when it is no plain full name: one
         word ("Blinken"), ranks and honorifics ("Sheikh Mohamed"), or the formal style of a
@@ -296,6 +309,8 @@ class PeopleFinder:
             registry_country = self.kb.person_country.get(person.name)
             if registry_country:
                 person.country = registry_country
+            elif self.org_official(person.name):
+                country = None  # an organisation's head acts for no state, whatever place is near
         person.country = person.country or country
         person.title = person.title or title
         person.organization = person.organization or org

@@ -33,7 +33,7 @@ from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
 from parley.extract.registry import user_registry_path
-from parley.extract.separate import separate
+from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate
 from parley.extract.statements import attribute, topics_of
 from parley.model import Actor, Document, Event, Evidence, Extraction, Statement
 
@@ -144,7 +144,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     # "on Tuesday" counts from there, not from the relay's publication a day later.
     anchor = parse_iso(day_line) if day_line else (published or (parse_iso(title_day) if title_day else None))
     dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
-    found = merge(separate(find_events(body, cast.with_groups(), kb, dates, anchor, text), body, cast), kb)
+    found = absorb_receptions(merge(separate(find_events(body, cast.with_groups(), kb, dates, anchor, text),
+                                             body, cast), kb))
     kind = headline_type(document.title)
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast), found, head_people, cast, body)
     pending = [e for e in found if e.partial and (e.type == "VISIT" or not e.people)]
@@ -158,6 +159,10 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         found.insert(0, primary)
     if primary is None:
         primary = next((e for e in found if e.type == "VISIT"), None)
+    summary = concluded_visit(found, text)
+    if summary is not None:
+        primary = summary.visit
+        primary.rules["primary"] = "concluded-visit"
     found.extend(_headline_visits(document.title, head_people, head_cast, kb, found, body))
     if primary is not None and primary.type in {"MEET", "CALL"}:
         countries = list(dict.fromkeys(c for p in primary.people if (c := cast.people[p].country)))
@@ -174,6 +179,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     if primary is not None:
         _complete_primary(primary, head_people, cast, body, text, dates, title_day, published,
                           place_line, day_line, found, document.title, kb, home_country)
+        if summary is not None and primary.date:
+            primary.date = first_day(primary.date, summary.days)
         country_of = {name: person.country for name, person in cast.people.items()}
         found.extend(complete_visits(pending, found, primary, country_of, kb))
         found.extend(pair_meetings(pending, primary))

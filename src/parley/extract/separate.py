@@ -12,6 +12,10 @@ all, with "jointly", "together", "trilateral", "a joint meeting".
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
 from spacy.tokens import Doc, Token
 
 from parley.extract.events import Found
@@ -82,4 +86,61 @@ def separate(found: list[Found], doc: Doc, cast: Cast) -> list[Found]:
                           rules={**event.rules, "participants": "one-per-counterpart"},
                           spans=list(event.spans))
             out.append(piece)
+    return out
+
+
+_CONCLUDED = re.compile(
+    r"\b(?:concluded|concludes|wrapped up|wraps up|ended|ends|completed|completes|rounded off|rounds off)\s+"
+    r"(?:a|an|his|her|their|the)\s+(?:(?P<n>two|three|four|five|six|seven|\d)[- ]day\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", re.IGNORECASE)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A report that sums up a finished trip: its VISIT and how many days it lasted."""
+
+    visit: Found
+    days: int
+
+
+def concluded_visit(found: list[Found], text: str) -> Summary | None:
+    """"X concluded a two-day working visit to South Africa today": the document is about the trip
+    as a whole (its meetings are parts of it), so the VISIT is primary, and it began
+    ``days - 1`` days before the day it ended."""
+    lead = text[:600]
+    for m in _CONCLUDED.finditer(lead):
+        visit = next((e for e in found if e.type == "VISIT" and m.start() <= e.trigger < m.end() + 1), None)
+        if visit is not None:
+            n = m.group("n")
+            days = int(n) if n and n.isdigit() else _NUMBERS.get((n or "").lower(), 1)
+            return Summary(visit, days)
+    return None
+
+
+def first_day(last: str | None, days: int) -> str | None:
+    """The first day of a trip of ``days`` days that ended on ``last``."""
+    if not last or len(last) != 10 or days <= 1:
+        return last
+    return (date.fromisoformat(last) - timedelta(days=days - 1)).isoformat()
+
+
+def absorb_receptions(found: list[Found]) -> list[Found]:
+    """"He was received by Prime Minister X, Chief Minister Y and other officials" where the
+    document also tells a meeting with X: the welcome is that meeting's start, not a meeting of
+    its own (a welcome by someone else, "received by the foreign minister on arrival", stays one)."""
+    out = []
+    for event in found:
+        if event.type == "MEET" and event.rules.get("type") == "trigger:received" and not event.partial:
+            host = next((m for m in found if m is not event and m.type == "MEET" and not m.partial
+                         and m.rules.get("type") != "trigger:received"
+                         and len(m.people) >= 2 and set(m.people) < set(event.people)
+                         and m.modality == event.modality
+                         and (not m.date or not event.date or m.date == event.date)), None)
+            if host is not None:
+                host.spans.extend(event.spans)
+                host.date = host.date or event.date
+                host.location = host.location or event.location
+                continue
+        out.append(event)
     return out
