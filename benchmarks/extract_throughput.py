@@ -49,12 +49,12 @@ def make_corpus(source: Path, n: int, target: Path) -> int:
 
 
 def worker_spacy(folder: Path, processes: int) -> dict[str, float]:
-    from parley.config import Settings
+    from parley.config import load_settings
     from parley.extract.nlp import load_pipeline
     from parley.ingest import read_inputs
     from parley.model import Document
 
-    settings = Settings()
+    settings = load_settings()
     docs = [d for d in read_inputs([str(folder)], settings) if isinstance(d, Document)]
     texts = [t for d in docs for t in (d.text, d.title or "")]
     nlp = load_pipeline(settings.spacy_model)
@@ -67,14 +67,14 @@ def worker_spacy(folder: Path, processes: int) -> dict[str, float]:
 
 def worker_parley(folder: Path, processes: int) -> dict[str, float]:
     from parley.cli.main import app
-    from parley.config import Settings
+    from parley.config import load_settings
     from parley.ingest import read_inputs
     from parley.model import Document
 
-    docs = [d for d in read_inputs([str(folder)], Settings()) if isinstance(d, Document)]
+    docs = [d for d in read_inputs([str(folder)], load_settings()) if isinstance(d, Document)]
     from parley.extract.nlp import load_pipeline
 
-    load_pipeline(Settings().spacy_model)  # load outside the timing, as the spaCy side does
+    load_pipeline(load_settings().spacy_model)  # load outside the timing, as the spaCy side does
     start = time.perf_counter()
     with open(os.devnull, "w") as sink, contextlib.redirect_stdout(sink), contextlib.suppress(SystemExit):
         app(["extract", str(folder), "--format", "jsonl", "--processes", str(processes)])
@@ -104,14 +104,14 @@ def main() -> int:
         stats["peak_rss_mib"] = max(own, kids) / 1024
         print(json.dumps(stats))
         return 0
-    from parley.config import Settings
+    from parley.config import load_settings
 
     with tempfile.TemporaryDirectory() as tmp:
         n = make_corpus(args.corpus, args.docs, Path(tmp))
         base = run_worker("spacy", Path(tmp), args.processes)
         ours = run_worker("parley", Path(tmp), args.processes)
     print(f"corpus: {n} documents ({base['words']:.0f} words), {args.processes} process(es), "
-          f"pipeline {Settings().spacy_model}")
+          f"pipeline {load_settings().spacy_model}")
     for name, s in (("spaCy nlp.pipe (baseline)", base), ("parley extract", ours)):
         print(f"{name:27} {s['docs'] / s['seconds']:8.1f} docs/s {s['words'] / s['seconds']:10.0f} words/s "
               f"peak RSS {s['peak_rss_mib']:7.0f} MiB")

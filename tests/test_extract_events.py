@@ -263,3 +263,55 @@ def test_an_arrival_told_in_the_present_is_ahead(extractor: Extractor) -> None:
                        "on Tuesday.", published="2026-01-09")
     visit = of_type(x, "VISIT")[0]
     assert (visit.modality, visit.date, visit.location) == ("planned", "2026-01-13", "Tokyo")
+
+
+def test_days_and_weeks_ago() -> None:
+    anchor = parse_iso("2024-03-20")
+    assert [d.value for d in find_dates("three days ago", anchor)] == ["2024-03-17"]
+    assert [d.value for d in find_dates("two weeks ago", anchor)] == ["2024-03"]  # only the month
+    assert [d.value for d in find_dates("last week", anchor)] == ["2024-03"]
+
+
+def test_the_talks_he_had_with_a_leader_weeks_ago(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Fumio Kishida held a telephone talk with President Emmanuel Macron. "
+                       "Prime Minister Kishida, referring to his visit to Germany two weeks ago and the talks "
+                       "he had with Chancellor Olaf Scholz, explained the outcome.", published="2023-03-31")
+    meetings = [(names(m), m.date) for m in of_type(x, "MEET")]
+    assert meetings == [({"Fumio Kishida", "Olaf Scholz"}, "2023-03")]
+
+
+def test_a_news_report_dates_the_meeting_where_it_shows_the_two_together(extractor: Extractor) -> None:
+    x = run(extractor, "German Chancellor Friedrich Merz met French President Emmanuel Macron in Paris.\n\n"
+                       "The talks covered defence.\n\nMacron greeted Merz on the steps of the Elysee on "
+                       "Wednesday evening.", published="2025-05-07")
+    assert primary(x).date == "2025-05-07"
+
+
+def test_an_accepted_invitation_is_a_planned_visit(extractor: Extractor) -> None:
+    x = run(extractor, "President Joe Biden spoke with President Cyril Ramaphosa of South Africa today. "
+                       "President Biden invited President Ramaphosa to visit Washington in early September, "
+                       "and President Ramaphosa accepted the invitation.", published="2022-07-14")
+    visits = of_type(x, "VISIT")
+    assert [(names(v), v.location, v.modality, v.date) for v in visits] == [
+        ({"Cyril Ramaphosa"}, "Washington", "planned", "2022-09")]
+
+
+def test_a_meeting_word_that_modifies_a_noun_is_no_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "President Vladimir Putin had a telephone conversation with President Kassym-Jomart "
+                       "Tokayev. The leaders discussed their meeting schedule and the summit agenda.",
+            published="2024-02-01")
+    assert [e.type for e in x.events if e.type in {"MEET", "CALL", "VISIT"}] == ["CALL"]
+
+
+def test_heading_to_a_meeting_names_no_destination(extractor: Extractor) -> None:
+    x = run(extractor, "Secretary of State Antony Blinken and Foreign Minister Wang Yi attended the forum in "
+                       "Vientiane on Saturday before heading to their meeting.", published="2024-07-27")
+    assert of_type(x, "VISIT") == []
+
+
+def test_a_pair_committed_to_meet_at_a_summit_is_a_planned_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "President Joe Biden spoke with Prime Minister Anthony Albanese today. The two leaders "
+                       "agreed to stay in close contact and expressed their commitment to meet at the G20.",
+            published="2024-11-07")
+    meetings = [(names(m), m.modality) for m in of_type(x, "MEET")]
+    assert meetings == [({"Joe Biden", "Anthony Albanese"}, "planned")]

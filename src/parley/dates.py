@@ -19,6 +19,8 @@ MONTHS: dict[str, int] = {
     "september": 9, "sep": 9, "sept": 9, "october": 10, "oct": 10, "november": 11, "nov": 11,
     "december": 12, "dec": 12,
 }
+_COUNTS = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+           **{str(n): n for n in range(1, 10)}}
 WEEKDAYS: dict[str, int] = {
     "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
     "sunday": 6,
@@ -39,7 +41,9 @@ _ABSOLUTE = [
 ]
 _RELATIVE = re.compile(
     r"\b(?P<word>(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|yesterday|tomorrow|"
-    r"(?:last|this|next) week|(?:a|one) year ago|last year|last month|(?:on |last |this |next )?"
+    r"(?:last|this|next) week|(?:a|one) year ago|last year|last month|"
+    r"(?:a|one|two|three|four|five|six|\d) (?:days?|weeks?) ago|"
+    r"(?:on |last |this |next )?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
     re.IGNORECASE,
 )
@@ -176,6 +180,15 @@ def resolve_relative(word: str, anchor: date | None, backwards: bool = True) -> 
         return (anchor + timedelta(days=1)).isoformat(), "relative"
     if "year ago" in w or w == "last year":
         return f"{anchor.year - 1}-{anchor.month:02d}" if "ago" in w else None, "relative"
+    ago = re.match(r"(a|one|two|three|four|five|six|\d) (day|week)s? ago$", w)
+    if ago:
+        count, unit = _COUNTS.get(ago.group(1), 1), ago.group(2)
+        then = anchor - timedelta(days=count * (7 if unit == "week" else 1))
+        # "two days ago" fixes the day; "two weeks ago" only the month
+        return (then.isoformat() if unit == "day" else f"{then.year}-{then.month:02d}"), "relative"
+    if w == "last week":
+        then = anchor - timedelta(days=7)
+        return f"{then.year}-{then.month:02d}", "relative"
     if w == "last month":
         month = anchor.month - 1 or 12
         year = anchor.year if anchor.month > 1 else anchor.year - 1

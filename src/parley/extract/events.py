@@ -24,7 +24,7 @@ from parley.extract.mentions import Cast
 NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
 _SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
 _PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare", "propose", "announce",
-                   "arrange", "set"}
+                   "arrange", "set", "commit", "commitment", "pledge", "promise", "vow"}
 _SPECULATIVE_AUX = {"could", "might", "may", "would"}
 _SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
 # Verbs of the moment of travel: an arrival or departure makes a VISIT, and the meeting it is
@@ -78,7 +78,8 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"
     if lower == "talks" and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
             nxt in {"with", "between"} or prev in {"bilateral", "summit"}
-            or tok.head.lemma_.lower() in {"hold", "have", "begin", "open"}):
+            or tok.head.lemma_.lower() in {"hold", "have", "begin", "open"}
+            or any(c.dep_ == "relcl" and c.lemma_.lower() in {"hold", "have"} for c in tok.children)):
         return "MEET"
     if lemma == "receive" and tok.tag_ == "VBN" and any(
             c.dep_ == "agent" and any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lower_ in _PERSON_NOUNS)
@@ -149,8 +150,12 @@ def _pair_subject(tok: Token) -> bool:
             t.tag_ == "NNP" and t.lower_.endswith("s") and t.lower_ in _GROUP_WORDS)) and t.i < tok.i
            and not any(c.lower_ in {"two", "both"} for c in t.children) for t in tok.sent):
         return False  # "the defence ministers will discuss it when they meet": other people's "they"
-    return any(c.dep_ == "nsubj" and (c.lower_ in _PAIR_WORDS or any(
-        t.lower_ in {"two", "both"} for t in c.children)) for c in verb.children)
+    for head in [verb, *list(verb.ancestors)[:5]]:
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects:  # "the two leaders expressed their commitment to meet at the G20"
+            return any(c.lower_ in _PAIR_WORDS or any(t.lower_ in {"two", "both"} for t in c.children)
+                       for c in subjects)
+    return False
 
 
 def _definite_visit(tok: Token) -> bool:
@@ -164,6 +169,8 @@ def _invited(tok: Token) -> bool:
     """"invited him to visit", "an invitation to visit": the engagement is only offered. A visit
     made "at the invitation of" the host is a real one."""
     window = tok.doc[max(0, tok.i - 6): tok.i + 8]
+    if any(t.lemma_.lower() == "accept" for t in tok.sent):
+        return False  # "invited him to visit Washington in February, and he accepted": a plan
     for t in window:
         if not t.lower_.startswith("invit"):
             continue
@@ -179,8 +186,9 @@ def _is_excluded(tok: Token) -> bool:
     window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 6): tok.i + 8])
     if "earliest opportunity" in window or "stay in touch" in window or _invited(tok):
         return True
+    accepted = any(t.lemma_.lower() == "accept" for t in tok.sent)
     for anc in [tok, *tok.ancestors][:4]:
-        if anc.lemma_.lower() in {"invite", "invitation", "welcome"} and anc is not tok:
+        if anc.lemma_.lower() in {"invite", "invitation", "welcome"} and anc is not tok and not accepted:
             return True
     chain = [tok, *list(tok.ancestors)[:2]]
     for child, anc in pairwise(chain):
@@ -286,7 +294,7 @@ def modality(tok: Token, sent: Span) -> str:
             planned = True  # "arrived on Tuesday to hold a summit with ..."
     for n, node in enumerate(chain):
         lemma = node.lemma_.lower()
-        if lemma in _PLANNED_LEMMAS or (lemma == "agree" and node is not tok
+        if lemma in _PLANNED_LEMMAS or (lemma == "invite" and node is not tok) or (lemma == "agree" and node is not tok
                                         and chain[n - 1].dep_ not in {"prep", "pobj", "npadvmod"}
                                         and not (chain[n - 1].dep_ == "advcl" and any(
                                             c.dep_ == "mark" for c in chain[n - 1].children))):
@@ -476,6 +484,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             continue
         if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and trigger_type(tok.head) is None:
             continue  # "a new Security Arrangement and the meeting between ministers"
+        if kind != "CALL" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.lower_ in {
+                "meeting", "meetings", "summit", "talks", "visit"}:
+            continue  # "their meeting schedule", "a meeting room": a modifier, not an engagement
         sent = sentence_of(tok)
         people = participants(tok, kind, cast)
         partial = False
@@ -498,6 +509,11 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         event.rules["modality"] = "tense-and-hedges"
         if kind == "VISIT":
             event.location = place_near(tok, sent, kind, kb, doc, text)
+            if event.location and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS - _ARRIVAL_LEMMAS:
+                goal = [c for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}]
+                inside = [text[c.idx:c.right_edge.idx + len(c.right_edge.text)] for c in goal]
+                if not any(event.location in part for part in inside):
+                    event.location = None  # "before heading to their meeting": no destination named
             if event.location is None or not people:
                 if not _definite_visit(tok):
                     continue
@@ -616,6 +632,7 @@ def leaders_meetings(text: str, countries: list[str], kb: Knowledge, on: str | N
 _THEIR_MEETING = re.compile(
     r"\btheir (?:(?:first|last|previous|recent|earlier|January|February|March|April|May|June|July|August|"
     r"September|October|November|December|\d{4}) ){0,2}(?:in-person )?(?P<kind>summit|meeting)\b"
+    r"(?! (?:schedule|room|agenda|format|venue|plans?|arrangements|mechanism|calendar)\b)"
     r"(?: (?:in|at) (?:the )?(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
 )
 
@@ -692,7 +709,7 @@ def pair_meetings(pending: list[Found], primary: Found | None) -> list[Found]:
     out = []
     for event in pending:
         if event.type in {"MEET", "CALL"} and not event.people:
-            if not event.date or _same_time(event.date, primary.date):
+            if event.type == primary.type and (not event.date or _same_time(event.date, primary.date)):
                 continue  # the document's own engagement again ("the two held talks for four hours")
             event.people, event.partial = list(primary.people), False
             event.rules["participants"] = "the-document's-pair"

@@ -350,6 +350,8 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                                      text[max(0, primary.trigger - 80):primary.trigger]):
             # "has arrived for talks", "I just finished a very good meeting": the day of writing
             primary.date, primary.rules["date"] = published.isoformat(), "present-perfect"
+        elif (told := _day_of_pair(primary, cast, body, dates, published)) is not None:
+            primary.date, primary.rules["date"] = told.value, f"pair-sentence:{told.text}"
         else:
             primary.date = None
     if primary.type == "MEET" and primary.location is None:
@@ -363,6 +365,24 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.location, primary.rules["location"] = in_title, "headline-place"
         elif place_line:
             primary.location, primary.rules["location"] = place_line, "dateline"
+
+
+def _day_of_pair(primary: Found, cast: Cast, body: Doc, dates: list[TimeExpr],
+                published: date | None) -> TimeExpr | None:
+    """A news report that dates the engagement only where it describes the two together ("as he
+    was greeted by Merkel on Tuesday evening", "footage broadcast on Thursday showing X and Y
+    greet each other"): the first day named in a sentence that mentions both sides."""
+    if primary.modality != "occurred" or len(primary.people) < 2:
+        return None
+    for sent in sentences(body):
+        if len(set(cast.people_in(sent.start_char, sent.end_char)) & set(primary.people)) < 2:
+            continue
+        for d in dates:
+            if sent.start_char <= d.start < sent.end_char and d.value and len(d.value) == 10 \
+                    and d.kind in {"weekday", "relative"} \
+                    and not (published and d.value > published.isoformat()):
+                return d
+    return None
 
 
 _DEADLINE = re.compile(r"\b(?:for|until|by|before|after|since|from|through)\s+$", re.IGNORECASE)
