@@ -300,3 +300,21 @@ def test_what_was_not_discussed_is_no_topic(extractor: Extractor, sentence: str)
     x = run(extractor, "Iranian President Masoud Pezeshkian met Qatar's Emir Tamim bin Hamad Al Thani in Doha on "
             "Tuesday.\n" + sentence, publisher="Al Jazeera", published="2024-10-02")
     assert "nonproliferation" not in topics(x, "Pezeshkian")
+
+
+def test_a_side_named_by_its_state_is_that_participant(extractor: Extractor) -> None:
+    x = run(extractor, "Wang Yi met with U.S. Secretary of State Antony Blinken in Vientiane on July 27.\n"
+            "The U.S. side expressed concern over the situation in the Taiwan Strait.",
+            publisher="PRC Ministry of Foreign Affairs", published="2024-07-27")
+    assert "taiwan" in topics(x, "Blinken") and "taiwan" not in topics(x, "Wang")
+
+
+def test_the_general_assembly_as_a_venue_is_no_topic() -> None:
+    assert "international_affairs" not in topics_of("He had hoped to meet him at the U.N. General Assembly.",
+                                                    knowledge())
+
+
+def test_what_is_expected_to_dominate_talks_ahead_is_no_one_s(extractor: Extractor) -> None:
+    x = run(extractor, "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on "
+            "Friday.\nSyria is expected to dominate their next talks.", publisher="DW", published="2022-08-05")
+    assert "middle_east" not in topics(x, "Putin")

@@ -144,15 +144,18 @@ _REPORTING = {"say", "announce", "tell", "state", "confirm", "report", "add", "d
 UTTERANCES = {"remark", "comment", "statement", "speech", "proposal", "warning", "pledge", "criticism"}
 
 
+def _ahead(verb: Token) -> bool:
+    """ "will discuss", "are expected to discuss": said of talks still ahead."""
+    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "’ll"} for c in verb.children):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _EXPECTED
+
+
 def agenda(verb: Token) -> bool:
     """ "The leaders will discuss", "are expected to discuss": an agenda for talks still ahead."""
     if verb.lemma_.lower() in _EXPECTED:
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in _AGENDA for c in verb.children)
-    if verb.lemma_.lower() not in _AGENDA:
-        return False
-    if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "’ll"} for c in verb.children):
-        return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _EXPECTED
+    return verb.lemma_.lower() in _AGENDA and _ahead(verb)
 
 
 def sourced(sent: Span, verb: Token) -> bool:
@@ -171,8 +174,8 @@ _COVER = {"include", "cover", "focus", "center", "centre", "touch", "revolve", "
 
 def talks_cover(verb: Token) -> bool:
     """ "The talks covered trade", "Discussions focused on Ukraine": the talks' own content."""
-    if verb.dep_ in {"acl", "relcl", "amod"}:
-        return False
+    if verb.dep_ in {"acl", "relcl", "amod"} or _ahead(verb):
+        return False  # "Trade is expected to dominate the talks": an agenda, not what was said
     lemma = verb.lemma_.lower()
     subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if lemma in {"top", "dominate", "head"}:  # "Ukraine and Syria topped the agenda"

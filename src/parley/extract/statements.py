@@ -36,7 +36,7 @@ from parley.extract.clauses import (
     subject_of,
     talks_cover,
 )
-from parley.extract.knowledge import Knowledge, _load, sentences
+from parley.extract.knowledge import Knowledge, _load, knowledge, sentences
 from parley.extract.mentions import Cast
 
 _PLEASANTRIES = {"greetings", "pleasantries", "hands", "condolences", "congratulations", "wishes"}
@@ -134,6 +134,17 @@ def _partners(verb: Token, cast: Cast, group: tuple[str, ...]) -> list[str]:
     return found
 
 
+def _side_of(subj: Token, cast: Cast, group: tuple[str, ...]) -> tuple[str, ...]:
+    """ "The Chinese side stressed ...": the participant of the engagement from that state."""
+    if subj.lemma_.lower() != "side" or not group:
+        return ()
+    kb = knowledge()
+    words = " ".join(t.text for t in subj.lefts if t.dep_ in {"amod", "compound", "poss", "nmod"})
+    wanted = {iso for name, iso in kb.countries.items() if name in words.split() or name == words}
+    found = tuple(p for p in group if cast.people[p].country in wanted)
+    return found if len(found) == 1 else ()
+
+
 def _utterance_of(sent: Span, cast: Cast) -> list[str]:
     """ "Takaichi's remarks about Taiwan": the person whose remarks a sentence reports."""
     for tok in sent:
@@ -188,6 +199,9 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
                 return inner, rule
             if people:
                 return tuple(people), "office-of-person"
+            sided = _side_of(subj, cast, group)
+            if sided:
+                return sided, "side-of-participant"
             continue
         if people:
             if group and len(people) < conjuncts(subj) and set(people) <= set(group):
