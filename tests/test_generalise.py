@@ -130,3 +130,11 @@ def test_a_welcome_on_arrival_is_its_own_meeting_unless_it_is_the_talks(extracto
             "Shehbaz Sharif, Punjab Chief Minister Maryam Nawaz and other officials. Modi then held talks "
             "with Shehbaz Sharif at his residence.", publisher="Example Daily", published="2024-06-01")
     assert len([e for e in y.events if e.type == "MEET"]) == 1
+
+
+def test_an_occasion_named_with_capitals_is_not_the_pair_s_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Vivian Balakrishnan held a telephone conversation with his New Zealand "
+            "counterpart, Winston Peters, today. Both ministers also discussed preparations for the upcoming "
+            "Singapore-New Zealand Annual Leaders’ Meeting in Auckland.", publisher="Example Times",
+            published="2024-05-02")
+    assert [e.type for e in x.events] == ["CALL"]

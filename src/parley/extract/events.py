@@ -206,6 +206,9 @@ def _is_excluded(tok: Token) -> bool:
 def _unnamed_group(tok: Token, cast: Cast) -> bool:
     """The trigger's own between/of/with phrase names no one ("the visit of the Carrier Strike
     Group", "the meeting between our defence and foreign ministers")."""
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_sent_start and any(
+            c.dep_ in {"nmod", "compound", "amod"} and c.text[:1].isupper() and c.i < tok.i for c in tok.children):
+        return True  # "the Annual Leaders' Meeting", "the Special Summit": an occasion by its name
     if tok.pos_ != "NOUN":
         return False
     partner = any(c.dep_ == "prep" and c.lower_ == "with" and cast.overlaps(
