@@ -198,9 +198,24 @@ def _is_excluded(tok: Token) -> bool:
         if child.dep_ == "advcl" and any(g.lower_ == "too" for c in (anc, *anc.children)
                                          if c is anc or c.dep_ == "acomp" for g in c.children):
             return True  # "it was too complicated for him to meet Obama"
+    if _denied(tok):
+        return True
     # "X attended the meeting": the meeting told already; X was present at it.
     return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"attend", "join"} and any(
         c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+
+
+def _denied(tok: Token) -> bool:
+    """A meeting said not to happen or not to be in preparation: "did not meet", "does not mean
+    that preparations for a meeting between X and Y are ongoing" (an agreement denied still
+    leaves the engagement considered; that is modality, not this)."""
+    if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    chain = list(tok.ancestors)[:5]
+    prepared = any(a.lemma_.lower() in {"preparation", "prepare", "plan"} for a in chain[:3])
+    return prepared and any(any(c.dep_ == "neg" for c in a.children) for a in chain if a.pos_ in {"VERB", "AUX"})
 
 
 def _unnamed_group(tok: Token, cast: Cast) -> bool:
@@ -260,6 +275,9 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
                     and not any(t.i in path for t in child.subtree):
                 skip.update(t.i for t in child.subtree)
+            if node is not tok and node.lemma_.lower() in _REPORTING and child.i not in path \
+                    and child.dep_ in {"nsubj", "nsubjpass"}:
+                skip.update(t.i for t in child.subtree)  # "X met Y, spokesman Z said": Z tells it
         for t in node.subtree:
             if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
                 skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage

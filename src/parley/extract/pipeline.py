@@ -33,7 +33,7 @@ from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
 from parley.extract.registry import user_registry_path
-from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate
+from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate, tellers
 from parley.extract.statements import attribute, topics_of
 from parley.model import Actor, Document, Event, Evidence, Extraction, Statement
 
@@ -229,8 +229,9 @@ def _settle_partial(primary: Found | None, found: list[Found], head_people: list
         extra = [p for p in head_people if p not in primary.people]
         if not extra:
             lead = next(iter(sentences(body)), None)
-            extra = [p for p in cast.people_in(0, lead.end_char if lead is not None else 0)
-                     if p not in primary.people]
+            end = lead.end_char if lead is not None else 0
+            told_by = tellers(body, cast, 0, end)
+            extra = [p for p in cast.people_in(0, end) if p not in primary.people and p not in told_by]
         if not extra:
             return None
         primary.people.append(extra[0])

@@ -144,3 +144,20 @@ def absorb_receptions(found: list[Found]) -> list[Found]:
                 continue
         out.append(event)
     return out
+
+
+_TELLING = {"say", "tell", "announce", "confirm", "report", "state", "add", "disclose", "reveal", "note", "brief"}
+
+
+def tellers(doc: Doc, cast: Cast, start: int, end: int) -> set[str]:
+    """People who only tell of an engagement in ``start:end``: the subjects of its reporting
+    verbs ("..., foreign ministry spokesman Lin said on Monday"), who are not at the table."""
+    out: set[str] = set()
+    for m in cast.in_span(start, end):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in _TELLING:
+            out.add(m.person)
+    return out
