@@ -141,9 +141,10 @@ def test_an_occasion_named_with_capitals_is_not_the_pair_s_meeting(extractor: Ex
 
 
 def test_a_meeting_said_not_to_be_in_preparation_is_no_event(extractor: Extractor) -> None:
-    x = run(extractor, "MOSCOW (Example - 3rd May, 2024) The fact that Russian Foreign Minister Sergei Lavrov met French "
-            "ambassador Pierre Levy in Moscow does not mean that preparations for a meeting between Russian President Vladimir Putin "
-            "and French President Emmanuel Macron are under way, Kremlin spokesman Dmitry Peskov said on Friday.",
+    x = run(extractor, "MOSCOW (Example - 3rd May, 2024) The fact that Russian Foreign Minister Sergei Lavrov met "
+            "French ambassador Pierre Levy in Moscow does not mean that preparations for a meeting between "
+            "Russian President Vladimir Putin and French President Emmanuel Macron are under way, Kremlin "
+            "spokesman Dmitry Peskov said on Friday.",
             publisher="Example News", published="2024-05-03")
     assert not any({"Vladimir Putin", "Emmanuel Macron"} <= {p.name for p in e.participants} for e in x.events)
 
