@@ -154,3 +154,11 @@ def test_he_in_a_spokesman_s_quote_is_not_the_spokesman(extractor: Extractor) ->
             "ministry spokesman Lin Jian said on Monday.\n\n\"Yes, he met with Wang Yi,\" Lin Jian told "
             "reporters.", publisher="Example News", published="2024-05-06")
     assert not any("Lin Jian" in {p.name for p in e.participants} for e in x.events)
+
+
+def test_a_word_of_the_document_s_longer_spelling_names_the_person_alone(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Penny Wong spoke warmly of the EU's High Representative, Josep Borrell "
+            "Fontelles, at a press conference in Canberra.\n\nWong held talks with Fontelles on the sidelines of "
+            "the G20 foreign ministers' meeting.", publisher="Example News", published="2023-03-02")
+    meets = [e for e in x.events if e.type == "MEET"]
+    assert meets and {p.name for p in meets[0].participants} == {"Penny Wong", "Josep Borrell Fontelles"}

@@ -251,6 +251,7 @@ def _plural_offices(text: str, finder: PeopleFinder, kb: Knowledge, on: str | No
         for state in states:
             assert state is not None
             own = [p for p in finder.people.values() if p.country == state and p.title]
+            person: Person | None
             if role == "leader" and len(own) == 1:
                 person = own[0]  # "met the leaders of X and Y. ... X's President, A, ...": the one named
             elif role == "leader":
@@ -281,6 +282,8 @@ def _short_forms(text: str, people: dict[str, Person], mentions: list[Mention],
         tokens = person.name.split()
         if len(tokens) < 2:
             continue
+        if person.display:  # the document's own spelling has words of its own ("Josep Borrell Fontelles")
+            tokens += [t for t in person.display.split() if t not in tokens]
         for token in tokens:
             if len(token) < 2 or token in kb.title_words or token in kb.countries or not token[:1].isupper():
                 continue

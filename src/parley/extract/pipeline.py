@@ -317,8 +317,8 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
     else:
         day = None
         # "..., Peskov told reporters on Tuesday": the day of the telling, not of the engagement.
-        told = [d for d in dates if d.value and any(s <= d.start < e for s, e, _r in primary.spans)
-                and reported_on(body, d)]
+        telling = [d for d in dates if d.value and any(s <= d.start < e for s, e, _r in primary.spans)
+                   and reported_on(body, d)]
         at = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
         trigger = at[0] if at is not None and len(at) and primary.type != "VISIT" else None
         for s, e, _rule in primary.spans:
@@ -344,7 +344,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         if day is not None:
             value = forward(day, published) if primary.modality == "planned" else day.value
             primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"
-        elif day_line and primary.modality != "planned" and not told:
+        elif day_line and primary.modality != "planned" and not telling:
             primary.date, primary.rules["date"] = day_line, "dateline"
         elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4}"
                                      r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60})$",
