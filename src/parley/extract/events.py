@@ -459,11 +459,26 @@ def other_clause(tok: Token, expr: TimeExpr) -> bool:
         and own.head.i not in {theirs.i}  # an infinitive of the verb itself ("plans to meet") is one clause
 
 
+def _since(tok: Token, expr: TimeExpr) -> bool:
+    """A date in a "since ..." phrase the trigger is not in: "the first courtesy call since his
+    swearing in on 20 May" (a comparison with an earlier day, not the engagement's)."""
+    span = tok.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for anc in [span.root, *list(span.root.ancestors)[:6]]:
+        if anc.lower_ == "since" and anc.dep_ in {"prep", "mark"}:
+            return tok.i not in {t.i for t in anc.subtree}
+        if anc.i == tok.i:
+            return False
+    return False
+
+
 def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = False) -> TimeExpr | None:
     """The date expression of the trigger's sentence closest to the trigger (for a planned
     engagement, not the day it was announced)."""
     inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
-              and not (planned and (reported_on(tok.doc, d) or other_clause(tok, d)))]
+              and not (planned and (reported_on(tok.doc, d) or other_clause(tok, d)))
+              and not _since(tok, d)]
     return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
 
 
