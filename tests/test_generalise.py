@@ -166,8 +166,8 @@ def test_a_word_of_the_document_s_longer_spelling_names_the_person_alone(extract
 
 def test_a_date_after_since_is_not_the_engagement_s(extractor: Extractor) -> None:
     x = run(extractor, "President Cyril Ramaphosa will receive Prime Minister Sam Matekane of Lesotho today, "
-            "4 November 2022, in Pretoria.\n\nThis will be the first courtesy call by Prime Minister Matekane on President "
-            "Ramaphosa since his swearing in as Prime Minister on 28 October 2022.",
+            "4 November 2022, in Pretoria.\n\nThis will be the first courtesy call by Prime Minister Matekane "
+            "on President Ramaphosa since his swearing in as Prime Minister on 28 October 2022.",
             publisher="Example Department", published="2022-11-04")
     meets = [e for e in x.events if e.type == "MEET"]
     assert len(meets) == 1 and meets[0].date == "2022-11-04"
