@@ -171,3 +171,14 @@ def test_a_date_after_since_is_not_the_engagement_s(extractor: Extractor) -> Non
             publisher="Example Department", published="2022-11-04")
     meets = [e for e in x.events if e.type == "MEET"]
     assert len(meets) == 1 and meets[0].date == "2022-11-04"
+
+
+def test_the_entourage_of_a_call_is_no_meeting_and_hosted_by_is_one(extractor: Extractor) -> None:
+    x = run(extractor, "Vice President Paul Mashatile on Friday paid a courtesy call on Ghanaian President John "
+            "Mahama, who is on a State visit to South Africa.\n\nPresident Mahama was hosted by President Cyril "
+            "Ramaphosa at the Union Buildings earlier today.\n\nMashatile was accompanied on the courtesy call by "
+            "Foreign Minister Ronald Lamola and Trade Minister Parks Tau.",
+            publisher="Example News Agency", published="2025-03-14")
+    meets = {frozenset(p.name for p in e.participants) for e in x.events if e.type == "MEET"}
+    assert frozenset({"John Mahama", "Cyril Ramaphosa"}) in meets
+    assert not any("Ronald Lamola" in m for m in meets)

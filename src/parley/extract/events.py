@@ -81,7 +81,7 @@ def trigger_type(tok: Token) -> str | None:
             or tok.head.lemma_.lower() in {"hold", "have", "begin", "open"}
             or any(c.dep_ == "relcl" and c.lemma_.lower() in {"hold", "have"} for c in tok.children)):
         return "MEET"
-    if lemma == "receive" and tok.tag_ == "VBN" and any(
+    if lemma in {"receive", "host"} and tok.tag_ == "VBN" and any(
             c.dep_ == "agent" and any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lower_ in _PERSON_NOUNS)
                                       and not any(d.lower_ in {"our", "my"} for d in g.children)
                                       for g in c.children) for c in tok.children):
@@ -200,6 +200,8 @@ def _is_excluded(tok: Token) -> bool:
             return True  # "it was too complicated for him to meet Obama"
     if _denied(tok):
         return True
+    if any(a.lemma_.lower() == "accompany" for a in list(tok.ancestors)[:3]):
+        return True  # "was accompanied on the courtesy call by X and Y": the entourage of one told
     # "X attended the meeting": the meeting told already; X was present at it.
     return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"attend", "join"} and any(
         c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
