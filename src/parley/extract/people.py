@@ -267,18 +267,21 @@ class PeopleFinder:
         return None
 
     def title_in(self, zone: str, adjacent: bool = False) -> tuple[str, str | None] | None:
-        """The title named in a zone; with ``adjacent``, only one that runs up to the name
-        ("President of the Republic of Korea Moon", not "the President discussed ... citizen X")."""
-        best: tuple[int, str, str | None] | None = None
-        for t in self.kb.titles:
-            if t.bare_only:
+        """The title ending last in ``zone`` (the longer on a tie); with ``adjacent``, only one
+        that runs up to the name ("President of the Republic of Korea Moon", not "the President
+        discussed ... citizen X").  One lookahead pattern finds the longest title at every
+        position, overlapping ones included (a pattern per title per mention cost ~11 ms a
+        document)."""
+        pattern, roles = _title_lookahead(self.kb)
+        best: tuple[int, str] | None = None
+        for m in pattern.finditer(zone):
+            title = m.group(1)
+            end = m.start() + len(title)
+            if adjacent and not _TITLE_TO_NAME.fullmatch(zone[end:]):
                 continue
-            for m in re.finditer(rf"\b{re.escape(t.title)}\b", zone):
-                if adjacent and not _TITLE_TO_NAME.fullmatch(zone[m.end():]):
-                    continue
-                if best is None or m.end() > best[0] or (m.end() == best[0] and len(t.title) > len(best[1])):
-                    best = (m.end(), t.title, t.role)
-        return (best[1], best[2]) if best else None
+            if best is None or end > best[0] or (end == best[0] and len(title) > len(best[1])):
+                best = (end, title)
+        return (best[1], roles[best[1]]) if best else None
 
     def add(self, name: str, country: str | None, title: str | None, org: str | None,
             in_registry: bool, rule: str, span: tuple[int, int]) -> Person:
@@ -331,6 +334,21 @@ def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(rf"\b(?:{honorifics})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)"),
         )
     return _PATTERNS[id(kb)]
+
+
+_TITLE_LOOKAHEAD: dict[int, tuple[re.Pattern[str], dict[str, str | None]]] = {}
+
+
+def _title_lookahead(kb: Knowledge) -> tuple[re.Pattern[str], dict[str, str | None]]:
+    """``(?=\\b(title...)\\b)`` over the knowledge base's titles, longest first, built once."""
+    if id(kb) not in _TITLE_LOOKAHEAD:
+        roles: dict[str, str | None] = {}
+        for t in kb.titles:
+            if not t.bare_only:
+                roles.setdefault(t.title, t.role)
+        body = "|".join(re.escape(t) for t in sorted(roles, key=len, reverse=True))
+        _TITLE_LOOKAHEAD[id(kb)] = (re.compile(rf"(?=\b({body})\b)"), roles)
+    return _TITLE_LOOKAHEAD[id(kb)]
 
 
 def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tuple[int, int, str]]:
