@@ -182,3 +182,17 @@ def test_the_entourage_of_a_call_is_no_meeting_and_hosted_by_is_one(extractor: E
     meets = {frozenset(p.name for p in e.participants) for e in x.events if e.type == "MEET"}
     assert frozenset({"John Mahama", "Cyril Ramaphosa"}) in meets
     assert not any("Ronald Lamola" in m for m in meets)
+
+
+def test_a_standfirst_line_is_not_at_the_next_sentence_s_table(extractor: Extractor) -> None:
+    x = run(extractor, "President Tinubu arrived in the country on Monday, March 4 for a two-day visit\n\n"
+            "Nigerian president Bola Tinubu is in talks with President Nana Akufo-Addo on his second day\n\n"
+            "The Nigerian head of state flew in on Monday night where he was received by Foreign Minister "
+            "Shirley Ayorkor Botchwey.\n\nOn Tuesday, March 5, President Tinubu met President Nana Akufo-Addo at the "
+            "presidential palace, where he also met other government leaders among them Vice President Mahamudu "
+            "Bawumia and Speaker Alban Bagbin.", publisher="Example Daily", published="2024-03-05")
+    meets = {frozenset(p.name for p in e.participants): e for e in x.events if e.type == "MEET"}
+    talks = meets[frozenset({"Bola Tinubu", "Nana Akufo-Addo"})]
+    assert talks.primary and talks.date == "2024-03-05"
+    assert frozenset({"Bola Tinubu", "Shirley Ayorkor Botchwey"}) in meets
+    assert not any(len(m) > 3 for m in meets)

@@ -259,6 +259,24 @@ def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
     return seen
 
 
+def _paragraph(tok: Token) -> tuple[int, int]:
+    """Token bounds of the paragraph holding ``tok`` (blank lines apart): a standfirst line with no
+    full stop is parsed into the next sentence, but its people are not at that sentence's table."""
+    doc, start, end = tok.doc, tok.i, tok.i
+    while start > 0 and not (doc[start - 1].is_space and doc[start - 1].text.count("\n") >= 2):
+        start -= 1
+    while end < len(doc) and not (doc[end].is_space and doc[end].text.count("\n") >= 2):
+        end += 1
+    return start, end
+
+
+def paragraph_chars(tok: Token) -> tuple[int, int]:
+    """Character bounds of the paragraph holding ``tok``."""
+    start, end = _paragraph(tok)
+    last = tok.doc[end - 1]
+    return tok.doc[start].idx, last.idx + len(last.text)
+
+
 def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     """The people of the smallest unit around the trigger that holds enough of them."""
     needed = NEEDED[kind]
@@ -270,6 +288,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     node: Token | None = tok
     verbs_passed = 0
     path = {tok.i}
+    para = _paragraph(tok)
     while node is not None:
         path.add(node.i)
         skip: set[int] = set()
@@ -281,13 +300,16 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                     and child.dep_ in {"nsubj", "nsubjpass"}:
                 skip.update(t.i for t in child.subtree)  # "X met Y, spokesman Z said": Z tells it
         for t in node.subtree:
+            if t.i not in path and t.dep_ == "relcl" and t.pos_ == "VERB" and trigger_type(t) is not None \
+                    and not any(x.i in path for x in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "met X at Y, where he also met Z": Z's own meeting
             if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
                 skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage
             if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path and kind != "VISIT" \
                     and any(c.dep_ in {"appos", "compound"} or c.pos_ == "PROPN" for c in t.head.subtree if c is not t
                             and c not in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "Trump's special envoy Steve Witkoff": the envoy
-        people = _people_in([t for t in node.subtree if t.i not in skip], cast)
+        people = _people_in([t for t in node.subtree if t.i not in skip and para[0] <= t.i < para[1]], cast)
         if len(people) >= needed:
             return people
         if node.pos_ in {"VERB", "AUX"} and node is not tok:
@@ -478,7 +500,10 @@ def _since(tok: Token, expr: TimeExpr) -> bool:
 def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = False) -> TimeExpr | None:
     """The date expression of the trigger's sentence closest to the trigger (for a planned
     engagement, not the day it was announced)."""
-    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
+    para = _paragraph(tok)
+    lo = max(sent.start_char, tok.doc[para[0]].idx)
+    hi = min(sent.end_char, tok.doc[para[1] - 1].idx + len(tok.doc[para[1] - 1].text))
+    inside = [d for d in dates if lo <= d.start < hi and d.value
               and not (planned and (reported_on(tok.doc, d) or other_clause(tok, d)))
               and not _since(tok, d)]
     return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None

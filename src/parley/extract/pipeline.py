@@ -25,6 +25,7 @@ from parley.extract.events import (
     merge,
     other_clause,
     pair_meetings,
+    paragraph_chars,
     reported_on,
     their_meetings,
 )
@@ -322,6 +323,10 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         at = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
         trigger = at[0] if at is not None and len(at) and primary.type != "VISIT" else None
         for s, e, _rule in primary.spans:
+            if at is not None and len(at) and s <= primary.trigger < e:
+                # only the trigger's own paragraph: a standfirst line the parser joined on is not it
+                lo, hi = paragraph_chars(at[0])
+                s, e = max(s, lo), min(e, hi)
             inside = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10
                       and (not reported_on(body, d) and not (trigger is not None and s <= trigger.idx < e
                                                              and other_clause(trigger, d))
