@@ -10,6 +10,7 @@ unnamed officials ("the meeting between our defence and foreign ministers") is n
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -262,11 +263,14 @@ def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
 def _paragraph(tok: Token) -> tuple[int, int]:
     """Token bounds of the paragraph holding ``tok`` (blank lines apart): a standfirst line with no
     full stop is parsed into the next sentence, but its people are not at that sentence's table."""
-    doc, start, end = tok.doc, tok.i, tok.i
-    while start > 0 and not (doc[start - 1].is_space and doc[start - 1].text.count("\n") >= 2):
-        start -= 1
-    while end < len(doc) and not (doc[end].is_space and doc[end].text.count("\n") >= 2):
-        end += 1
+    doc = tok.doc
+    breaks = doc.user_data.get("parley_paragraphs")
+    if breaks is None:  # token indices of blank-line tokens, computed once per Doc
+        breaks = doc.user_data["parley_paragraphs"] = [
+            t.i for t in doc if t.is_space and t.text.count("\n") >= 2]
+    n = bisect.bisect_right(breaks, tok.i)
+    start = breaks[n - 1] + 1 if n else 0
+    end = breaks[n] if n < len(breaks) else len(doc)
     return start, end
 
 
