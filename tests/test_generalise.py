@@ -196,3 +196,12 @@ def test_a_standfirst_line_is_not_at_the_next_sentence_s_table(extractor: Extrac
     assert talks.primary and talks.date == "2024-03-05"
     assert frozenset({"Bola Tinubu", "Shirley Ayorkor Botchwey"}) in meets
     assert not any(len(m) > 3 for m in meets)
+
+
+def test_moving_to_a_room_for_talks_is_no_journey(extractor: Extractor) -> None:
+    x = run(extractor, "Jakarta: President Prabowo Subianto received Prime Minister Anwar Ibrahim of Malaysia at the "
+            "Merdeka Palace in Jakarta on Monday.\n\nThereafter, President Prabowo and Prime Minister Anwar "
+            "departed for the Palace veranda for a face-to-face meeting.",
+            publisher="Example News", published="2025-01-27")
+    assert not any(e.type == "VISIT" and "Prabowo Subianto" in {p.name for p in e.participants} for e in x.events)
+    assert all(e.modality == "occurred" for e in x.events if e.type == "MEET")

@@ -114,6 +114,18 @@ def trigger_type(tok: Token) -> str | None:
     return None
 
 
+_VENUES = {"palace", "veranda", "verandah", "hall", "room", "building", "house", "residence", "office",
+           "guesthouse", "ballroom", "garden", "gardens", "terrace", "chamber", "lounge", "table"}
+
+
+def _to_venue(verb: Token) -> bool:
+    """A move within the place of the talks ("departed for the Palace veranda", "went to the
+    conference room"): a room or building as the goal, which is no journey."""
+    return any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for", "into"} and any(
+        t.lower_ in _VENUES for t in c.subtree if t.dep_ == "pobj" or t.head.dep_ == "pobj")
+        for c in verb.children)
+
+
 def _travel_purpose(tok: Token) -> bool:
     """A meeting noun that is what someone travels for: "arrived ... for talks with", "left for
     Beijing ahead of a summit with"."""
@@ -122,7 +134,8 @@ def _travel_purpose(tok: Token) -> bool:
         prep = head
         if prep.lower_ == "of" and prep.head.lower_ == "ahead":
             prep = prep.head
-        return prep.lower_ in {"for", "ahead"} and prep.head.lemma_.lower() in _TRAVEL_LEMMAS
+        return prep.lower_ in {"for", "ahead"} and prep.head.lemma_.lower() in _TRAVEL_LEMMAS \
+            and not _to_venue(prep.head)
     return False
 
 
@@ -574,6 +587,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         event.partial = partial
         event.modality = modality(tok, sent)
         event.rules["modality"] = "tense-and-hedges"
+        if kind == "VISIT" and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS and _to_venue(tok):
+            continue
         if kind == "VISIT":
             event.location = place_near(tok, sent, kind, kb, doc, text)
             if event.location and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS - _ARRIVAL_LEMMAS:
