@@ -10,6 +10,7 @@ unnamed officials ("the meeting between our defence and foreign ministers") is n
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -81,6 +82,13 @@ def trigger_type(tok: Token) -> str | None:
             or tok.head.lemma_.lower() in {"hold", "have", "begin", "open"}
             or any(c.dep_ == "relcl" and c.lemma_.lower() in {"hold", "have"} for c in tok.children)):
         return "MEET"
+    if lemma in {"receive", "host"} and tok.tag_ == "VBN" and any(
+            c.dep_ == "agent" and any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lower_ in _PERSON_NOUNS)
+                                      and not any(d.lower_ in {"our", "my"} for d in g.children)
+                                      for g in c.children) for c in tok.children):
+        return "MEET"  # "was received by President X", "received by the foreign minister on arrival"
+    if lower == "consultations" and pos == "NOUN" and nxt == "with":
+        return "MEET"  # "visited the headquarters for consultations with Dr X"
     if lemma == "summit" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"hold", "have"}:
         return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)
     if lemma == "summit" and pos == "NOUN" and nxt == "with":
@@ -106,6 +114,18 @@ def trigger_type(tok: Token) -> str | None:
     return None
 
 
+_VENUES = {"palace", "veranda", "verandah", "hall", "room", "building", "house", "residence", "office",
+           "guesthouse", "ballroom", "garden", "gardens", "terrace", "chamber", "lounge", "table"}
+
+
+def _to_venue(verb: Token) -> bool:
+    """A move within the place of the talks ("departed for the Palace veranda", "went to the
+    conference room"): a room or building as the goal, which is no journey."""
+    return any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for", "into"} and any(
+        t.lower_ in _VENUES for t in c.subtree if t.dep_ == "pobj" or t.head.dep_ == "pobj")
+        for c in verb.children)
+
+
 def _travel_purpose(tok: Token) -> bool:
     """A meeting noun that is what someone travels for: "arrived ... for talks with", "left for
     Beijing ahead of a summit with"."""
@@ -114,7 +134,8 @@ def _travel_purpose(tok: Token) -> bool:
         prep = head
         if prep.lower_ == "of" and prep.head.lower_ == "ahead":
             prep = prep.head
-        return prep.lower_ in {"for", "ahead"} and prep.head.lemma_.lower() in _TRAVEL_LEMMAS
+        return prep.lower_ in {"for", "ahead"} and prep.head.lemma_.lower() in _TRAVEL_LEMMAS \
+            and not _to_venue(prep.head)
     return False
 
 
@@ -191,14 +212,34 @@ def _is_excluded(tok: Token) -> bool:
         if child.dep_ == "advcl" and any(g.lower_ == "too" for c in (anc, *anc.children)
                                          if c is anc or c.dep_ == "acomp" for g in c.children):
             return True  # "it was too complicated for him to meet Obama"
+    if _denied(tok):
+        return True
+    if any(a.lemma_.lower() == "accompany" for a in list(tok.ancestors)[:3]):
+        return True  # "was accompanied on the courtesy call by X and Y": the entourage of one told
     # "X attended the meeting": the meeting told already; X was present at it.
     return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"attend", "join"} and any(
         c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
 
 
+def _denied(tok: Token) -> bool:
+    """A meeting said not to happen or not to be in preparation: "did not meet", "does not mean
+    that preparations for a meeting between X and Y are ongoing" (an agreement denied still
+    leaves the engagement considered; that is modality, not this)."""
+    if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    chain = list(tok.ancestors)[:5]
+    prepared = any(a.lemma_.lower() in {"preparation", "prepare", "plan"} for a in chain[:3])
+    return prepared and any(any(c.dep_ == "neg" for c in a.children) for a in chain if a.pos_ in {"VERB", "AUX"})
+
+
 def _unnamed_group(tok: Token, cast: Cast) -> bool:
     """The trigger's own between/of/with phrase names no one ("the visit of the Carrier Strike
     Group", "the meeting between our defence and foreign ministers")."""
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_sent_start and any(
+            c.dep_ in {"nmod", "compound", "amod"} and c.text[:1].isupper() and c.i < tok.i for c in tok.children):
+        return True  # "the Annual Leaders' Meeting", "the Special Summit": an occasion by its name
     if tok.pos_ != "NOUN":
         return False
     partner = any(c.dep_ == "prep" and c.lower_ == "with" and cast.overlaps(
@@ -232,6 +273,27 @@ def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
     return seen
 
 
+def _paragraph(tok: Token) -> tuple[int, int]:
+    """Token bounds of the paragraph holding ``tok`` (blank lines apart): a standfirst line with no
+    full stop is parsed into the next sentence, but its people are not at that sentence's table."""
+    doc = tok.doc
+    breaks = doc.user_data.get("parley_paragraphs")
+    if breaks is None:  # token indices of blank-line tokens, computed once per Doc
+        breaks = doc.user_data["parley_paragraphs"] = [
+            t.i for t in doc if t.is_space and t.text.count("\n") >= 2]
+    n = bisect.bisect_right(breaks, tok.i)
+    start = breaks[n - 1] + 1 if n else 0
+    end = breaks[n] if n < len(breaks) else len(doc)
+    return start, end
+
+
+def paragraph_chars(tok: Token) -> tuple[int, int]:
+    """Character bounds of the paragraph holding ``tok``."""
+    start, end = _paragraph(tok)
+    last = tok.doc[end - 1]
+    return tok.doc[start].idx, last.idx + len(last.text)
+
+
 def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     """The people of the smallest unit around the trigger that holds enough of them."""
     needed = NEEDED[kind]
@@ -243,6 +305,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     node: Token | None = tok
     verbs_passed = 0
     path = {tok.i}
+    para = _paragraph(tok)
     while node is not None:
         path.add(node.i)
         skip: set[int] = set()
@@ -250,14 +313,20 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
                     and not any(t.i in path for t in child.subtree):
                 skip.update(t.i for t in child.subtree)
+            if node is not tok and node.lemma_.lower() in _REPORTING and child.i not in path \
+                    and child.dep_ in {"nsubj", "nsubjpass"}:
+                skip.update(t.i for t in child.subtree)  # "X met Y, spokesman Z said": Z tells it
         for t in node.subtree:
+            if t.i not in path and t.dep_ == "relcl" and t.pos_ == "VERB" and trigger_type(t) is not None \
+                    and not any(x.i in path for x in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "met X at Y, where he also met Z": Z's own meeting
             if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
                 skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage
             if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path and kind != "VISIT" \
                     and any(c.dep_ in {"appos", "compound"} or c.pos_ == "PROPN" for c in t.head.subtree if c is not t
                             and c not in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "Trump's special envoy Steve Witkoff": the envoy
-        people = _people_in([t for t in node.subtree if t.i not in skip], cast)
+        people = _people_in([t for t in node.subtree if t.i not in skip and para[0] <= t.i < para[1]], cast)
         if len(people) >= needed:
             return people
         if node.pos_ in {"VERB", "AUX"} and node is not tok:
@@ -276,6 +345,9 @@ def modality(tok: Token, sent: Span) -> str:
             c.dep_ in {"aux", "auxpass"} for c in tok.children):
         planned = True  # in the body of a report, "Lee arrives in Nara on Tuesday" is ahead
     for node in chain[:3]:
+        if node.pos_ == "VERB" and node.dep_ == "xcomp" and node.head.lemma_ == "be" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            planned = True  # "where he is to meet President X", "the two are to hold talks"
         if node.pos_ == "NOUN" and node.lower_ in _MEETING_NOUNS and _travel_purpose(node):
             planned = True  # "arrived in Nara for a summit with ...": the summit is still ahead
         if node.pos_ == "VERB" and node.dep_ in {"advcl", "xcomp"} and \
@@ -303,7 +375,7 @@ def modality(tok: Token, sent: Span) -> str:
                     speculative = True
             if child.dep_ == "mark" and cl == "if":
                 speculative = True
-            if child.dep_ in {"amod", "compound"} and cl in {"upcoming", "forthcoming", "planned",
+            if child.dep_ in {"amod", "compound", "acl"} and cl in {"upcoming", "forthcoming", "planned",
                                                                "proposed", "future", "possible",
                                                                "potential"}:
                 if cl in {"possible", "potential"}:
@@ -402,11 +474,55 @@ def reported_on(doc: Doc, expr: TimeExpr) -> bool:
     return node.head.lemma_.lower() in _REPORTING and node.head.pos_ == "VERB"
 
 
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause a token stands in (itself, when it is one)."""
+    node = tok
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def other_clause(tok: Token, expr: TimeExpr) -> bool:
+    """A date of another clause than the planned engagement's: "arrived on Monday ..., where he
+    is to meet Trump" (Monday is the arrival's)."""
+    span = tok.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    own, theirs = _clause_verb(tok), _clause_verb(span.root)
+    if own is None or theirs is None or own == theirs:
+        return False
+    return own.dep_ in {"relcl", "xcomp", "ccomp", "advcl"} and theirs in own.ancestors and not any(
+        t.dep_ in {"aux", "auxpass"} and t.lower_ in {"will", "shall"} for t in theirs.children) \
+        and own.head.i not in {theirs.i}  # an infinitive of the verb itself ("plans to meet") is one clause
+
+
+def _since(tok: Token, expr: TimeExpr) -> bool:
+    """A date in a "since ..." phrase the trigger is not in: "the first courtesy call since his
+    swearing in on 20 May" (a comparison with an earlier day, not the engagement's)."""
+    span = tok.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for anc in [span.root, *list(span.root.ancestors)[:6]]:
+        if anc.lower_ == "since" and anc.dep_ in {"prep", "mark"}:
+            return tok.i not in {t.i for t in anc.subtree}
+        if anc.i == tok.i:
+            return False
+    return False
+
+
 def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = False) -> TimeExpr | None:
     """The date expression of the trigger's sentence closest to the trigger (for a planned
     engagement, not the day it was announced)."""
-    inside = [d for d in dates if sent.start_char <= d.start < sent.end_char and d.value
-              and not (planned and reported_on(tok.doc, d))]
+    para = _paragraph(tok)
+    lo = max(sent.start_char, tok.doc[para[0]].idx)
+    hi = min(sent.end_char, tok.doc[para[1] - 1].idx + len(tok.doc[para[1] - 1].text))
+    inside = [d for d in dates if lo <= d.start < hi and d.value
+              and not (planned and (reported_on(tok.doc, d) or other_clause(tok, d)))
+              and not _since(tok, d)]
     return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
 
 
@@ -471,6 +587,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         event.partial = partial
         event.modality = modality(tok, sent)
         event.rules["modality"] = "tense-and-hedges"
+        if kind == "VISIT" and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS and _to_venue(tok):
+            continue
         if kind == "VISIT":
             event.location = place_near(tok, sent, kind, kb, doc, text)
             if event.location and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS - _ARRIVAL_LEMMAS:

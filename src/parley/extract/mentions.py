@@ -250,7 +250,11 @@ def _plural_offices(text: str, finder: PeopleFinder, kb: Knowledge, on: str | No
         holders: list[str] = []
         for state in states:
             assert state is not None
-            if role == "leader":
+            own = [p for p in finder.people.values() if p.country == state and p.title]
+            person: Person | None
+            if role == "leader" and len(own) == 1:
+                person = own[0]  # "met the leaders of X and Y. ... X's President, A, ...": the one named
+            elif role == "leader":
                 name = kb.leader(state, on)
                 person = finder.add(name, state, None, None, True, "office-registry", (0, 0)) if name else None
             else:
@@ -278,6 +282,8 @@ def _short_forms(text: str, people: dict[str, Person], mentions: list[Mention],
         tokens = person.name.split()
         if len(tokens) < 2:
             continue
+        if person.display:  # the document's own spelling has words of its own ("Josep Borrell Fontelles")
+            tokens += [t for t in person.display.split() if t not in tokens]
         for token in tokens:
             if len(token) < 2 or token in kb.title_words or token in kb.countries or not token[:1].isupper():
                 continue
@@ -293,17 +299,39 @@ def _short_forms(text: str, people: dict[str, Person], mentions: list[Mention],
     return out
 
 
+def _quoted_by(text: str, at: int, sent_end: int, mentions: list[Mention]) -> set[str]:
+    """The people a quotation holding ``at`` is attributed to (""Yes, he met X," Peskov told
+    reporters"): a speaker says "I", so a "he" inside their own words is someone else."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at]
+    straight = before.count('"') % 2 == 1
+    curly = before.rfind("“") > before.rfind("”")
+    if not (straight or curly):
+        return set()
+    close = min((i for i in (text.find('"', at), text.find("”", at)) if i >= 0), default=-1)
+    if close < 0:
+        return set()
+    end = max(sent_end, close + 1)
+    after = text[close + 1:end + 120]
+    stop = re.search(r"[.!?](?:\s|$)", after)
+    limit = close + 1 + (stop.end() if stop else len(after))
+    return {m.person for m in mentions if close < m.start < limit}
+
+
 def _pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """He/she as subject: the latest person mentioned as a subject before it (else the latest),
     never a person already referred to by the other pronoun."""
     out: list[Mention] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     gender: dict[str, str] = {}
+    text = doc.text
     for tok in doc:
         if tok.lower_ not in {"he", "she"}:
             continue
         want = tok.lower_
-        before = [m for m in ordered if m.end <= tok.idx and gender.get(m.person, want) == want]
+        quoted = _quoted_by(text, tok.idx, tok.sent.end_char, ordered)
+        before = [m for m in ordered if m.end <= tok.idx and gender.get(m.person, want) == want
+                  and m.person not in quoted]
         if not before:
             continue
         subjects = []

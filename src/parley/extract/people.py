@@ -17,10 +17,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from parley.extract.knowledge import Knowledge, fold
-from parley.names import name_key, name_tokens, registry_variant, squashed
+from parley.names import name_tokens, registry_variant, squashed
 
-_NAME_TOKEN = r"(?:[A-Z][a-z'’\-]+|[A-Z]{2,}|[A-Z]\.)"
-_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:\s+{_NAME_TOKEN}){{0,3}}")
+# A name word: "Ki-moon", "Nkoana-Mashabane", "O'Brien", "WANG", "J."; never one cut at a hyphen
+# ("Secretary-" of "Secretary-General"). Words of one name stand on one line.
+_NAME_TOKEN = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*|[A-Z]{2,}|[A-Z]\.)"
+_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}")
 _LEFT_CUT = re.compile(
     r"(?:[.;:!?\"“”(]|\b(?:with|met|meets|told|called|between|said|and|to|hosted|received|spoke|"
     r"from|by|as|that|whom|of)\b)(?!.*(?:[.;:!?\"“”(]|\b(?:with|met|meets|told|called|between|said|"
@@ -28,6 +30,8 @@ _LEFT_CUT = re.compile(
     re.DOTALL,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_RANKS = {"Sheikh", "Sheikha", "Shaikh", "Highness", "Majesty", "His", "Her", "Emir", "Amir", "Prince",
+          "Princess", "King", "Queen", "Sultan", "Crown", "Excellency", "General", "Gen.", "Dr"}
 
 
 _POSTED_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]ommissioner|[Cc]onsul(?:-[Gg]eneral)?|"
@@ -86,7 +90,8 @@ class PeopleFinder:
         self.on = on
         self.people: dict[str, Person] = {}
         self.renamed: dict[str, str] = {}  # a short name that later turned out to be a longer one
-        self.spelled: dict[str, str] = {}  # registry name -> the document's romanisation of it
+        self.spelled: dict[str, str] = {}  # registry name -> the document's spelling of it
+        self.exact: set[str] = set()  # registry names the document also writes as the registry does
 
     def current(self, name: str) -> str:
         """The name a person is known by now (mentions made before a rename keep the old one)."""
@@ -137,15 +142,45 @@ class PeopleFinder:
     def canonical(self, name: str, country: str | None = None) -> tuple[str, bool]:
         """The registry's spelling of a name when it is a known office holder.
 
-        When the text writes the full name in another romanisation ("Sergei Lavrov" for the
-        registry's "Sergey Lavrov"), that spelling is remembered as the one to show: the person
-        is the registry's, their name is as the document knows it."""
+        When the text writes the full name another way (another romanisation, "Sergei Lavrov"
+        for "Sergey Lavrov"; a familiar or shortened given name, "Tony Blinken", "S Jaishankar";
+        another vowel, "Mahmood" for "Mehmood"), that spelling is remembered as the one to show:
+        the registry settles who the person is (country, offices, id), the document how they
+        are named."""
         found, registered = self._canonical(name, country)
-        shown = " ".join(t for t in name.split() if not re.fullmatch(r"[A-Z]\.", t))
-        if registered and len(shown.split()) >= 2 and fold(shown) != fold(found) \
-                and name_key(shown) == name_key(found):
-            self.spelled[found] = shown
+        if registered:
+            shown = self.plain_name(name)
+            if shown and fold(shown) == fold(found):
+                self.exact.add(found)
+            elif shown and found not in self.spelled:
+                self.spelled[found] = shown
         return found, registered
+
+    def org_official(self, name: str) -> bool:
+        """Whether the registry's person held, on the document's day (else last), only offices
+        of international organisations ("Chairperson of the African Union Commission")."""
+        terms = self.kb.terms_of(name)
+        if not terms:
+            return False
+        day = self.on if self.on and len(self.on) == 10 else None
+        now = [t for t in terms if day and t.start <= day and (t.end is None or day < t.end)]
+        if not now:
+            latest = max(t.start for t in terms)
+            now = [t for t in terms if t.start == latest]
+        return all(t.org and not t.country for t in now)
+
+    def plain_name(self, name: str) -> str | None:
+        """The text's full name as a name to show, or None when it is no plain full name: one
+        word ("Blinken"), ranks and honorifics ("Sheikh Mohamed"), or the formal style of a
+        middle initial and suffix ("Joseph R. Biden, Jr."), where the name the person is best
+        known by is the registry's."""
+        tokens = name.strip(" ,.;:").split()
+        initial = [bool(re.fullmatch(r"[A-Z]\.?", t)) for t in tokens]
+        if len(tokens) < 2 or (not initial[0] and any(initial[1:])):
+            return None  # "Joseph R. Biden": a middle initial after a given name ("A. Q. M. Example" is plain)
+        if any(t in self.kb.title_words or t in self.kb.honorifics or t in _RANKS for t in tokens):
+            return None
+        return " ".join(tokens)
 
     def _canonical(self, name: str, country: str | None = None) -> tuple[str, bool]:
         folded = fold(name)
@@ -269,13 +304,17 @@ class PeopleFinder:
         if person is None:
             person = Person(name=name, in_registry=in_registry, rule=rule)
             self.people[name] = person
-        if name in self.spelled and person.display is None:
+        if name in self.exact:
+            person.display = None  # the document also writes the registry's own spelling
+        elif name in self.spelled and person.display is None:
             person.display = self.spelled[name]
         if in_registry:
             person.in_registry = True
             registry_country = self.kb.person_country.get(person.name)
             if registry_country:
                 person.country = registry_country
+            elif self.org_official(person.name):
+                country = None  # an organisation's head acts for no state, whatever place is near
         person.country = person.country or country
         person.title = person.title or title
         person.organization = person.organization or org
@@ -292,7 +331,7 @@ def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
         honorifics = "|".join(map(re.escape, kb.honorifics))
         titles = "|".join(re.escape(t.title) for t in kb.titles if t.title[:1].isupper() and not t.bare_only)
         _PATTERNS[id(kb)] = (
-            re.compile(rf"\b(?:{titles})\s+(?:(?:{honorifics})\s+)?(?={_NAME_TOKEN})"),
+            re.compile(rf"\b(?:{titles})[ \t]+(?:(?:{honorifics})[ \t]+)?(?={_NAME_TOKEN})"),
             re.compile(rf"\b(?:{honorifics})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)"),
         )
     return _PATTERNS[id(kb)]

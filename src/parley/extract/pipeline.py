@@ -23,7 +23,9 @@ from parley.extract.events import (
     forward,
     leaders_meetings,
     merge,
+    other_clause,
     pair_meetings,
+    paragraph_chars,
     reported_on,
     their_meetings,
 )
@@ -32,6 +34,7 @@ from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
 from parley.extract.registry import user_registry_path
+from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate, tellers
 from parley.extract.statements import attribute, topics_of
 from parley.model import Actor, Document, Event, Evidence, Extraction, Statement
 
@@ -142,7 +145,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     # "on Tuesday" counts from there, not from the relay's publication a day later.
     anchor = parse_iso(day_line) if day_line else (published or (parse_iso(title_day) if title_day else None))
     dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
-    found = merge(find_events(body, cast.with_groups(), kb, dates, anchor, text), kb)
+    found = absorb_receptions(merge(separate(find_events(body, cast.with_groups(), kb, dates, anchor, text),
+                                             body, cast), kb))
     kind = headline_type(document.title)
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast), found, head_people, cast, body)
     pending = [e for e in found if e.partial and (e.type == "VISIT" or not e.people)]
@@ -156,6 +160,10 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         found.insert(0, primary)
     if primary is None:
         primary = next((e for e in found if e.type == "VISIT"), None)
+    summary = concluded_visit(found, text)
+    if summary is not None:
+        primary = summary.visit
+        primary.rules["primary"] = "concluded-visit"
     found.extend(_headline_visits(document.title, head_people, head_cast, kb, found, body))
     if primary is not None and primary.type in {"MEET", "CALL"}:
         countries = list(dict.fromkeys(c for p in primary.people if (c := cast.people[p].country)))
@@ -172,6 +180,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     if primary is not None:
         _complete_primary(primary, head_people, cast, body, text, dates, title_day, published,
                           place_line, day_line, found, document.title, kb, home_country)
+        if summary is not None and primary.date:
+            primary.date = first_day(primary.date, summary.days)
         country_of = {name: person.country for name, person in cast.people.items()}
         found.extend(complete_visits(pending, found, primary, country_of, kb))
         found.extend(pair_meetings(pending, primary))
@@ -220,8 +230,9 @@ def _settle_partial(primary: Found | None, found: list[Found], head_people: list
         extra = [p for p in head_people if p not in primary.people]
         if not extra:
             lead = next(iter(sentences(body)), None)
-            extra = [p for p in cast.people_in(0, lead.end_char if lead is not None else 0)
-                     if p not in primary.people]
+            end = lead.end_char if lead is not None else 0
+            told_by = tellers(body, cast, 0, end)
+            extra = [p for p in cast.people_in(0, end) if p not in primary.people and p not in told_by]
         if not extra:
             return None
         primary.people.append(extra[0])
@@ -306,23 +317,39 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         primary.date, primary.rules["date"] = title_day, "headline-date"
     else:
         day = None
+        # "..., Peskov told reporters on Tuesday": the day of the telling, not of the engagement.
+        telling = [d for d in dates if d.value and any(s <= d.start < e for s, e, _r in primary.spans)
+                   and reported_on(body, d)]
+        at = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
+        trigger = at[0] if at is not None and len(at) and primary.type != "VISIT" else None
         for s, e, _rule in primary.spans:
+            if at is not None and len(at) and s <= primary.trigger < e:
+                # only the trigger's own paragraph: a standfirst line the parser joined on is not it
+                lo, hi = paragraph_chars(at[0])
+                s, e = max(s, lo), min(e, hi)
             inside = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10
-                      and (not reported_on(body, d) if primary.modality == "planned"
+                      and (not reported_on(body, d) and not (trigger is not None and s <= trigger.idx < e
+                                                             and other_clause(trigger, d))
+                           if primary.modality == "planned"
                            else (not _DEADLINE.search(text[max(0, d.start - 12):d.start])
-                                 and not (published and d.value > published.isoformat())))]
+                               and not (published and d.value > published.isoformat())))]
             if inside:
                 day = inside[0]
                 break
         first = next(iter(sentences(body)), None)
+        line = _DATELINE.match(text[:120])
         if day is None and first is not None:
+            # The dateline's own day is when the story was written: it dates what happened that
+            # day (below), never an engagement still ahead.
             lead = [d for d in dates if d.start < first.end_char and d.value and len(d.value) == 10
-                    and not _DEADLINE.search(text[max(0, d.start - 12):d.start])]
+                    and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
+                    and not (line is not None and d.start < line.end())
+                    and not (primary.modality == "planned" and reported_on(body, d))]
             day = lead[0] if lead else None
         if day is not None:
             value = forward(day, published) if primary.modality == "planned" else day.value
             primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"
-        elif day_line:
+        elif day_line and primary.modality != "planned" and not telling:
             primary.date, primary.rules["date"] = day_line, "dateline"
         elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4}"
                                      r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60})$",

@@ -1,0 +1,163 @@
+"""Several engagements told in one clause: one event per counterpart.
+
+Readouts and news summarise a round of calls or meetings in one sentence: "held telephone
+conversations with three of his counterparts, A, B and C", "met with the leaders of X and Y",
+"bilateral meetings with A and B", "spoke separately with A and B".  Each is a bilateral engagement
+of the person at the centre (the clause's subject) with one counterpart, not one engagement of
+everyone named.  English marks this with a plural engagement noun ("conversations", "calls",
+"meetings"), a plural office of several states ("the leaders of X and Y"), or an adverb of
+distribution ("separately", "respectively", "in turn"), and it marks the opposite, one meeting of
+all, with "jointly", "together", "trilateral", "a joint meeting".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Token
+
+from parley.extract.events import Found
+from parley.extract.knowledge import sentence_of
+from parley.extract.mentions import Cast
+
+_PLURAL_ENGAGEMENTS = {"conversations", "calls", "meetings", "phone calls", "discussions"}
+_DISTRIBUTIVE = {"separately", "respectively", "individually", "bilaterally"}
+_COLLECTIVE = {"jointly", "together", "trilateral", "joint", "quadrilateral", "multilateral", "group",
+               "collectively", "all"}
+
+
+def _trigger(doc: Doc, at: int) -> Token | None:
+    span = doc.char_span(at, at + 1, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    tok = span[0]
+    return tok.head if tok.dep_ == "compound" else tok  # "telephone conversations": the noun
+
+
+def _distributed(tok: Token, cast: Cast) -> bool:
+    """Whether the trigger's clause tells several engagements (see the module docstring)."""
+    sent = sentence_of(tok)
+    words = {t.lower_ for t in sent}
+    if words & _COLLECTIVE:
+        return False
+    if tok.tag_ == "NNS" and tok.lower_ in _PLURAL_ENGAGEMENTS:
+        return True
+    if words & _DISTRIBUTIVE:
+        return True
+    if any(t.lower_ == "bilateral" and t.head.tag_ == "NNS" for t in sent):
+        return True  # "bilateral meetings with ..."
+    return any(g.start >= tok.idx and g.start < sent.end_char for g in cast.groups)
+
+
+def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
+    """The person at the centre: the one named before the trigger in its sentence (the subject of
+    "X held calls with ..."), when exactly one is."""
+    sent = sentence_of(tok)
+    before = list(dict.fromkeys(m.person for m in cast.mentions
+                                if sent.start_char <= m.start < tok.idx))
+    subjects = [m.person for m in cast.mentions if sent.start_char <= m.start < tok.idx and any(
+        t.dep_ in {"nsubj", "nsubjpass"} for t in tok.doc.char_span(m.start, m.end, alignment_mode="expand")
+        or [])]
+    if len(set(subjects)) == 1:
+        return subjects[0]
+    if len(before) == 1:
+        return before[0]
+    return None
+
+
+def separate(found: list[Found], doc: Doc, cast: Cast) -> list[Found]:
+    """Split each meeting or call that is several bilateral ones into one per counterpart."""
+    out: list[Found] = []
+    for event in found:
+        tok = _trigger(doc, event.trigger) if event.type in {"MEET", "CALL"} else None
+        if tok is None or event.partial or not _distributed(tok, cast):
+            out.append(event)
+            continue
+        hub = _hub(tok, event.people, cast)
+        partners = [p for p in event.people if p != hub]
+        if hub is None or len(partners) < 2:
+            out.append(event)
+            continue
+        for partner in partners:
+            piece = Found(event.type, [hub, partner], event.start, event.end, event.trigger,
+                          modality=event.modality, location=event.location, date=event.date,
+                          rules={**event.rules, "participants": "one-per-counterpart"},
+                          spans=list(event.spans))
+            out.append(piece)
+    return out
+
+
+_CONCLUDED = re.compile(
+    r"\b(?:concluded|concludes|wrapped up|wraps up|ended|ends|completed|completes|rounded off|rounds off)\s+"
+    r"(?:a|an|his|her|their|the)\s+(?:(?P<n>two|three|four|five|six|seven|\d)[- ]day\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", re.IGNORECASE)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A report that sums up a finished trip: its VISIT and how many days it lasted."""
+
+    visit: Found
+    days: int
+
+
+def concluded_visit(found: list[Found], text: str) -> Summary | None:
+    """"X concluded a two-day working visit to South Africa today": the document is about the trip
+    as a whole (its meetings are parts of it), so the VISIT is primary, and it began
+    ``days - 1`` days before the day it ended."""
+    lead = text[:600]
+    for m in _CONCLUDED.finditer(lead):
+        visit = next((e for e in found if e.type == "VISIT" and m.start() <= e.trigger < m.end() + 1), None)
+        if visit is not None:
+            n = m.group("n")
+            days = int(n) if n and n.isdigit() else _NUMBERS.get((n or "").lower(), 1)
+            return Summary(visit, days)
+    return None
+
+
+def first_day(last: str | None, days: int) -> str | None:
+    """The first day of a trip of ``days`` days that ended on ``last``."""
+    if not last or len(last) != 10 or days <= 1:
+        return last
+    return (date.fromisoformat(last) - timedelta(days=days - 1)).isoformat()
+
+
+def absorb_receptions(found: list[Found]) -> list[Found]:
+    """"He was received by Prime Minister X, Chief Minister Y and other officials" where the
+    document also tells a meeting with X: the welcome is that meeting's start, not a meeting of
+    its own (a welcome by someone else, "received by the foreign minister on arrival", stays one)."""
+    out = []
+    for event in found:
+        if event.type == "MEET" and event.rules.get("type") == "trigger:received" and not event.partial:
+            host = next((m for m in found if m is not event and m.type == "MEET" and not m.partial
+                         and m.rules.get("type") != "trigger:received"
+                         and len(m.people) >= 2 and set(m.people) < set(event.people)
+                         and m.modality == event.modality
+                         and (not m.date or not event.date or m.date == event.date)), None)
+            if host is not None:
+                host.spans.extend(event.spans)
+                host.date = host.date or event.date
+                host.location = host.location or event.location
+                continue
+        out.append(event)
+    return out
+
+
+_TELLING = {"say", "tell", "announce", "confirm", "report", "state", "add", "disclose", "reveal", "note", "brief"}
+
+
+def tellers(doc: Doc, cast: Cast, start: int, end: int) -> set[str]:
+    """People who only tell of an engagement in ``start:end``: the subjects of its reporting
+    verbs ("..., foreign ministry spokesman Lin said on Monday"), who are not at the table."""
+    out: set[str] = set()
+    for m in cast.in_span(start, end):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in _TELLING:
+            out.add(m.person)
+    return out
