@@ -320,8 +320,9 @@ def timeline_rows(settings: Settings, a: str, b: str, limit: int | None = None, 
 
 def export_tables(settings: Settings, tables: list[str], fmt: str, folder: Path) -> dict[str, int]:
     """Write stored tables as files for other tools (``parley export``); rows written per table."""
-    from parley.store.export import export
+    from parley.store.export import check_request, export
 
+    check_request(tables, fmt)
     with open_reader(settings.db) as db:
         return export(db, tables, fmt, folder)
 

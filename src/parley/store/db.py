@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
+import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
@@ -61,7 +62,7 @@ class Database:
                 self._conn = sqlite3.connect(path, isolation_level=None)
                 self._conn.execute("PRAGMA busy_timeout = 10000")
                 self._conn.execute("PRAGMA foreign_keys = ON")
-                self._conn.execute("PRAGMA journal_mode = WAL")
+                _set_wal(self._conn)
         except StoreError:
             raise
         except Exception as exc:  # both drivers raise their own error trees
@@ -189,6 +190,19 @@ _MIGRATION_LOCK = 0x7061726C6579  # "parley": the advisory lock key every Parley
 def _latest(backend: str) -> int:
     known = _migrations(backend)
     return known[-1][0] if known else 0
+
+
+def _set_wal(conn: sqlite3.Connection) -> None:
+    """Switch to WAL. Changing the journal mode answers "database is locked" at once, without the
+    busy handler, while another process creates the same file: retry for the busy timeout."""
+    for attempt in range(100):
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or attempt == 99:
+                raise
+            time.sleep(0.1)
 
 
 def _open_sqlite_readonly(path: str) -> sqlite3.Connection:

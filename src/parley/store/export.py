@@ -135,11 +135,16 @@ register("parquet", "parquet", _parquet)
 
 def export(db: Database, tables: list[str], fmt: str, folder: Path) -> dict[str, int]:
     """Write each table to ``folder/<table>.<suffix>``; the rows written per table."""
+    check_request(tables, fmt)
+    suffix, writer = FORMATS[fmt]
+    folder.mkdir(parents=True, exist_ok=True)
+    return {t: writer(db, TABLES[t], folder / f"{t}.{suffix}") for t in tables}
+
+
+def check_request(tables: list[str], fmt: str) -> None:
+    """Refuse an unknown format or table before any database is opened."""
     if fmt not in FORMATS:
         raise InputError(f"unknown export format {fmt!r} ({', '.join(sorted(FORMATS))})")
     unknown = [t for t in tables if t not in TABLES]
     if unknown:
         raise InputError(f"unknown table(s) {', '.join(unknown)} ({', '.join(TABLES)})")
-    suffix, writer = FORMATS[fmt]
-    folder.mkdir(parents=True, exist_ok=True)
-    return {t: writer(db, TABLES[t], folder / f"{t}.{suffix}") for t in tables}

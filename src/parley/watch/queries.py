@@ -12,7 +12,7 @@ from typing import Any
 
 from parley.config import Settings
 from parley.errors import ConfigError
-from parley.store import Database, Filters, open_store
+from parley.store import Database, Filters, open_reader
 from parley.store import views as v
 from parley.store.states import engagement_facts
 from parley.watch.states import STATES, EngagementState, states_from_facts
@@ -52,5 +52,5 @@ def engagement_rows(db: Database, settings: Settings, filters: Filters, state: s
 def list_engagements(settings: Settings, filters: Filters, state: str | None = None,
                      now: datetime | None = None) -> list[dict[str, Any]]:
     """``parley engagements``: stored engagements with their state, filtered like the other listings."""
-    with open_store(settings.db) as db:
+    with open_reader(settings.db) as db:  # listing only reads: a read-only or mistyped store is not written
         return engagement_rows(db, settings, filters, state, now)

@@ -15,7 +15,7 @@ from collections.abc import AsyncGenerator, Iterator
 from dataclasses import replace
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Header, HTTPException, Query, Request
+from fastapi import APIRouter, Depends, Header, HTTPException, Path, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from pydantic import BaseModel, Field
 from starlette.concurrency import run_in_threadpool
@@ -53,6 +53,11 @@ Offset = Annotated[int, Query(ge=0, le=10_000_000, description="Rows to skip.")]
 Country = Annotated[str | None, Query(pattern="^[A-Za-z]{3}$", description="ISO3 of a participant.")]
 Day = Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}(-\d{2})?$", description="YYYY-MM-DD")]
 EventType = Annotated[str | None, Query(pattern="^(MEET|CALL|VISIT|meet|call|visit)$")]
+# Text parameters and ids never hold a NUL byte (no stored text can: PostgreSQL refuses it); the
+# schema says so, so that a client generated from it never sends one.
+NO_NUL = r"^[^\x00]*$"
+Publisher = Annotated[str | None, Query(max_length=200, pattern=NO_NUL)]
+Id = Annotated[str, Path(max_length=200, pattern=NO_NUL)]
 
 
 def _settings(request: Request) -> Settings:
@@ -77,13 +82,13 @@ def _page(rows: list[dict[str, Any]], limit: int, offset: int) -> Page:
 @api_router.get("/documents", response_model=Page, summary="Stored documents")
 def documents(request: Request, limit: Limit = 50, offset: Offset = 0, country: Country = None,
               type: EventType = None, since: Day = None, until: Day = None,
-              publisher: Annotated[str | None, Query(max_length=200)] = None) -> Page:
+              publisher: Publisher = None) -> Page:
     rows = api.query_documents(_settings(request), Filters(country, type, since, until, publisher, limit + 1, offset))
     return _page(rows, limit, offset)
 
 
 @api_router.get("/documents/{doc_id}", summary="One document with its events and statements")
-def document(request: Request, doc_id: str) -> dict[str, Any]:
+def document(request: Request, doc_id: Id) -> dict[str, Any]:
     with open_reader(_settings(request).db) as db:
         doc = v.document(db, doc_id)
     if doc is None:
@@ -94,7 +99,7 @@ def document(request: Request, doc_id: str) -> dict[str, Any]:
 @api_router.get("/events", response_model=Page, summary="Stored events")
 def events(request: Request, limit: Limit = 50, offset: Offset = 0, country: Country = None,
            type: EventType = None, since: Day = None, until: Day = None,
-           publisher: Annotated[str | None, Query(max_length=200)] = None) -> Page:
+           publisher: Publisher = None) -> Page:
     rows = api.query_events(_settings(request), Filters(country, type, since, until, publisher, limit + 1, offset))
     return _page(rows, limit, offset)
 
@@ -108,7 +113,7 @@ def engagements(request: Request, limit: Limit = 50, offset: Offset = 0, country
 
 
 @api_router.get("/engagements/{engagement_id}", summary="The side-by-side comparison of one engagement")
-def engagement(request: Request, engagement_id: str) -> dict[str, Any]:
+def engagement(request: Request, engagement_id: Id) -> dict[str, Any]:
     return api.compare_engagement(_settings(request), engagement_id).to_dict()
 
 
@@ -120,7 +125,7 @@ def people(request: Request, limit: Limit = 50, offset: Offset = 0, country: Cou
 
 
 @api_router.get("/people/{actor_id}", summary="One person: engagements, counterparts, topics")
-def person(request: Request, actor_id: str) -> dict[str, Any]:
+def person(request: Request, actor_id: Id) -> dict[str, Any]:
     with open_reader(_settings(request).db) as db:
         found = v.person(db, actor_id)
     if found is None:
@@ -129,7 +134,7 @@ def person(request: Request, actor_id: str) -> dict[str, Any]:
 
 
 @api_router.get("/search", response_model=Page, summary="Full-text search")
-def search_api(request: Request, q: Annotated[str, Query(max_length=500)], limit: Limit = 20,
+def search_api(request: Request, q: Annotated[str, Query(max_length=500, pattern=NO_NUL)], limit: Limit = 20,
                offset: Offset = 0) -> Page:
     with open_reader(_settings(request).db) as db:
         hits = search(db, q, limit + 1, offset)

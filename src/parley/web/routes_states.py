@@ -14,7 +14,7 @@ from fastapi import FastAPI, Request
 from fastapi.responses import HTMLResponse
 
 from parley.config import Settings
-from parley.store import Filters, open_store
+from parley.store import Filters, open_reader
 from parley.watch.queries import engagement_rows, states_of
 
 Page = Callable[..., HTMLResponse]
@@ -22,7 +22,7 @@ Page = Callable[..., HTMLResponse]
 
 def engagement_state(settings: Settings, engagement_id: str, now: datetime) -> dict[str, Any] | None:
     """The state of one engagement for its page (None when it has no stored reports)."""
-    with open_store(settings.db) as db:
+    with open_reader(settings.db) as db:
         st = states_of(db, settings, [engagement_id], now).get(engagement_id)
     return st.to_dict() if st else None
 
@@ -32,7 +32,7 @@ def add_state_routes(app: FastAPI, settings: Settings, page: Page, clock: Callab
     def awaiting_page(request: Request, country: str | None = None) -> HTMLResponse:
         filters = Filters(country=country, limit=500)
         now = clock()
-        with open_store(settings.db) as db:
+        with open_reader(settings.db) as db:
             awaiting = engagement_rows(db, settings, filters, "awaiting", now)
             one_sided = engagement_rows(db, settings, filters, "one-sided", now)
         return page(request, "awaiting.html", awaiting=awaiting, one_sided=one_sided, now=now.isoformat(
