@@ -41,6 +41,7 @@ _ABSOLUTE = [
 ]
 _RELATIVE = re.compile(
     r"\b(?P<word>(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|yesterday|tomorrow|"
+    r"(?:a short while|a little while|moments|a few hours|hours) ago|"
     r"(?:last|this|next) week|(?:a|one) year ago|last year|last month|"
     r"(?:a|one|two|three|four|five|six|\d) (?:days?|weeks?) ago|"
     r"(?:on |last |this |next )?"
@@ -172,7 +173,9 @@ def resolve_relative(word: str, anchor: date | None, backwards: bool = True) -> 
         return (anchor - timedelta(days=delta)).isoformat(), "weekday"
     if anchor is None:
         return None, "relative"
-    if "today" in w or (w.startswith("this ") and "week" not in w) or w == "tonight":
+    # "met ... a short while ago", "moments ago": the day of writing, as "earlier today"
+    if "today" in w or (w.startswith("this ") and "week" not in w) or w == "tonight" \
+            or re.match(r"(?:a short while|a little while|moments|a few hours|hours) ago$", w):
         return anchor.isoformat(), "relative"
     if w == "yesterday":
         return (anchor - timedelta(days=1)).isoformat(), "relative"

@@ -44,10 +44,11 @@ _HEAD_MEET = re.compile(r"\b(?:meets?|meeting|met|talks|summit|hosts?|hosted|rec
                         re.IGNORECASE)
 _HEAD_VISIT = re.compile(r"\bvisit", re.IGNORECASE)
 _DATELINE = re.compile(
-    r"^\s*(?:\((?:MENAFN|[A-Z][A-Za-z]{1,15})(?:\s*-\s*[A-Za-z .]{1,30})?\)\s*(?:--|—|–|-)?\s*)?"  # "(MENAFN) --"
+    r"^\s*(?:\((?:MENAFN|[A-Z][A-Za-z]{1,15}|[A-Z][A-Za-z ]{1,30}(?:\s*/\s*[A-Z][A-Za-z ]{1,30})+)"  # "(MENAFN) --",
+    r"(?:\s*-\s*[A-Za-z0-9 .,]{1,30})?\)\s*(?:--|—|–|-)?\s*)?"  # "(Site / Relay / WAM - 14th Aug, 2020)"
     r"(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?)(?:/[A-Z][A-Za-z.'\- ]{1,30}?)?"  # "TOKYO/SEOUL"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
-    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
     r"(?:\s*\.?\s*(?:\([A-Za-z .]{1,30}\)|/[A-Za-z-]{2,12}/)\s*\.?\s*(?:--|—|–|-)?"  # "(Xinhua) --", "/TASS/."
     r"|\s*(?:--|—|–)|\s*[-:]\s)"
 )
@@ -320,6 +321,10 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         # "..., Peskov told reporters on Tuesday": the day of the telling, not of the engagement.
         telling = [d for d in dates if d.value and any(s <= d.start < e for s, e, _r in primary.spans)
                    and reported_on(body, d)]
+        # A dateline and a relay's stamp before it ("(Relay - 14th Aug, 2020) ABU DHABI, 13th
+        # August 2020 (WAM) -") say when the story was written, dated below as the dateline
+        line = _DATELINE.match(text[:120])
+        head_end = line.end() if line is not None and day_line else 0
         at = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
         trigger = at[0] if at is not None and len(at) and primary.type != "VISIT" else None
         for s, e, _rule in primary.spans:
@@ -328,6 +333,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                 lo, hi = paragraph_chars(at[0])
                 s, e = max(s, lo), min(e, hi)
             inside = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10
+                      and d.start >= head_end
                       and (not reported_on(body, d) and not (trigger is not None and s <= trigger.idx < e
                                                              and other_clause(trigger, d))
                            if primary.modality == "planned"
@@ -337,7 +343,6 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                 day = inside[0]
                 break
         first = next(iter(sentences(body)), None)
-        line = _DATELINE.match(text[:120])
         if day is None and first is not None:
             # The dateline's own day is when the story was written: it dates what happened that
             # day (below), never an engagement still ahead.

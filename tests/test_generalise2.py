@@ -1,0 +1,34 @@
+"""Dating rules for news relays and agency copy the extractor was not built on.  Every sentence
+here is written for the test."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from parley.dates import find_dates
+from parley.extract import Extractor
+from parley.ingest.formats import make_document
+from parley.model import Document, Extraction
+
+
+def run(extractor: Extractor, text: str, **meta: str) -> Extraction:
+    doc = make_document("t.txt", text, **meta)
+    assert isinstance(doc, Document)
+    return extractor.extract(doc)
+
+
+def test_a_short_while_ago_is_the_day_of_writing() -> None:
+    found = find_dates("The two ministers met a short while ago in the capital.", date(2021, 3, 5))
+    assert [(d.text, d.value) for d in found] == [("a short while ago", "2021-03-05")]
+    assert [d.value for d in find_dates("They spoke moments ago.", date(2021, 3, 5))] == ["2021-03-05"]
+
+
+def test_a_relay_stamp_before_the_dateline_does_not_date_the_engagement(extractor: Extractor) -> None:
+    # The relay republished the agency story a day later; the agency's own dateline is a
+    # Wednesday, and "on Wednesday" counts from it, not from the relay's stamp.
+    x = run(extractor, "(Example Daily / Sample Wire - 4th Mar, 2021) CAIRO, 3rd March 2021 (MENA) - "
+            "Egyptian President Abdel Fattah el-Sisi received on Wednesday a telephone call from "
+            "French President Emmanuel Macron. The two presidents discussed the situation in Libya.",
+            publisher="Example Daily", published="2021-03-04")
+    primary = next(e for e in x.events if e.primary)
+    assert primary.type == "CALL" and primary.date == "2021-03-03"
