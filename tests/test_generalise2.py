@@ -32,3 +32,13 @@ def test_a_relay_stamp_before_the_dateline_does_not_date_the_engagement(extracto
             publisher="Example Daily", published="2021-03-04")
     primary = next(e for e in x.events if e.primary)
     assert primary.type == "CALL" and primary.date == "2021-03-03"
+
+
+def test_an_agency_dateline_without_a_dash_does_not_date_a_meeting_ahead(extractor: Extractor) -> None:
+    # "Place, Mon DD Text": the wire's dateline runs straight into the story; its day is the day of
+    # writing, which never dates an engagement still ahead.
+    x = run(extractor, "Islamabad, Sep 12 Prime Minister Shehbaz Sharif will meet Chinese President "
+            "Xi Jinping at the regional summit in Samarkand, officials said.",
+            publisher="Example Wire", published="2022-09-12")
+    primary = next(e for e in x.events if e.primary)
+    assert primary.type == "MEET" and primary.modality == "planned" and primary.date is None

@@ -50,7 +50,8 @@ _DATELINE = re.compile(
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
     r"(?:\s*\.?\s*(?:\([A-Za-z .]{1,30}\)|/[A-Za-z-]{2,12}/)\s*\.?\s*(?:--|—|–|-)?"  # "(Xinhua) --", "/TASS/."
-    r"|\s*(?:--|—|–)|\s*[-:]\s)"
+    r"|\s*(?:--|—|–)|\s*[-:]\s"
+    r"|(?<=\d)\s+(?=[A-Z][a-z]))"  # "Islamabad, Sep 12 Pakistan will ..." (no separator)
 )
 
 
