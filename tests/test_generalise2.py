@@ -42,3 +42,14 @@ def test_an_agency_dateline_without_a_dash_does_not_date_a_meeting_ahead(extract
             publisher="Example Wire", published="2022-09-12")
     primary = next(e for e in x.events if e.primary)
     assert primary.type == "MEET" and primary.modality == "planned" and primary.date is None
+
+
+def test_a_meeting_the_headline_hedges_stays_speculative(extractor: Extractor) -> None:
+    x = run(extractor, "MOSCOW, March 3. Russian President Vladimir Putin and Turkish President Recep "
+            "Tayyip Erdogan may hold a meeting in the spring, Kremlin Spokesman Dmitry Peskov told "
+            "reporters on Wednesday.",
+            title="Putin and Erdogan may meet in spring, Kremlin says",
+            publisher="Example Agency", published="2021-03-03")
+    primary = next(e for e in x.events if e.primary)
+    assert primary.type == "MEET" and primary.modality == "speculative"
+    assert primary.date != "2021-03-03"  # the day of the telling is not the meeting's

@@ -51,7 +51,7 @@ _DATELINE = re.compile(
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
     r"(?:\s*\.?\s*(?:\([A-Za-z .]{1,30}\)|/[A-Za-z-]{2,12}/)\s*\.?\s*(?:--|—|–|-)?"  # "(Xinhua) --", "/TASS/."
     r"|\s*(?:--|—|–)|\s*[-:]\s"
-    r"|(?<=\d)\s+(?=[A-Z][a-z]))"  # "Islamabad, Sep 12 Pakistan will ..." (no separator)
+    r"|(?<=\d)\.?\s+(?=[A-Z][a-z]))"  # "Islamabad, Sep 12 Pakistan will ..." (no separator)
 )
 
 
@@ -314,7 +314,11 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                                                  cast.people[person].country not in countries):
                 primary.people.append(person)
                 primary.rules["participants"] = "clause-people+headline"
-    primary.modality = "occurred" if primary.modality == "speculative" else primary.modality
+    if primary.modality == "speculative" and not _HEAD_HEDGE.search(title or ""):
+        # a hedge in the body alone is mostly about something else than the engagement itself;
+        # the headline hedging it too ("X and Y may meet in ...") is the story
+        primary.modality = "occurred"
+    ahead = primary.modality in {"planned", "speculative"}
     if title_day:
         primary.date, primary.rules["date"] = title_day, "headline-date"
     else:
@@ -337,7 +341,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                       and d.start >= head_end
                       and (not reported_on(body, d) and not (trigger is not None and s <= trigger.idx < e
                                                              and other_clause(trigger, d))
-                           if primary.modality == "planned"
+                           if ahead
                            else (not _DEADLINE.search(text[max(0, d.start - 12):d.start])
                                and not (published and d.value > published.isoformat())))]
             if inside:
@@ -350,12 +354,12 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             lead = [d for d in dates if d.start < first.end_char and d.value and len(d.value) == 10
                     and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
                     and not (line is not None and d.start < line.end())
-                    and not (primary.modality == "planned" and reported_on(body, d))]
+                    and not (ahead and reported_on(body, d))]
             day = lead[0] if lead else None
         if day is not None:
-            value = forward(day, published) if primary.modality == "planned" else day.value
+            value = forward(day, published) if ahead else day.value
             primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"
-        elif day_line and primary.modality != "planned" and not telling:
+        elif day_line and not ahead and not telling:
             primary.date, primary.rules["date"] = day_line, "dateline"
         elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4}"
                                      r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60})$",
@@ -397,6 +401,8 @@ def _day_of_pair(primary: Found, cast: Cast, body: Doc, dates: list[TimeExpr],
     return None
 
 
+_HEAD_HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:meet|visit|talk|hold|speak|call)\b",
+                         re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:for|until|by|before|after|since|from|through)\s+$", re.IGNORECASE)
 
 
