@@ -53,3 +53,14 @@ def test_a_meeting_the_headline_hedges_stays_speculative(extractor: Extractor) -
     primary = next(e for e in x.events if e.primary)
     assert primary.type == "MEET" and primary.modality == "speculative"
     assert primary.date != "2021-03-03"  # the day of the telling is not the meeting's
+
+
+def test_the_day_of_a_summit_still_ahead_does_not_date_a_meeting_held_before_it(
+        extractor: Extractor) -> None:
+    x = run(extractor, "Ahead of the regional summit that will take place on March 9-10, 2021, Prime "
+            "Minister Narendra Modi on Monday held talks with Japanese Prime Minister Yoshihide Suga "
+            "in Delhi.\n\nIn the meeting with Prime Minister Suga, Prime Minister Modi discussed "
+            "trade and investment.",
+            publisher="Example News", published="2021-03-09")
+    primary = next(e for e in x.events if e.primary)
+    assert primary.type == "MEET" and primary.modality == "occurred" and primary.date == "2021-03-08"

@@ -343,6 +343,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                                                              and other_clause(trigger, d))
                            if ahead
                            else (not _DEADLINE.search(text[max(0, d.start - 12):d.start])
+                                 and not _FUTURE_ON.search(text[max(0, d.start - 40):d.start])
                                and not (published and d.value > published.isoformat())))]
             if inside:
                 day = inside[0]
@@ -354,7 +355,8 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             lead = [d for d in dates if d.start < first.end_char and d.value and len(d.value) == 10
                     and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
                     and not (line is not None and d.start < line.end())
-                    and not (ahead and reported_on(body, d))]
+                    and not (ahead and reported_on(body, d))
+                    and not (not ahead and _FUTURE_ON.search(text[max(0, d.start - 40):d.start]))]
             day = lead[0] if lead else None
         if day is not None:
             value = forward(day, published) if ahead else day.value
@@ -403,6 +405,10 @@ def _day_of_pair(primary: Found, cast: Cast, body: Doc, dates: list[TimeExpr],
 
 _HEAD_HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:meet|visit|talk|hold|speak|call)\b",
                          re.IGNORECASE)
+# "Ahead of the summit that will take place on November 15-16, X held ...": the day of something
+# still ahead when the story was written, never of an engagement that has happened
+_FUTURE_ON = re.compile(r"\bwill\s+(?:take place|be held|begin|start|open|run|convene)\s+(?:on|from)\s+$",
+                        re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:for|until|by|before|after|since|from|through)\s+$", re.IGNORECASE)
 
 
