@@ -64,3 +64,11 @@ def test_the_day_of_a_summit_still_ahead_does_not_date_a_meeting_held_before_it(
             publisher="Example News", published="2021-03-09")
     primary = next(e for e in x.events if e.primary)
     assert primary.type == "MEET" and primary.modality == "occurred" and primary.date == "2021-03-08"
+
+
+def test_a_weekday_with_the_day_in_figures_reads_the_figures_by_the_weekday() -> None:
+    # 5/3/2021 is a Friday read day/month and a Monday read month/day
+    assert [d.value for d in find_dates("They spoke on Friday 5/3/2021 by phone.", date(2021, 4, 1))] \
+        == ["2021-03-05"]
+    assert [d.value for d in find_dates("They spoke on Monday (5/3) by phone.", date(2021, 5, 4))] \
+        == ["2021-05-03"]
