@@ -41,6 +41,7 @@ _ABSOLUTE = [
 ]
 _RELATIVE = re.compile(
     r"\b(?P<word>(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|yesterday|tomorrow|"
+    r"(?:a short while|a little while|moments|a few hours|hours) ago|"
     r"(?:last|this|next) week|(?:a|one) year ago|last year|last month|"
     r"(?:a|one|two|three|four|five|six|\d) (?:days?|weeks?) ago|"
     r"(?:on |last |this |next )?"
@@ -102,6 +103,27 @@ def parse_date_text(text: str, anchor: date | None = None) -> date | None:
     return None
 
 
+# "on Friday 16/8/2024", "Monday (11/14)": a weekday with the day in figures; the named weekday
+# says whether the figures are day/month or month/day.
+_WEEKDAY_NUMERIC = re.compile(
+    r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*\(?"
+    r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?\)?(?![\d/])")
+
+
+def _numeric_for_weekday(m: re.Match[str], anchor: date | None) -> date | None:
+    """The reading of ``a/b`` (day/month, else month/day) that falls on the named weekday."""
+    year = int(m.group("y")) if m.group("y") else (anchor.year if anchor else None)
+    if year is None:
+        return None
+    a, b = int(m.group("a")), int(m.group("b"))
+    target = WEEKDAYS[m.group("wd").lower()]
+    for day, month in ((a, b), (b, a)):
+        d = _safe_date(year, month, day)
+        if d is not None and d.weekday() == target:
+            return d
+    return None
+
+
 def find_dates(text: str, anchor: date | None = None, backwards: bool = True) -> list[TimeExpr]:
     """Every date expression in ``text`` in reading order, resolved against ``anchor``.
 
@@ -114,6 +136,11 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
+    for m in _WEEKDAY_NUMERIC.finditer(text):
+        d = _numeric_for_weekday(m, anchor)
+        if d is not None:
+            taken.append((m.start(), m.end()))
+            found.append(TimeExpr(m.start(), m.end(), m.group(0), d.isoformat(), "absolute"))
     for pattern in _ABSOLUTE:
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
@@ -172,7 +199,9 @@ def resolve_relative(word: str, anchor: date | None, backwards: bool = True) -> 
         return (anchor - timedelta(days=delta)).isoformat(), "weekday"
     if anchor is None:
         return None, "relative"
-    if "today" in w or (w.startswith("this ") and "week" not in w) or w == "tonight":
+    # "met ... a short while ago", "moments ago": the day of writing, as "earlier today"
+    if "today" in w or (w.startswith("this ") and "week" not in w) or w == "tonight" \
+            or re.match(r"(?:a short while|a little while|moments|a few hours|hours) ago$", w):
         return anchor.isoformat(), "relative"
     if w == "yesterday":
         return (anchor - timedelta(days=1)).isoformat(), "relative"

@@ -44,12 +44,14 @@ _HEAD_MEET = re.compile(r"\b(?:meets?|meeting|met|talks|summit|hosts?|hosted|rec
                         re.IGNORECASE)
 _HEAD_VISIT = re.compile(r"\bvisit", re.IGNORECASE)
 _DATELINE = re.compile(
-    r"^\s*(?:\((?:MENAFN|[A-Z][A-Za-z]{1,15})(?:\s*-\s*[A-Za-z .]{1,30})?\)\s*(?:--|—|–|-)?\s*)?"  # "(MENAFN) --"
+    r"^\s*(?:\((?:MENAFN|[A-Z][A-Za-z]{1,15}|[A-Z][A-Za-z ]{1,30}(?:\s*/\s*[A-Z][A-Za-z ]{1,30})+)"  # "(MENAFN) --",
+    r"(?:\s*-\s*[A-Za-z0-9 .,]{1,30})?\)\s*(?:--|—|–|-)?\s*)?"  # "(Site / Relay / WAM - 14th Aug, 2020)"
     r"(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?)(?:/[A-Z][A-Za-z.'\- ]{1,30}?)?"  # "TOKYO/SEOUL"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
-    r"|\d{1,2}\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
     r"(?:\s*\.?\s*(?:\([A-Za-z .]{1,30}\)|/[A-Za-z-]{2,12}/)\s*\.?\s*(?:--|—|–|-)?"  # "(Xinhua) --", "/TASS/."
-    r"|\s*(?:--|—|–)|\s*[-:]\s)"
+    r"|\s*(?:--|—|–)|\s*[-:]\s"
+    r"|(?<=\d)\.?\s+(?=[A-Z][a-z]))"  # "Islamabad, Sep 12 Pakistan will ..." (no separator)
 )
 
 
@@ -312,7 +314,11 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                                                  cast.people[person].country not in countries):
                 primary.people.append(person)
                 primary.rules["participants"] = "clause-people+headline"
-    primary.modality = "occurred" if primary.modality == "speculative" else primary.modality
+    if primary.modality == "speculative" and not _HEAD_HEDGE.search(title or ""):
+        # a hedge in the body alone is mostly about something else than the engagement itself;
+        # the headline hedging it too ("X and Y may meet in ...") is the story
+        primary.modality = "occurred"
+    ahead = primary.modality in {"planned", "speculative"}
     if title_day:
         primary.date, primary.rules["date"] = title_day, "headline-date"
     else:
@@ -320,6 +326,10 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         # "..., Peskov told reporters on Tuesday": the day of the telling, not of the engagement.
         telling = [d for d in dates if d.value and any(s <= d.start < e for s, e, _r in primary.spans)
                    and reported_on(body, d)]
+        # A dateline and a relay's stamp before it ("(Relay - 14th Aug, 2020) ABU DHABI, 13th
+        # August 2020 (WAM) -") say when the story was written, dated below as the dateline
+        line = _DATELINE.match(text[:120])
+        head_end = line.end() if line is not None and day_line else 0
         at = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
         trigger = at[0] if at is not None and len(at) and primary.type != "VISIT" else None
         for s, e, _rule in primary.spans:
@@ -328,28 +338,30 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                 lo, hi = paragraph_chars(at[0])
                 s, e = max(s, lo), min(e, hi)
             inside = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10
+                      and d.start >= head_end
                       and (not reported_on(body, d) and not (trigger is not None and s <= trigger.idx < e
                                                              and other_clause(trigger, d))
-                           if primary.modality == "planned"
+                           if ahead
                            else (not _DEADLINE.search(text[max(0, d.start - 12):d.start])
+                                 and not _FUTURE_ON.search(text[max(0, d.start - 40):d.start])
                                and not (published and d.value > published.isoformat())))]
             if inside:
                 day = inside[0]
                 break
         first = next(iter(sentences(body)), None)
-        line = _DATELINE.match(text[:120])
         if day is None and first is not None:
             # The dateline's own day is when the story was written: it dates what happened that
             # day (below), never an engagement still ahead.
             lead = [d for d in dates if d.start < first.end_char and d.value and len(d.value) == 10
                     and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
                     and not (line is not None and d.start < line.end())
-                    and not (primary.modality == "planned" and reported_on(body, d))]
+                    and not (ahead and reported_on(body, d))
+                    and not (not ahead and _FUTURE_ON.search(text[max(0, d.start - 40):d.start]))]
             day = lead[0] if lead else None
         if day is not None:
-            value = forward(day, published) if primary.modality == "planned" else day.value
+            value = forward(day, published) if ahead else day.value
             primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"
-        elif day_line and primary.modality != "planned" and not telling:
+        elif day_line and not ahead and not telling:
             primary.date, primary.rules["date"] = day_line, "dateline"
         elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4}"
                                      r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60})$",
@@ -391,6 +403,12 @@ def _day_of_pair(primary: Found, cast: Cast, body: Doc, dates: list[TimeExpr],
     return None
 
 
+_HEAD_HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:meet|visit|talk|hold|speak|call)\b",
+                         re.IGNORECASE)
+# "Ahead of the summit that will take place on November 15-16, X held ...": the day of something
+# still ahead when the story was written, never of an engagement that has happened
+_FUTURE_ON = re.compile(r"\bwill\s+(?:take place|be held|begin|start|open|run|convene)\s+(?:on|from)\s+$",
+                        re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:for|until|by|before|after|since|from|through)\s+$", re.IGNORECASE)
 
 
