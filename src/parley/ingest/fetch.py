@@ -68,14 +68,7 @@ def fetch(url: str, settings: Settings) -> Fetched:
                     declared = response.headers.get("content-length")
                     if declared and declared.isdigit() and int(declared) > settings.max_bytes:
                         raise FetchError(f"too large: {declared} bytes (limit {settings.max_bytes})")
-                    chunks: list[bytes] = []
-                    size = 0
-                    for chunk in response.iter_bytes():
-                        size += len(chunk)
-                        if size > settings.max_bytes:
-                            raise FetchError(f"too large: over {settings.max_bytes} bytes")
-                        chunks.append(chunk)
-                    return Fetched(current, b"".join(chunks),
+                    return Fetched(current, read_capped(response, settings.max_bytes),
                                    response.headers.get("content-type", "").split(";")[0].strip().lower())
             except httpx.HTTPError as exc:
                 raise FetchError(f"unreachable: {type(exc).__name__}: {exc}") from exc
@@ -94,3 +87,16 @@ def feed_links(content: bytes) -> list[str] | None:
 
     parsed = feedparser.parse(content)
     return [str(e.get("link")) for e in parsed.entries if e.get("link")]
+
+
+def read_capped(response: httpx.Response, max_bytes: int) -> bytes:
+    """A streamed response's body, refused as soon as it passes ``max_bytes`` (a server's
+    Content-Length can lie or be absent, so the cap is enforced while reading)."""
+    chunks: list[bytes] = []
+    size = 0
+    for chunk in response.iter_bytes():
+        size += len(chunk)
+        if size > max_bytes:
+            raise FetchError(f"too large: over {max_bytes} bytes")
+        chunks.append(chunk)
+    return b"".join(chunks)

@@ -18,7 +18,7 @@ import httpx
 from parley import __version__
 from parley.config import Settings
 from parley.errors import FetchError
-from parley.ingest.fetch import check_url, feed_links
+from parley.ingest.fetch import check_url, feed_links, read_capped
 
 USER_AGENT = f"parley-watch/{__version__} (polite; conditional GET)"
 
@@ -82,14 +82,7 @@ def conditional_get(url: str, settings: Settings, etag: str | None, last_modifie
                                         _retry_after(response.headers.get("retry-after")))
                     if response.status_code >= 400:
                         raise FetchError(f"unreachable: HTTP {response.status_code}")
-                    chunks: list[bytes] = []
-                    size = 0
-                    for chunk in response.iter_bytes():
-                        size += len(chunk)
-                        if size > settings.max_bytes:
-                            raise FetchError(f"too large: over {settings.max_bytes} bytes")
-                        chunks.append(chunk)
-                    return Polled(current, True, b"".join(chunks),
+                    return Polled(current, True, read_capped(response, settings.max_bytes),
                                   response.headers.get("content-type", "").split(";")[0].strip().lower(),
                                   response.headers.get("etag"), response.headers.get("last-modified"))
             except httpx.HTTPError as exc:
