@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from parley.dates import find_dates, is_stamp, parse_iso
 from parley.extract import Extractor
-from parley.extract.events import forward
+from parley.extract.when_where import forward
 from parley.ingest.formats import make_document
 from parley.model import Document, Event, Extraction
 

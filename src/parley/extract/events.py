@@ -10,17 +10,27 @@ unnamed officials ("the meeting between our defence and foreign ministers") is n
 
 from __future__ import annotations
 
-import bisect
-import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date
 from itertools import pairwise
 
 from spacy.tokens import Doc, Span, Token
 
-from parley.dates import MONTHS, TimeExpr, find_dates, parse_iso
+from parley.dates import TimeExpr
 from parley.extract.knowledge import Knowledge, sentence_of
 from parley.extract.mentions import Cast
+from parley.extract.when_where import (
+    _ARRIVAL_LEMMAS,
+    _DEPARTURE_LEMMAS,
+    _REPORTING,
+    _TRAVEL_LEMMAS,
+    _UNTIL,
+    _first_day,
+    _paragraph,
+    forward,
+    nearest_date,
+    place_near,
+)
 
 NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
 _SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
@@ -30,9 +40,6 @@ _SPECULATIVE_AUX = {"could", "might", "may", "would"}
 _SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
 # Verbs of the moment of travel: an arrival or departure makes a VISIT, and the meeting it is
 # "for" ("arrived in Tokyo for talks with ...") is still ahead when told.
-_ARRIVAL_LEMMAS = {"arrive", "land"}
-_DEPARTURE_LEMMAS = {"leave", "depart", "head", "set"}
-_TRAVEL_LEMMAS = _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS | {"travel", "fly", "go", "come"}
 _MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}
 _PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chancellor", "premier",
                  "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "secretary"}
@@ -273,18 +280,6 @@ def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
     return seen
 
 
-def _paragraph(tok: Token) -> tuple[int, int]:
-    """Token bounds of the paragraph holding ``tok`` (blank lines apart): a standfirst line with no
-    full stop is parsed into the next sentence, but its people are not at that sentence's table."""
-    doc = tok.doc
-    breaks = doc.user_data.get("parley_paragraphs")
-    if breaks is None:  # token indices of blank-line tokens, computed once per Doc
-        breaks = doc.user_data["parley_paragraphs"] = [
-            t.i for t in doc if t.is_space and t.text.count("\n") >= 2]
-    n = bisect.bisect_right(breaks, tok.i)
-    start = breaks[n - 1] + 1 if n else 0
-    end = breaks[n] if n < len(breaks) else len(doc)
-    return start, end
 
 
 def paragraph_chars(tok: Token) -> tuple[int, int]:
@@ -396,162 +391,6 @@ def modality(tok: Token, sent: Span) -> str:
     return "speculative" if speculative else "occurred"
 
 
-def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text: str) -> str | None:
-    """The place of a meeting ("in Beijing", "at Downing Street") or a visit's destination;
-    ``text`` is ``doc.text``, which spaCy rebuilds on every access."""
-    preps = {"VISIT": ("to", "in", "visit", "visited", "visiting", "visits")}.get(kind, ("in", "at"))
-    if kind == "VISIT" and tok.lemma_.lower() in _TRAVEL_LEMMAS:
-        preps = (*preps, "for", "at")  # "left for Beijing", "arrived at Narita"
-    best: str | None = None
-    for m in kb.place_re.finditer(text, sent.start_char, sent.end_char):
-        if _topic_place(doc, m.start()) or (kind != "VISIT" and _WATERS.search(m.group(0))):
-            continue
-        before = text[max(sent.start_char, m.start() - 40):m.start()].rstrip()
-        before = before.removesuffix("the").rstrip()
-        words = before.split()
-        last = words[-1].lower() if words else ""
-        if last in preps or (kind == "VISIT" and last in {"to", "in"}):
-            if m.start() >= tok.idx or kind != "VISIT":
-                return m.group(0)
-            best = best or m.group(0)
-        elif kind != "VISIT" and len(words) >= 2 and words[-2].lower() in {"in", "at"} and \
-                last.endswith(("'s", "’s")):
-            best = best or m.group(0)
-    if best:
-        return best
-    for ent in sent.ents:
-        if ent.label_ in {"GPE", "FAC", "LOC"} and not _topic_place(doc, ent.start_char) \
-                and not _OCCASION.search(ent.text) and not (kind != "VISIT" and _WATERS.search(ent.text)):
-            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
-            if prev == "the" and ent.start > 1:
-                prev = doc[ent.start - 2].lower_
-            if prev in preps:
-                return ent.text
-    return None
-
-
-# Seas and straits are where disputes are, not where leaders sit down; a named meeting or summit
-# is an occasion, not a place ("at the ASEAN-China Foreign Ministers' Meeting in Chongqing").
-_WATERS = re.compile(r"\b(?:Sea|Ocean|Strait|Straits|Gulf|Peninsula)\b")
-_OCCASION = re.compile(r"\b(?:Meeting|Meetings|Summit|Forum|Conference|Dialogue|Session|Assembly)\b")
-_PLACE_NOUNS = {"meeting", "meetings", "talks", "summit", "visit", "trip", "tour", "stop", "call",
-                "conversation", "dinner", "lunch", "banquet", "ceremony", "session", "forum",
-                "conference", "residence", "palace", "hotel", "office", "house", "city", "capital",
-                "counterpart", "counterparts", "host", "hosts", "ambassador", "leader", "leaders",
-                "minister", "president", "officials", "envoy", "delegation", "arrival", "event",
-                "events", "stay"}
-
-
-def _topic_place(doc: Doc, char: int) -> bool:
-    """A place that qualifies a subject of talk, not where anyone is: "the developments in
-    Ukraine", "the situation in Syria" (the preposition hangs on a common noun that is neither a
-    meeting nor a venue)."""
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    if span is None:
-        return False
-    node = span[0]
-    while node.dep_ == "compound" and node.head is not node:
-        node = node.head
-    prep = node.head
-    if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
-        return False
-    owner = prep.head
-    return owner.pos_ == "NOUN" and owner.lower_ not in _PLACE_NOUNS and owner.lemma_.lower() not in _PLACE_NOUNS
-
-
-_REPORTING = {"say", "announce", "tell", "confirm", "report", "state", "add", "disclose", "reveal"}
-
-
-def reported_on(doc: Doc, expr: TimeExpr) -> bool:
-    """A date that says when something was announced, not when it will happen: "the Kremlin
-    said on Friday that Putin will travel to ...", "announced today"."""
-    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
-    if span is None:
-        return False
-    node = span.root
-    if node.dep_ == "pobj":
-        node = node.head
-    return node.head.lemma_.lower() in _REPORTING and node.head.pos_ == "VERB"
-
-
-def _clause_verb(tok: Token) -> Token | None:
-    """The verb whose clause a token stands in (itself, when it is one)."""
-    node = tok
-    for _ in range(8):
-        if node.pos_ in {"VERB", "AUX"}:
-            return node
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
-
-
-def other_clause(tok: Token, expr: TimeExpr) -> bool:
-    """A date of another clause than the planned engagement's: "arrived on Monday ..., where he
-    is to meet Trump" (Monday is the arrival's)."""
-    span = tok.doc.char_span(expr.start, expr.end, alignment_mode="expand")
-    if span is None:
-        return False
-    own, theirs = _clause_verb(tok), _clause_verb(span.root)
-    if own is None or theirs is None or own == theirs:
-        return False
-    return own.dep_ in {"relcl", "xcomp", "ccomp", "advcl"} and theirs in own.ancestors and not any(
-        t.dep_ in {"aux", "auxpass"} and t.lower_ in {"will", "shall"} for t in theirs.children) \
-        and own.head.i not in {theirs.i}  # an infinitive of the verb itself ("plans to meet") is one clause
-
-
-def _since(tok: Token, expr: TimeExpr) -> bool:
-    """A date in a "since ..." phrase the trigger is not in: "the first courtesy call since his
-    swearing in on 20 May" (a comparison with an earlier day, not the engagement's)."""
-    span = tok.doc.char_span(expr.start, expr.end, alignment_mode="expand")
-    if span is None:
-        return False
-    for anc in [span.root, *list(span.root.ancestors)[:6]]:
-        if anc.lower_ == "since" and anc.dep_ in {"prep", "mark"}:
-            return tok.i not in {t.i for t in anc.subtree}
-        if anc.i == tok.i:
-            return False
-    return False
-
-
-def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = False) -> TimeExpr | None:
-    """The date expression of the trigger's sentence closest to the trigger (for a planned
-    engagement, not the day it was announced)."""
-    para = _paragraph(tok)
-    lo = max(sent.start_char, tok.doc[para[0]].idx)
-    hi = min(sent.end_char, tok.doc[para[1] - 1].idx + len(tok.doc[para[1] - 1].text))
-    inside = [d for d in dates if lo <= d.start < hi and d.value
-              and not (planned and (reported_on(tok.doc, d) or other_clause(tok, d)))
-              and not _since(tok, d)]
-    return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
-
-
-_UNTIL = re.compile(r"\b(?:through|until|till|to)\s+$", re.IGNORECASE)
-_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5,
-         "6": 6, "7": 7}
-
-
-def _first_day(last: str | None, tok: Token) -> str | None:
-    """The first day of an engagement told by its last ("a four-day visit through Friday"); with
-    no length given, not determinable."""
-    day = parse_iso(last) if last and len(last) == 10 else None
-    before = tok.sent.text[max(0, tok.idx - tok.sent.start_char - 30):tok.idx - tok.sent.start_char]
-    m = re.search(r"\b(\w+)-day\s+(?:[\w-]+\s+)?$", before)
-    length = _DAYS.get(m.group(1).lower()) if m else None
-    if day is None or length is None:
-        return None
-    return (day - timedelta(days=length - 1)).isoformat()
-
-
-def forward(expr: TimeExpr, anchor: date | None) -> str | None:
-    """A date said of a planned engagement points ahead: "will travel on Wednesday", "to host
-    him on May 29" in a report of May 22 are the coming ones, not last year's."""
-    if expr.kind not in {"weekday", "absolute", "month"} or anchor is None:
-        return expr.value
-    again = find_dates(expr.text, anchor, backwards=False)
-    return again[0].value if again and again[0].value else expr.value
-
-
 def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 anchor: date | None = None, text: str | None = None) -> list[Found]:
     """Every engagement the body mentions, one per trigger, before merging (``text`` is
@@ -626,174 +465,3 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
         found.append(event)
     return found
-
-
-def _same_time(a: str | None, b: str | None) -> bool:
-    """Two dates that may denote the same engagement: equal, unknown, or a month and a day in it."""
-    return not a or not b or a.startswith(b) or b.startswith(a)
-
-
-def _days_apart(a: str | None, b: str | None) -> int:
-    """Days between two full dates (a large number when either is not a full date): a visit of
-    four days is told on several of them."""
-    da, db = parse_iso(a) if a and len(a) == 10 else None, parse_iso(b) if b and len(b) == 10 else None
-    return abs((da - db).days) if da and db else 10_000
-
-
-_MODALITY_RANK = {"occurred": 0, "planned": 1, "speculative": 2}
-
-
-def merge(events: list[Found], kb: Knowledge | None = None) -> list[Found]:
-    """One event per engagement: same type and same people (a visit: same visitor and place;
-    with ``kb``, visits to places of two different countries stay two visits)."""
-    merged: list[Found] = []
-    for ev in events:
-        if ev.partial:
-            merged.append(ev)
-            continue
-        for other in merged:
-            if other.partial:
-                continue
-            if other.type != ev.type or set(other.people) != set(ev.people):
-                continue
-            one_trip = False
-            if ev.type == "VISIT" and kb is not None and other.location and ev.location:
-                here, there = (kb.country_nouns.get(x) or kb.places.get(x) for x in (ev.location, other.location))
-                if here and there and here != there:
-                    continue  # "visited the United States in May" and the trip to China now
-                one_trip = here is not None and here == there and _days_apart(ev.date, other.date) <= 6
-            if ev.type == "VISIT" and other.location and ev.location and other.location != ev.location \
-                    and ev.date != other.date and ev.date and other.date and not one_trip:
-                continue
-            if ev.type != "VISIT" and {ev.modality, other.modality} == {"occurred", "planned"} \
-                    and (ev.date or other.date):
-                continue  # "met briefly yesterday" is not the meeting "will meet at noon"
-            if not _same_time(ev.date, other.date) and not one_trip:
-                continue  # "they last met in October": an earlier meeting of the same pair
-            other.spans.extend(ev.spans)
-            if _MODALITY_RANK[ev.modality] < _MODALITY_RANK[other.modality]:
-                other.modality = ev.modality
-            other.location = other.location or ev.location
-            other.date = other.date or ev.date
-            break
-        else:
-            merged.append(ev)
-    return merged
-
-
-_LEADERS_MEETING = re.compile(
-    r"\b(?:(?P<a>their|the two|both) (?P<who>Presidents|presidents|leaders|heads of state)\b[^.;]{0,60}?"
-    r"|(?:the|their) (?P<who2>leaders|presidents)['’] )"
-    r"(?:the )?(?P<place>(?:[A-Z][\w-]+ ){0,2})(?P<kind>meeting|summit|Summit|talks)\b"
-)
-
-
-def leaders_meetings(text: str, countries: list[str], kb: Knowledge, on: str | None) -> list[Found]:
-    """Meetings of "their Presidents at the San Francisco meeting", "the leaders' Woodside Summit":
-    the leaders of the two countries of the document's engagement, resolved on its date."""
-    if len(countries) != 2 or not on:
-        return []
-    found = []
-    for m in _LEADERS_MEETING.finditer(text):
-        presidents = "resident" in (m.group("who") or m.group("who2") or "")
-        people = [kb.leader(c, on, presidents) for c in countries]
-        if not all(people):
-            continue
-        place = (m.group("place") or "").strip()
-        start = text.rfind(".", 0, m.start()) + 1
-        end = text.find(".", m.end())
-        end = len(text) if end < 0 else end + 1
-        event = Found("MEET", [p for p in people if p], start, end, m.start(),
-                      location=place if place in kb.places or place in kb.country_nouns else None,
-                      rules={"type": "leaders-meeting", "participants": "leaders-of-both-sides"})
-        event.spans.append((start, end, "leaders-meeting"))
-        found.append(event)
-    return found
-
-
-_THEIR_MEETING = re.compile(
-    r"\btheir (?:(?:first|last|previous|recent|earlier|January|February|March|April|May|June|July|August|"
-    r"September|October|November|December|\d{4}) ){0,2}(?:in-person )?(?P<kind>summit|meeting)\b"
-    r"(?! (?:schedule|room|agenda|format|venue|plans?|arrangements|mechanism|calendar)\b)"
-    r"(?: (?:in|at) (?:the )?(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
-)
-
-
-def their_meetings(text: str, people: list[str], kb: Knowledge, dates: list[TimeExpr],
-                   anchor: date | None) -> list[Found]:
-    """"... their first conversation since their November summit in California": an earlier
-    meeting of the same two people the document is about."""
-    found = []
-    for m in _THEIR_MEETING.finditer(text):
-        start = text.rfind(".", 0, m.start()) + 1
-        end = text.find(".", m.end())
-        end = len(text) if end < 0 else end + 1
-        place = m.group("place")
-        event = Found("MEET", list(people), start, end, m.start(),
-                      location=place if place and (place in kb.places or place in kb.country_nouns) else None,
-                      rules={"type": "their-meeting", "participants": "the-document's-pair"})
-        inside = [d for d in dates if m.start() <= d.start < m.end() and d.value]
-        month = next((MONTHS[w.lower()] for w in m.group(0).split() if w.lower() in MONTHS and w[0].isupper()
-                      and len(w) > 3), None)
-        if inside:
-            event.date = inside[0].value
-        elif month and anchor:  # "their November summit", told in April: last November
-            year = anchor.year if month < anchor.month else anchor.year - 1
-            event.date = f"{year}-{month:02d}"
-        event.spans.append((start, end, "their-meeting"))
-        found.append(event)
-    return found
-
-
-def complete_visits(pending: list[Found], found: list[Found], primary: Found | None,
-                    country_of: dict[str, str | None], kb: Knowledge) -> list[Found]:
-    """Visits the text names without a destination or without a visitor ("Widodo's visit was
-    emblematic", "This visit marked the first dialogue"), placed by the document's primary
-    meeting: the visitor is the participant from another country than the meeting's place, the
-    destination that place.  Visits to the meeting's country also take its date when they have
-    none."""
-    if primary is None or primary.type != "MEET" or not primary.location:
-        return []
-    host = kb.country_nouns.get(primary.location) or kb.places.get(primary.location)
-    if host is None:
-        return []
-    abroad = [p for p in primary.people if country_of.get(p) and country_of.get(p) != host]
-    out: list[Found] = []
-    for visit in (v for v in pending if v.type == "VISIT"):
-        own = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
-        if own is not None and own != host:
-            continue
-        people = [p for p in visit.people if p in abroad] if visit.people else abroad
-        if len(people) != 1 or (visit.people and visit.people != people):
-            continue
-        if not visit.people and primary.modality == "planned":
-            visit.modality = "planned"  # "This visit provides an opportunity": the one announced
-        visit.people, visit.partial = people, False
-        visit.location = visit.location or primary.location
-        if primary.date:  # the trip of the meeting: its own sentence's date is another matter's
-            visit.date, visit.rules["date"] = primary.date, "meeting-abroad"
-        out.append(visit)
-    for visit in [*found, *out]:
-        if visit.type == "VISIT" and visit.date is None and set(visit.people) <= set(abroad) and visit.people:
-            there = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
-            if there == host and primary.date:
-                visit.date = primary.date
-                visit.rules["date"] = "meeting-abroad"
-    return out
-
-
-def pair_meetings(pending: list[Found], primary: Found | None) -> list[Found]:
-    """Meetings and calls of "they" or "the two" on another date than the document's primary
-    meeting or call ("They last met in January in Bangkok"): an earlier or later engagement of
-    the same pair.  Undated ones are taken to be the primary engagement itself and add nothing."""
-    if primary is None or primary.type not in {"MEET", "CALL"} or len(primary.people) != 2:
-        return []
-    out = []
-    for event in pending:
-        if event.type in {"MEET", "CALL"} and not event.people:
-            if event.type == primary.type and (not event.date or _same_time(event.date, primary.date)):
-                continue  # the document's own engagement again ("the two held talks for four hours")
-            event.people, event.partial = list(primary.people), False
-            event.rules["participants"] = "the-document's-pair"
-            out.append(event)
-    return out

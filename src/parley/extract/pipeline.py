@@ -16,26 +16,16 @@ from spacy.tokens import Doc
 
 from parley.config import Settings
 from parley.dates import TimeExpr, find_dates, is_stamp, parse_iso
-from parley.extract.events import (
-    Found,
-    complete_visits,
-    find_events,
-    forward,
-    leaders_meetings,
-    merge,
-    other_clause,
-    pair_meetings,
-    paragraph_chars,
-    reported_on,
-    their_meetings,
-)
+from parley.extract.events import Found, find_events, paragraph_chars
 from parley.extract.knowledge import Knowledge, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
+from parley.extract.recalled import complete_visits, leaders_meetings, merge, pair_meetings, their_meetings
 from parley.extract.registry import user_registry_path
 from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate, tellers
 from parley.extract.statements import attribute, topics_of
+from parley.extract.when_where import forward, other_clause, reported_on
 from parley.model import Actor, Document, Event, Evidence, Extraction, Statement
 
 _HEAD_CALL = re.compile(r"\b(?:call|calls|called|phone|telephone|telephonic|spoke|speaks|speak|"

@@ -1,0 +1,186 @@
+"""Engagements assembled after the trigger pass: reports of one engagement merged, and the ones
+a document only mentions in passing (the leaders' earlier meetings, "they last met in ...", the
+visit that goes with a meeting abroad).
+
+Split from :mod:`parley.extract.events`, which finds the engagements from their triggers.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from parley.dates import MONTHS, TimeExpr, parse_iso
+from parley.extract.events import Found
+from parley.extract.knowledge import Knowledge
+
+
+def _same_time(a: str | None, b: str | None) -> bool:
+    """Two dates that may denote the same engagement: equal, unknown, or a month and a day in it."""
+    return not a or not b or a.startswith(b) or b.startswith(a)
+
+
+def _days_apart(a: str | None, b: str | None) -> int:
+    """Days between two full dates (a large number when either is not a full date): a visit of
+    four days is told on several of them."""
+    da, db = parse_iso(a) if a and len(a) == 10 else None, parse_iso(b) if b and len(b) == 10 else None
+    return abs((da - db).days) if da and db else 10_000
+
+
+_MODALITY_RANK = {"occurred": 0, "planned": 1, "speculative": 2}
+
+
+def merge(events: list[Found], kb: Knowledge | None = None) -> list[Found]:
+    """One event per engagement: same type and same people (a visit: same visitor and place;
+    with ``kb``, visits to places of two different countries stay two visits)."""
+    merged: list[Found] = []
+    for ev in events:
+        if ev.partial:
+            merged.append(ev)
+            continue
+        for other in merged:
+            if other.partial:
+                continue
+            if other.type != ev.type or set(other.people) != set(ev.people):
+                continue
+            one_trip = False
+            if ev.type == "VISIT" and kb is not None and other.location and ev.location:
+                here, there = (kb.country_nouns.get(x) or kb.places.get(x) for x in (ev.location, other.location))
+                if here and there and here != there:
+                    continue  # "visited the United States in May" and the trip to China now
+                one_trip = here is not None and here == there and _days_apart(ev.date, other.date) <= 6
+            if ev.type == "VISIT" and other.location and ev.location and other.location != ev.location \
+                    and ev.date != other.date and ev.date and other.date and not one_trip:
+                continue
+            if ev.type != "VISIT" and {ev.modality, other.modality} == {"occurred", "planned"} \
+                    and (ev.date or other.date):
+                continue  # "met briefly yesterday" is not the meeting "will meet at noon"
+            if not _same_time(ev.date, other.date) and not one_trip:
+                continue  # "they last met in October": an earlier meeting of the same pair
+            other.spans.extend(ev.spans)
+            if _MODALITY_RANK[ev.modality] < _MODALITY_RANK[other.modality]:
+                other.modality = ev.modality
+            other.location = other.location or ev.location
+            other.date = other.date or ev.date
+            break
+        else:
+            merged.append(ev)
+    return merged
+
+
+_LEADERS_MEETING = re.compile(
+    r"\b(?:(?P<a>their|the two|both) (?P<who>Presidents|presidents|leaders|heads of state)\b[^.;]{0,60}?"
+    r"|(?:the|their) (?P<who2>leaders|presidents)['’] )"
+    r"(?:the )?(?P<place>(?:[A-Z][\w-]+ ){0,2})(?P<kind>meeting|summit|Summit|talks)\b"
+)
+
+
+def leaders_meetings(text: str, countries: list[str], kb: Knowledge, on: str | None) -> list[Found]:
+    """Meetings of "their Presidents at the San Francisco meeting", "the leaders' Woodside Summit":
+    the leaders of the two countries of the document's engagement, resolved on its date."""
+    if len(countries) != 2 or not on:
+        return []
+    found = []
+    for m in _LEADERS_MEETING.finditer(text):
+        presidents = "resident" in (m.group("who") or m.group("who2") or "")
+        people = [kb.leader(c, on, presidents) for c in countries]
+        if not all(people):
+            continue
+        place = (m.group("place") or "").strip()
+        start = text.rfind(".", 0, m.start()) + 1
+        end = text.find(".", m.end())
+        end = len(text) if end < 0 else end + 1
+        event = Found("MEET", [p for p in people if p], start, end, m.start(),
+                      location=place if place in kb.places or place in kb.country_nouns else None,
+                      rules={"type": "leaders-meeting", "participants": "leaders-of-both-sides"})
+        event.spans.append((start, end, "leaders-meeting"))
+        found.append(event)
+    return found
+
+
+_THEIR_MEETING = re.compile(
+    r"\btheir (?:(?:first|last|previous|recent|earlier|January|February|March|April|May|June|July|August|"
+    r"September|October|November|December|\d{4}) ){0,2}(?:in-person )?(?P<kind>summit|meeting)\b"
+    r"(?! (?:schedule|room|agenda|format|venue|plans?|arrangements|mechanism|calendar)\b)"
+    r"(?: (?:in|at) (?:the )?(?P<place>[A-Z][\w-]+(?: [A-Z][\w-]+)?))?"
+)
+
+
+def their_meetings(text: str, people: list[str], kb: Knowledge, dates: list[TimeExpr],
+                   anchor: date | None) -> list[Found]:
+    """"... their first conversation since their November summit in California": an earlier
+    meeting of the same two people the document is about."""
+    found = []
+    for m in _THEIR_MEETING.finditer(text):
+        start = text.rfind(".", 0, m.start()) + 1
+        end = text.find(".", m.end())
+        end = len(text) if end < 0 else end + 1
+        place = m.group("place")
+        event = Found("MEET", list(people), start, end, m.start(),
+                      location=place if place and (place in kb.places or place in kb.country_nouns) else None,
+                      rules={"type": "their-meeting", "participants": "the-document's-pair"})
+        inside = [d for d in dates if m.start() <= d.start < m.end() and d.value]
+        month = next((MONTHS[w.lower()] for w in m.group(0).split() if w.lower() in MONTHS and w[0].isupper()
+                      and len(w) > 3), None)
+        if inside:
+            event.date = inside[0].value
+        elif month and anchor:  # "their November summit", told in April: last November
+            year = anchor.year if month < anchor.month else anchor.year - 1
+            event.date = f"{year}-{month:02d}"
+        event.spans.append((start, end, "their-meeting"))
+        found.append(event)
+    return found
+
+
+def complete_visits(pending: list[Found], found: list[Found], primary: Found | None,
+                    country_of: dict[str, str | None], kb: Knowledge) -> list[Found]:
+    """Visits the text names without a destination or without a visitor ("Widodo's visit was
+    emblematic", "This visit marked the first dialogue"), placed by the document's primary
+    meeting: the visitor is the participant from another country than the meeting's place, the
+    destination that place.  Visits to the meeting's country also take its date when they have
+    none."""
+    if primary is None or primary.type != "MEET" or not primary.location:
+        return []
+    host = kb.country_nouns.get(primary.location) or kb.places.get(primary.location)
+    if host is None:
+        return []
+    abroad = [p for p in primary.people if country_of.get(p) and country_of.get(p) != host]
+    out: list[Found] = []
+    for visit in (v for v in pending if v.type == "VISIT"):
+        own = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
+        if own is not None and own != host:
+            continue
+        people = [p for p in visit.people if p in abroad] if visit.people else abroad
+        if len(people) != 1 or (visit.people and visit.people != people):
+            continue
+        if not visit.people and primary.modality == "planned":
+            visit.modality = "planned"  # "This visit provides an opportunity": the one announced
+        visit.people, visit.partial = people, False
+        visit.location = visit.location or primary.location
+        if primary.date:  # the trip of the meeting: its own sentence's date is another matter's
+            visit.date, visit.rules["date"] = primary.date, "meeting-abroad"
+        out.append(visit)
+    for visit in [*found, *out]:
+        if visit.type == "VISIT" and visit.date is None and set(visit.people) <= set(abroad) and visit.people:
+            there = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
+            if there == host and primary.date:
+                visit.date = primary.date
+                visit.rules["date"] = "meeting-abroad"
+    return out
+
+
+def pair_meetings(pending: list[Found], primary: Found | None) -> list[Found]:
+    """Meetings and calls of "they" or "the two" on another date than the document's primary
+    meeting or call ("They last met in January in Bangkok"): an earlier or later engagement of
+    the same pair.  Undated ones are taken to be the primary engagement itself and add nothing."""
+    if primary is None or primary.type not in {"MEET", "CALL"} or len(primary.people) != 2:
+        return []
+    out = []
+    for event in pending:
+        if event.type in {"MEET", "CALL"} and not event.people:
+            if event.type == primary.type and (not event.date or _same_time(event.date, primary.date)):
+                continue  # the document's own engagement again ("the two held talks for four hours")
+            event.people, event.partial = list(primary.people), False
+            event.rules["participants"] = "the-document's-pair"
+            out.append(event)
+    return out

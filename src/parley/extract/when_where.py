@@ -1,0 +1,189 @@
+"""Where and when an engagement took place: its place near the trigger, and which of the
+document's dates belongs to it (not the day it was reported, announced or compared with).
+
+Split from :mod:`parley.extract.events`, which finds the engagements themselves.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from datetime import date, timedelta
+
+from spacy.tokens import Doc, Span, Token
+
+from parley.dates import TimeExpr, find_dates, parse_iso
+from parley.extract.knowledge import Knowledge
+
+_ARRIVAL_LEMMAS = {"arrive", "land"}
+_DEPARTURE_LEMMAS = {"leave", "depart", "head", "set"}
+_TRAVEL_LEMMAS = _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS | {"travel", "fly", "go", "come"}
+
+def _paragraph(tok: Token) -> tuple[int, int]:
+    """Token bounds of the paragraph holding ``tok`` (blank lines apart): a standfirst line with no
+    full stop is parsed into the next sentence, but its people are not at that sentence's table."""
+    doc = tok.doc
+    breaks = doc.user_data.get("parley_paragraphs")
+    if breaks is None:  # token indices of blank-line tokens, computed once per Doc
+        breaks = doc.user_data["parley_paragraphs"] = [
+            t.i for t in doc if t.is_space and t.text.count("\n") >= 2]
+    n = bisect.bisect_right(breaks, tok.i)
+    start = breaks[n - 1] + 1 if n else 0
+    end = breaks[n] if n < len(breaks) else len(doc)
+    return start, end
+
+
+def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text: str) -> str | None:
+    """The place of a meeting ("in Beijing", "at Downing Street") or a visit's destination;
+    ``text`` is ``doc.text``, which spaCy rebuilds on every access."""
+    preps = {"VISIT": ("to", "in", "visit", "visited", "visiting", "visits")}.get(kind, ("in", "at"))
+    if kind == "VISIT" and tok.lemma_.lower() in _TRAVEL_LEMMAS:
+        preps = (*preps, "for", "at")  # "left for Beijing", "arrived at Narita"
+    best: str | None = None
+    for m in kb.place_re.finditer(text, sent.start_char, sent.end_char):
+        if _topic_place(doc, m.start()) or (kind != "VISIT" and _WATERS.search(m.group(0))):
+            continue
+        before = text[max(sent.start_char, m.start() - 40):m.start()].rstrip()
+        before = before.removesuffix("the").rstrip()
+        words = before.split()
+        last = words[-1].lower() if words else ""
+        if last in preps or (kind == "VISIT" and last in {"to", "in"}):
+            if m.start() >= tok.idx or kind != "VISIT":
+                return m.group(0)
+            best = best or m.group(0)
+        elif kind != "VISIT" and len(words) >= 2 and words[-2].lower() in {"in", "at"} and \
+                last.endswith(("'s", "’s")):
+            best = best or m.group(0)
+    if best:
+        return best
+    for ent in sent.ents:
+        if ent.label_ in {"GPE", "FAC", "LOC"} and not _topic_place(doc, ent.start_char) \
+                and not _OCCASION.search(ent.text) and not (kind != "VISIT" and _WATERS.search(ent.text)):
+            prev = doc[ent.start - 1].lower_ if ent.start > 0 else ""
+            if prev == "the" and ent.start > 1:
+                prev = doc[ent.start - 2].lower_
+            if prev in preps:
+                return ent.text
+    return None
+
+
+# Seas and straits are where disputes are, not where leaders sit down; a named meeting or summit
+# is an occasion, not a place ("at the ASEAN-China Foreign Ministers' Meeting in Chongqing").
+_WATERS = re.compile(r"\b(?:Sea|Ocean|Strait|Straits|Gulf|Peninsula)\b")
+_OCCASION = re.compile(r"\b(?:Meeting|Meetings|Summit|Forum|Conference|Dialogue|Session|Assembly)\b")
+_PLACE_NOUNS = {"meeting", "meetings", "talks", "summit", "visit", "trip", "tour", "stop", "call",
+                "conversation", "dinner", "lunch", "banquet", "ceremony", "session", "forum",
+                "conference", "residence", "palace", "hotel", "office", "house", "city", "capital",
+                "counterpart", "counterparts", "host", "hosts", "ambassador", "leader", "leaders",
+                "minister", "president", "officials", "envoy", "delegation", "arrival", "event",
+                "events", "stay"}
+
+
+def _topic_place(doc: Doc, char: int) -> bool:
+    """A place that qualifies a subject of talk, not where anyone is: "the developments in
+    Ukraine", "the situation in Syria" (the preposition hangs on a common noun that is neither a
+    meeting nor a venue)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span[0]
+    while node.dep_ == "compound" and node.head is not node:
+        node = node.head
+    prep = node.head
+    if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
+        return False
+    owner = prep.head
+    return owner.pos_ == "NOUN" and owner.lower_ not in _PLACE_NOUNS and owner.lemma_.lower() not in _PLACE_NOUNS
+
+
+_REPORTING = {"say", "announce", "tell", "confirm", "report", "state", "add", "disclose", "reveal"}
+
+
+def reported_on(doc: Doc, expr: TimeExpr) -> bool:
+    """A date that says when something was announced, not when it will happen: "the Kremlin
+    said on Friday that Putin will travel to ...", "announced today"."""
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    node = span.root
+    if node.dep_ == "pobj":
+        node = node.head
+    return node.head.lemma_.lower() in _REPORTING and node.head.pos_ == "VERB"
+
+
+def _clause_verb(tok: Token) -> Token | None:
+    """The verb whose clause a token stands in (itself, when it is one)."""
+    node = tok
+    for _ in range(8):
+        if node.pos_ in {"VERB", "AUX"}:
+            return node
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
+def other_clause(tok: Token, expr: TimeExpr) -> bool:
+    """A date of another clause than the planned engagement's: "arrived on Monday ..., where he
+    is to meet Trump" (Monday is the arrival's)."""
+    span = tok.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    own, theirs = _clause_verb(tok), _clause_verb(span.root)
+    if own is None or theirs is None or own == theirs:
+        return False
+    return own.dep_ in {"relcl", "xcomp", "ccomp", "advcl"} and theirs in own.ancestors and not any(
+        t.dep_ in {"aux", "auxpass"} and t.lower_ in {"will", "shall"} for t in theirs.children) \
+        and own.head.i not in {theirs.i}  # an infinitive of the verb itself ("plans to meet") is one clause
+
+
+def _since(tok: Token, expr: TimeExpr) -> bool:
+    """A date in a "since ..." phrase the trigger is not in: "the first courtesy call since his
+    swearing in on 20 May" (a comparison with an earlier day, not the engagement's)."""
+    span = tok.doc.char_span(expr.start, expr.end, alignment_mode="expand")
+    if span is None:
+        return False
+    for anc in [span.root, *list(span.root.ancestors)[:6]]:
+        if anc.lower_ == "since" and anc.dep_ in {"prep", "mark"}:
+            return tok.i not in {t.i for t in anc.subtree}
+        if anc.i == tok.i:
+            return False
+    return False
+
+
+def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = False) -> TimeExpr | None:
+    """The date expression of the trigger's sentence closest to the trigger (for a planned
+    engagement, not the day it was announced)."""
+    para = _paragraph(tok)
+    lo = max(sent.start_char, tok.doc[para[0]].idx)
+    hi = min(sent.end_char, tok.doc[para[1] - 1].idx + len(tok.doc[para[1] - 1].text))
+    inside = [d for d in dates if lo <= d.start < hi and d.value
+              and not (planned and (reported_on(tok.doc, d) or other_clause(tok, d)))
+              and not _since(tok, d)]
+    return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
+
+
+_UNTIL = re.compile(r"\b(?:through|until|till|to)\s+$", re.IGNORECASE)
+_DAYS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "2": 2, "3": 3, "4": 4, "5": 5,
+         "6": 6, "7": 7}
+
+
+def _first_day(last: str | None, tok: Token) -> str | None:
+    """The first day of an engagement told by its last ("a four-day visit through Friday"); with
+    no length given, not determinable."""
+    day = parse_iso(last) if last and len(last) == 10 else None
+    before = tok.sent.text[max(0, tok.idx - tok.sent.start_char - 30):tok.idx - tok.sent.start_char]
+    m = re.search(r"\b(\w+)-day\s+(?:[\w-]+\s+)?$", before)
+    length = _DAYS.get(m.group(1).lower()) if m else None
+    if day is None or length is None:
+        return None
+    return (day - timedelta(days=length - 1)).isoformat()
+
+
+def forward(expr: TimeExpr, anchor: date | None) -> str | None:
+    """A date said of a planned engagement points ahead: "will travel on Wednesday", "to host
+    him on May 29" in a report of May 22 are the coming ones, not last year's."""
+    if expr.kind not in {"weekday", "absolute", "month"} or anchor is None:
+        return expr.value
+    again = find_dates(expr.text, anchor, backwards=False)
+    return again[0].value if again and again[0].value else expr.value
