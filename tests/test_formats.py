@@ -54,8 +54,13 @@ def test_plover_export_round_trips_with_the_spec_columns(corpus_db: str, tmp_pat
     uk_xi = next(r for r in records if r["primary"] and r["date"] == "2022-03-25")
     assert [a["code"] for a in uk_xi["actor"]] == ["GBR"] and [a["code"] for a in uk_xi["recipient"]] == ["CHN"]
     assert uk_xi["link"] and uk_xi["event_text"] and uk_xi["cite_info"]["publication"]
-    only_chn = runner.invoke(app, ["export", "--db", corpus_db, "--country", "CHN"]).stdout.splitlines()
+    only_chn = [json.loads(line) for line in runner.invoke(
+        app, ["export", "--format", "plover", "--db", corpus_db, "--country", "CHN"]).stdout.splitlines()]
     assert 0 < len(only_chn) < len(records)
+    assert all("CHN" in {a["code"] for a in (*r["actor"], *r["recipient"])} for r in only_chn)
+    # The filters select events for PLOVER; the table exports take whole tables and say so.
+    refused = runner.invoke(app, ["export", "--format", "csv", "--db", corpus_db, "--country", "CHN"])
+    assert refused.exit_code == 2 and "plover" in refused.output
 
 
 def _event(type: str, people: list[tuple[str, str]], location: str | None, modality: str = "occurred") -> Event:

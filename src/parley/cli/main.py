@@ -334,6 +334,9 @@ def export_cmd(
             else:
                 sys.stdout.write(text)
             return
+        if any(f is not None for f in (country, type, since, until, publisher)):
+            raise typer.BadParameter("--country, --type, --since, --until and --publisher select events for "
+                                     "--format plover; the table formats export whole tables")
         from parley.store.export import TABLES
 
         folder = output or Path(".")
