@@ -96,9 +96,9 @@ def extract_paths(targets: Iterable[str], settings: Settings,
     for document in documents():
         batch.append(document)
         if len(batch) >= settings.batch_size:
-            yield from extract_isolated(extractor, batch, on_rejected or _ignore)
+            yield from extractor.extract_isolated(batch, on_rejected or _ignore)
             batch = []
-    yield from extract_isolated(extractor, batch, on_rejected or _ignore)
+    yield from extractor.extract_isolated(batch, on_rejected or _ignore)
 
 
 def _ignore(_rejected: Rejected) -> None:
@@ -142,7 +142,8 @@ def _read_and_extract(chunk: list[str | Rejected]) -> list[Extraction | Rejected
             rejected.append(item)
         else:
             docs.append(item)
-    return [*rejected, *extractor.extract_many(docs)]
+    extractions = extractor.extract_isolated(docs, rejected.append)  # may add extract-failed rejections
+    return [*rejected, *extractions]
 
 
 def ingest_paths(targets: Iterable[str], settings: Settings, progress: Progress | None = None,
@@ -167,24 +168,6 @@ def ingest_paths(targets: Iterable[str], settings: Settings, progress: Progress 
         return write(run_dask(work, settings, scheduler), settings, progress)
     return write(run_local(work, settings), settings, progress)
 
-
-def extract_isolated(extractor: Extractor, batch: list[Document], on_rejected: Callable[[Rejected], None]
-                     ) -> list[Extraction]:
-    """Extract a batch; if the batch fails, each document again on its own, so that one document
-    the pipeline cannot process is reported (``extract-failed``) and the others are kept."""
-    if not batch:
-        return []
-    try:
-        return list(extractor.extract_many(batch))
-    except Exception:
-        pass
-    out: list[Extraction] = []
-    for document in batch:
-        try:
-            out.extend(extractor.extract_many([document]))
-        except Exception as exc:
-            on_rejected(Rejected(document.source, "extract-failed", f"{type(exc).__name__}: {str(exc)[:160]}"))
-    return out
 
 
 def ingest_urls(urls: Iterable[str], settings: Settings, progress: Progress | None = None) -> IngestSummary:

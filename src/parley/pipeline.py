@@ -65,12 +65,10 @@ class Worker:
                 docs.append(item)
         if not docs:
             return Chunk((), tuple(rejected), tuple(known))
-        from parley.api import extract_isolated
-
         if self._extractor is None:
             self._extractor = Extractor(self.settings)
         assert isinstance(self._extractor, Extractor)
-        extractions = extract_isolated(self._extractor, docs, rejected.append)  # one bad document is not the batch
+        extractions = self._extractor.extract_isolated(docs, rejected.append)  # one bad document is not the batch
         return Chunk(tuple(extractions), tuple(rejected), tuple(known))
 
     def __call__(self, unit: Unit) -> Chunk:

@@ -8,7 +8,7 @@ the primary engagement's type, participants and date ("PM call with President Xi
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Any
 
@@ -26,7 +26,7 @@ from parley.extract.registry import user_registry_path
 from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate, tellers
 from parley.extract.statements import attribute, topics_of
 from parley.extract.when_where import forward, other_clause, reported_on
-from parley.model import Actor, Document, Event, Evidence, Extraction, Statement
+from parley.model import Actor, Document, Event, Evidence, Extraction, Rejected, Statement
 
 _HEAD_CALL = re.compile(r"\b(?:call|calls|called|phone|telephone|telephonic|spoke|speaks|speak|"
                         r"conversation)\b", re.IGNORECASE)
@@ -95,6 +95,23 @@ class Extractor:
         """
         for batch in _batched(documents, self.settings.batch_size):
             yield from self._run(batch)
+
+    def extract_isolated(self, batch: list[Document], on_rejected: Callable[[Rejected], None]) -> list[Extraction]:
+        """Extract a batch; if the batch fails, each document again on its own, so that one document
+        the pipeline cannot process is reported (``extract-failed``) and the others are kept."""
+        if not batch:
+            return []
+        try:
+            return list(self.extract_many(batch))
+        except Exception:
+            pass
+        out: list[Extraction] = []
+        for document in batch:
+            try:
+                out.extend(self.extract_many([document]))
+            except Exception as exc:
+                on_rejected(Rejected(document.source, "extract-failed", f"{type(exc).__name__}: {str(exc)[:160]}"))
+        return out
 
     def _run(self, batch: list[Document]) -> Iterator[Extraction]:
         texts = [t for d in batch for t in (d.text, d.title or "")]

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
@@ -50,29 +52,46 @@ def check_url(url: str, allow_private: bool) -> None:
 
 def fetch(url: str, settings: Settings) -> Fetched:
     """GET ``url`` following at most ``max_redirects`` checked redirects, capped in size."""
-    current = url
     with httpx.Client(timeout=settings.fetch_timeout, follow_redirects=False,
-                      headers={"User-Agent": "parley/0.1 (+https://github.com/parley)"}) as client:
-        for _hop in range(settings.max_redirects + 1):
-            check_url(current, settings.allow_private)
-            try:
-                with client.stream("GET", current) as response:
-                    if response.is_redirect:
-                        location = response.headers.get("location")
-                        if not location:
-                            raise FetchError("redirect without a location")
-                        current = urljoin(current, location)
-                        continue
-                    if response.status_code >= 400:
-                        raise FetchError(f"unreachable: HTTP {response.status_code}")
-                    declared = response.headers.get("content-length")
-                    if declared and declared.isdigit() and int(declared) > settings.max_bytes:
-                        raise FetchError(f"too large: {declared} bytes (limit {settings.max_bytes})")
-                    return Fetched(current, read_capped(response, settings.max_bytes),
-                                   response.headers.get("content-type", "").split(";")[0].strip().lower())
-            except httpx.HTTPError as exc:
-                raise FetchError(f"unreachable: {type(exc).__name__}: {exc}") from exc
+                      headers={"User-Agent": "parley/0.1 (+https://github.com/parley)"}) as client, \
+            checked_get(client, url, settings) as (final, response):
+        if response.status_code >= 400:
+            raise FetchError(f"unreachable: HTTP {response.status_code}")
+        declared = response.headers.get("content-length")
+        if declared and declared.isdigit() and int(declared) > settings.max_bytes:
+            raise FetchError(f"too large: {declared} bytes (limit {settings.max_bytes})")
+        return Fetched(final, read_capped(response, settings.max_bytes), content_type(response))
+
+
+_REDIRECTS = {301, 302, 303, 307, 308}
+
+
+@contextmanager
+def checked_get(client: httpx.Client, url: str, settings: Settings) -> Iterator[tuple[str, httpx.Response]]:
+    """Stream a GET of ``url``, following at most ``max_redirects`` redirects, each target checked
+    against private and loopback addresses before it is asked (the one path every fetch takes:
+    ``parley ingest`` URLs and the watcher's polls). Yields the final URL and its response."""
+    current = url
+    for _hop in range(settings.max_redirects + 1):
+        check_url(current, settings.allow_private)
+        try:
+            with client.stream("GET", current) as response:
+                if response.status_code in _REDIRECTS:  # not is_redirect: httpx counts 304 Not Modified
+                    location = response.headers.get("location")
+                    if not location:
+                        raise FetchError("redirect without a location")
+                    current = urljoin(current, location)
+                    continue
+                yield current, response
+                return
+        except httpx.HTTPError as exc:
+            raise FetchError(f"unreachable: {type(exc).__name__}: {exc}") from exc
     raise FetchError(f"too many redirects (more than {settings.max_redirects})")
+
+
+def content_type(response: httpx.Response) -> str:
+    """The media type of a response, without its parameters ("text/html")."""
+    return str(response.headers.get("content-type", "")).split(";")[0].strip().lower()
 
 
 def feed_links(content: bytes) -> list[str] | None:

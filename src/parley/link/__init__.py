@@ -33,8 +33,6 @@ __all__ = ["ENGAGEMENT_TYPES", "Group", "Item", "engagement_of", "group_of", "it
            "person_tokens", "primary_of", "same_person", "shared_people", "side_of"]
 
 
-
-
 def primary_of(extraction: Extraction) -> Event | None:
     return next((e for e in extraction.events if e.primary and e.type in ENGAGEMENT_TYPES), None)
 

@@ -66,11 +66,11 @@ def rebuild(db: Database, kb: Knowledge) -> int:
 
 
 def side_function(kb: Knowledge) -> store.SideOf:
-    from parley.link import side_of
+    from parley.compare.sides import document_side
 
     @cache
     def side(publisher: str | None, url: str | None) -> str | None:
-        return side_of(Document("", "", "", publisher=publisher, url=url), kb)
+        return document_side(Document("", "", "", publisher=publisher, url=url), kb)
 
     return side
 

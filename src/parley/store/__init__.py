@@ -6,7 +6,6 @@ from parley.store.repo import (
     EVENT_COLUMNS,
     Filters,
     counts,
-    engagement_documents,
     has_document,
     iter_extractions,
     list_documents,
@@ -16,7 +15,7 @@ from parley.store.repo import (
     seed_topics,
 )
 
-__all__ = ["DOCUMENT_COLUMNS", "EVENT_COLUMNS", "Database", "Filters", "counts", "engagement_documents",
+__all__ = ["DOCUMENT_COLUMNS", "EVENT_COLUMNS", "Database", "Filters", "counts",
            "has_document", "iter_extractions", "list_documents", "list_events", "load_extractions",
            "open_reader", "open_store", "save_extraction"]
 

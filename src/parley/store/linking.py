@@ -119,19 +119,6 @@ class Hit:
     token: str
 
 
-def dated_named(db: Database, kind: str, tokens: Sequence[str], month: str | None) -> list[Hit]:
-    """Dated primary events of this type naming one of the tokens (in the month, when given)."""
-    if not tokens:
-        return []
-    span, params = "", []
-    if month:
-        span, params = "AND k.day >= ? AND k.day <= ?", [f"{month}-01", f"{month}-31"]
-    rows = db.query(
-        f"SELECT k.event_id, e.engagement_id, k.token FROM link_keys k JOIN events e ON e.id = k.event_id "
-        f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 1 {span}",
-        [kind, *tokens, *params])
-    return [Hit(r["event_id"], r["engagement_id"], r["token"]) for r in rows]
-
 
 def engagements_naming(db: Database, kind: str, persons: Sequence[Sequence[str]], month: str | None,
                        least: int) -> list[str]:

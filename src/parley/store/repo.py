@@ -283,10 +283,3 @@ def _load_page(db: Database, doc_ids: list[str]) -> list[Extraction]:
                             d["url"], d["language"])
         out.append(Extraction(document, tuple(events.get(d["id"], [])), tuple(statements.get(d["id"], []))))
     return out
-
-
-def engagement_documents(db: Database, engagement_id: str) -> list[str]:
-    """Ids of the documents whose primary event belongs to the engagement."""
-    rows = db.query("SELECT DISTINCT doc_id FROM events WHERE engagement_id = ? ORDER BY doc_id",
-                    (engagement_id,))
-    return [r["doc_id"] for r in rows]

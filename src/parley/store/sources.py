@@ -42,11 +42,6 @@ def record_item(db: Database, url: str, source: str, doc_id: str | None, outcome
                "ON CONFLICT (url) DO NOTHING", (url, source, at, doc_id, outcome))
 
 
-def sources_overview(db: Database) -> list[dict[str, Any]]:
-    return db.query("SELECT s.name, s.url, s.checked_at, s.next_at, s.failures, s.last_status, "
-                    "(SELECT COUNT(*) FROM watch_items i WHERE i.source = s.name) AS items "
-                    "FROM watch_sources s ORDER BY s.name")
-
 
 def forget_validators(db: Database, name: str) -> None:
     """Drop a source's ETag and Last-Modified so that its next poll is a full GET (items left over)."""

@@ -18,7 +18,7 @@ import httpx
 from parley import __version__
 from parley.config import Settings
 from parley.errors import FetchError
-from parley.ingest.fetch import check_url, feed_links, read_capped
+from parley.ingest.fetch import checked_get, content_type, feed_links, read_capped
 
 USER_AGENT = f"parley-watch/{__version__} (polite; conditional GET)"
 
@@ -63,31 +63,17 @@ def conditional_get(url: str, settings: Settings, etag: str | None, last_modifie
         headers["If-None-Match"] = etag
     if last_modified:
         headers["If-Modified-Since"] = last_modified
-    current = url
-    with httpx.Client(timeout=settings.fetch_timeout, follow_redirects=False, headers=headers) as client:
-        for _hop in range(settings.max_redirects + 1):
-            check_url(current, settings.allow_private)
-            try:
-                with client.stream("GET", current) as response:
-                    if response.status_code == 304:
-                        return Polled(current, False, etag=etag, last_modified=last_modified)
-                    if response.is_redirect:
-                        location = response.headers.get("location")
-                        if not location:
-                            raise FetchError("redirect without a location")
-                        current = urljoin(current, location)
-                        continue
-                    if response.status_code in (429, 503):
-                        raise Throttled(f"throttled: HTTP {response.status_code}",
-                                        _retry_after(response.headers.get("retry-after")))
-                    if response.status_code >= 400:
-                        raise FetchError(f"unreachable: HTTP {response.status_code}")
-                    return Polled(current, True, read_capped(response, settings.max_bytes),
-                                  response.headers.get("content-type", "").split(";")[0].strip().lower(),
-                                  response.headers.get("etag"), response.headers.get("last-modified"))
-            except httpx.HTTPError as exc:
-                raise FetchError(f"unreachable: {type(exc).__name__}: {exc}") from exc
-    raise FetchError(f"too many redirects (more than {settings.max_redirects})")
+    with httpx.Client(timeout=settings.fetch_timeout, follow_redirects=False, headers=headers) as client, \
+            checked_get(client, url, settings) as (final, response):
+        if response.status_code == 304:
+            return Polled(final, False, etag=etag, last_modified=last_modified)
+        if response.status_code in (429, 503):
+            raise Throttled(f"throttled: HTTP {response.status_code}",
+                            _retry_after(response.headers.get("retry-after")))
+        if response.status_code >= 400:
+            raise FetchError(f"unreachable: HTTP {response.status_code}")
+        return Polled(final, True, read_capped(response, settings.max_bytes), content_type(response),
+                      response.headers.get("etag"), response.headers.get("last-modified"))
 
 
 _HREF = re.compile(rb"""<a\s[^>]*?href\s*=\s*["']([^"'#][^"']*)["']""", re.IGNORECASE)
