@@ -43,6 +43,9 @@ _SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
 _MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}
 _PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chancellor", "premier",
                  "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "secretary"}
+# Plural nouns of talks held face to face ("held talks", "will convene consultations",
+# "host discussions with"): a meeting when a participant or the holding verb says so.
+_TALK_NOUNS = {"talks", "consultations", "discussions"}
 _GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
                 "delegations", "counterparts", "teams", "diplomats"}
 
@@ -84,9 +87,9 @@ def trigger_type(tok: Token) -> str | None:
         return None  # the modifier already triggered
     if lemma == "meet" or lower in {"meeting", "meetings", "met"}:
         return "MEET"
-    if lower == "talks" and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
+    if lower in _TALK_NOUNS and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
             nxt in {"with", "between"} or prev in {"bilateral", "summit"}
-            or tok.head.lemma_.lower() in {"hold", "have", "begin", "open"}
+            or tok.head.lemma_.lower() in {"hold", "have", "begin", "open", "convene", "conduct", "host"}
             or any(c.dep_ == "relcl" and c.lemma_.lower() in {"hold", "have"} for c in tok.children)):
         return "MEET"
     if lemma in {"receive", "host"} and tok.tag_ == "VBN" and any(
@@ -94,8 +97,6 @@ def trigger_type(tok: Token) -> str | None:
                                       and not any(d.lower_ in {"our", "my"} for d in g.children)
                                       for g in c.children) for c in tok.children):
         return "MEET"  # "was received by President X", "received by the foreign minister on arrival"
-    if lower == "consultations" and pos == "NOUN" and nxt == "with":
-        return "MEET"  # "visited the headquarters for consultations with Dr X"
     if lemma == "summit" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"hold", "have"}:
         return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)
     if lemma == "summit" and pos == "NOUN" and nxt == "with":
@@ -282,6 +283,12 @@ def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
 
 
 
+def _own_agent(noun: Token) -> bool:
+    """An engagement noun that names whose it is: "a visit by President X", "X's trip"."""
+    return any(c.dep_ == "poss" and c.pos_ == "PROPN" or (c.dep_ == "prep" and c.lower_ == "by")
+               for c in noun.children)
+
+
 def paragraph_chars(tok: Token) -> tuple[int, int]:
     """Character bounds of the paragraph holding ``tok``."""
     start, end = _paragraph(tok)
@@ -315,6 +322,12 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.i not in path and t.dep_ == "relcl" and t.pos_ == "VERB" and trigger_type(t) is not None \
                     and not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "met X at Y, where he also met Z": Z's own meeting
+            if t.i not in path and t.pos_ == "NOUN" and not any(x.i in path for x in t.subtree) and \
+                    t.dep_ not in {"nsubj", "nsubjpass"} and trigger_type(t) is not None and _own_agent(t):
+                skip.update(x.i for x in t.subtree)  # "followed visits to Honiara by X and Y": theirs
+            if t.dep_ == "prep" and t.lower_ == "since" and \
+                    not any(x.i in path for x in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "the first such meeting since Turnbull in 2016"
             if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
                 skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage
             if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path and kind != "VISIT" \

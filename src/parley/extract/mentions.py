@@ -111,6 +111,15 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         if not name or not name[:1].isupper() or name in kb.countries or name in kb.orgs \
                 or name.lower() in kb.title_index or name in kb.places:
             continue
+        if len(name.split()) == 1:
+            # "PM Lee" after "Prime Minister Lee Hsien Loong": the document's own Lee, before
+            # any registry Lee holding a similar office elsewhere on that day.
+            token = fold(name)
+            named = [p for p in finder.people.values() if token in p.tokens]
+            if len(named) == 1:
+                named[0].spans.append((start, end))
+                mentions.append(Mention(start, end, named[0].name))
+                continue
         ss, se = bounds_of(start)
         country, title, org, _role = finder.context(text, start, end, ss, se)
         canonical, registered = finder.canonical(name, country)
@@ -145,6 +154,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             continue  # "the Prime Minister of India, Narendra Modi": the name carries it
         if any(mm.start <= m.start("title") < mm.end for mm in mentions):
             continue
+        if re.search(r"\b(?:an?|any|no|every|each|another)\s+$", text[max(0, m.start() - 9):m.start()], re.I):
+            continue  # "the first time an Australian Prime Minister has ...": no one in particular
         title_text = m.group("title")
         spec = kb.title_index.get(title_text.lower())
         if spec is None or not spec.role:
