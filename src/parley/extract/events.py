@@ -163,6 +163,11 @@ def _pair_subject(tok: Token) -> bool:
     January", "the two have met twice since", "both held talks in Rome") and that names no one
     else ("they met with students" names someone else)."""
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    noun = tok.head if tok.dep_ == "compound" else tok  # "a telephone call between ..."
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
+        objects = {t.lower_ for t in prep.subtree}
+        if objects & {"both", "two"} and not objects & {"countries", "nations", "states", "governments"}:
+            return True  # "a telephone call between both sides", "talks between the two leaders"
     if tok.pos_ == "NOUN" and not (tok.dep_ == "dobj" and verb.lemma_.lower() in {"hold", "have"}):
         return False
     if any(c.dep_ in {"dobj", "prep"} and c.lower_ in {"with", "between"} for c in tok.children) or \
@@ -261,6 +266,8 @@ def _unnamed_group(tok: Token, cast: Cast) -> bool:
             if not objects:
                 continue
             start, end = objects[0].idx, objects[-1].idx + len(objects[-1].text)
+            if child.lower_ == "between" and {t.lower_ for t in objects} & {"both", "two"}:
+                continue  # "between both sides": the document's pair, not an unnamed group
             if not cast.overlaps(start, end) and (child.lower_ != "with" or
                                                  any(t.lower_ in _GROUP_WORDS for t in objects)):
                 return True
@@ -414,6 +421,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         kind = trigger_type(tok)
         if kind is None or _is_excluded(tok) or _unnamed_group(tok, cast):
             continue
+        if tok.dep_ == "compound" and trigger_type(tok.head) == kind:
+            continue  # "a telephone call": one engagement, told by its head noun
         if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and trigger_type(tok.head) is None:
             continue  # "a new Security Arrangement and the meeting between ministers"
         if kind != "CALL" and tok.dep_ == "compound" and tok.head.pos_ == "NOUN" and tok.lower_ in {

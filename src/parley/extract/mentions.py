@@ -156,6 +156,9 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             continue
         if re.search(r"\b(?:an?|any|no|every|each|another)\s+$", text[max(0, m.start() - 9):m.start()], re.I):
             continue  # "the first time an Australian Prime Minister has ...": no one in particular
+        if re.match(r"[-\s]?elect\b|[-\s]designate\b", text[m.end("title"):m.end("title") + 11], re.I) or \
+                re.search(r"\b(?:former|ex-|late|outgoing)\s*$", text[max(0, m.start() - 10):m.start()], re.I):
+            continue  # "Indonesia president-elect X", "the former Prime Minister": not the holder
         title_text = m.group("title")
         spec = kb.title_index.get(title_text.lower())
         if spec is None or not spec.role:

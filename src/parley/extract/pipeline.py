@@ -242,11 +242,11 @@ def _settle_partial(primary: Found | None, found: list[Found], head_people: list
             end = lead.end_char if lead is not None else 0
             told_by = tellers(body, cast, 0, end)
             extra = [p for p in cast.people_in(0, end) if p not in primary.people and p not in told_by]
-        if not extra:
+        if len(primary.people) + len(extra) < 2:
             return None
-        primary.people.append(extra[0])
+        primary.rules["participants"] = "pair+lead" if not primary.people else "clause-people+lead"
+        primary.people.extend(extra[:2 - len(primary.people)])  # "a call between both sides"
         primary.partial = False
-        primary.rules["participants"] = "clause-people+lead"
     if primary is not None:
         for part in found:
             if part.partial and part is not primary and part.type == primary.type \
@@ -274,7 +274,7 @@ def _choose_primary(found: list[Found], kind: str | None, head_people: list[str]
             return max(same, key=lambda e: (len(set(e.people) & set(head_people)), -e.trigger))
         if len(head_people) >= 2:
             return None  # the headline names the engagement: build it from there
-    pool = full or talks
+    pool = full or talks or [e for e in found if e.type in {"MEET", "CALL"} and e.partial and e.start < 600]
     if pool:
         if head_people:
             return max(pool, key=lambda e: (len(set(e.people) & set(head_people)), -e.trigger))
@@ -339,7 +339,13 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         head_end = line.end() if line is not None and day_line else 0
         at = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
         trigger = at[0] if at is not None and len(at) and primary.type != "VISIT" else None
-        for s, e, _rule in primary.spans:
+        spans = primary.spans
+        first = next(iter(sentences(body)), None)
+        if primary.rules.get("participants") == "pair+lead" and first is not None:
+            # "X and Y discussed Sunday ... This came during a call between both sides": the
+            # people come from the lead sentence, and so does the day
+            spans = [(first.start_char, first.end_char, "lead"), *spans]
+        for s, e, _rule in spans:
             if at is not None and len(at) and s <= primary.trigger < e:
                 # only the trigger's own paragraph: a standfirst line the parser joined on is not it
                 lo, hi = paragraph_chars(at[0])
@@ -355,7 +361,6 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             if inside:
                 day = inside[0]
                 break
-        first = next(iter(sentences(body)), None)
         if day is None and first is not None:
             # The dateline's own day is when the story was written: it dates what happened that
             # day (below), never an engagement still ahead.

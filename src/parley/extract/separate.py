@@ -18,7 +18,7 @@ from datetime import date, timedelta
 
 from spacy.tokens import Doc, Token
 
-from parley.extract.events import Found
+from parley.extract.events import Found, trigger_type
 from parley.extract.knowledge import sentence_of
 from parley.extract.mentions import Cast
 
@@ -46,6 +46,9 @@ def _distributed(tok: Token, cast: Cast) -> bool:
         return True
     if words & _DISTRIBUTIVE:
         return True
+    if trigger_type(tok) == "CALL" and len(set(cast.people_in(sent.start_char, sent.end_char))) >= 3 \
+            and not words & {"conference", "video", "virtual", "trilateral"}:
+        return True  # "also spoke with A and B": a telephone call is had with one leader at a time
     if any(t.lower_ == "bilateral" and t.head.tag_ == "NNS" for t in sent):
         return True  # "bilateral meetings with ..."
     return any(g.start >= tok.idx and g.start < sent.end_char for g in cast.groups)
