@@ -66,6 +66,27 @@ _PARTICLES = {"bin", "ibn", "bint", "al", "el", "ul", "de", "da", "di", "van", "
 _VARIANTS: dict[int, tuple[dict[str, set[str]], list[tuple[frozenset[str], str]]]] = {}
 
 
+def one_letter_apart(a: str, b: str) -> bool:
+    """Two spellings of one name, one letter swapped, added or dropped ("Hissain"/"Hissein",
+    "Kao"/"Kau"): how one document's transliterations of a name differ."""
+    if a == b or abs(len(a) - len(b)) > 1 or a[:1] != b[:1]:
+        return False
+    if len(a) == len(b):
+        return sum(x != y for x, y in zip(a, b, strict=True)) == 1
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
+
+
+def near_spelling(a: str, b: str) -> bool:
+    """Full names of three or more letters a token that differ in one token by one letter, the
+    others equal: one person written two ways in one text."""
+    ta, tb = name_tokens(a), name_tokens(b)
+    if len(ta) != len(tb) or len(ta) < 2:
+        return False
+    differ = [(x, y) for x, y in zip(ta, tb, strict=True) if x != y]
+    return len(differ) == 1 and min(len(differ[0][0]), len(differ[0][1])) >= 3 and one_letter_apart(*differ[0])
+
+
 def _variant_index(kb: Knowledge) -> tuple[dict[str, set[str]], list[tuple[frozenset[str], str]]]:
     """The registry's names and aliases by transliteration key, built once per knowledge base."""
     if id(kb) not in _VARIANTS:

@@ -46,6 +46,7 @@ _PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chance
 # Plural nouns of talks held face to face ("held talks", "will convene consultations",
 # "host discussions with"): a meeting when a participant or the holding verb says so.
 _TALK_NOUNS = {"talks", "consultations", "discussions"}
+_EARLIER = {"last", "previously", "previous", "earlier", "prior"}
 _GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
                 "delegations", "counterparts", "teams", "diplomats"}
 
@@ -109,10 +110,14 @@ def trigger_type(tok: Token) -> str | None:
             (lemma in {"leave", "depart"} and nxt == "for")
             or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
         return "VISIT"  # "left for Beijing", "heads to China"
+    if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
+        return "MEET"  # "welcomed Prime Minister X to Canberra": a reception of a guest
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree):
         return "MEET"  # "hosted Chancellor Merz", "hosted his Turkish counterpart, ..."
     if lemma == "visit" and pos == "NOUN" and tok.tag_ == "NNS":
+        if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+            return "VISIT"  # "recent visits to Honiara by X and Y": one visit each
         return None  # "resume regular visits", "an exchange of visits": no particular visit
     if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and nxt in {"to", "in"}):
         return "VISIT"
@@ -214,9 +219,15 @@ def _is_excluded(tok: Token) -> bool:
     if "earliest opportunity" in window or "stay in touch" in window or _invited(tok):
         return True
     accepted = any(t.lemma_.lower() == "accept" for t in tok.sent)
-    for anc in [tok, *tok.ancestors][:4]:
-        if anc.lemma_.lower() in {"invite", "invitation", "welcome"} and anc is not tok and not accepted:
+    below = tok
+    for anc in list(tok.ancestors)[:3]:
+        lemma = anc.lemma_.lower()
+        if lemma in {"invite", "invitation"} and not accepted:
             return True
+        if lemma == "welcome" and below.dep_ in {"dobj", "xcomp", "ccomp", "pobj", "prep"} and \
+                below.lower_ != "on" and not accepted:
+            return True  # "welcomed the visit", "welcome him to visit" (not "welcomed X on his visit")
+        below = anc
     chain = [tok, *list(tok.ancestors)[:2]]
     for child, anc in pairwise(chain):
         if (anc.lemma_.lower() in _UNREALISED or anc.lower_ in _UNREALISED_FORMS) and \
@@ -231,7 +242,7 @@ def _is_excluded(tok: Token) -> bool:
         return True  # "was accompanied on the courtesy call by X and Y": the entourage of one told
     # "X attended the meeting": the meeting told already; X was present at it.
     return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"attend", "join"} and any(
-        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in tok.children)
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss" for c in tok.children)
 
 
 def _denied(tok: Token) -> bool:
@@ -292,7 +303,7 @@ def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
 
 def _own_agent(noun: Token) -> bool:
     """An engagement noun that names whose it is: "a visit by President X", "X's trip"."""
-    return any(c.dep_ == "poss" and c.pos_ == "PROPN" or (c.dep_ == "prep" and c.lower_ == "by")
+    return any((c.dep_ == "poss" and c.pos_ == "PROPN") or (c.dep_ == "prep" and c.lower_ == "by")
                for c in noun.children)
 
 
@@ -429,6 +440,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 "meeting", "meetings", "summit", "talks", "visit"}:
             continue  # "their meeting schedule", "a meeting room": a modifier, not an engagement
         sent = sentence_of(tok)
+        others: list[str] = []  # the other visitors of "visits by X and Y"
         people = participants(tok, kind, cast)
         partial = False
         if len(people) < NEEDED[kind]:
@@ -446,6 +458,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         event = Found(kind, people, sent.start_char, sent.end_char, tok.idx,
                       rules={"type": f"trigger:{tok.lower_}", "participants": "clause-people"})
         event.partial = partial
+        if any(c.dep_ in {"advmod", "amod"} and c.lower_ in _EARLIER for c in tok.children):
+            event.rules["when"] = "earlier"  # "they last met", "their previous meeting": not this one
         event.modality = modality(tok, sent)
         event.rules["modality"] = "tense-and-hedges"
         if kind == "VISIT" and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS and _to_venue(tok):
@@ -472,6 +486,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                       or cast.people[p].country is None]
             if not people:
                 continue
+            if tok.tag_ == "NNS":
+                others = people[1:]
             event.people = people[:1] if len(people) > 1 else people
         elif kind == "MEET":
             event.location = place_near(tok, sent, kind, kb, doc, text)
@@ -486,4 +502,6 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 event.rules["date"] += "+duration"
         event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
         found.append(event)
+        found.extend(Found(kind, [visitor], event.start, event.end, event.trigger, event.modality, event.location,
+                           event.date, dict(event.rules), list(event.spans)) for visitor in others)
     return found

@@ -83,6 +83,9 @@ def _offices_in(text: str, kb: Knowledge) -> list[re.Match[str]]:
     return found
 
 
+_TITLED = re.compile(r"\b[A-Z][a-z]+\s+$")  # "Deputy Prime Minister Marles": a title word just before
+
+
 def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | None,
               known: dict[str, Person] | None = None,
               headline: bool = False, publisher_org: str | None = None, text: str | None = None) -> Cast:
@@ -109,8 +112,9 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         surface = text[start:end]
         name = finder.clean_name(surface)
         if not name or not name[:1].isupper() or name in kb.countries or name in kb.orgs \
-                or name.lower() in kb.title_index or name in kb.places:
-            continue
+                or name.lower() in kb.title_index or name in kb.places \
+                or name[:-1] in kb.countries or name[:-3] + "s" in kb.countries:
+            continue  # a state, an office, a place, a people ("Australians", "Solomon Islanders")
         if len(name.split()) == 1:
             # "PM Lee" after "Prime Minister Lee Hsien Loong": the document's own Lee, before
             # any registry Lee holding a similar office elsewhere on that day.
@@ -140,7 +144,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         if len(match) == 1:
             match[0].spans.append((start, end))
             mentions.append(Mention(start, end, match[0].name))
-        elif not match and rule in {"title+name", "honorific+name"} and not headline:
+        elif not match and not headline and (rule in {"title+name", "honorific+name"} or (_TITLED.search(
+                text[max(0, start - 25):start]) and text[max(0, start - 25):start].split()[-1] in kb.title_words)):
             person = finder.add(name, None, None, None, False, rule, (start, end))
             mentions.append(Mention(start, end, person.name))
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from parley.extract.knowledge import Knowledge, fold
-from parley.names import name_tokens, registry_variant, squashed
+from parley.names import name_tokens, near_spelling, registry_variant, squashed
 
 # A name word: "Ki-moon", "Nkoana-Mashabane", "O'Brien", "WANG", "J."; never one cut at a hyphen
 # ("Secretary-" of "Secretary-General"). Words of one name stand on one line.
@@ -292,7 +292,7 @@ class PeopleFinder:
             tokens = set(name_tokens(name))
             for other in self.people.values():
                 if tokens and (tokens <= other.keys or other.keys <= tokens
-                               or squashed(name) == squashed(other.name)) and \
+                               or squashed(name) == squashed(other.name) or near_spelling(name, other.name)) and \
                         (country is None or other.country is None or other.country == country):
                     person = other
                     if len(name) > len(other.name) and not other.in_registry:

@@ -55,6 +55,8 @@ def merge(events: list[Found], kb: Knowledge | None = None) -> list[Found]:
             if ev.type != "VISIT" and {ev.modality, other.modality} == {"occurred", "planned"} \
                     and (ev.date or other.date):
                 continue  # "met briefly yesterday" is not the meeting "will meet at noon"
+            if "earlier" in {ev.rules.get("when"), other.rules.get("when")} and not (ev.date and ev.date == other.date):
+                continue  # "They last met in Hangzhou": another meeting of the same pair
             if not _same_time(ev.date, other.date) and not one_trip:
                 continue  # "they last met in October": an earlier meeting of the same pair
             other.spans.extend(ev.spans)
@@ -178,7 +180,8 @@ def pair_meetings(pending: list[Found], primary: Found | None) -> list[Found]:
     out = []
     for event in pending:
         if event.type in {"MEET", "CALL"} and not event.people:
-            if event.type == primary.type and (not event.date or _same_time(event.date, primary.date)):
+            earlier = event.rules.get("when") == "earlier"
+            if event.type == primary.type and not earlier and (not event.date or _same_time(event.date, primary.date)):
                 continue  # the document's own engagement again ("the two held talks for four hours")
             event.people, event.partial = list(primary.people), False
             event.rules["participants"] = "the-document's-pair"
