@@ -28,6 +28,7 @@ from parley.extract.when_where import (
     _first_day,
     _paragraph,
     forward,
+    more_places,
     nearest_date,
     place_near,
 )
@@ -193,6 +194,8 @@ def _pair_subject(tok: Token) -> bool:
 def _definite_visit(tok: Token) -> bool:
     """A visit or trip noun that points at one particular journey ("his visit", "Sullivan's
     three-day trip", "this visit"), which the document's meeting abroad can place."""
+    if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.head.lower_ == "on" and tok.head.head.lemma_ in {"be", "arrive"}:
+        return True  # "Tillerson is on a two-day working visit": the trip under way
     return tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(
         c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"this", "the"}) for c in tok.children)
 
@@ -318,7 +321,16 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     """The people of the smallest unit around the trigger that holds enough of them."""
     needed = NEEDED[kind]
     if kind == "VISIT" and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
-        # "commended Prime Minister Modi for his visit to Poland": the nearest person before "his".
+        # "X held talks with Y as part of his visit to Russia": the subject of the clause that
+        # holds the visit, else the nearest person before "his" ("commended Modi for his visit").
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb is not None else []
+        guest = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None and verb.lemma_.lower() in {
+            "welcome", "receive", "host", "greet"} else []
+        named = _people_in([t for c in guest for t in c.subtree], cast)  # "welcomed X ... on his visit"
+        named = named or _people_in([t for c in subject for t in c.subtree], cast)
+        if len(named) == 1:
+            return named
         before = [m for m in cast.mentions if m.end <= tok.idx and m.start >= tok.sent.start_char]
         if before:
             return [before[-1].person]
@@ -441,6 +453,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             continue  # "their meeting schedule", "a meeting room": a modifier, not an engagement
         sent = sentence_of(tok)
         others: list[str] = []  # the other visitors of "visits by X and Y"
+        stops: list[str] = []  # the other places of "visited A, B and C"
         people = participants(tok, kind, cast)
         partial = False
         if len(people) < NEEDED[kind]:
@@ -465,7 +478,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if kind == "VISIT" and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS and _to_venue(tok):
             continue
         if kind == "VISIT":
-            event.location = place_near(tok, sent, kind, kb, doc, text)
+            event.location = place_near(tok, sent, kind, kb, doc, text) or next(
+                (c.text for c in tok.children if c.dep_ == "compound" and tok.pos_ == "NOUN"
+                 and (c.text in kb.country_nouns or c.text in kb.places)), None)  # "the Russia visit by X"
             if event.location and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS - _ARRIVAL_LEMMAS:
                 goal = [c for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}]
                 inside = [text[c.idx:c.right_edge.idx + len(c.right_edge.text)] for c in goal]
@@ -489,6 +504,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             if tok.tag_ == "NNS":
                 others = people[1:]
             event.people = people[:1] if len(people) > 1 else people
+            stops = more_places(tok, event.location or "", kb) if event.location else []
         elif kind == "MEET":
             event.location = place_near(tok, sent, kind, kb, doc, text)
         if event.location:
@@ -504,4 +520,6 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         found.append(event)
         found.extend(Found(kind, [visitor], event.start, event.end, event.trigger, event.modality, event.location,
                            event.date, dict(event.rules), list(event.spans)) for visitor in others)
+        found.extend(Found(kind, list(event.people), event.start, event.end, event.trigger, event.modality, stop,
+                           event.date, dict(event.rules), list(event.spans)) for stop in stops)
     return found

@@ -389,7 +389,10 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         visit = next((v for v in visits if v.start == primary.start or (v.date and v.date == primary.date)
                       or (len(visits) == 1 and v.date is None and v.modality == primary.modality)), None)
         in_title = _place_in(title or "", kb)
-        if visit is not None:
+        if visit is not None and place_line and visit.location in kb.country_nouns and \
+                kb.places.get(place_line) == kb.country_nouns[visit.location]:
+            primary.location, primary.rules["location"] = place_line, "dateline-in-visited-country"
+        elif visit is not None:
             primary.location, primary.rules["location"] = visit.location, "visit-destination"
         elif in_title:
             primary.location, primary.rules["location"] = in_title, "headline-place"

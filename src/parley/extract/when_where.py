@@ -67,6 +67,23 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
     return None
 
 
+def more_places(tok: Token, first: str, kb: Knowledge) -> list[str]:
+    """The other destinations of one journey told in a list: "visited Jerusalem, Ramallah,
+    Cairo and Amman" (a visit to each), "trips to Kenya and Ghana"."""
+    heads = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
+    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    out: list[str] = []
+    for head in heads:
+        if first not in {head.text, " ".join(t.text for t in head.subtree if t.dep_ in {"compound"} or t is head)} \
+                and head.text not in first.split():
+            continue
+        for conj in head.conjuncts:
+            name = " ".join(t.text for t in conj.subtree if t.dep_ == "compound" or t is conj)
+            if name != first and (name in kb.places or name in kb.country_nouns) and name not in out:
+                out.append(name)
+    return out
+
+
 # Seas and straits are where disputes are, not where leaders sit down; a named meeting or summit
 # is an occasion, not a place ("at the ASEAN-China Foreign Ministers' Meeting in Chongqing").
 _WATERS = re.compile(r"\b(?:Sea|Ocean|Strait|Straits|Gulf|Peninsula)\b")
