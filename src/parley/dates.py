@@ -34,6 +34,9 @@ _YEAR = r"(?P<year>(?:19|20)\d\d)"
 # Ordered: the most specific forms first.
 _ABSOLUTE = [
     re.compile(rf"\b{_YEAR}[.\-/](?P<mnum>[01]?\d)[.\-/](?P<dnum>[0-3]?\d)\b"),
+    # a span of days, dated by its first: "from 2-4 October", "on 4 and 5 September 2018"
+    re.compile(rf"\b{_DAY}\s*(?:-|–|to|and|until|through)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}"
+               rf"(?:,?\s+{_YEAR})?\b"),
     re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b"),
     re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d:])"),
@@ -43,6 +46,7 @@ _RELATIVE = re.compile(
     r"\b(?P<word>(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|yesterday|tomorrow|"
     r"(?:a short while|a little while|moments|a few hours|hours) ago|"
     r"(?:last|this|next) week|(?:a|one) year ago|last year|last month|"
+    r"(?:(?:early|late|later|mid-)\s*)?(?:this|next|later this) month|"
     r"(?:a|one|two|three|four|five|six|\d) (?:days?|weeks?) ago|"
     r"(?:on |last |this |next )?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",
@@ -218,6 +222,12 @@ def resolve_relative(word: str, anchor: date | None, backwards: bool = True) -> 
     if w == "last week":
         then = anchor - timedelta(days=7)
         return f"{then.year}-{then.month:02d}", "relative"
+    if w.endswith(("this month", "next month")):
+        ahead = 1 if w.endswith("next month") else 0
+        month, year = anchor.month + ahead, anchor.year
+        if month > 12:
+            month, year = 1, year + 1
+        return f"{year}-{month:02d}", "relative"
     if w == "last month":
         month = anchor.month - 1 or 12
         year = anchor.year if anchor.month > 1 else anchor.year - 1

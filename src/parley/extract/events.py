@@ -99,6 +99,8 @@ def trigger_type(tok: Token) -> str | None:
                                       and not any(d.lower_ in {"our", "my"} for d in g.children)
                                       for g in c.children) for c in tok.children):
         return "MEET"  # "was received by President X", "received by the foreign minister on arrival"
+    if lower in {"session", "sessions"} and pos == "NOUN" and nxt == "with" and prev in {"working", "bilateral"}:
+        return "MEET"  # "held a working session with Minister X, Minister Y and other officials"
     if lemma == "summit" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"hold", "have"}:
         return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)
     if lemma == "summit" and pos == "NOUN" and nxt == "with":
@@ -111,7 +113,9 @@ def trigger_type(tok: Token) -> str | None:
             (lemma in {"leave", "depart"} and nxt == "for")
             or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
         return "VISIT"  # "left for Beijing", "heads to China"
-    if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
+    if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children) \
+            and (tok.tag_ in {"VBD", "VBN"} or any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"}
+                                                   for c in tok.children)):
         return "MEET"  # "welcomed Prime Minister X to Canberra": a reception of a guest
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree):
@@ -122,7 +126,7 @@ def trigger_type(tok: Token) -> str | None:
         return None  # "resume regular visits", "an exchange of visits": no particular visit
     if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and nxt in {"to", "in"}):
         return "VISIT"
-    if lemma in {"go", "travel", "fly"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
+    if lemma in {"go", "travel", "fly", "proceed"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
                                                            tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "to")):
         return "VISIT"
     return None
@@ -170,6 +174,8 @@ def _pair_subject(tok: Token) -> bool:
     else ("they met with students" names someone else)."""
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     noun = tok.head if tok.dep_ == "compound" else tok  # "a telephone call between ..."
+    if _anaphor(noun):
+        return True
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
         objects = {t.lower_ for t in prep.subtree}
         if objects & {"both", "two"} and not objects & {"countries", "nations", "states", "governments"}:
@@ -189,6 +195,18 @@ def _pair_subject(tok: Token) -> bool:
             return any(c.lower_ in _PAIR_WORDS or any(t.lower_ in {"two", "both"} for t in c.children)
                        for c in subjects)
     return False
+
+
+_ANAPHORIC_NOUNS = {"meeting", "talks", "call", "conversation", "summit"}
+
+
+def _anaphor(noun: Token) -> bool:
+    """"In the meeting held in Lima on Thursday": "the meeting" without a with/between/of
+    phrase of its own is the one the document is about, told again with its place or day."""
+    return noun.pos_ == "NOUN" and noun.lower_ in _ANAPHORIC_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children) and not any(
+        c.dep_ in {"prep", "poss", "amod", "compound"} and c.lower_ not in {"in", "at", "on", "held"}
+        for c in noun.children)
 
 
 def _definite_visit(tok: Token) -> bool:
@@ -310,6 +328,25 @@ def _own_agent(noun: Token) -> bool:
                for c in noun.children)
 
 
+def _controller(verb: Token, cast: Cast, people: list[str]) -> list[str]:
+    """The unspoken subject of "(in order) to meet X and Y" or "agreed to meet X": the subject of
+    the verb the infinitive hangs on, when it is one named person not among ``people``."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        # "The Chairperson held a working session with A, B and C": the holder sits at it too
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        named = _people_in([t for c in subjects for t in c.subtree], cast)
+        return named[:1] if named and named[0] not in people else []
+    if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    for head in list(verb.ancestors)[:4]:
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            named = _people_in([t for c in subjects for t in c.subtree], cast)
+            return named if len(named) == 1 and named[0] not in people else []
+    return []
+
+
 def paragraph_chars(tok: Token) -> tuple[int, int]:
     """Character bounds of the paragraph holding ``tok``."""
     start, end = _paragraph(tok)
@@ -326,7 +363,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
         verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb is not None else []
         guest = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None and verb.lemma_.lower() in {
-            "welcome", "receive", "host", "greet"} else []
+            "welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"} else []
         named = _people_in([t for c in guest for t in c.subtree], cast)  # "welcomed X ... on his visit"
         named = named or _people_in([t for c in subject for t in c.subtree], cast)
         if len(named) == 1:
@@ -355,6 +392,8 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.i not in path and t.pos_ == "NOUN" and not any(x.i in path for x in t.subtree) and \
                     t.dep_ not in {"nsubj", "nsubjpass"} and trigger_type(t) is not None and _own_agent(t):
                 skip.update(x.i for x in t.subtree)  # "followed visits to Honiara by X and Y": theirs
+            if t.dep_ == "prep" and t.lower_ == "according" and not any(x.i in path for x in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "according to the former's spokesman X"
             if t.dep_ == "prep" and t.lower_ == "since" and \
                     not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "the first such meeting since Turnbull in 2016"
@@ -366,6 +405,8 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                 skip.update(x.i for x in t.subtree)  # "Trump's special envoy Steve Witkoff": the envoy
         people = _people_in([t for t in node.subtree if t.i not in skip and para[0] <= t.i < para[1]], cast)
         if len(people) >= needed:
+            if node is tok and kind != "VISIT":
+                people = [*_controller(tok, cast, people), *people]
             return people
         if node.pos_ in {"VERB", "AUX"} and node is not tok:
             verbs_passed += 1
@@ -382,6 +423,12 @@ def modality(tok: Token, sent: Span) -> str:
     if tok.lemma_.lower() in _TRAVEL_LEMMAS and tok.tag_ in {"VBZ", "VBP"} and not any(
             c.dep_ in {"aux", "auxpass"} for c in tok.children):
         planned = True  # in the body of a report, "Lee arrives in Nara on Tuesday" is ahead
+    if tok.lemma_.lower() in {"leave", "depart"} and tok.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+        planned = True  # "I am leaving for Britain this afternoon": a departure ahead
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
+            a.lower_ == "order" or a.lemma_.lower() in _TRAVEL_LEMMAS for a in list(tok.ancestors)[:3]):
+        planned = True  # "leaving for Britain in order to meet X": what the journey is for
     for node in chain[:3]:
         if node.pos_ == "VERB" and node.dep_ == "xcomp" and node.head.lemma_ == "be" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
@@ -454,6 +501,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         sent = sentence_of(tok)
         others: list[str] = []  # the other visitors of "visits by X and Y"
         stops: list[str] = []  # the other places of "visited A, B and C"
+        anaphor = False
         people = participants(tok, kind, cast)
         partial = False
         if len(people) < NEEDED[kind]:
@@ -461,6 +509,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 people, partial = [], True  # "This visit marked ...": whose, the meeting will tell
             elif kind != "VISIT" and not people and _pair_subject(tok):
                 people, partial = [], True  # "They last met in Bangkok": the document's pair
+                if _anaphor(tok.head if tok.dep_ == "compound" else tok):
+                    anaphor = True
             elif kind == "VISIT" or sent.start_char > 400:
                 continue
             else:
@@ -471,6 +521,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         event = Found(kind, people, sent.start_char, sent.end_char, tok.idx,
                       rules={"type": f"trigger:{tok.lower_}", "participants": "clause-people"})
         event.partial = partial
+        if anaphor:
+            event.rules["anaphor"] = "the-engagement"
         if any(c.dep_ in {"advmod", "amod"} and c.lower_ in _EARLIER for c in tok.children):
             event.rules["when"] = "earlier"  # "they last met", "their previous meeting": not this one
         event.modality = modality(tok, sent)

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from parley.extract.counterparts import listed_counterparts, resolver
 from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person, name_candidates
 
@@ -83,6 +84,9 @@ def _offices_in(text: str, kb: Knowledge) -> list[re.Match[str]]:
     return found
 
 
+_SHORT_TITLES = {"pm": "prime minister", "fm": "foreign minister"}
+_RANK_WORDS = {"Gen", "Gen.", "General", "Lt", "Col", "Adm", "Sheikh", "Prince", "Dr", "Hon", "Datuk", "Seri",
+               "Tan", "Sri", "Dato", "Pehin", "Shri", "Smt"}  # "Gen Prayut": a rank, not the name
 _TITLED = re.compile(r"\b[A-Z][a-z]+\s+$")  # "Deputy Prime Minister Marles": a title word just before
 
 
@@ -109,6 +113,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
     mentions: list[Mention] = []
     short: list[tuple[int, int, str, str]] = []
     for start, end, rule in name_candidates(doc, kb, text):
+        if "\n" in text[start:end]:
+            start = text.rindex("\n", start, end) + 1  # a name never runs across lines
         surface = text[start:end]
         name = finder.clean_name(surface)
         if not name or not name[:1].isupper() or name in kb.countries or name in kb.orgs \
@@ -179,7 +185,10 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                                     m.end(), holder.name, office=True))
 
     groups = _plural_offices(text, finder, kb, on, publisher_country, mentions)
+    groups += listed_counterparts(text, finder.people, kb, on, mentions,
+                                  resolver(finder, kb, on, publisher_country, _resolve_office))
     mentions.extend(_pronouns(doc, mentions))
+    mentions.extend(_first_person(doc, mentions, text))
     mentions = [Mention(m.start, m.end, finder.current(m.person), m.office) for m in mentions]
     mentions.sort(key=lambda mm: mm.start)
     return Cast(finder.people, tuple(mentions), tuple(groups))
@@ -226,7 +235,17 @@ def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
             return found
         if kb.office_has_title(publisher_country, role, title):
             return registry(publisher_country)
-    return next((p for p in finder.people.values() if holds(p, None)), None)
+    holders = [p for p in finder.people.values() if holds(p, None)]
+
+    def fit(person: Person) -> int:
+        """"The Prime Minister" is first the person titled so, then the one whose office the
+        registry calls so on the day, before a president who also heads a government."""
+        wanted = _SHORT_TITLES.get(title.lower(), title.lower())
+        if person.title and _SHORT_TITLES.get(person.title.lower(), person.title.lower()) == wanted:
+            return 2
+        return int(day is not None and any(t.title.lower() == wanted and t.start <= day
+                                           and (t.end is None or day < t.end) for t in kb.terms_of(person.name)))
+    return max(holders, key=fit) if holders else None
 
 
 # Plural offices of two named states: "the foreign ministers of Iran and Saudi Arabia", "the
@@ -304,7 +323,8 @@ def _short_forms(text: str, people: dict[str, Person], mentions: list[Mention],
         if person.display:  # the document's own spelling has words of its own ("Josep Borrell Fontelles")
             tokens += [t for t in person.display.split() if t not in tokens]
         for token in tokens:
-            if len(token) < 2 or token in kb.title_words or token in kb.countries or not token[:1].isupper():
+            if len(token) < 2 or token in kb.title_words or token in kb.countries or not token[:1].isupper() \
+                    or token in _RANK_WORDS:
                 continue
             for m in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w-])", text):
                 if any(s <= m.start() < e for s, e in taken):
@@ -361,4 +381,29 @@ def _pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         antecedent = (subjects or before)[-1]
         gender[antecedent.person] = want
         out.append(Mention(tok.idx, tok.idx + len(tok.text), antecedent.person))
+    return out
+
+
+def _first_person(doc: Doc, mentions: list[Mention], text: str) -> list[Mention]:
+    """"I" inside a quotation is its speaker: the person it is attributed to after it ("...,"
+    Hipkins said), else the one who introduces it ("Netanyahu made the following remarks: "I am
+    leaving for Britain ..."")."""
+    out: list[Mention] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for tok in doc:
+        if tok.text not in {"I", "me"} or tok.tag_ != "PRP":
+            continue
+        line_start = text.rfind("\n", 0, tok.idx) + 1
+        opening = max(text.rfind('"', line_start, tok.idx), text.rfind("“", line_start, tok.idx))
+        if opening < 0:
+            continue
+        speakers = _quoted_by(text, tok.idx, tok.sent.end_char, ordered)
+        if not speakers:
+            intro = text[max(0, opening - 300):opening]
+            if not re.search(r"(?::|\bsaid|\bsays|\bstated|\badded)\s*$", intro):
+                continue
+            before = [m for m in ordered if opening - 300 <= m.start < opening and not m.office]
+            speakers = {before[-1].person} if before else set()
+        if len(speakers) == 1:
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), next(iter(speakers))))
     return out

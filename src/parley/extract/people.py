@@ -31,7 +31,7 @@ _LEFT_CUT = re.compile(
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
 _RANKS = {"Sheikh", "Sheikha", "Shaikh", "Highness", "Majesty", "His", "Her", "Emir", "Amir", "Prince",
-          "Princess", "King", "Queen", "Sultan", "Crown", "Excellency", "General", "Gen.", "Dr"}
+          "Princess", "King", "Queen", "Sultan", "Crown", "Excellency", "General", "Gen.", "Gen", "Lt", "Dr"}
 
 
 _POSTED_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]ommissioner|[Cc]onsul(?:-[Gg]eneral)?|"

@@ -157,7 +157,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     found = absorb_receptions(merge(separate(find_events(body, cast.with_groups(), kb, dates, anchor, text),
                                              body, cast), kb))
     kind = headline_type(document.title)
-    primary = _settle_partial(_choose_primary(found, kind, head_people, cast), found, head_people, cast, body)
+    primary = _settle_partial(_choose_primary(found, kind, head_people, cast), found, head_people, cast, body, kb)
     pending = [e for e in found if e.partial and (e.type == "VISIT" or not e.people)]
     found = [e for e in found if not e.partial]
     if primary is None and kind in {"MEET", "CALL"} and len(head_people) >= 2:
@@ -232,7 +232,7 @@ def _home_side(primary: Found, cast: Cast, home: str | None) -> None:
 
 
 def _settle_partial(primary: Found | None, found: list[Found], head_people: list[str], cast: Cast,
-                    body: Doc) -> Found | None:
+                    body: Doc, kb: Knowledge) -> Found | None:
     """A primary meeting or call with one named side gets its other side from the headline or the
     lead sentence (or is dropped); one-sided reports of the same meeting lend it place and date."""
     if primary is not None and primary.partial:
@@ -252,7 +252,9 @@ def _settle_partial(primary: Found | None, found: list[Found], head_people: list
             if part.partial and part is not primary and part.type == primary.type \
                     and set(part.people) <= set(primary.people):
                 # "Lammy met with his counterpart in Beijing": the same meeting, with its place.
-                primary.location = primary.location or part.location
+                within = part.location and primary.location in kb.country_nouns and \
+                    kb.places.get(part.location) == kb.country_nouns[primary.location]
+                primary.location = part.location if within else primary.location or part.location
                 primary.date = primary.date or part.date
                 primary.spans.extend(part.spans)
     return primary
@@ -355,7 +357,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                       and (not reported_on(body, d) and not (trigger is not None and s <= trigger.idx < e
                                                              and other_clause(trigger, d))
                            if ahead
-                           else (not _DEADLINE.search(text[max(0, d.start - 12):d.start])
+                           else (not reported_on(body, d) and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
                                  and not _FUTURE_ON.search(text[max(0, d.start - 40):d.start])
                                and not (published and d.value > published.isoformat())))]
             if inside:
@@ -370,6 +372,13 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                     and not (ahead and reported_on(body, d))
                     and not (not ahead and _FUTURE_ON.search(text[max(0, d.start - 40):d.start]))]
             day = lead[0] if lead else None
+        if day is None and ahead:
+            # "to make an official visit early next month, during which he will meet ...": a
+            # plan dated only by its month
+            months = [d for d in dates if d.value and len(d.value) == 7 and d.kind in {"relative", "month"}
+                      and any(s <= d.start < e for s, e, _r in primary.spans)
+                      and (published is None or d.value >= published.isoformat()[:7])]
+            day = months[0] if months else None
         if day is not None:
             value = forward(day, published) if ahead else day.value
             primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"

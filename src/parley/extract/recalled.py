@@ -179,7 +179,7 @@ def pair_meetings(pending: list[Found], primary: Found | None) -> list[Found]:
         return []
     out = []
     for event in pending:
-        if event.type in {"MEET", "CALL"} and not event.people:
+        if event.type in {"MEET", "CALL"} and not event.people and "anaphor" not in event.rules:
             earlier = event.rules.get("when") == "earlier"
             if event.type == primary.type and not earlier and (not event.date or _same_time(event.date, primary.date)):
                 continue  # the document's own engagement again ("the two held talks for four hours")

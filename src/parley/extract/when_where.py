@@ -17,7 +17,7 @@ from parley.extract.knowledge import Knowledge
 
 _ARRIVAL_LEMMAS = {"arrive", "land"}
 _DEPARTURE_LEMMAS = {"leave", "depart", "head", "set"}
-_TRAVEL_LEMMAS = _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS | {"travel", "fly", "go", "come"}
+_TRAVEL_LEMMAS = _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS | {"travel", "fly", "go", "come", "proceed"}
 
 def _paragraph(tok: Token) -> tuple[int, int]:
     """Token bounds of the paragraph holding ``tok`` (blank lines apart): a standfirst line with no

@@ -1,0 +1,89 @@
+"""Counterparts named by their states: "held phone calls with his counterparts in Turkey, Saudi
+Arabia, Bahrain and Iraq", "met the foreign ministers of Egypt, Jordan and Qatar".
+
+A minister's or leader's "counterparts" hold the same office as he does, one in each state
+listed; the report names the states, not the people.  Each is the holder of that office in that
+state on the document's day (the document's own person first, else the registry's), mentioned
+at the state's name, so that the round of engagements splits into one per counterpart
+(:mod:`parley.extract.separate`).  Two states joined by "and" alone are read by the plural-office
+pattern of :mod:`parley.extract.mentions`; this module reads lists of two or more.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from parley.extract.knowledge import Knowledge
+from parley.extract.people import Mention, PeopleFinder, Person
+
+_ROLE_WORDS = {"foreign ministers": ("foreign_minister", "Foreign Minister"),
+               "presidents": ("head_of_state", "President"),
+               "prime ministers": ("head_of_government", "Prime Minister")}
+_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_CUE = re.compile(r"\b(?i:counterparts|foreign ministers|presidents|prime ministers)\s+(?:in|from|of)\b")
+
+Resolver = Callable[[str, str, str], "Person | None"]
+
+
+def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The list pattern and the one-state pattern, built once per registry."""
+    patterns = _CACHE.get(id(kb))
+    if patterns is None:
+        states = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
+        one = rf"(?:the\s+)?(?:{states})"
+        patterns = _CACHE[id(kb)] = (re.compile(
+            rf"\b(?P<who>(?i:counterparts|foreign ministers|presidents|prime ministers))\s+(?:in|from|of)\s+"
+            rf"(?P<list>{one}(?:\s*,\s*{one})*,?\s+and\s+{one})\b"), re.compile(rf"\b(?:{states})\b"))
+    return patterns
+
+
+def _hub_role(text: str, at: int, people: dict[str, Person], kb: Knowledge, on: str | None,
+              mentions: list[Mention]) -> tuple[str, str] | None:
+    """The office of the person whose counterparts these are: the last person named before, in
+    the same sentence, as the registry knows their office on the day."""
+    sentence_start = max(text.rfind(". ", 0, at), text.rfind("\n", 0, at)) + 1
+    before = [m for m in mentions if sentence_start <= m.start < at]
+    if not before or not on:
+        return None
+    day = on if len(on) == 10 else f"{on[:7]}-15"
+    for term in kb.terms_of(before[-1].person):
+        if term.start <= day and (term.end is None or day < term.end) and term.country:
+            return term.role, term.title or ""
+    person = people.get(before[-1].person)
+    spec = kb.title_index.get(person.title.lower()) if person and person.title else None
+    return (spec.role, spec.title) if spec is not None and spec.role else None
+
+
+def listed_counterparts(text: str, people: dict[str, Person], kb: Knowledge, on: str | None,
+                        mentions: list[Mention], resolve: Resolver) -> list[Mention]:
+    """One mention per state of each listed office ("counterparts in A, B, C and D"), at the
+    state's name; ``resolve(role, title, state)`` finds the holder."""
+    if not _CUE.search(text):
+        return []
+    out: list[Mention] = []
+    listed, single = _patterns(kb)
+    for m in listed.finditer(text):
+        who = m.group("who").lower()
+        role_title = _hub_role(text, m.start(), people, kb, on, mentions) if who == "counterparts" \
+            else _ROLE_WORDS[who]
+        if role_title is None:
+            continue
+        role, title = role_title
+        found: list[Mention] = []
+        for state_match in single.finditer(text, m.start("list"), m.end("list")):
+            state = kb.countries.get(state_match.group(0))
+            person = resolve(role, title, state) if state is not None else None
+            if person is not None:
+                found.append(Mention(state_match.start(), state_match.end(), person.name, office=True))
+        if len(found) >= 2:
+            out.extend(found)
+    return out
+
+
+def resolver(finder: PeopleFinder, kb: Knowledge, on: str | None, publisher_country: str | None,
+             resolve_office: Callable[..., Person | None]) -> Resolver:
+    """The office resolution of :mod:`parley.extract.mentions` bound to one document."""
+    def resolve(role: str, title: str, state: str) -> Person | None:
+        return resolve_office(finder, kb, role, title or role, state, None, on, publisher_country)
+    return resolve

@@ -1,0 +1,126 @@
+"""Rules for engagements told in passing and for the people of a clause, each on a constructed
+text that fails without its rule (the blind-annotated batches under ``corpus/`` hold the real
+documents these forms were seen in)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from parley.dates import find_dates
+from parley.extract import Extractor
+from test_extract import names, primary, run
+
+MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+          "October", "November", "December"]
+
+
+def kinds(x, kind: str) -> list[tuple[frozenset[str], str | None]]:  # type: ignore[no-untyped-def]
+    return [(frozenset(names(e)), e.location) for e in x.events if e.type == kind]
+
+
+def test_counterparts_in_listed_states_are_each_a_call(extractor: Extractor) -> None:
+    x = run(extractor, "TEHRAN - Iran's Foreign Minister Abbas Araghchi held a series of phone calls with his "
+            "counterparts in Turkey, Saudi Arabia, Bahrain, and Iraq on Tuesday.",
+            publisher="Tehran Times", published="2025-04-15")
+    calls = {frozenset(names(e)) for e in x.events if e.type == "CALL"}
+    assert len(calls) == 4 and all(len(c) == 2 and "Abbas Araghchi" in c for c in calls)
+    assert any("Hakan Fidan" in c for c in calls)
+
+
+def test_a_surname_is_the_document_s_own_person_first(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Lee Hsien Loong met President Xi Jinping in Hamburg on 6 July 2017. "
+            "PM Lee congratulated President Xi on the anniversary.", publisher="CNA", published="2017-07-06")
+    assert names(primary(x)) == {"Lee Hsien Loong", "Xi Jinping"}
+    assert {p.name for e in x.events for p in e.participants} == {"Lee Hsien Loong", "Xi Jinping"}
+
+
+def test_indefinite_and_elect_offices_are_no_holder(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Lawrence Wong spoke with Indonesia president-elect Prabowo Subianto. "
+            "It was the first time a Singapore Prime Minister spoke with an Indonesian President-elect.",
+            publisher="Bernama", published="2024-05-16")
+    people = {p.name for e in x.events for p in e.participants}
+    assert people == {"Lawrence Wong", "Prabowo Subianto"}
+
+
+def test_a_call_between_both_sides_is_the_lead_s_pair(extractor: Extractor) -> None:
+    x = run(extractor, "BAGHDAD, Feb 22 (KUNA) -- Iraqi Foreign Minister Fuad Hussein and his Iranian counterpart "
+            "Abbas Araghchi discussed Sunday regional developments.\n\nThis came during a telephone call between "
+            "both sides, in which they welcomed the designation of Thursday for another round of talks.",
+            publisher="KUNA", published="2026-02-22")
+    call = primary(x)
+    assert (call.type, names(call), call.date) == ("CALL", {"Fuad Hussein", "Abbas Araghchi"}, "2026-02-22")
+    assert len(x.events) == 1
+
+
+def test_they_last_met_is_another_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Lee Hsien Loong met with President Xi Jinping in Hamburg on 6 July 2017. "
+            "They last met when China hosted the G20 in Hangzhou last year.", publisher="MFA Singapore",
+            published="2017-07-06")
+    assert sorted(loc or "" for _, loc in kinds(x, "MEET")) == ["Hamburg", "Hangzhou"]
+
+
+def test_welcomed_guest_and_visits_by_several(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Anthony Albanese welcomed Prime Minister Jeremiah Manele to Canberra on "
+            "26 June 2024 on his first international visit.\n\nThe meeting followed recent visits to Honiara by "
+            "Deputy Prime Minister Marles and Foreign Minister Penny Wong.",
+            publisher="Prime Minister of Australia", published="2024-06-26")
+    assert names(primary(x)) == {"Anthony Albanese", "Jeremiah Manele"}
+    visits = set(kinds(x, "VISIT"))
+    assert (frozenset({"Jeremiah Manele"}), "Canberra") in visits
+    assert {v for v, loc in visits if loc == "Honiara"} == {frozenset({"Marles"}), frozenset({"Penny Wong"})}
+
+
+def test_an_itinerary_is_one_visit_per_place(extractor: Extractor) -> None:
+    x = run(extractor, "Secretary of State Antony Blinken spoke with Saudi Foreign Minister Faisal bin Farhan. "
+            "Blinken ended a Middle East tour on Thursday. He visited Jerusalem, Ramallah, Cairo and Amman.",
+            publisher="Reuters", published="2021-05-27")
+    assert {loc for _, loc in kinds(x, "VISIT")} >= {"Jerusalem", "Ramallah", "Cairo", "Amman"}
+
+
+def test_spokesman_of_according_to_is_no_participant(extractor: Extractor) -> None:
+    x = run(extractor, "European Council President Charles Michel on Thursday held a telephone conversation with "
+            "Turkish President Recep Tayyip Erdogan, according to the former's spokesman Barend Leyts.",
+            publisher="eKathimerini", published="2020-08-13")
+    assert len(names(primary(x))) == 2 and "Barend Leyts" not in names(primary(x))
+
+
+def test_i_in_a_quotation_is_its_speaker(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Benjamin Netanyahu made the following remarks:\n\n\"This afternoon I am "
+            "leaving for Britain in order to meet with British Prime Minister Theresa May and Foreign Secretary "
+            "Boris Johnson.\"", publisher="Prime Minister's Office", published="2017-02-05")
+    meet = next(e for e in x.events if e.type == "MEET")
+    assert names(meet) == {"Benjamin Netanyahu", "Theresa May", "Boris Johnson"}
+    assert meet.modality == "planned"
+    assert [(v.modality, v.location) for v in x.events if v.type == "VISIT"] == [("planned", "Britain")]
+
+
+def test_a_bare_office_is_first_the_person_titled_so(extractor: Extractor) -> None:
+    x = run(extractor, "Bangkok - The Prime Minister is scheduled to make an official visit to the United States "
+            "early next month, during which time he will meet with the U.S. President Donald Trump. Prime "
+            "Minister Gen Prayut Chan-o-cha will visit the United States from 2-4 October.",
+            publisher="Pattaya Mail", published="2017-09-27")
+    meet = next(e for e in x.events if e.type == "MEET")
+    assert {n.split()[-1] for n in names(meet)} == {"Chan-o-cha", "Trump"}
+    assert (meet.modality, meet.date) == ("planned", "2017-10")
+
+
+def test_a_working_session_held_includes_its_holder(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Penny Wong held a working session with Minister of Trade Serge Ahissou "
+            "and Minister of Transport Alassane Seidou in Cotonou.", publisher="DFAT", published="2018-10-23")
+    meet = next(e for e in x.events if e.type == "MEET")
+    assert "Penny Wong" in names(meet) and len(names(meet)) >= 2
+
+
+@given(st.integers(1, 27), st.integers(1, 12), st.sampled_from(["-", " to ", " and ", "–"]))
+def test_a_span_of_days_is_dated_by_its_first(day: int, month: int, joiner: str) -> None:
+    text = f"He will visit from {day}{joiner}{day + 1} {MONTHS[month - 1]} 2019."
+    found = [d for d in find_dates(text, date(2019, 6, 1)) if d.kind == "absolute"]
+    assert [d.value for d in found] == [date(2019, month, day).isoformat()]
+
+
+def test_next_and_this_month_are_months() -> None:
+    found = {d.text: d.value for d in find_dates("early next month, or later this month", date(2017, 12, 27))}
+    assert found == {"early next month": "2018-01", "later this month": "2017-12"}
