@@ -46,7 +46,7 @@ _RELATIVE = re.compile(
     r"\b(?P<word>(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|yesterday|tomorrow|"
     r"(?:a short while|a little while|moments|a few hours|hours) ago|"
     r"(?:last|this|next) week|(?:a|one) year ago|last year|last month|"
-    r"(?:(?:early|late|later|mid-)\s*)?(?:this|next|later this) month|"
+    r"(?:(?:early|late|later|mid-)\s*)?(?:this|next|later this|earlier this) month|"
     r"(?:a|one|two|three|four|five|six|\d) (?:days?|weeks?) ago|"
     r"(?:on |last |this |next )?"
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))\b",

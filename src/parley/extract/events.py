@@ -46,7 +46,7 @@ _PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chance
                  "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "secretary"}
 # Plural nouns of talks held face to face ("held talks", "will convene consultations",
 # "host discussions with"): a meeting when a participant or the holding verb says so.
-_TALK_NOUNS = {"talks", "consultations", "discussions"}
+_TALK_NOUNS = {"talks", "consultations", "discussions", "encounter"}
 _EARLIER = {"last", "previously", "previous", "earlier", "prior"}
 _GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
                 "delegations", "counterparts", "teams", "diplomats"}
@@ -94,7 +94,7 @@ def trigger_type(tok: Token) -> str | None:
             or tok.head.lemma_.lower() in {"hold", "have", "begin", "open", "convene", "conduct", "host"}
             or any(c.dep_ == "relcl" and c.lemma_.lower() in {"hold", "have"} for c in tok.children)):
         return "MEET"
-    if lemma in {"receive", "host"} and tok.tag_ == "VBN" and any(
+    if lemma in {"receive", "host", "welcome", "greet"} and tok.tag_ == "VBN" and any(
             c.dep_ == "agent" and any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lower_ in _PERSON_NOUNS)
                                       and not any(d.lower_ in {"our", "my"} for d in g.children)
                                       for g in c.children) for c in tok.children):

@@ -92,13 +92,14 @@ _TITLED = re.compile(r"\b[A-Z][a-z]+\s+$")  # "Deputy Prime Minister Marles": a 
 
 def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | None,
               known: dict[str, Person] | None = None,
-              headline: bool = False, publisher_org: str | None = None, text: str | None = None) -> Cast:
+              headline: bool = False, publisher_org: str | None = None, text: str | None = None,
+              locale: str | None = None) -> Cast:
     """Find and resolve the people of ``doc`` (a body, or a headline with ``headline=True``).
 
     ``known`` passes the body's people when reading the headline, so "Lu Kang" in the headline
     is the body's Lu Kang.
     """
-    finder = PeopleFinder(kb, publisher_country, on)
+    finder = PeopleFinder(kb, publisher_country, on, locale)
     if known:
         finder.people = dict(known)
     text = doc.text if text is None else text  # Doc.text is rebuilt on every access

@@ -84,9 +84,13 @@ class Mention:
 class PeopleFinder:
     """Finds and resolves the people of one text (a document body or its headline)."""
 
-    def __init__(self, kb: Knowledge, publisher_country: str | None, on: str | None) -> None:
+    def __init__(self, kb: Knowledge, publisher_country: str | None, on: str | None,
+                 locale: str | None = None) -> None:
         self.kb = kb
         self.publisher_country = publisher_country
+        # The country an outlet writes from (a UAE newspaper's "President Sheikh Mohamed"): only
+        # a tie-break between registry people a bare first name or surname could be.
+        self.locale = locale
         self.on = on
         self.people: dict[str, Person] = {}
         self.renamed: dict[str, str] = {}  # a short name that later turned out to be a longer one
@@ -194,8 +198,10 @@ class PeopleFinder:
             swapped = f"{tokens[1]} {tokens[0]}"
             if fold(swapped) in self.kb.person_aliases:
                 return self.kb.person_aliases[fold(swapped)], True
-        if len(tokens) == 1:
-            found = self.kb.person(name, self.on, country)
+        bare = [t for t in tokens if t not in _RANKS]
+        if len(bare) == 1:  # "Xi", "Sheikh Mohamed": a first name or surname after any rank
+            found = self.kb.person(bare[0], self.on, country) or (
+                self.kb.person(bare[0], self.on, self.locale) if country is None and self.locale else None)
             if found:
                 return found, True
         found = registry_variant(self.kb, no_initials or name, country)

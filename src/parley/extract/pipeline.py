@@ -143,8 +143,10 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     on = title_day or (published.isoformat() if published else None)
 
     org_name = org.name if org else None
-    cast = read_cast(body, kb, home_country, on, publisher_org=org_name, text=text)
-    head_cast = read_cast(head, kb, home_country, on, known=cast.people, headline=True, publisher_org=org_name)
+    locale = org.country if org else None
+    cast = read_cast(body, kb, home_country, on, publisher_org=org_name, text=text, locale=locale)
+    head_cast = read_cast(head, kb, home_country, on, known=cast.people, headline=True, publisher_org=org_name,
+                          locale=locale)
     head_people = [m.person for m in head_cast.mentions]
     head_people = list(dict.fromkeys(head_people))
     people = {**cast.people, **head_cast.people}

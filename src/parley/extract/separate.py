@@ -93,7 +93,8 @@ def separate(found: list[Found], doc: Doc, cast: Cast) -> list[Found]:
 
 
 _CONCLUDED = re.compile(
-    r"\b(?:concluded|concludes|wrapped up|wraps up|ended|ends|completed|completes|rounded off|rounds off)\s+"
+    r"\b(?:concluded|concludes|concluding|wrapped up|wraps up|wrapping up|ended|ends|ending|completed|completes"
+    r"|completing|rounded off|rounds off|rounding off)\s+"
     r"(?:a|an|his|her|their|the)\s+(?:(?P<n>two|three|four|five|six|seven|\d)[- ]day\s+)?"
     r"(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", re.IGNORECASE)
 _NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
