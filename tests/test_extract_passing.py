@@ -124,3 +124,18 @@ def test_a_span_of_days_is_dated_by_its_first(day: int, month: int, joiner: str)
 def test_next_and_this_month_are_months() -> None:
     found = {d.text: d.value for d in find_dates("early next month, or later this month", date(2017, 12, 27))}
     assert found == {"early next month": "2018-01", "later this month": "2017-12"}
+
+
+def test_earlier_in_the_day_is_the_day_last_named() -> None:
+    found = find_dates("the ministry said on Wednesday. Kang talked with Blinken earlier in the day.",
+                       date(2021, 1, 27))
+    assert [(d.text, d.value) for d in found] == [("on Wednesday", "2021-01-27"),
+                                                 ("earlier in the day", "2021-01-27")]
+
+
+def test_arrangements_and_telling_days(extractor: Extractor) -> None:
+    x = run(extractor, "TOKYO\n\nJapanese Foreign Minister Yoshimasa Hayashi is making arrangements to visit China "
+            "and meet with his counterpart Wang Yi, NHK public television reported on Wednesday.",
+            publisher="Japan Today", published="2022-12-15")
+    meet = next(e for e in x.events if e.type == "MEET")
+    assert (meet.modality, meet.date) == ("planned", None)

@@ -358,6 +358,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                       and d.start >= head_end
                       and (not reported_on(body, d) and not (trigger is not None and s <= trigger.idx < e
                                                              and other_clause(trigger, d))
+                           and not (primary.type != "VISIT" and _DEADLINE.search(text[max(0, d.start - 12):d.start]))
                            if ahead
                            else (not reported_on(body, d) and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
                                  and not _FUTURE_ON.search(text[max(0, d.start - 40):d.start])
@@ -371,7 +372,9 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             lead = [d for d in dates if d.start < first.end_char and d.value and len(d.value) == 10
                     and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
                     and not (line is not None and d.start < line.end())
-                    and not (ahead and reported_on(body, d))
+                    and not reported_on(body, d)
+                    and not (ahead and trigger is not None and first.start_char <= trigger.idx < first.end_char
+                             and other_clause(trigger, d))
                     and not (not ahead and _FUTURE_ON.search(text[max(0, d.start - 40):d.start]))]
             day = lead[0] if lead else None
         if day is None and ahead:
