@@ -362,10 +362,14 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
         # holds the visit, else the nearest person before "his" ("commended Modi for his visit").
         verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
         subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb is not None else []
-        guest = [c for c in verb.children if c.dep_ == "dobj"] if verb is not None and verb.lemma_.lower() in {
-            "welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"} else []
-        named = _people_in([t for c in guest for t in c.subtree], cast)  # "welcomed X ... on his visit"
-        named = named or _people_in([t for c in subject for t in c.subtree], cast)
+        hosting = verb is not None and verb.lemma_.lower() in {
+            "welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"}
+        held = {t.i for c in subject for t in c.subtree}
+        # "welcomed X ... on his visit", "received on Wednesday HE the Lord Mayor ... X": the guest,
+        # the first person named after the verb outside its subject
+        guest = _people_in([t for t in tok.sent if verb is not None and verb.i < t.i < tok.i and t.i not in held],
+                           cast) if hosting else []
+        named = guest[:1] or _people_in([t for c in subject for t in c.subtree], cast)
         if len(named) == 1:
             return named
         before = [m for m in cast.mentions if m.end <= tok.idx and m.start >= tok.sent.start_char]
@@ -529,7 +533,11 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         event.rules["modality"] = "tense-and-hedges"
         if kind == "VISIT" and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS and _to_venue(tok):
             continue
-        if kind == "VISIT":
+        if kind == "VISIT" and tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children) and any(
+                c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in {"country", "city", "capital"}
+                                                              for g in c.children) for c in tok.children):
+            event.location = None  # "on the occasion of his visit to the country": where he was received
+        elif kind == "VISIT":
             event.location = place_near(tok, sent, kind, kb, doc, text) or next(
                 (c.text for c in tok.children if c.dep_ == "compound" and tok.pos_ == "NOUN"
                  and (c.text in kb.country_nouns or c.text in kb.places)), None)  # "the Russia visit by X"

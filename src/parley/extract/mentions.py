@@ -366,8 +366,8 @@ def _pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     gender: dict[str, str] = {}
     text = doc.text
     for tok in doc:
-        if tok.lower_ not in {"he", "she"}:
-            continue
+        if tok.lower_ not in {"he", "she"} or tok.text == "HE":
+            continue  # "HE the Lord Mayor": His Excellency, a style before a name
         want = tok.lower_
         quoted = _quoted_by(text, tok.idx, tok.sent.end_char, ordered)
         before = [m for m in ordered if m.end <= tok.idx and gender.get(m.person, want) == want

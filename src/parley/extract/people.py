@@ -112,6 +112,8 @@ class PeopleFinder:
         changed = True
         while changed:
             changed = False
+            if name.startswith(("The ", "the ")):
+                name, changed = name[4:].strip(), True  # "His Highness The Amir Sheikh Tamim ..."
             for h in self.kb.honorifics:
                 if name.startswith(h + " "):
                     name, changed = name[len(h) + 1:].strip(), True
