@@ -139,3 +139,21 @@ def test_arrangements_and_telling_days(extractor: Extractor) -> None:
             publisher="Japan Today", published="2022-12-15")
     meet = next(e for e in x.events if e.type == "MEET")
     assert (meet.modality, meet.date) == ("planned", None)
+
+
+def test_met_two_people_discussing_bilateral_issues_is_one_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "President Cyril Ramaphosa hosted President Brahim Ghali in Pretoria on Tuesday. He met US "
+            "President Joe Biden and his deputy Kamala Harris, where they discussed bilateral, regional and global "
+            "issues.", publisher="SABC", published="2022-10-18")
+    meets = [names(e) for e in x.events if e.type == "MEET"]
+    assert {"Cyril Ramaphosa", "Joe Biden", "Kamala Harris"} in meets
+
+
+def test_the_two_sat_down_for_talks_in_the_lead_s_place(extractor: Extractor) -> None:
+    x = run(extractor, "US President Donald Trump joined Japanese Prime Minister Sanae Takaichi for a welcome "
+            "ceremony at Tokyo's Akasaka Palace on Tuesday.\n\n\"We will be stronger,\" said Takaichi, as the two "
+            "leaders sat down for talks.", title="Takaichi guides Trump around Akasaka Palace", publisher="WION",
+            published="2025-10-28")
+    meet = primary(x)
+    assert (meet.type, names(meet), meet.date, meet.location) == (
+        "MEET", {"Donald Trump", "Sanae Takaichi"}, "2025-10-28", "Tokyo")

@@ -92,6 +92,7 @@ def trigger_type(tok: Token) -> str | None:
     if lower in _TALK_NOUNS and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
             nxt in {"with", "between"} or prev in {"bilateral", "summit"}
             or tok.head.lemma_.lower() in {"hold", "have", "begin", "open", "convene", "conduct", "host"}
+            or (tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in {"sit", "gather", "meet"})
             or any(c.dep_ == "relcl" and c.lemma_.lower() in {"hold", "have"} for c in tok.children)):
         return "MEET"
     if lemma in {"receive", "host", "welcome", "greet"} and tok.tag_ == "VBN" and any(
@@ -173,6 +174,8 @@ def _pair_subject(tok: Token) -> bool:
     January", "the two have met twice since", "both held talks in Rome") and that names no one
     else ("they met with students" names someone else)."""
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if tok.pos_ == "NOUN" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head  # "as the two leaders sat down for talks"
     noun = tok.head if tok.dep_ == "compound" else tok  # "a telephone call between ..."
     if _anaphor(noun):
         return True
@@ -180,7 +183,8 @@ def _pair_subject(tok: Token) -> bool:
         objects = {t.lower_ for t in prep.subtree}
         if objects & {"both", "two"} and not objects & {"countries", "nations", "states", "governments"}:
             return True  # "a telephone call between both sides", "talks between the two leaders"
-    if tok.pos_ == "NOUN" and not (tok.dep_ == "dobj" and verb.lemma_.lower() in {"hold", "have"}):
+    if tok.pos_ == "NOUN" and not (tok.dep_ == "dobj" and verb.lemma_.lower() in {"hold", "have"}) \
+            and not (tok.head.lower_ == "for" and verb.lemma_.lower() in {"sit", "gather", "meet"}):
         return False
     if any(c.dep_ in {"dobj", "prep"} and c.lower_ in {"with", "between"} for c in tok.children) or \
             any(c.dep_ == "dobj" for c in verb.children if c is not tok):

@@ -49,7 +49,8 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     if trigger_type(tok) == "CALL" and len(set(cast.people_in(sent.start_char, sent.end_char))) >= 3 \
             and not words & {"conference", "video", "virtual", "trilateral"}:
         return True  # "also spoke with A and B": a telephone call is had with one leader at a time
-    if any(t.lower_ == "bilateral" and t.head.tag_ == "NNS" for t in sent):
+    if any(t.lower_ == "bilateral" and t.head.tag_ == "NNS" and t.head.lower_ in _PLURAL_ENGAGEMENTS | {"talks"}
+           for t in sent):
         return True  # "bilateral meetings with ..."
     return any(g.start >= tok.idx and g.start < sent.end_char for g in cast.groups)
 
