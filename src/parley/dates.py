@@ -185,9 +185,10 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
             found.append(TimeExpr(m.start("mon"), m.end(), m.group(0), value, "month"))
     for m in _SAME_DAY.finditer(text):
         if free(m.start(), m.end()):
-            # "said on Wednesday ... talked by phone earlier in the day": the day last named
+            # "said on Wednesday ... talked by phone earlier in the day": the day of the story (its
+            # dateline or publication), else the day last named
             days = [t for t in found if t.start < m.start() and t.value and len(t.value) == 10]
-            value = max(days, key=lambda t: t.start).value if days else (anchor.isoformat() if anchor else None)
+            value = anchor.isoformat() if anchor else (max(days, key=lambda t: t.start).value if days else None)
             taken.append((m.start(), m.end()))
             found.append(TimeExpr(m.start(), m.end(), m.group(0), value, "relative"))
     return sorted(found, key=lambda t: t.start)

@@ -541,6 +541,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in {"country", "city", "capital"}
                                                               for g in c.children) for c in tok.children):
             event.location = None  # "on the occasion of his visit to the country": where he was received
+        elif kind == "VISIT" and tok.dep_ == "amod":
+            event.location = None  # "the visiting U.S. Vice President": the guest, not a destination
         elif kind == "VISIT":
             event.location = place_near(tok, sent, kind, kb, doc, text) or next(
                 (c.text for c in tok.children if c.dep_ == "compound" and tok.pos_ == "NOUN"

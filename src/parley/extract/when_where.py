@@ -47,6 +47,10 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
         before = before.removesuffix("the").rstrip()
         words = before.split()
         last = words[-1].lower() if words else ""
+        if kind == "VISIT" and last in {"visiting", "visit"} and re.match(
+                r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:President|Prime|Minister|Secretary|Vice|Foreign|Chancellor|King|Premier)\b",
+                text[m.end():m.end() + 40]):
+            continue  # "the visiting U.S. Vice President": whose nationality, not where
         if last in preps or (kind == "VISIT" and last in {"to", "in"}):
             if m.start() >= tok.idx or kind != "VISIT":
                 return m.group(0)
