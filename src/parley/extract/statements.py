@@ -108,6 +108,7 @@ def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[s
     return tuple(found), rule
 
 
+_MET = {"meet", "hold", "convene", "sit", "gather", "talk", "speak"}
 _JOINT = {"agree", "discuss", "exchange", "talk", "review", "share", "speak", "confer"}
 _OCCASIONS = {"meeting", "summit", "talks", "call", "conversation", "discussion", "discussions", "visit"}
 
@@ -183,6 +184,13 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
             names = cast.people_in(left, tok.idx)
             if names:
                 return (names[-1],), f"name-before:{tok.lemma_.lower()}"
+        met = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
+        if subj is None and group and met is not None and met.lemma_.lower() in _MET and met.tag_ in {"VBD", "VBN"} \
+                and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            met_by = subject_of(met)
+            people = _people_of(met_by, cast) if met_by is not None else []
+            if people and set(people) <= set(group):
+                return group, "purpose-of-meeting"  # "X met Y on Monday to discuss energy and trade"
         if subj is None:
             continue
         head_word = subj.lower_
