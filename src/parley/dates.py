@@ -191,7 +191,13 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
             value = anchor.isoformat() if anchor else (max(days, key=lambda t: t.start).value if days else None)
             taken.append((m.start(), m.end()))
             found.append(TimeExpr(m.start(), m.end(), m.group(0), value, "relative"))
-    return sorted(found, key=lambda t: t.start)
+    found.sort(key=lambda t: t.start)
+    for n, (a, b) in enumerate(zip(found, found[1:], strict=False)):
+        # "on Thursday, October 14", "on Thursday (Jul 6)": the weekday is the date written beside it
+        if b.start - a.end <= 3 and re.fullmatch(r"[\s,(]*", text[a.end:b.start]) and \
+                a.kind == "weekday" and b.kind == "absolute" and b.value and len(b.value) == 10:
+            found[n] = TimeExpr(a.start, a.end, a.text, b.value, "weekday")
+    return found
 
 
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in the|that|the same) day\b", re.IGNORECASE)

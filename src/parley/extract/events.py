@@ -30,6 +30,7 @@ from parley.extract.when_where import (
     forward,
     more_places,
     nearest_date,
+    other_clause,
     place_near,
 )
 
@@ -46,6 +47,7 @@ _PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chance
                  "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "secretary"}
 # Plural nouns of talks held face to face ("held talks", "will convene consultations",
 # "host discussions with"): a meeting when a participant or the holding verb says so.
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}  # "the round hosted by Cairo": a place hosts no meeting
 _TALK_NOUNS = {"talks", "consultations", "discussions", "encounter"}
 _EARLIER = {"last", "previously", "previous", "earlier", "prior"}
 _GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
@@ -96,7 +98,8 @@ def trigger_type(tok: Token) -> str | None:
             or any(c.dep_ == "relcl" and c.lemma_.lower() in {"hold", "have"} for c in tok.children)):
         return "MEET"
     if lemma in {"receive", "host", "welcome", "greet"} and tok.tag_ == "VBN" and any(
-            c.dep_ == "agent" and any(g.dep_ == "pobj" and (g.pos_ == "PROPN" or g.lower_ in _PERSON_NOUNS)
+            c.dep_ == "agent" and any(g.dep_ == "pobj" and ((g.pos_ == "PROPN" and g.ent_type_ not in _PLACE_ENTS)
+                                                            or g.lower_ in _PERSON_NOUNS)
                                       and not any(d.lower_ in {"our", "my"} for d in g.children)
                                       for g in c.children) for c in tok.children):
         return "MEET"  # "was received by President X", "received by the foreign minister on arrival"
@@ -263,6 +266,9 @@ def _is_excluded(tok: Token) -> bool:
             return True  # "it was too complicated for him to meet Obama"
     if _denied(tok):
         return True
+    if any(a.dep_ == "prep" and a.lower_ == "since" for a in list(tok.ancestors)[:3]) and any(
+            t.lower_ == "first" and t.i < tok.i for t in tok.sent):
+        return True  # "the first by an Indian Prime Minister since Singh's state visit in 2007": a comparison
     if any(a.lemma_.lower() == "accompany" for a in list(tok.ancestors)[:3]):
         return True  # "was accompanied on the courtesy call by X and Y": the entourage of one told
     # "X attended the meeting": the meeting told already; X was present at it.
@@ -295,7 +301,9 @@ def _unnamed_group(tok: Token, cast: Cast) -> bool:
         c.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children)
     for child in tok.children:
         if child.dep_ == "poss" and child.lower_ in _GROUP_WORDS and not partner and not cast.overlaps(
-                child.idx, child.idx + len(child.text)):
+                child.idx, child.idx + len(child.text)) and not all(
+                g.dep_ in {"det", "case", "nummod"} and g.lower_ in {"the", "two", "both", "'", "’", "'s", "’s"}
+                for g in child.children):
             return True  # "the G7 leaders' meeting" (not "a Foreign Ministers' meeting with Dr Kang")
         if child.dep_ == "prep" and child.lower_ in {"between", "of", "among", "with"}:
             objects = [t for t in child.subtree if t.i != child.i]
@@ -324,6 +332,24 @@ def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
     return seen
 
 
+
+
+def _dated_elsewhere(tok: Token, near: TimeExpr) -> bool:
+    """A date that belongs to another engagement noun of the sentence ("build on the leaders'
+    phone call in February 2021"): it dates that one, not ``tok``."""
+    span = tok.doc.char_span(near.start, near.end, alignment_mode="expand")
+    if span is None:
+        return False
+    kind = trigger_type(tok)
+    between = tok.doc[min(tok.i, span.start) + 1: max(tok.i, span.start)]
+    if kind in {"MEET", "CALL"} and any(trigger_type(t) in {"MEET", "CALL"} - {kind} for t in between):
+        return True  # "the meeting ... builds on their phone call in February": the call's date
+    for anc in list(span.root.ancestors)[:4]:
+        if anc.i == tok.i or (tok.dep_ == "compound" and anc.i == tok.head.i):
+            return False
+        if anc.pos_ == "NOUN" and trigger_type(anc) is not None:
+            return True
+    return False
 
 
 def _own_agent(noun: Token) -> bool:
@@ -576,12 +602,18 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if event.location:
             event.rules["location"] = "place-after-preposition"
         near = nearest_date(tok, sent, dates, event.modality == "planned")
+        if near is not None and _dated_elsewhere(tok, near):
+            near = None  # "the meeting ... will build on the leaders' phone call in February 2021"
         if near is not None:
             event.date = forward(near, anchor) if event.modality == "planned" else near.value
             event.rules["date"] = f"{near.kind}:{near.text}"
             if _UNTIL.search(text[max(0, near.start - 9):near.start]):
                 event.date = _first_day(forward(near, anchor), tok)  # "a four-day visit through Friday"
                 event.rules["date"] += "+duration"
+        if event.modality == "occurred" and event.date and anchor and len(event.date) == 10 \
+                and event.date > anchor.isoformat() and near is not None and not other_clause(tok, near) \
+                and tok.tag_ in {"VBZ", "VBP"}:
+            event.modality = "planned"  # "on Thursday, October 14, when he hosts X": a day still ahead
         event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
         found.append(event)
         found.extend(Found(kind, [visitor], event.start, event.end, event.trigger, event.modality, event.location,

@@ -367,7 +367,12 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
     found: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
-            found.append((ent.start_char, ent.end_char, "ner"))
+            start = ent.start_char
+            if re.match(r"[A-Z]\.\s", ent.text) and ent.start > 0:
+                given = doc[ent.start - 1]  # "Lloyd J. Austin": the tagger cut the given name off
+                if given.text[:1].isupper() and given.text.isalpha() and given.text not in kb.title_words:
+                    start = given.idx
+            found.append((start, ent.end_char, "ner"))
     for m in kb.person_re.finditer(text):
         found.append((m.start(), m.end(), "registry"))
     title_re, honorific_re = _patterns(kb)
