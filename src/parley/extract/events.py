@@ -124,6 +124,8 @@ def trigger_type(tok: Token) -> str | None:
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree):
         return "MEET"  # "hosted Chancellor Merz", "hosted his Turkish counterpart, ..."
+    if lemma == "visit" and tok.dep_ == "amod":
+        return None  # "the visiting WHO Director General": a guest, whose journey is told elsewhere
     if lemma == "visit" and pos == "NOUN" and tok.tag_ == "NNS":
         if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
             return "VISIT"  # "recent visits to Honiara by X and Y": one visit each
@@ -405,6 +407,17 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
         before = [m for m in cast.mentions if m.end <= tok.idx and m.start >= tok.sent.start_char]
         if before:
             return [before[-1].person]
+    if kind != "VISIT" and tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
+                                                      for c in tok.children):
+        # "gave Trump an explanation of his meeting with Rouhani": whose meeting, and with whom
+        partners = _people_in([t for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                               for t in c.subtree], cast)
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        subject = [t for c in (verb.children if verb is not None else []) if c.dep_ in {"nsubj", "nsubjpass"}
+                   for t in c.subtree]
+        owner = [p for p in _people_in(subject, cast) if p not in partners][:1]
+        if partners and owner:
+            return owner + partners
     node: Token | None = tok
     verbs_passed = 0
     path = {tok.i}

@@ -49,7 +49,7 @@ def headline_type(title: str | None) -> str | None:
     """The engagement type a readout headline announces."""
     if not title:
         return None
-    if re.search(r"\bcourtesy call", title, re.IGNORECASE):
+    if re.search(r"\bcourtesy call|\b(?:calls|called|calling) on\b", title, re.IGNORECASE):
         return "MEET"
     if _HEAD_CALL.search(title):
         return "CALL"

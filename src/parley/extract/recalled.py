@@ -141,17 +141,22 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
     meeting: the visitor is the participant from another country than the meeting's place, the
     destination that place.  Visits to the meeting's country also take its date when they have
     none."""
-    if primary is None or primary.type != "MEET" or not primary.location:
+    if primary is None or primary.type != "MEET":
         return []
-    host = kb.country_nouns.get(primary.location) or kb.places.get(primary.location)
-    if host is None:
-        return []
-    abroad = [p for p in primary.people if country_of.get(p) and country_of.get(p) != host]
+    host = kb.country_nouns.get(primary.location or "") or kb.places.get(primary.location or "")
     out: list[Found] = []
     for visit in (v for v in pending if v.type == "VISIT"):
         own = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
-        if own is not None and own != host:
+        if host is None and own is not None and not visit.people:
+            # "arrived on a three-day official visit to Nepal": the meeting's guest, placed by the visit
+            guests = [p for p in primary.people if country_of.get(p) != own]
+            if len(guests) == 1 and any(country_of.get(p) == own for p in primary.people):
+                visit.people, visit.partial = guests, False
+                out.append(visit)
             continue
+        if host is None or (own is not None and own != host):
+            continue
+        abroad = [p for p in primary.people if country_of.get(p) and country_of.get(p) != host]
         people = [p for p in visit.people if p in abroad] if visit.people else abroad
         if len(people) != 1 or (visit.people and visit.people != people):
             continue
@@ -162,6 +167,7 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
         if primary.date:  # the trip of the meeting: its own sentence's date is another matter's
             visit.date, visit.rules["date"] = primary.date, "meeting-abroad"
         out.append(visit)
+    abroad = [p for p in primary.people if country_of.get(p) and country_of.get(p) != host] if host else []
     for visit in [*found, *out]:
         if visit.type == "VISIT" and visit.date is None and set(visit.people) <= set(abroad) and visit.people:
             there = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
