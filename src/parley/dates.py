@@ -9,6 +9,7 @@ same answer.  A month alone resolves to ``YYYY-MM``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -192,7 +193,7 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
             taken.append((m.start(), m.end()))
             found.append(TimeExpr(m.start(), m.end(), m.group(0), value, "relative"))
     found.sort(key=lambda t: t.start)
-    for n, (a, b) in enumerate(zip(found, found[1:], strict=False)):
+    for n, (a, b) in enumerate(itertools.pairwise(found)):
         # "on Thursday, October 14", "on Thursday (Jul 6)": the weekday is the date written beside it
         if b.start - a.end <= 3 and re.fullmatch(r"[\s,(]*", text[a.end:b.start]) and \
                 a.kind == "weekday" and b.kind == "absolute" and b.value and len(b.value) == 10:
