@@ -618,7 +618,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if near is not None and _dated_elsewhere(tok, near):
             near = None  # "the meeting ... will build on the leaders' phone call in February 2021"
         if near is not None:
-            event.date = forward(near, anchor) if event.modality == "planned" else near.value
+            travelled = tok.pos_ == "NOUN" and _travel_purpose(tok) and any(
+                a.tag_ == "VBD" and a.lemma_.lower() in _TRAVEL_LEMMAS for a in list(tok.ancestors)[:3])
+            # "arrived in Ankara on Thursday for talks": the talks follow an arrival already told
+            event.date = forward(near, anchor) if event.modality == "planned" and not travelled else near.value
             event.rules["date"] = f"{near.kind}:{near.text}"
             if _UNTIL.search(text[max(0, near.start - 9):near.start]):
                 event.date = _first_day(forward(near, anchor), tok)  # "a four-day visit through Friday"

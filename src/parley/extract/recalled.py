@@ -53,7 +53,7 @@ def merge(events: list[Found], kb: Knowledge | None = None) -> list[Found]:
                     and ev.date != other.date and ev.date and other.date and not one_trip:
                 continue
             if ev.type != "VISIT" and {ev.modality, other.modality} == {"occurred", "planned"} \
-                    and (ev.date or other.date):
+                    and (ev.date or other.date) and not (ev.date == other.date and len(ev.date or "") == 10):
                 continue  # "met briefly yesterday" is not the meeting "will meet at noon"
             if "earlier" in {ev.rules.get("when"), other.rules.get("when")} and not (ev.date and ev.date == other.date):
                 continue  # "They last met in Hangzhou": another meeting of the same pair
