@@ -157,3 +157,36 @@ def test_the_two_sat_down_for_talks_in_the_lead_s_place(extractor: Extractor) ->
     meet = primary(x)
     assert (meet.type, names(meet), meet.date, meet.location) == (
         "MEET", {"Donald Trump", "Sanae Takaichi"}, "2025-10-28", "Tokyo")
+
+
+def test_called_on_and_a_welcome_from_are_meetings(extractor: Extractor) -> None:
+    x = run(extractor, "President Maithripala Sirisena called on Prime Minister Malcolm Turnbull at the Australian "
+            "Parliament in Canberra on Thursday morning.\n\nMr Sirisena received a warm welcome from Governor-General "
+            "Peter Cosgrove.\n\nAustralia called on Russia to withdraw its troops.", publisher="News First",
+            published="2017-05-25")
+    meets = [names(e) for e in x.events if e.type == "MEET"]
+    assert {"Maithripala Sirisena", "Malcolm Turnbull"} in meets
+    assert {"Maithripala Sirisena", "Peter Cosgrove"} in meets
+    assert primary(x).location == "Canberra" and len(meets) == 2
+
+
+def test_meet_one_and_then_another_is_two_meetings(extractor: Extractor) -> None:
+    x = run(extractor, "\"President Andrzej Duda will meet with President Francois Hollande one-to-one, and with "
+            "Prime Minister Manuel Valls at a working lunch\", Szczerski told reporters on Tuesday.",
+            publisher="President of Poland", published="2015-10-27")
+    meets = sorted(sorted(names(e)) for e in x.events if e.type == "MEET")
+    assert meets == [["Andrzej Duda", "François Hollande"], ["Andrzej Duda", "Manuel Valls"]]
+
+
+def test_talks_an_arrival_was_for_take_its_day(extractor: Extractor) -> None:
+    x = run(extractor, "Russian President Vladimir Putin arrived in Ankara on Thursday for talks with his Turkish "
+            "counterpart Recep Tayyip Erdogan.\n\nPutin was welcomed by Erdogan on Thursday afternoon.",
+            publisher="Business Standard", published="2017-09-29")
+    meet = primary(x)
+    assert (meet.type, meet.date, meet.modality) == ("MEET", "2017-09-28", "occurred")
+    assert len([e for e in x.events if e.type == "MEET"]) == 1
+
+
+def test_a_weekday_beside_its_date_is_that_date() -> None:
+    found = find_dates("hold talks on Thursday, October 14, when he hosts the President", date(2021, 10, 13))
+    assert [d.value for d in found] == ["2021-10-14", "2021-10-14"]

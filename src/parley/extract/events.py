@@ -49,7 +49,7 @@ _PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chance
 # "host discussions with"): a meeting when a participant or the holding verb says so.
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}  # "the round hosted by Cairo": a place hosts no meeting
 _TALK_NOUNS = {"talks", "consultations", "discussions", "encounter"}
-_EARLIER = {"last", "previously", "previous", "earlier", "prior"}
+_EARLIER = {"last", "previously", "previous", "prior"}
 _GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
                 "delegations", "counterparts", "teams", "diplomats"}
 
@@ -82,6 +82,13 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # a courtesy call is paid in person
     if lemma == "call" and pos == "NOUN" and prev not in {"port"} and nxt not in {"to", "for", "on"}:
         return "CALL"
+    if lemma == "call" and pos == "VERB" and nxt in {"on", "upon"} and tok.i + 2 < len(tok.doc) and any(
+            t.pos_ == "PROPN" for t in tok.doc[tok.i + 2: tok.i + 6]) and not any(
+            t.lower_ == "to" and t.dep_ == "aux" for t in tok.subtree):
+        return "MEET"  # "called on Prime Minister Turnbull at Parliament" (not "called on X to ...")
+    if lemma == "welcome" and pos == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "from" for c in (
+            *tok.children, *(tok.head.children if tok.dep_ == "dobj" and tok.head.lemma_ == "receive" else ()))):
+        return "MEET"  # "received a warm welcome from Defence Minister X"
     if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and \
             any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
         return "CALL"

@@ -131,6 +131,13 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                 named[0].spans.append((start, end))
                 mentions.append(Mention(start, end, named[0].name))
                 continue
+        if headline:
+            # "Singapore PM Lawrence Wong Hold Bilateral Talks": a Title Case headline runs the
+            # name into the words after it; the body's person whose name begins it is meant
+            lead = next((p for p in finder.people.values() if name.startswith(p.name + " ")), None)
+            if lead is not None:
+                mentions.append(Mention(start, start + len(lead.name), lead.name))
+                continue
         ss, se = bounds_of(start)
         country, title, org, _role = finder.context(text, start, end, ss, se)
         canonical, registered = finder.canonical(name, country)

@@ -62,7 +62,9 @@ def merge(events: list[Found], kb: Knowledge | None = None) -> list[Found]:
             other.spans.extend(ev.spans)
             if _MODALITY_RANK[ev.modality] < _MODALITY_RANK[other.modality]:
                 other.modality = ev.modality
-            other.location = other.location or ev.location
+            within = kb is not None and ev.location and other.location in kb.country_nouns and \
+                kb.places.get(ev.location) == kb.country_nouns[other.location]
+            other.location = ev.location if within else other.location or ev.location  # the city over the country
             other.date = other.date or ev.date
             break
         else:

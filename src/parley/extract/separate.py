@@ -46,9 +46,9 @@ def _distributed(tok: Token, cast: Cast) -> bool:
         return True
     if words & _DISTRIBUTIVE:
         return True
-    withs = [t for t in tok.subtree if t.lower_ == "with" and t.dep_ in {"prep", "conj"}]
-    if tok.pos_ == "VERB" and len(withs) >= 2 and any(w.dep_ == "conj" or w.head.dep_ == "conj" or
-                                                      any(c.dep_ == "conj" for c in w.children) for w in withs):
+    withs = [t for t in tok.subtree if t.lower_ == "with" and t.dep_ in {"prep", "conj"}
+             and (t.head.i == tok.i or t.head.lower_ == "with")]
+    if tok.pos_ == "VERB" and len(withs) >= 2:
         return True  # "will meet with President X one-to-one, and with Prime Minister Y at a lunch"
     if trigger_type(tok) == "CALL" and len(set(cast.people_in(sent.start_char, sent.end_char))) >= 3 \
             and not words & {"conference", "video", "virtual", "trilateral"}:
