@@ -412,9 +412,9 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.location, primary.rules["location"] = in_title, "headline-place"
         elif place_line:
             primary.location, primary.rules["location"] = place_line, "dateline"
-        elif (lead := next(iter(sentences(body)), None)) is not None and primary.date and any(
-                d.value == primary.date and d.start < lead.end_char for d in dates) \
-                and (in_lead := _place_in(text[lead.start_char:lead.end_char], kb)):
+        elif (opening := next(iter(sentences(body)), None)) is not None and primary.date and any(
+                d.value == primary.date and d.start < opening.end_char for d in dates) \
+                and (in_lead := _place_in(text[opening.start_char:opening.end_char], kb)):
             # "Trump joined Takaichi for a welcome ceremony at Tokyo's Akasaka Palace on Tuesday":
             # the lead that dates the meeting places it too
             primary.location, primary.rules["location"] = in_lead, "lead-place"
