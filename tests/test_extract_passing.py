@@ -190,3 +190,20 @@ def test_talks_an_arrival_was_for_take_its_day(extractor: Extractor) -> None:
 def test_a_weekday_beside_its_date_is_that_date() -> None:
     found = find_dates("hold talks on Thursday, October 14, when he hosts the President", date(2021, 10, 13))
     assert [d.value for d in found] == ["2021-10-14", "2021-10-14"]
+
+
+def test_an_unnamed_counterpart_and_a_semicolon_list(extractor: Extractor) -> None:
+    x = run(extractor, "Cambodian prime minister Hun Manet met with his Vietnamese counterpart on Monday on an "
+            "official visit.\n\nHun Manet was also scheduled to meet with Nguyen Phu Trong, the party's general "
+            "secretary; Vo Van Thuong, the president; and Vuong Dinh Hue, the national assembly chief.",
+            publisher="Associated Press", published="2023-12-11")
+    meets = [names(e) for e in x.events if e.type == "MEET"]
+    assert len(meets) == 4 and all(len(m) == 2 and "Hun Manet" in m for m in meets)
+    assert any("Chính" in n or "Chinh" in n for n in names(primary(x)))
+
+
+def test_separate_phone_talks_are_one_call_each(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Nguyen Xuan Phuc held separate phone talks with Lao Prime Minister "
+            "Thongloun Sisoulith and Cambodian Prime Minister Hun Sen on February 11.", publisher="VNA",
+            published="2021-02-12")
+    assert sorted(len(names(e)) for e in x.events if e.type == "CALL") == [2, 2]

@@ -81,6 +81,36 @@ def listed_counterparts(text: str, people: dict[str, Person], kb: Knowledge, on:
     return out
 
 
+def _adjective_pattern(kb: Knowledge) -> re.Pattern[str]:
+    pattern = _SINGLE_CACHE.get(id(kb))
+    if pattern is None:
+        states = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
+        pattern = _SINGLE_CACHE[id(kb)] = re.compile(
+            rf"\b(?:his|her)\s+(?P<state>{states})\s+counterpart\b(?!\s*,?\s*(?:[A-Z][a-z]|Mr|Ms|Dr))")
+    return pattern
+
+
+_SINGLE_CACHE: dict[int, re.Pattern[str]] = {}
+
+
+def unnamed_counterpart(text: str, people: dict[str, Person], kb: Knowledge, on: str | None,
+                        mentions: list[Mention], resolve: Resolver) -> list[Mention]:
+    """"Hun Manet met with his Vietnamese counterpart on Monday": the holder, on the day, of the
+    speaker's own office in that state (the name may come only later, or never)."""
+    if "counterpart" not in text:
+        return []
+    out: list[Mention] = []
+    for m in _adjective_pattern(kb).finditer(text):
+        state = kb.countries.get(m.group("state"))
+        role_title = _hub_role(text, m.start(), people, kb, on, mentions)
+        if state is None or role_title is None:
+            continue
+        person = resolve(role_title[0], role_title[1], state)
+        if person is not None:
+            out.append(Mention(m.start(), m.end(), person.name, office=True))
+    return out
+
+
 def resolver(finder: PeopleFinder, kb: Knowledge, on: str | None, publisher_country: str | None,
              resolve_office: Callable[..., Person | None]) -> Resolver:
     """The office resolution of :mod:`parley.extract.mentions` bound to one document."""

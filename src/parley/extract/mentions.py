@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from parley.extract.counterparts import listed_counterparts, resolver
+from parley.extract.counterparts import listed_counterparts, resolver, unnamed_counterpart
 from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person, name_candidates
 
@@ -192,6 +192,11 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             mentions.append(Mention(m.start("title") if m.group("start") is None else m.start(),
                                     m.end(), holder.name, office=True))
 
+    if not headline:
+        taken = [(m.start, m.end) for m in mentions]
+        mentions.extend(m for m in unnamed_counterpart(
+            text, finder.people, kb, on, mentions, resolver(finder, kb, on, publisher_country, _resolve_office))
+            if not any(s < m.end and m.start < e for s, e in taken))
     groups = _plural_offices(text, finder, kb, on, publisher_country, mentions)
     groups += listed_counterparts(text, finder.people, kb, on, mentions,
                                   resolver(finder, kb, on, publisher_country, _resolve_office))

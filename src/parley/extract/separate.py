@@ -23,7 +23,7 @@ from parley.extract.knowledge import sentence_of
 from parley.extract.mentions import Cast
 
 _PLURAL_ENGAGEMENTS = {"conversations", "calls", "meetings", "phone calls", "discussions"}
-_DISTRIBUTIVE = {"separately", "respectively", "individually", "bilaterally"}
+_DISTRIBUTIVE = {"separately", "separate", "respectively", "individually", "bilaterally"}
 _COLLECTIVE = {"jointly", "together", "trilateral", "joint", "quadrilateral", "multilateral", "group",
                "collectively", "all"}
 
@@ -46,6 +46,9 @@ def _distributed(tok: Token, cast: Cast) -> bool:
         return True
     if words & _DISTRIBUTIVE:
         return True
+    people_at = [m.start for m in cast.mentions if tok.idx < m.start < sent.end_char]
+    if len(people_at) >= 3 and ";" in tok.doc.text[people_at[0]:people_at[-1]]:
+        return True  # "to meet with X, the party chief; Y, the president; and Z": one by one
     withs = [t for t in tok.subtree if t.lower_ == "with" and t.dep_ in {"prep", "conj"}
              and (t.head.i == tok.i or t.head.lower_ == "with")]
     if tok.pos_ == "VERB" and len(withs) >= 2:
