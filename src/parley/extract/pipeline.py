@@ -53,6 +53,8 @@ def headline_type(title: str | None) -> str | None:
         return "MEET"
     if _HEAD_CALL.search(title):
         return "CALL"
+    if re.search(r"\binvit(?:es|ed|ing|ation)\b", title, re.IGNORECASE):
+        return None  # "X Invites Y to Austria for Peace Talks": an offer, not the engagement told
     if _HEAD_MEET.search(title):
         return "MEET"
     if _HEAD_VISIT.search(title):
@@ -251,7 +253,7 @@ def _settle_partial(primary: Found | None, found: list[Found], head_people: list
         primary.partial = False
     if primary is not None:
         for part in found:
-            if part.partial and part is not primary and part.type == primary.type \
+            if part.partial and part is not primary and (part.type == primary.type or "anaphor" in part.rules) \
                     and set(part.people) <= set(primary.people):
                 # "Lammy met with his counterpart in Beijing": the same meeting, with its place.
                 within = part.location and primary.location in kb.country_nouns and \

@@ -46,6 +46,10 @@ def _distributed(tok: Token, cast: Cast) -> bool:
         return True
     if words & _DISTRIBUTIVE:
         return True
+    if tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "pobj"} and c.conjuncts and any(
+            g.lower_ == "both" and g.dep_ in {"preconj", "det"} for g in c.children)
+            for c in (*tok.children, *(g for p in tok.children if p.dep_ == "prep" for g in p.children))):
+        return True  # "to have met both Putin and Zelensky": each on his own occasion
     people_at = [m.start for m in cast.mentions if tok.idx < m.start < sent.end_char]
     if len(people_at) >= 3 and ";" in tok.doc.text[people_at[0]:people_at[-1]]:
         return True  # "to meet with X, the party chief; Y, the president; and Z": one by one
