@@ -207,3 +207,15 @@ def test_separate_phone_talks_are_one_call_each(extractor: Extractor) -> None:
             "Thongloun Sisoulith and Cambodian Prime Minister Hun Sen on February 11.", publisher="VNA",
             published="2021-02-12")
     assert sorted(len(names(e)) for e in x.events if e.type == "CALL") == [2, 2]
+
+
+def test_an_agenda_after_a_standfirst_and_a_relay_dateline(extractor: Extractor) -> None:
+    x = run(extractor, "He will hold talks with Mongolian Foreign Minister Batmunkhin Battsetseg\n\nULAANBAATAR, "
+            "July 5. /TASS/. Russian Foreign Minister Sergey Lavrov on Tuesday arrived in the Mongolian capital, "
+            "Ulaanbaatar, for a working visit.\n\nLavrov's agenda includes talks with his Mongolian counterpart, "
+            "Battsetseg Batmunkh, as well as with President of Mongolia Ukhnaagiin Khurelsukh.",
+            publisher="TASS", published="2022-07-05")
+    meet = primary(x)
+    assert (meet.modality, meet.date, meet.location) == ("planned", None, "Ulaanbaatar")
+    meets = [names(e) for e in x.events if e.type == "MEET"]
+    assert all(len(m) == 2 and "Sergey Lavrov" in m for m in meets) and len(meets) == 2

@@ -483,6 +483,10 @@ def modality(tok: Token, sent: Span) -> str:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
             a.lower_ == "order" or a.lemma_.lower() in _TRAVEL_LEMMAS for a in list(tok.ancestors)[:3]):
         planned = True  # "leaving for Britain in order to meet X": what the journey is for
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"include", "feature"} and any(
+            c.dep_ == "nsubj" and c.lower_ in {"agenda", "programme", "program", "schedule", "itinerary"}
+            for c in tok.head.children):
+        planned = True  # "Lavrov's agenda includes talks with ..."
     for node in chain[:3]:
         if node.pos_ == "VERB" and node.dep_ == "xcomp" and node.head.lemma_ == "be" and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in node.children):

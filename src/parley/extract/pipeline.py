@@ -62,11 +62,27 @@ def headline_type(title: str | None) -> str | None:
     return None
 
 
+def dateline_end(text: str) -> tuple[int, re.Match[str]] | None:
+    """Where the dateline is and where it ends: at the start, or after a short standfirst
+    ("He will hold talks with ...\n\nULAANBAATAR, July 5. /TASS/. Russian Foreign Minister ...")."""
+    m = _DATELINE.match(text[:120])
+    if m:
+        return 0, m
+    cut = text.find("\n\n")
+    if 0 < cut < 400:
+        start = cut + 2
+        m = _DATELINE.match(text[start:start + 120])
+        if m and m.group("date"):
+            return start, m
+    return None
+
+
 def dateline(text: str, kb: Knowledge, anchor: date | None) -> tuple[str | None, str | None]:
     """Place and date of a dateline such as ``BEIJING, Oct. 18 (Xinhua) --``."""
-    m = _DATELINE.match(text[:120])
-    if not m:
+    at = dateline_end(text)
+    if at is None:
         return None, None
+    m = at[1]
     raw = m.group("place").strip()
     place = next((p for p in (raw, raw.title()) if p in kb.places), None)
     if place is None:
@@ -341,8 +357,9 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                    and reported_on(body, d)]
         # A dateline and a relay's stamp before it ("(Relay - 14th Aug, 2020) ABU DHABI, 13th
         # August 2020 (WAM) -") say when the story was written, dated below as the dateline
-        line = _DATELINE.match(text[:120])
-        head_end = line.end() if line is not None and day_line else 0
+        at_line = dateline_end(text)
+        line_end = at_line[0] + at_line[1].end() if at_line is not None else None
+        head_end = line_end if line_end is not None and day_line else 0
         at = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
         trigger = at[0] if at is not None and len(at) and primary.type != "VISIT" else None
         spans = primary.spans
@@ -373,10 +390,11 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             # day (below), never an engagement still ahead.
             lead = [d for d in dates if d.start < first.end_char and d.value and len(d.value) == 10
                     and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
-                    and not (line is not None and d.start < line.end())
+                    and not (line_end is not None and d.start < line_end)
                     and not reported_on(body, d)
                     and not (ahead and trigger is not None and first.start_char <= trigger.idx < first.end_char
                              and other_clause(trigger, d))
+                    and not (ahead and _told_in_past(body, d))
                     and not (not ahead and _FUTURE_ON.search(text[max(0, d.start - 40):d.start]))]
             day = lead[0] if lead else None
         if day is None and ahead:
@@ -420,6 +438,14 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             # "Trump joined Takaichi for a welcome ceremony at Tokyo's Akasaka Palace on Tuesday":
             # the lead that dates the meeting places it too
             primary.location, primary.rules["location"] = in_lead, "lead-place"
+
+
+def _told_in_past(body: Doc, expr: TimeExpr) -> bool:
+    """A date of a clause told in the past tense ("Lavrov on Tuesday arrived in ..."): it does not
+    date talks still ahead."""
+    span = body.char_span(expr.start, expr.end, alignment_mode="expand")
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None) if span is not None else None
+    return verb is not None and verb.tag_ == "VBD"
 
 
 def _day_of_pair(primary: Found, cast: Cast, body: Doc, dates: list[TimeExpr],

@@ -54,8 +54,8 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     if len(people_at) >= 3 and ";" in tok.doc.text[people_at[0]:people_at[-1]]:
         return True  # "to meet with X, the party chief; Y, the president; and Z": one by one
     withs = [t for t in tok.subtree if t.lower_ == "with" and t.dep_ in {"prep", "conj"}
-             and (t.head.i == tok.i or t.head.lower_ == "with")]
-    if tok.pos_ == "VERB" and len(withs) >= 2:
+             and (t.head.i == tok.i or t.head.lower_ in {"with", "as", "well"})]
+    if tok.pos_ in {"VERB", "NOUN"} and len(withs) >= 2:
         return True  # "will meet with President X one-to-one, and with Prime Minister Y at a lunch"
     if trigger_type(tok) == "CALL" and len(set(cast.people_in(sent.start_char, sent.end_char))) >= 3 \
             and not words & {"conference", "video", "virtual", "trilateral"}:
