@@ -219,3 +219,15 @@ def test_an_agenda_after_a_standfirst_and_a_relay_dateline(extractor: Extractor)
     assert (meet.modality, meet.date, meet.location) == ("planned", None, "Ulaanbaatar")
     meets = [names(e) for e in x.events if e.type == "MEET"]
     assert all(len(m) == 2 and "Sergey Lavrov" in m for m in meets) and len(meets) == 2
+
+
+def test_a_courtesy_visit_received_and_the_meeting_told_again(extractor: Extractor) -> None:
+    x = run(extractor, "\"The minister reiterated the commitment,\" Foreign Minister Retno Marsudi stated after "
+            "accompanying the president to receive the courtesy visit of Malaysian Foreign Minister Zambry Abdul "
+            "Kadir at the Merdeka Palace here Friday.\n\nAt the bilateral meeting, President Joko Widodo "
+            "congratulated Malaysia for the new government under Prime Minister Anwar Ibrahim.",
+            title="President Jokowi Expects Proper Placement System", publisher="Antara",
+            published="2022-12-30")
+    meet = primary(x)
+    assert (meet.type, names(meet)) == ("MEET", {"Joko Widodo", "Zambry Abdul Kadir"})
+    assert not any("Anwar Ibrahim" in names(e) for e in x.events)

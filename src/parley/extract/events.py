@@ -131,6 +131,8 @@ def trigger_type(tok: Token) -> str | None:
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree):
         return "MEET"  # "hosted Chancellor Merz", "hosted his Turkish counterpart, ..."
+    if lemma == "visit" and pos == "NOUN" and prev == "courtesy":
+        return "MEET"  # "received the courtesy visit of Foreign Minister X": a call paid in person
     if lemma == "visit" and tok.dep_ == "amod":
         return None  # "the visiting WHO Director General": a guest, whose journey is told elsewhere
     if lemma == "visit" and pos == "NOUN" and tok.tag_ == "NNS":
@@ -221,7 +223,7 @@ def _anaphor(noun: Token) -> bool:
     phrase of its own is the one the document is about, told again with its place or day."""
     return noun.pos_ == "NOUN" and noun.lower_ in _ANAPHORIC_NOUNS and any(
         c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children) and not any(
-        c.dep_ in {"prep", "poss", "amod", "compound"} and c.lower_ not in {"in", "at", "on", "held"}
+        c.dep_ in {"prep", "poss", "amod", "compound"} and c.lower_ not in {"in", "at", "on", "held", "bilateral"}
         for c in noun.children)
 
 
@@ -278,7 +280,8 @@ def _is_excluded(tok: Token) -> bool:
     if any(a.dep_ == "prep" and a.lower_ == "since" for a in list(tok.ancestors)[:3]) and any(
             t.lower_ == "first" and t.i < tok.i for t in tok.sent):
         return True  # "the first by an Indian Prime Minister since Singh's state visit in 2007": a comparison
-    if any(a.lemma_.lower() == "accompany" for a in list(tok.ancestors)[:3]):
+    if any(a.lemma_.lower() == "accompany" and (a.tag_ == "VBN" or trigger_type(tok) == "VISIT")
+           for a in list(tok.ancestors)[:3]):
         return True  # "was accompanied on the courtesy call by X and Y": the entourage of one told
     # "X attended the meeting": the meeting told already; X was present at it.
     return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"attend", "join"} and any(
@@ -557,6 +560,19 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 "meeting", "meetings", "summit", "talks", "visit"}:
             continue  # "their meeting schedule", "a meeting room": a modifier, not an engagement
         sent = sentence_of(tok)
+        noun = tok.head if tok.dep_ == "compound" else tok
+        if kind != "VISIT" and _anaphor(noun) and noun.text.islower() and noun.dep_ == "pobj" and noun.head.lower_ in {
+                "at", "during", "in", "after", "following"}:
+            # "At the bilateral meeting, the president congratulated Malaysia on ... under Prime
+            # Minister Ibrahim": the meeting told, whoever else the clause names
+            event = Found(kind, [], sent.start_char, sent.end_char, tok.idx,
+                          rules={"type": f"trigger:{tok.lower_}", "participants": "the-engagement",
+                                 "anaphor": "the-engagement"}, partial=True)
+            event.modality = modality(tok, sent)
+            event.location = place_near(tok, sent, kind, kb, doc, text)
+            event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
+            found.append(event)
+            continue
         others: list[str] = []  # the other visitors of "visits by X and Y"
         stops: list[str] = []  # the other places of "visited A, B and C"
         anaphor = False
