@@ -231,3 +231,12 @@ def test_a_courtesy_visit_received_and_the_meeting_told_again(extractor: Extract
     meet = primary(x)
     assert (meet.type, names(meet)) == ("MEET", {"Joko Widodo", "Zambry Abdul Kadir"})
     assert not any("Anwar Ibrahim" in names(e) for e in x.events)
+
+
+def test_talks_of_a_dated_trip_and_just_now(extractor: Extractor) -> None:
+    x = run(extractor, "May 6, 2016\n\nOn May 6 (local time), Prime Minister Shinzo Abe visited Sochi in the Russian "
+            "Federation.\n\nPrime Minister Abe held talks with H.E. Mr. Vladimir Putin, President of the Russian "
+            "Federation.", publisher="Prime Minister of Japan and His Cabinet", published="2016-05-06")
+    assert (primary(x).type, primary(x).date) == ("MEET", "2016-05-06")
+    found = find_dates("Just now, for approximately 45 minutes, I had a telephone talk.", date(2025, 5, 23))
+    assert [d.value for d in found] == ["2025-05-23"]

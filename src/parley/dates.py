@@ -45,7 +45,7 @@ _ABSOLUTE = [
 ]
 _RELATIVE = re.compile(
     r"\b(?P<word>(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|yesterday|tomorrow|"
-    r"(?:a short while|a little while|moments|a few hours|hours) ago|"
+    r"(?:a short while|a little while|moments|a few hours|hours) ago|just now|"
     r"(?:last|this|next) week|(?:a|one) year ago|last year|last month|"
     r"(?:(?:early|late|later|mid-)\s*)?(?:this|next|later this|earlier this) month|"
     r"(?:a|one|two|three|four|five|six|\d) (?:days?|weeks?) ago|"
@@ -223,7 +223,7 @@ def resolve_relative(word: str, anchor: date | None, backwards: bool = True) -> 
         return None, "relative"
     # "met ... a short while ago", "moments ago": the day of writing, as "earlier today"
     if "today" in w or (w.startswith("this ") and "week" not in w) or w == "tonight" \
-            or re.match(r"(?:a short while|a little while|moments|a few hours|hours) ago$", w):
+            or re.match(r"(?:a short while|a little while|moments|a few hours|hours) ago$|just now$", w):
         return anchor.isoformat(), "relative"
     if w == "yesterday":
         return (anchor - timedelta(days=1)).isoformat(), "relative"

@@ -416,6 +416,12 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.date, primary.rules["date"] = published.isoformat(), "present-perfect"
         elif (told := _day_of_pair(primary, cast, body, dates, published)) is not None:
             primary.date, primary.rules["date"] = told.value, f"pair-sentence:{told.text}"
+        elif (trip := next((v for v in found if v.type == "VISIT" and v.modality == primary.modality == "occurred"
+                            and v.date and len(v.date) == 10 and set(v.people) & set(primary.people)
+                            and v.rules.get("date", "").startswith("absolute")), None)) is not None:
+            # "On May 6, Prime Minister Abe visited Sochi. Prime Minister Abe held talks with ...":
+            # the talks of a trip dated only by the trip's own day
+            primary.date, primary.rules["date"] = trip.date, "visit-day"
         else:
             primary.date = None
     if primary.type == "MEET" and primary.location is None:
