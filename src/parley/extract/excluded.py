@@ -1,0 +1,172 @@
+"""Triggers that are no engagement, or whose people are the document's pair.
+
+Invitations, hopes and refusals, denials, an occasion named by its title, a meeting of unnamed
+officials; and the forms that point back at the pair the document is about ("They last met",
+"a call between both sides", "the meeting", "his visit").
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+from spacy.tokens import Token
+
+from parley.extract.mentions import Cast
+from parley.extract.triggers import _GROUP_WORDS, trigger_type
+
+_UNREALISED = {"hope", "seek", "want", "wish", "try", "refuse", "decline", "cancel", "postpone",
+               "scrap", "reject", "rule", "fail", "avoid"}
+_UNREALISED_FORMS = {"hoped", "hopes", "hoping", "sought", "wanted", "wished", "tried", "refused",
+                     "declined", "cancelled", "canceled", "postponed", "rejected"}  # lemmas the tagger misses
+# Nouns of people whose possessor is not at the table: "Trump's special envoy Steve Witkoff".
+_ROLE_NOUNS = {"envoy", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
+               "representative", "counterpart", "emissary", "minister", "secretary", "ambassador",
+               "deputy", "wife", "husband", "son", "daughter", "predecessor", "successor"}
+_PAIR_WORDS = {"they", "two", "both", "pair"}
+
+
+def _pair_subject(tok: Token) -> bool:
+    """A meeting or call whose subject is the pair the document is about ("They last met in
+    January", "the two have met twice since", "both held talks in Rome") and that names no one
+    else ("they met with students" names someone else)."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
+    if tok.pos_ == "NOUN" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head  # "as the two leaders sat down for talks"
+    noun = tok.head if tok.dep_ == "compound" else tok  # "a telephone call between ..."
+    if _anaphor(noun):
+        return True
+    for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
+        objects = {t.lower_ for t in prep.subtree}
+        if objects & {"both", "two"} and not objects & {"countries", "nations", "states", "governments"}:
+            return True  # "a telephone call between both sides", "talks between the two leaders"
+    if tok.pos_ == "NOUN" and not (tok.dep_ == "dobj" and verb.lemma_.lower() in {"hold", "have"}) \
+            and not (tok.head.lower_ == "for" and verb.lemma_.lower() in {"sit", "gather", "meet"}):
+        return False
+    if any(c.dep_ in {"dobj", "prep"} and c.lower_ in {"with", "between"} for c in tok.children) or \
+            any(c.dep_ == "dobj" for c in verb.children if c is not tok):
+        return False
+    if any(t.dep_ in {"nsubj", "nsubjpass"} and (t.tag_ in {"NNS", "NNPS"} or (
+            t.tag_ == "NNP" and t.lower_.endswith("s") and t.lower_ in _GROUP_WORDS)) and t.i < tok.i
+           and not any(c.lower_ in {"two", "both"} for c in t.children) for t in tok.sent):
+        return False  # "the defence ministers will discuss it when they meet": other people's "they"
+    for head in [verb, *list(verb.ancestors)[:5]]:
+        subjects = [c for c in head.children if c.dep_ == "nsubj"]
+        if subjects:  # "the two leaders expressed their commitment to meet at the G20"
+            return any(c.lower_ in _PAIR_WORDS or any(t.lower_ in {"two", "both"} for t in c.children)
+                       for c in subjects)
+    return False
+
+
+_ANAPHORIC_NOUNS = {"meeting", "talks", "call", "conversation", "summit"}
+
+
+def _anaphor(noun: Token) -> bool:
+    """"In the meeting held in Lima on Thursday": "the meeting" without a with/between/of
+    phrase of its own is the one the document is about, told again with its place or day."""
+    return noun.pos_ == "NOUN" and noun.lower_ in _ANAPHORIC_NOUNS and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children) and not any(
+        c.dep_ in {"prep", "poss", "amod", "compound"} and c.lower_ not in {"in", "at", "on", "held", "bilateral"}
+        for c in noun.children)
+
+
+def _definite_visit(tok: Token) -> bool:
+    """A visit or trip noun that points at one particular journey ("his visit", "Sullivan's
+    three-day trip", "this visit"), which the document's meeting abroad can place."""
+    if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.head.lower_ == "on" and tok.head.head.lemma_ in {"be", "arrive"}:
+        return True  # "Tillerson is on a two-day working visit": the trip under way
+    return tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in {"this", "the"}) for c in tok.children)
+
+
+def _invited(tok: Token) -> bool:
+    """"invited him to visit", "an invitation to visit": the engagement is only offered. A visit
+    made "at the invitation of" the host is a real one."""
+    window = tok.doc[max(0, tok.i - 6): tok.i + 8]
+    if any(t.lemma_.lower() == "accept" for t in tok.sent):
+        return False  # "invited him to visit Washington in February, and he accepted": a plan
+    for t in window:
+        if not t.lower_.startswith("invit"):
+            continue
+        if t.head.lower_ == "at" or (t.i > 0 and tok.doc[t.i - 1].lower_ in {"at", "the"}
+                                     and t.i > tok.i):
+            continue  # "is visiting Singapore at the invitation of ..."
+        return True
+    return False
+
+
+def _is_excluded(tok: Token) -> bool:
+    """Invitations, "stay in touch", "meet in person at the earliest opportunity" are not events."""
+    window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 6): tok.i + 8])
+    if "earliest opportunity" in window or "stay in touch" in window or _invited(tok):
+        return True
+    accepted = any(t.lemma_.lower() == "accept" for t in tok.sent)
+    below = tok
+    for anc in list(tok.ancestors)[:3]:
+        lemma = anc.lemma_.lower()
+        if lemma in {"invite", "invitation"} and not accepted:
+            return True
+        if lemma == "welcome" and below.dep_ in {"dobj", "xcomp", "ccomp", "pobj", "prep"} and \
+                below.lower_ != "on" and not accepted:
+            return True  # "welcomed the visit", "welcome him to visit" (not "welcomed X on his visit")
+        below = anc
+    chain = [tok, *list(tok.ancestors)[:2]]
+    for child, anc in pairwise(chain):
+        if (anc.lemma_.lower() in _UNREALISED or anc.lower_ in _UNREALISED_FORMS) and \
+                child.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"}:
+            return True  # "had hoped to meet ...", "refused to meet", "cancelled the meeting"
+        if child.dep_ == "advcl" and any(g.lower_ == "too" for c in (anc, *anc.children)
+                                         if c is anc or c.dep_ == "acomp" for g in c.children):
+            return True  # "it was too complicated for him to meet Obama"
+    if _denied(tok):
+        return True
+    if any(a.dep_ == "prep" and a.lower_ == "since" for a in list(tok.ancestors)[:3]) and any(
+            t.lower_ == "first" and t.i < tok.i for t in tok.sent):
+        return True  # "the first by an Indian Prime Minister since Singh's state visit in 2007": a comparison
+    if any(a.lemma_.lower() == "accompany" and (a.tag_ == "VBN" or trigger_type(tok) == "VISIT")
+           for a in list(tok.ancestors)[:3]):
+        return True  # "was accompanied on the courtesy call by X and Y": the entourage of one told
+    # "X attended the meeting": the meeting told already; X was present at it.
+    return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"attend", "join"} and any(
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss" for c in tok.children)
+
+
+def _denied(tok: Token) -> bool:
+    """A meeting said not to happen or not to be in preparation: "did not meet", "does not mean
+    that preparations for a meeting between X and Y are ongoing" (an agreement denied still
+    leaves the engagement considered; that is modality, not this)."""
+    if tok.pos_ in {"VERB", "AUX"} and any(c.dep_ == "neg" for c in tok.children):
+        return True
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    chain = list(tok.ancestors)[:5]
+    prepared = any(a.lemma_.lower() in {"preparation", "prepare", "plan"} for a in chain[:3])
+    return prepared and any(any(c.dep_ == "neg" for c in a.children) for a in chain if a.pos_ in {"VERB", "AUX"})
+
+
+def _unnamed_group(tok: Token, cast: Cast) -> bool:
+    """The trigger's own between/of/with phrase names no one ("the visit of the Carrier Strike
+    Group", "the meeting between our defence and foreign ministers")."""
+    if tok.pos_ == "PROPN" and tok.text[:1].isupper() and not tok.is_sent_start and any(
+            c.dep_ in {"nmod", "compound", "amod"} and c.text[:1].isupper() and c.i < tok.i for c in tok.children):
+        return True  # "the Annual Leaders' Meeting", "the Special Summit": an occasion by its name
+    if tok.pos_ != "NOUN":
+        return False
+    partner = any(c.dep_ == "prep" and c.lower_ == "with" and cast.overlaps(
+        c.idx, c.right_edge.idx + len(c.right_edge.text)) for c in tok.children)
+    for child in tok.children:
+        if child.dep_ == "poss" and child.lower_ in _GROUP_WORDS and not partner and not cast.overlaps(
+                child.idx, child.idx + len(child.text)) and not all(
+                g.dep_ in {"det", "case", "nummod"} and g.lower_ in {"the", "two", "both", "'", "’", "'s", "’s"}
+                for g in child.children):
+            return True  # "the G7 leaders' meeting" (not "a Foreign Ministers' meeting with Dr Kang")
+        if child.dep_ == "prep" and child.lower_ in {"between", "of", "among", "with"}:
+            objects = [t for t in child.subtree if t.i != child.i]
+            if not objects:
+                continue
+            start, end = objects[0].idx, objects[-1].idx + len(objects[-1].text)
+            if child.lower_ == "between" and {t.lower_ for t in objects} & {"both", "two"}:
+                continue  # "between both sides": the document's pair, not an unnamed group
+            if not cast.overlaps(start, end) and (child.lower_ != "with" or
+                                                 any(t.lower_ in _GROUP_WORDS for t in objects)):
+                return True
+    return False

@@ -1,0 +1,106 @@
+"""What a headline and a dateline say: the engagement type a readout's title announces, the
+place and day of a dateline ("BEIJING, Oct. 18 (Xinhua) --", "MOSCOW, May 31. /TASS/."), and the
+visit a headline names when the body tells none.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc
+
+from parley.dates import find_dates
+from parley.extract.events import Found
+from parley.extract.knowledge import Knowledge, sentences
+from parley.extract.mentions import Cast
+
+_HEAD_CALL = re.compile(r"\b(?:call|calls|called|phone|telephone|telephonic|spoke|speaks|speak|"
+                        r"conversation)\b", re.IGNORECASE)
+_HEAD_MEET = re.compile(r"\b(?:meets?|meeting|met|talks|summit|hosts?|hosted|receives?|received)\b",
+                        re.IGNORECASE)
+_HEAD_VISIT = re.compile(r"\bvisit", re.IGNORECASE)
+_DATELINE = re.compile(
+    r"^\s*(?:\((?:MENAFN|[A-Z][A-Za-z]{1,15}|[A-Z][A-Za-z ]{1,30}(?:\s*/\s*[A-Z][A-Za-z ]{1,30})+)"  # "(MENAFN) --",
+    r"(?:\s*-\s*[A-Za-z0-9 .,]{1,30})?\)\s*(?:--|—|–|-)?\s*)?"  # "(Site / Relay / WAM - 14th Aug, 2020)"
+    r"(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?)(?:/[A-Z][A-Za-z.'\- ]{1,30}?)?"  # "TOKYO/SEOUL"
+    r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
+    r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
+    r"(?:\s*\.?\s*(?:\([A-Za-z .]{1,30}\)|/[A-Za-z-]{2,12}/)\s*\.?\s*(?:--|—|–|-)?"  # "(Xinhua) --", "/TASS/."
+    r"|\s*(?:--|—|–)|\s*[-:]\s"
+    r"|(?<=\d)\.?\s+(?=[A-Z][a-z]))"  # "Islamabad, Sep 12 Pakistan will ..." (no separator)
+)
+
+
+def headline_type(title: str | None) -> str | None:
+    """The engagement type a readout headline announces."""
+    if not title:
+        return None
+    if re.search(r"\bcourtesy call|\b(?:calls|called|calling) on\b", title, re.IGNORECASE):
+        return "MEET"
+    if _HEAD_CALL.search(title):
+        return "CALL"
+    if re.search(r"\binvit(?:es|ed|ing|ation)\b", title, re.IGNORECASE):
+        return None  # "X Invites Y to Austria for Peace Talks": an offer, not the engagement told
+    if _HEAD_MEET.search(title):
+        return "MEET"
+    if _HEAD_VISIT.search(title):
+        return "VISIT"
+    return None
+
+
+def dateline_end(text: str) -> tuple[int, re.Match[str]] | None:
+    """Where the dateline is and where it ends: at the start, or after a short standfirst
+    ("He will hold talks with ...\n\nULAANBAATAR, July 5. /TASS/. Russian Foreign Minister ...")."""
+    m = _DATELINE.match(text[:120])
+    if m:
+        return 0, m
+    cut = text.find("\n\n")
+    if 0 < cut < 400:
+        start = cut + 2
+        m = _DATELINE.match(text[start:start + 120])
+        if m and m.group("date"):
+            return start, m
+    return None
+
+
+def dateline(text: str, kb: Knowledge, anchor: date | None) -> tuple[str | None, str | None]:
+    """Place and date of a dateline such as ``BEIJING, Oct. 18 (Xinhua) --``."""
+    at = dateline_end(text)
+    if at is None:
+        return None, None
+    m = at[1]
+    raw = m.group("place").strip()
+    place = next((p for p in (raw, raw.title()) if p in kb.places), None)
+    if place is None:
+        return None, None
+    day = None
+    if m.group("date"):
+        found = [d for d in find_dates(m.group("date"), anchor) if d.value and len(d.value) == 10]
+        day = found[0].value if found else None
+    return place, day
+
+
+_HEAD_VISIT_PLACE = re.compile(r"\bvisit(?:s|ing|ed)?\s+(?:to\s+)?(?:the\s+)?", re.IGNORECASE)
+
+
+def _headline_visits(title: str | None, head_people: list[str], head_cast: Cast, kb: Knowledge,
+                     found: list[Found], body: Doc) -> list[Found]:
+    """"... on visit to China": a visit by the headline's person, when the body has none."""
+    if not title or len(head_people) != 1:
+        return []
+    m = _HEAD_VISIT_PLACE.search(title)
+    if not m:
+        return []
+    place = kb.place_re.match(title, m.end())
+    if place is None:
+        return []
+    person = head_people[0]
+    if any(e.type == "VISIT" and person in e.people for e in found):
+        return []
+    visit = Found("VISIT", [person], 0, 0, 0, location=place.group(0),
+                  rules={"type": "headline", "participants": "headline", "location": "headline"})
+    first = next(iter(sentences(body)), None)
+    if first is not None:
+        visit.spans.append((first.start_char, first.end_char, "headline"))
+    return [visit]

@@ -1,0 +1,161 @@
+"""Who takes part in an engagement: the people of the smallest unit around its trigger.
+
+Participants are the people in the smallest syntactic unit around the trigger that holds enough of
+them (two for a meeting or call, one visitor for a visit): "Lu said, recently, President Xi and UK
+Prime Minister Keir Starmer had a phone call" gives Xi and Starmer, not Lu, because "had" is the
+smallest clause holding two people.  Side clauses, reporters, envoys, entourages and the people of
+another engagement noun are left out; an infinitive's unspoken subject is let in.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from parley.dates import TimeExpr
+from parley.extract.excluded import _ROLE_NOUNS
+from parley.extract.mentions import Cast
+from parley.extract.triggers import _SIDE_CLAUSES, NEEDED, trigger_type
+from parley.extract.when_where import _REPORTING, _paragraph
+
+
+def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
+    """People mentioned by these tokens (which need not be contiguous), in text order."""
+    if not tokens:
+        return []
+    starts = {t.idx for t in tokens}
+    start = min(starts)
+    end = max(t.idx + len(t.text) for t in tokens)
+    seen: list[str] = []
+    for m in cast.in_span(start, end):
+        if any(m.start <= s < m.end for s in starts) and m.person not in seen:
+            seen.append(m.person)
+    return seen
+
+
+
+
+def _dated_elsewhere(tok: Token, near: TimeExpr) -> bool:
+    """A date that belongs to another engagement noun of the sentence ("build on the leaders'
+    phone call in February 2021"): it dates that one, not ``tok``."""
+    span = tok.doc.char_span(near.start, near.end, alignment_mode="expand")
+    if span is None:
+        return False
+    kind = trigger_type(tok)
+    between = tok.doc[min(tok.i, span.start) + 1: max(tok.i, span.start)]
+    if kind in {"MEET", "CALL"} and any(trigger_type(t) in {"MEET", "CALL"} - {kind} for t in between):
+        return True  # "the meeting ... builds on their phone call in February": the call's date
+    for anc in list(span.root.ancestors)[:4]:
+        if anc.i == tok.i or (tok.dep_ == "compound" and anc.i == tok.head.i):
+            return False
+        if anc.pos_ == "NOUN" and trigger_type(anc) is not None:
+            return True
+    return False
+
+
+def _own_agent(noun: Token) -> bool:
+    """An engagement noun that names whose it is: "a visit by President X", "X's trip"."""
+    return any((c.dep_ == "poss" and c.pos_ == "PROPN") or (c.dep_ == "prep" and c.lower_ == "by")
+               for c in noun.children)
+
+
+def _controller(verb: Token, cast: Cast, people: list[str]) -> list[str]:
+    """The unspoken subject of "(in order) to meet X and Y" or "agreed to meet X": the subject of
+    the verb the infinitive hangs on, when it is one named person not among ``people``."""
+    if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
+        # "The Chairperson held a working session with A, B and C": the holder sits at it too
+        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        named = _people_in([t for c in subjects for t in c.subtree], cast)
+        return named[:1] if named and named[0] not in people else []
+    if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or \
+            not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return []
+    for head in list(verb.ancestors)[:4]:
+        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            named = _people_in([t for c in subjects for t in c.subtree], cast)
+            return named if len(named) == 1 and named[0] not in people else []
+    return []
+
+
+def paragraph_chars(tok: Token) -> tuple[int, int]:
+    """Character bounds of the paragraph holding ``tok``."""
+    start, end = _paragraph(tok)
+    last = tok.doc[end - 1]
+    return tok.doc[start].idx, last.idx + len(last.text)
+
+
+def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
+    """The people of the smallest unit around the trigger that holds enough of them."""
+    needed = NEEDED[kind]
+    if kind == "VISIT" and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
+        # "X held talks with Y as part of his visit to Russia": the subject of the clause that
+        # holds the visit, else the nearest person before "his" ("commended Modi for his visit").
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb is not None else []
+        hosting = verb is not None and verb.lemma_.lower() in {
+            "welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"}
+        held = {t.i for c in subject for t in c.subtree}
+        # "welcomed X ... on his visit", "received on Wednesday HE the Lord Mayor ... X": the guest,
+        # the first person named after the verb outside its subject
+        guest = _people_in([t for t in tok.sent if verb is not None and verb.i < t.i < tok.i and t.i not in held],
+                           cast) if hosting else []
+        named = guest[:1] or _people_in([t for c in subject for t in c.subtree], cast)
+        if len(named) == 1:
+            return named
+        before = [m for m in cast.mentions if m.end <= tok.idx and m.start >= tok.sent.start_char]
+        if before:
+            return [before[-1].person]
+    if kind != "VISIT" and tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
+                                                      for c in tok.children):
+        # "gave Trump an explanation of his meeting with Rouhani": whose meeting, and with whom
+        partners = _people_in([t for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                               for t in c.subtree], cast)
+        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+        subject = [t for c in (verb.children if verb is not None else []) if c.dep_ in {"nsubj", "nsubjpass"}
+                   for t in c.subtree]
+        owner = [p for p in _people_in(subject, cast) if p not in partners][:1]
+        if partners and owner:
+            return owner + partners
+    node: Token | None = tok
+    verbs_passed = 0
+    path = {tok.i}
+    para = _paragraph(tok)
+    while node is not None:
+        path.add(node.i)
+        skip: set[int] = set()
+        for child in node.children:
+            if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
+                    and not any(t.i in path for t in child.subtree):
+                skip.update(t.i for t in child.subtree)
+            if node is not tok and node.lemma_.lower() in _REPORTING and child.i not in path \
+                    and child.dep_ in {"nsubj", "nsubjpass"}:
+                skip.update(t.i for t in child.subtree)  # "X met Y, spokesman Z said": Z tells it
+        for t in node.subtree:
+            if t.i not in path and t.dep_ == "relcl" and t.pos_ == "VERB" and trigger_type(t) is not None \
+                    and not any(x.i in path for x in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "met X at Y, where he also met Z": Z's own meeting
+            if t.i not in path and t.pos_ == "NOUN" and not any(x.i in path for x in t.subtree) and \
+                    t.dep_ not in {"nsubj", "nsubjpass"} and trigger_type(t) is not None and _own_agent(t):
+                skip.update(x.i for x in t.subtree)  # "followed visits to Honiara by X and Y": theirs
+            if t.dep_ == "prep" and t.lower_ == "according" and not any(x.i in path for x in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "according to the former's spokesman X"
+            if t.dep_ == "prep" and t.lower_ == "since" and \
+                    not any(x.i in path for x in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "the first such meeting since Turnbull in 2016"
+            if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
+                skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage
+            if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path and kind != "VISIT" \
+                    and any(c.dep_ in {"appos", "compound"} or c.pos_ == "PROPN" for c in t.head.subtree if c is not t
+                            and c not in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "Trump's special envoy Steve Witkoff": the envoy
+        people = _people_in([t for t in node.subtree if t.i not in skip and para[0] <= t.i < para[1]], cast)
+        if len(people) >= needed:
+            if node is tok and kind != "VISIT":
+                people = [*_controller(tok, cast, people), *people]
+            return people
+        if node.pos_ in {"VERB", "AUX"} and node is not tok:
+            verbs_passed += 1
+        if verbs_passed >= 2 or node.head.i == node.i:
+            break
+        node = node.head
+    return []

@@ -1,0 +1,240 @@
+"""The primary engagement of a document: which event it is about, and its people, day and place.
+
+A readout or a news report is about one engagement; its headline, lead sentence, dateline and the
+visit it belongs to complete what the trigger's own clause leaves out.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from spacy.tokens import Doc
+
+from parley.dates import TimeExpr
+from parley.extract.events import Found, paragraph_chars
+from parley.extract.headline import dateline_end
+from parley.extract.knowledge import Knowledge, sentences
+from parley.extract.mentions import Cast
+from parley.extract.separate import tellers
+from parley.extract.when_where import forward, other_clause, reported_on
+
+
+def _home_side(primary: Found, cast: Cast, home: str | None) -> None:
+    """A government's readout has its own side at the table: when no participant is known to be
+    of the publishing country and exactly one has no country, that one is the home side's
+    ("Mr. YAMADA Taro, Parliamentary Vice-Minister for Foreign Affairs" in a MOFA readout)."""
+    if home is None or primary.type == "VISIT":
+        return
+    people = [cast.people[p] for p in primary.people]
+    unknown = [p for p in people if p.country is None]
+    if len(unknown) == 1 and not any(p.country == home for p in people) and len(people) >= 2:
+        unknown[0].country = home
+        primary.rules["participants"] = primary.rules.get("participants", "") + "+home-side"
+
+
+def _settle_partial(primary: Found | None, found: list[Found], head_people: list[str], cast: Cast,
+                    body: Doc, kb: Knowledge) -> Found | None:
+    """A primary meeting or call with one named side gets its other side from the headline or the
+    lead sentence (or is dropped); one-sided reports of the same meeting lend it place and date."""
+    if primary is not None and primary.partial:
+        extra = [p for p in head_people if p not in primary.people]
+        if not extra:
+            lead = next(iter(sentences(body)), None)
+            end = lead.end_char if lead is not None else 0
+            told_by = tellers(body, cast, 0, end)
+            extra = [p for p in cast.people_in(0, end) if p not in primary.people and p not in told_by]
+        if len(primary.people) + len(extra) < 2:
+            return None
+        primary.rules["participants"] = "pair+lead" if not primary.people else "clause-people+lead"
+        primary.people.extend(extra[:2 - len(primary.people)])  # "a call between both sides"
+        primary.partial = False
+    if primary is not None:
+        for part in found:
+            if part.partial and part is not primary and (part.type == primary.type or "anaphor" in part.rules) \
+                    and set(part.people) <= set(primary.people):
+                # "Lammy met with his counterpart in Beijing": the same meeting, with its place.
+                within = part.location and primary.location in kb.country_nouns and \
+                    kb.places.get(part.location) == kb.country_nouns[primary.location]
+                primary.location = part.location if within else primary.location or part.location
+                primary.date = primary.date or part.date
+                primary.spans.extend(part.spans)
+    return primary
+
+
+def _choose_primary(found: list[Found], kind: str | None, head_people: list[str],
+                    cast: Cast) -> Found | None:
+    talks = [e for e in found if e.type in {"MEET", "CALL"} and e.people]
+    full = [e for e in talks if not e.partial]
+    if kind in {"MEET", "CALL"}:
+        same = [e for e in full if e.type == kind] or [e for e in talks if e.type == kind]
+        if same:
+            return max(same, key=lambda e: (len(set(e.people) & set(head_people)), -e.trigger))
+        if len(head_people) >= 2:
+            return None  # the headline names the engagement: build it from there
+    pool = full or talks or [e for e in found if e.type in {"MEET", "CALL"} and e.partial and e.start < 600]
+    if pool:
+        if head_people:
+            return max(pool, key=lambda e: (len(set(e.people) & set(head_people)), -e.trigger))
+        return pool[0]
+    return None
+
+
+def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: Doc, text: str,
+                      dates: list[TimeExpr],
+                      title_day: str | None, published: date | None, place_line: str | None,
+                      day_line: str | None, found: list[Found], title: str | None, kb: Knowledge,
+                      home: str | None) -> None:
+    """Headline participants, the date and the place of the primary engagement."""
+    _home_side(primary, cast, home)
+    if primary.type in {"MEET", "CALL"}:
+        for person in head_people:
+            countries = {cast.people[p].country for p in primary.people}
+            if person not in primary.people and (len(primary.people) < 2 or
+                                                 cast.people[person].country not in countries):
+                primary.people.append(person)
+                primary.rules["participants"] = "clause-people+headline"
+    if primary.modality == "speculative" and not _HEAD_HEDGE.search(title or ""):
+        # a hedge in the body alone is mostly about something else than the engagement itself;
+        # the headline hedging it too ("X and Y may meet in ...") is the story
+        primary.modality = "occurred"
+    ahead = primary.modality in {"planned", "speculative"}
+    if title_day:
+        primary.date, primary.rules["date"] = title_day, "headline-date"
+    else:
+        day = None
+        # "..., Peskov told reporters on Tuesday": the day of the telling, not of the engagement.
+        telling = [d for d in dates if d.value and any(s <= d.start < e for s, e, _r in primary.spans)
+                   and reported_on(body, d)]
+        # A dateline and a relay's stamp before it ("(Relay - 14th Aug, 2020) ABU DHABI, 13th
+        # August 2020 (WAM) -") say when the story was written, dated below as the dateline
+        at_line = dateline_end(text)
+        line_end = at_line[0] + at_line[1].end() if at_line is not None else None
+        head_end = line_end if line_end is not None and day_line else 0
+        at = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
+        trigger = at[0] if at is not None and len(at) and primary.type != "VISIT" else None
+        spans = primary.spans
+        first = next(iter(sentences(body)), None)
+        if primary.rules.get("participants") == "pair+lead" and first is not None:
+            # "X and Y discussed Sunday ... This came during a call between both sides": the
+            # people come from the lead sentence, and so does the day
+            spans = [(first.start_char, first.end_char, "lead"), *spans]
+        for s, e, _rule in spans:
+            if at is not None and len(at) and s <= primary.trigger < e:
+                # only the trigger's own paragraph: a standfirst line the parser joined on is not it
+                lo, hi = paragraph_chars(at[0])
+                s, e = max(s, lo), min(e, hi)
+            inside = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10
+                      and d.start >= head_end
+                      and (not reported_on(body, d) and not (trigger is not None and s <= trigger.idx < e
+                                                             and other_clause(trigger, d))
+                           and not (primary.type != "VISIT" and _DEADLINE.search(text[max(0, d.start - 12):d.start]))
+                           if ahead
+                           else (not reported_on(body, d) and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
+                                 and not _FUTURE_ON.search(text[max(0, d.start - 40):d.start])
+                               and not (published and d.value > published.isoformat())))]
+            if inside:
+                day = inside[0]
+                break
+        if day is None and first is not None:
+            # The dateline's own day is when the story was written: it dates what happened that
+            # day (below), never an engagement still ahead.
+            lead = [d for d in dates if d.start < first.end_char and d.value and len(d.value) == 10
+                    and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
+                    and not (line_end is not None and d.start < line_end)
+                    and not reported_on(body, d)
+                    and not (ahead and trigger is not None and first.start_char <= trigger.idx < first.end_char
+                             and other_clause(trigger, d))
+                    and not (ahead and _told_in_past(body, d))
+                    and not (not ahead and _FUTURE_ON.search(text[max(0, d.start - 40):d.start]))]
+            day = lead[0] if lead else None
+        if day is None and ahead:
+            # "to make an official visit early next month, during which he will meet ...": a
+            # plan dated only by its month
+            months = [d for d in dates if d.value and len(d.value) == 7 and d.kind in {"relative", "month"}
+                      and any(s <= d.start < e for s, e, _r in primary.spans)
+                      and (published is None or d.value >= published.isoformat()[:7])]
+            day = months[0] if months else None
+        if day is not None:
+            value = forward(day, published) if ahead else day.value
+            primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"
+        elif day_line and not ahead and not telling:
+            primary.date, primary.rules["date"] = day_line, "dateline"
+        elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4}"
+                                     r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60})$",
+                                     text[max(0, primary.trigger - 80):primary.trigger]):
+            # "has arrived for talks", "I just finished a very good meeting": the day of writing
+            primary.date, primary.rules["date"] = published.isoformat(), "present-perfect"
+        elif (told := _day_of_pair(primary, cast, body, dates, published)) is not None:
+            primary.date, primary.rules["date"] = told.value, f"pair-sentence:{told.text}"
+        elif (trip := next((v for v in found if v.type == "VISIT" and v.modality == primary.modality == "occurred"
+                            and v.date and len(v.date) == 10 and set(v.people) & set(primary.people)
+                            and v.rules.get("date", "").startswith("absolute")), None)) is not None:
+            # "On May 6, Prime Minister Abe visited Sochi. Prime Minister Abe held talks with ...":
+            # the talks of a trip dated only by the trip's own day
+            primary.date, primary.rules["date"] = trip.date, "visit-day"
+        else:
+            primary.date = None
+    if primary.type == "MEET" and primary.location is None:
+        visits = [v for v in found if v.type == "VISIT" and set(v.people) & set(primary.people)]
+        visit = next((v for v in visits if v.start == primary.start or (v.date and v.date == primary.date)
+                      or (len(visits) == 1 and v.date is None and v.modality == primary.modality)), None)
+        in_title = _place_in(title or "", kb)
+        if visit is not None and place_line and visit.location in kb.country_nouns and \
+                kb.places.get(place_line) == kb.country_nouns[visit.location]:
+            primary.location, primary.rules["location"] = place_line, "dateline-in-visited-country"
+        elif visit is not None:
+            primary.location, primary.rules["location"] = visit.location, "visit-destination"
+        elif in_title:
+            primary.location, primary.rules["location"] = in_title, "headline-place"
+        elif place_line:
+            primary.location, primary.rules["location"] = place_line, "dateline"
+        elif (opening := next(iter(sentences(body)), None)) is not None and primary.date and any(
+                d.value == primary.date and d.start < opening.end_char for d in dates) \
+                and (in_lead := _place_in(text[opening.start_char:opening.end_char], kb)):
+            # "Trump joined Takaichi for a welcome ceremony at Tokyo's Akasaka Palace on Tuesday":
+            # the lead that dates the meeting places it too
+            primary.location, primary.rules["location"] = in_lead, "lead-place"
+
+
+def _told_in_past(body: Doc, expr: TimeExpr) -> bool:
+    """A date of a clause told in the past tense ("Lavrov on Tuesday arrived in ..."): it does not
+    date talks still ahead."""
+    span = body.char_span(expr.start, expr.end, alignment_mode="expand")
+    verb = next((a for a in span.root.ancestors if a.pos_ in {"VERB", "AUX"}), None) if span is not None else None
+    return verb is not None and verb.tag_ == "VBD"
+
+
+def _day_of_pair(primary: Found, cast: Cast, body: Doc, dates: list[TimeExpr],
+                published: date | None) -> TimeExpr | None:
+    """A news report that dates the engagement only where it describes the two together ("as he
+    was greeted by Merkel on Tuesday evening", "footage broadcast on Thursday showing X and Y
+    greet each other"): the first day named in a sentence that mentions both sides."""
+    if primary.modality != "occurred" or len(primary.people) < 2:
+        return None
+    for sent in sentences(body):
+        if len(set(cast.people_in(sent.start_char, sent.end_char)) & set(primary.people)) < 2:
+            continue
+        for d in dates:
+            if sent.start_char <= d.start < sent.end_char and d.value and len(d.value) == 10 \
+                    and d.kind in {"weekday", "relative"} \
+                    and not (published and d.value > published.isoformat()):
+                return d
+    return None
+
+
+_HEAD_HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:meet|visit|talk|hold|speak|call)\b",
+                         re.IGNORECASE)
+# "Ahead of the summit that will take place on November 15-16, X held ...": the day of something
+# still ahead when the story was written, never of an engagement that has happened
+_FUTURE_ON = re.compile(r"\bwill\s+(?:take place|be held|begin|start|open|run|convene)\s+(?:on|from)\s+$",
+                        re.IGNORECASE)
+_DEADLINE = re.compile(r"\b(?:for|until|by|before|after|since|from|through)\s+$", re.IGNORECASE)
+
+
+def _place_in(text: str, kb: Knowledge) -> str | None:
+    """A place named after "in" or "at" ("... meeting between Blinken and China FM in Laos")."""
+    for m in kb.place_re.finditer(text):
+        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, m.start() - 12):m.start()]):
+            return m.group(0)
+    return None

@@ -1,0 +1,114 @@
+"""Mentions that point back at people already named: a surname or given name used alone ("Blinken",
+"May's visit"), "he"/"she" as a subject, and "I" inside a quotation (its speaker).
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from parley.extract.knowledge import Knowledge
+from parley.extract.people import Mention, Person
+
+_RANK_WORDS = {"Gen", "Gen.", "General", "Lt", "Col", "Adm", "Sheikh", "Prince", "Dr", "Hon", "Datuk", "Seri",
+               "Tan", "Sri", "Dato", "Pehin", "Shri", "Smt"}  # "Gen Prayut": a rank, not the name
+_MONTH_CONTEXT = re.compile(r"(?:\b(?:in|on|since|early|late|mid|of|until|by|from|last|next)\s+|-)$")
+
+
+def short_forms(text: str, people: dict[str, Person], mentions: list[Mention],
+                 kb: Knowledge) -> list[Mention]:
+    """Surnames and given names of the document's people used alone ("Blinken", "May's visit")."""
+    taken = [(m.start, m.end) for m in mentions]
+    out: list[Mention] = []
+    for person in list(people.values()):
+        tokens = person.name.split()
+        if len(tokens) < 2:
+            continue
+        if person.display:  # the document's own spelling has words of its own ("Josep Borrell Fontelles")
+            tokens += [t for t in person.display.split() if t not in tokens]
+        for token in tokens:
+            if len(token) < 2 or token in kb.title_words or token in kb.countries or not token[:1].isupper() \
+                    or token in _RANK_WORDS:
+                continue
+            for m in re.finditer(rf"(?<![\w-]){re.escape(token)}(?![\w-])", text):
+                if any(s <= m.start() < e for s, e in taken):
+                    continue
+                if token in {"May", "June", "July", "August", "March", "April"} and (
+                        re.match(r"\s*\d", text[m.end():m.end() + 4])
+                        or _MONTH_CONTEXT.search(text[max(0, m.start() - 12):m.start()])):
+                    continue
+                taken.append((m.start(), m.end()))
+                out.append(Mention(m.start(), m.end(), person.name))
+    return out
+
+
+def _quoted_by(text: str, at: int, sent_end: int, mentions: list[Mention]) -> set[str]:
+    """The people a quotation holding ``at`` is attributed to (""Yes, he met X," Peskov told
+    reporters"): a speaker says "I", so a "he" inside their own words is someone else."""
+    line_start = text.rfind("\n", 0, at) + 1
+    before = text[line_start:at]
+    straight = before.count('"') % 2 == 1
+    curly = before.rfind("“") > before.rfind("”")
+    if not (straight or curly):
+        return set()
+    close = min((i for i in (text.find('"', at), text.find("”", at)) if i >= 0), default=-1)
+    if close < 0:
+        return set()
+    end = max(sent_end, close + 1)
+    after = text[close + 1:end + 120]
+    stop = re.search(r"[.!?](?:\s|$)", after)
+    limit = close + 1 + (stop.end() if stop else len(after))
+    return {m.person for m in mentions if close < m.start < limit}
+
+
+def pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """He/she as subject: the latest person mentioned as a subject before it (else the latest),
+    never a person already referred to by the other pronoun."""
+    out: list[Mention] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    gender: dict[str, str] = {}
+    text = doc.text
+    for tok in doc:
+        if tok.lower_ not in {"he", "she"} or tok.text == "HE":
+            continue  # "HE the Lord Mayor": His Excellency, a style before a name
+        want = tok.lower_
+        quoted = _quoted_by(text, tok.idx, tok.sent.end_char, ordered)
+        before = [m for m in ordered if m.end <= tok.idx and gender.get(m.person, want) == want
+                  and m.person not in quoted]
+        if not before:
+            continue
+        subjects = []
+        for m in before:
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
+                subjects.append(m)
+        antecedent = (subjects or before)[-1]
+        gender[antecedent.person] = want
+        out.append(Mention(tok.idx, tok.idx + len(tok.text), antecedent.person))
+    return out
+
+
+def first_person(doc: Doc, mentions: list[Mention], text: str) -> list[Mention]:
+    """"I" inside a quotation is its speaker: the person it is attributed to after it ("...,"
+    Hipkins said), else the one who introduces it ("Netanyahu made the following remarks: "I am
+    leaving for Britain ..."")."""
+    out: list[Mention] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for tok in doc:
+        if tok.text not in {"I", "me"} or tok.tag_ != "PRP":
+            continue
+        line_start = text.rfind("\n", 0, tok.idx) + 1
+        opening = max(text.rfind('"', line_start, tok.idx), text.rfind("“", line_start, tok.idx))
+        if opening < 0:
+            continue
+        speakers = _quoted_by(text, tok.idx, tok.sent.end_char, ordered)
+        if not speakers:
+            intro = text[max(0, opening - 300):opening]
+            if not re.search(r"(?::|\bsaid|\bsays|\bstated|\badded)\s*$", intro):
+                continue
+            before = [m for m in ordered if opening - 300 <= m.start < opening and not m.office]
+            speakers = {before[-1].person} if before else set()
+        if len(speakers) == 1:
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), next(iter(speakers))))
+    return out

@@ -1,0 +1,220 @@
+"""Trigger words: which tokens signal a MEET, CALL or VISIT, and the event being assembled.
+
+The lexicon lives here because it is grammar, not knowledge: "phone call", "met", "held talks
+with", "arrived in", "paid a courtesy call on" are how English reports an engagement, whoever the
+publisher.  :mod:`parley.extract.events` decides which triggers are events.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from parley.extract.when_where import _ARRIVAL_LEMMAS, _DEPARTURE_LEMMAS, _TRAVEL_LEMMAS
+
+NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
+_SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
+_PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare", "propose", "announce",
+                   "arrange", "arrangement", "set", "commit", "commitment", "pledge", "promise", "vow"}
+_SPECULATIVE_AUX = {"could", "might", "may", "would"}
+_SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
+# Verbs of the moment of travel: an arrival or departure makes a VISIT, and the meeting it is
+# "for" ("arrived in Tokyo for talks with ...") is still ahead when told.
+_MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}
+_PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chancellor", "premier",
+                 "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "secretary"}
+# Plural nouns of talks held face to face ("held talks", "will convene consultations",
+# "host discussions with"): a meeting when a participant or the holding verb says so.
+_PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}  # "the round hosted by Cairo": a place hosts no meeting
+_TALK_NOUNS = {"talks", "consultations", "discussions", "encounter"}
+_EARLIER = {"last", "previously", "previous", "prior"}
+_GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
+                "delegations", "counterparts", "teams", "diplomats"}
+
+
+@dataclass(slots=True)
+class Found:
+    """An event while it is being assembled (merged, completed, chosen as primary)."""
+
+    type: str
+    people: list[str]
+    start: int  # the trigger's sentence
+    end: int
+    trigger: int  # character offset of the trigger
+    modality: str = "occurred"
+    location: str | None = None
+    date: str | None = None
+    rules: dict[str, str] = field(default_factory=dict)
+    spans: list[tuple[int, int, str]] = field(default_factory=list)
+    partial: bool = False  # a meeting or call with one named side only, kept to be completed
+
+
+def trigger_type(tok: Token) -> str | None:
+    """The event type a token signals, or None (the lexicon lives here: it is grammar, not data)."""
+    lemma, lower, pos = tok.lemma_.lower(), tok.lower_, tok.pos_
+    nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
+    prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
+    if lemma in {"phone", "telephone", "telephonic"} or lower in {"phoned", "telephoned"}:
+        return "CALL"
+    if lemma == "call" and pos == "NOUN" and prev == "courtesy":
+        return "MEET"  # a courtesy call is paid in person
+    if lemma == "call" and pos == "NOUN" and prev not in {"port"} and nxt not in {"to", "for", "on"}:
+        return "CALL"
+    if lemma == "call" and pos == "VERB" and nxt in {"on", "upon"} and tok.i + 2 < len(tok.doc) and any(
+            t.pos_ == "PROPN" for t in tok.doc[tok.i + 2: tok.i + 6]) and not any(
+            t.lower_ == "to" and t.dep_ == "aux" for t in tok.subtree):
+        return "MEET"  # "called on Prime Minister Turnbull at Parliament" (not "called on X to ...")
+    if lemma == "welcome" and pos == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "from" for c in (
+            *tok.children, *(tok.head.children if tok.dep_ == "dobj" and tok.head.lemma_ == "receive" else ()))):
+        return "MEET"  # "received a warm welcome from Defence Minister X"
+    if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and \
+            any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
+        return "CALL"
+    if lemma == "speak" and nxt in {"to", "with", "by"} and tok.tag_ in {"VBD", "VBZ", "VBN"}:
+        return "CALL"
+    if lower == "conversation" and prev in {"telephone", "phone", "telephonic", "video"}:
+        return None  # the modifier already triggered
+    if lemma == "meet" or lower in {"meeting", "meetings", "met"}:
+        return "MEET"
+    if lower in _TALK_NOUNS and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
+            nxt in {"with", "between"} or prev in {"bilateral", "summit"}
+            or tok.head.lemma_.lower() in {"hold", "have", "begin", "open", "convene", "conduct", "host"}
+            or (tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in {"sit", "gather", "meet"})
+            or any(c.dep_ == "relcl" and c.lemma_.lower() in {"hold", "have"} for c in tok.children)):
+        return "MEET"
+    if lemma in {"receive", "host", "welcome", "greet"} and tok.tag_ == "VBN" and any(
+            c.dep_ == "agent" and any(g.dep_ == "pobj" and ((g.pos_ == "PROPN" and g.ent_type_ not in _PLACE_ENTS)
+                                                            or g.lower_ in _PERSON_NOUNS)
+                                      and not any(d.lower_ in {"our", "my"} for d in g.children)
+                                      for g in c.children) for c in tok.children):
+        return "MEET"  # "was received by President X", "received by the foreign minister on arrival"
+    if lower in {"session", "sessions"} and pos == "NOUN" and nxt == "with" and prev in {"working", "bilateral"}:
+        return "MEET"  # "held a working session with Minister X, Minister Y and other officials"
+    if lemma == "summit" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"hold", "have"}:
+        return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)
+    if lemma == "summit" and pos == "NOUN" and nxt == "with":
+        return "MEET"  # "her first summit with President Xi": a summit of two named leaders
+    if lower in _MEETING_NOUNS and pos == "NOUN" and _travel_purpose(tok):
+        return "MEET"  # "arrived in Beijing for a summit with ...", "headed to Oslo for talks"
+    if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and nxt in {"in", "at", "on"}:
+        return "VISIT"  # "arrived in Kyiv", "landed in Beijing"
+    if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
+            (lemma in {"leave", "depart"} and nxt == "for")
+            or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
+        return "VISIT"  # "left for Beijing", "heads to China"
+    if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children) \
+            and (tok.tag_ in {"VBD", "VBN"} or any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"}
+                                                   for c in tok.children)):
+        return "MEET"  # "welcomed Prime Minister X to Canberra": a reception of a guest
+    if lemma in {"host", "receive"} and pos == "VERB" and any(
+            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree):
+        return "MEET"  # "hosted Chancellor Merz", "hosted his Turkish counterpart, ..."
+    if lemma == "visit" and pos == "NOUN" and prev == "courtesy":
+        return "MEET"  # "received the courtesy visit of Foreign Minister X": a call paid in person
+    if lemma == "visit" and tok.dep_ == "amod":
+        return None  # "the visiting WHO Director General": a guest, whose journey is told elsewhere
+    if lemma == "visit" and pos == "NOUN" and tok.tag_ == "NNS":
+        if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
+            return "VISIT"  # "recent visits to Honiara by X and Y": one visit each
+        return None  # "resume regular visits", "an exchange of visits": no particular visit
+    if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and nxt in {"to", "in"}):
+        return "VISIT"
+    if lemma in {"go", "travel", "fly", "proceed"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
+                                                           tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "to")):
+        return "VISIT"
+    return None
+
+
+_VENUES = {"palace", "veranda", "verandah", "hall", "room", "building", "house", "residence", "office",
+           "guesthouse", "ballroom", "garden", "gardens", "terrace", "chamber", "lounge", "table"}
+
+
+def _to_venue(verb: Token) -> bool:
+    """A move within the place of the talks ("departed for the Palace veranda", "went to the
+    conference room"): a room or building as the goal, which is no journey."""
+    return any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for", "into"} and any(
+        t.lower_ in _VENUES for t in c.subtree if t.dep_ == "pobj" or t.head.dep_ == "pobj")
+        for c in verb.children)
+
+
+def _travel_purpose(tok: Token) -> bool:
+    """A meeting noun that is what someone travels for: "arrived ... for talks with", "left for
+    Beijing ahead of a summit with"."""
+    head = tok.head
+    if head.dep_ == "prep" or head.lower_ in {"for", "of"}:
+        prep = head
+        if prep.lower_ == "of" and prep.head.lower_ == "ahead":
+            prep = prep.head
+        return prep.lower_ in {"for", "ahead"} and prep.head.lemma_.lower() in _TRAVEL_LEMMAS \
+            and not _to_venue(prep.head)
+    return False
+
+
+def modality(tok: Token, sent: Span) -> str:
+    """Planned (will, agreed to, considering, looking forward to), speculative (could, if) or occurred."""
+    chain = [tok, *list(tok.ancestors)[:4]]
+    planned = speculative = False
+    if tok.lemma_.lower() in _TRAVEL_LEMMAS and tok.tag_ in {"VBZ", "VBP"} and not any(
+            c.dep_ in {"aux", "auxpass"} for c in tok.children):
+        planned = True  # in the body of a report, "Lee arrives in Nara on Tuesday" is ahead
+    if tok.lemma_.lower() in {"leave", "depart"} and tok.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+        planned = True  # "I am leaving for Britain this afternoon": a departure ahead
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
+            a.lower_ == "order" or a.lemma_.lower() in _TRAVEL_LEMMAS for a in list(tok.ancestors)[:3]):
+        planned = True  # "leaving for Britain in order to meet X": what the journey is for
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"include", "feature"} and any(
+            c.dep_ == "nsubj" and c.lower_ in {"agenda", "programme", "program", "schedule", "itinerary"}
+            for c in tok.head.children):
+        planned = True  # "Lavrov's agenda includes talks with ..."
+    for node in chain[:3]:
+        if node.pos_ == "VERB" and node.dep_ == "xcomp" and node.head.lemma_ == "be" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            planned = True  # "where he is to meet President X", "the two are to hold talks"
+        if node.pos_ == "NOUN" and node.lower_ in _MEETING_NOUNS and _travel_purpose(node):
+            planned = True  # "arrived in Nara for a summit with ...": the summit is still ahead
+        if node.pos_ == "VERB" and node.dep_ in {"advcl", "xcomp"} and \
+                node.head.lemma_.lower() in _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS and \
+                any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            planned = True  # "arrived on Tuesday to hold a summit with ..."
+    for n, node in enumerate(chain):
+        lemma = node.lemma_.lower()
+        if lemma in _PLANNED_LEMMAS or (lemma == "invite" and node is not tok) or (lemma == "agree" and node is not tok
+                                        and chain[n - 1].dep_ not in {"prep", "pobj", "npadvmod"}
+                                        and not (chain[n - 1].dep_ == "advcl" and any(
+                                            c.dep_ == "mark" for c in chain[n - 1].children))):
+            planned = True  # "agreed to meet", but not "agreed at their summit"
+        if lemma == "look" and any(c.lower_ == "forward" for c in node.children):
+            planned = True
+        for child in node.children:
+            cl = child.lower_
+            if child.dep_ in {"aux", "auxpass"} and cl in {"will", "shall", "'ll"}:
+                planned = True
+            if child.dep_ in {"aux", "auxpass"} and cl in _SPECULATIVE_AUX:
+                if cl == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in {
+                        "say", "announce", "tell", "confirm", "state"}:
+                    planned = True  # "Kishida said he would visit Seoul": a reported plan
+                else:
+                    speculative = True
+            if child.dep_ == "mark" and cl == "if":
+                speculative = True
+            if child.dep_ in {"amod", "compound", "acl"} and cl in {"upcoming", "forthcoming", "planned",
+                                                               "proposed", "future", "possible",
+                                                               "potential"}:
+                if cl in {"possible", "potential"}:
+                    speculative = True
+                else:
+                    planned = True
+        if node.pos_ == "VERB" and node is not tok and node.dep_ not in {"xcomp", "advcl", "prep",
+                                                                         "pcomp", "acl"}:
+            break
+        if any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for c in node.children):
+            break  # "... since James Cleverly went to China": its own clause, its own tense
+    own_clause = any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for node in chain
+                     for c in node.children)
+    if not own_clause and any(t.lower_ == "if" for t in sent if t.i < tok.i):
+        speculative = True
+    if planned:
+        return "planned"
+    return "speculative" if speculative else "occurred"
