@@ -155,6 +155,8 @@ def agenda(verb: Token) -> bool:
     """ "The leaders will discuss", "are expected to discuss": an agenda for talks still ahead."""
     if verb.lemma_.lower() in _EXPECTED:
         return any(c.dep_ == "xcomp" and c.lemma_.lower() in _AGENDA for c in verb.children)
+    if verb.lemma_.lower() in {"have", "hold"} and is_speech(verb):
+        return _ahead(verb)  # "the ministers will have a detailed discussion of ...": still ahead
     return verb.lemma_.lower() in _AGENDA and _ahead(verb)
 
 
