@@ -70,6 +70,9 @@ def _choose_primary(found: list[Found], kind: str | None, head_people: list[str]
         same = [e for e in full if e.type == kind] or [e for e in talks if e.type == kind]
         if same:
             return max(same, key=lambda e: (len(set(e.people) & set(head_people)), -e.trigger))
+        other = [e for e in full if len(set(e.people) & set(head_people)) >= 2]
+        if other:
+            return other[0]  # "Niinistö in talks with Putin" over a body that tells a telephone call
         if len(head_people) >= 2:
             return None  # the headline names the engagement: build it from there
     pool = full or talks or [e for e in found if e.type in {"MEET", "CALL"} and e.partial and e.start < 600]
