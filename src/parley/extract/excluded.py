@@ -119,6 +119,10 @@ def _is_excluded(tok: Token) -> bool:
             return True  # "it was too complicated for him to meet Obama"
     if _denied(tok):
         return True
+    if tok.tag_ == "VBP" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children) and any(
+            c.dep_ == "nsubj" and c.tag_ == "NNS" and not any(g.dep_ in {"det", "poss", "nummod"} for g in c.children)
+            for c in tok.children):
+        return True  # "By tradition, Finnish and Swedish prime ministers meet soon after": a habit
     if any(a.dep_ == "prep" and a.lower_ == "since" for a in list(tok.ancestors)[:3]) and any(
             t.lower_ == "first" and t.i < tok.i for t in tok.sent):
         return True  # "the first by an Indian Prime Minister since Singh's state visit in 2007": a comparison

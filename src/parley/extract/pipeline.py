@@ -151,6 +151,10 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
         found[:] = merge(found, kb)
 
+    for ev in found:
+        if ev.modality == "occurred" and ev.date and len(ev.date) == 10 and published \
+                and ev.date > published.isoformat():
+            ev.modality = "planned"  # a report cannot tell as done what falls after its own day
     aliases: dict[str, set[str]] = {}
     for m in cast.mentions:
         surface = text[m.start:m.end]

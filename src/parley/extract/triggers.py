@@ -71,8 +71,15 @@ def trigger_type(tok: Token) -> str | None:
     if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and \
             any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
         return "CALL"
-    if lemma == "speak" and nxt in {"to", "with", "by"} and tok.tag_ in {"VBD", "VBZ", "VBN"}:
-        return "CALL"
+    if lemma == "speak" and tok.tag_ in {"VBD", "VBZ", "VBN"} and (nxt in {"to", "with", "by"} or any(
+            t.lower_ == "with" and any(a.i == tok.i for a in t.ancestors)
+            for t in tok.doc[tok.i + 1: tok.i + 7])):
+        return "CALL"  # "spoke with", "spoke for the first time with"
+    if lemma in {"discuss", "confer"} and pos == "VERB" and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "shall"} for c in tok.children) and len(
+            [g for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+             for g in (c, *c.children) if g.pos_ == "PROPN" and (g is c or g.dep_ == "conj")]) >= 2:
+        return "MEET"  # "Prime Minister Marin and Prime Minister Andersson will discuss ...": a meeting ahead
     if lower == "conversation" and prev in {"telephone", "phone", "telephonic", "video"}:
         return None  # the modifier already triggered
     if lemma == "meet" or lower in {"meeting", "meetings", "met"}:
@@ -89,7 +96,8 @@ def trigger_type(tok: Token) -> str | None:
                                       and not any(d.lower_ in {"our", "my"} for d in g.children)
                                       for g in c.children) for c in tok.children):
         return "MEET"  # "was received by President X", "received by the foreign minister on arrival"
-    if lower in {"session", "sessions"} and pos == "NOUN" and nxt == "with" and prev in {"working", "bilateral"}:
+    if lower in {"session", "sessions"} and pos == "NOUN" and nxt == "with" and prev in {
+            "working", "bilateral", "talks", "official"}:
         return "MEET"  # "held a working session with Minister X, Minister Y and other officials"
     if lemma == "summit" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"hold", "have"}:
         return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)

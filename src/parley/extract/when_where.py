@@ -51,6 +51,8 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
                 r"\s+(?:[A-Z][a-z]+\s+){0,2}(?:President|Prime|Minister|Secretary|Vice|Foreign|Chancellor|King|Premier)\b",
                 text[m.end():m.end() + 40]):
             continue  # "the visiting U.S. Vice President": whose nationality, not where
+        if kind == "VISIT" and re.search(r"\b(?:capital|city) of$", before):
+            last = "to"  # "visited the capital of Malaysia"
         if last in preps or (kind == "VISIT" and last in {"to", "in"}):
             if m.start() >= tok.idx or kind != "VISIT":
                 return m.group(0)
