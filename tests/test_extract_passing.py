@@ -263,3 +263,13 @@ def test_visiting_the_capital_of_a_country(extractor: Extractor) -> None:
     x = run(extractor, "Kuala Lumpur, 15 December 2021 (TDI): Yesterday, US Secretary of State Antony Blinken visited "
             "the capital of Malaysia.", publisher="The Diplomatic Insight", published="2021-12-15")
     assert (primary(x).type, primary(x).location, primary(x).date) == ("VISIT", "Malaysia", "2021-12-14")
+
+
+def test_names_beyond_ascii_and_a_country_dateline(extractor: Extractor) -> None:
+    x = run(extractor, "SWEDEN, May 17 - On Thursday 19 May 2022, Prime Minister Magdalena Andersson will travel to "
+            "Washington DC to meet with US President Joe Biden and Finland's President Sauli Niinistö.\n\nMr Biden "
+            "and Mr Niinistö will discuss NATO.", publisher="Government Offices of Sweden", published="2022-05-17")
+    meet = primary(x)
+    assert names(meet) == {"Magdalena Andersson", "Joe Biden", "Sauli Niinistö"}
+    assert (meet.modality, meet.date) == ("planned", "2022-05-19")
+    assert not any(p.name == "Niinist" for e in x.events for p in e.participants)

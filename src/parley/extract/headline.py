@@ -71,7 +71,7 @@ def dateline(text: str, kb: Knowledge, anchor: date | None) -> tuple[str | None,
         return None, None
     m = at[1]
     raw = m.group("place").strip()
-    place = next((p for p in (raw, raw.title()) if p in kb.places), None)
+    place = next((p for p in (raw, raw.title()) if p in kb.places or p in kb.country_nouns), None)
     if place is None:
         return None, None
     day = None

@@ -21,7 +21,10 @@ from parley.names import name_tokens, near_spelling, registry_variant, squashed
 
 # A name word: "Ki-moon", "Nkoana-Mashabane", "O'Brien", "WANG", "J."; never one cut at a hyphen
 # ("Secretary-" of "Secretary-General"). Words of one name stand on one line.
-_NAME_TOKEN = r"(?:[A-Z][a-z'’]+(?:-[A-Za-z][a-z'’]*)*|[A-Z]{2,}|[A-Z]\.)"
+# Latin letters beyond ASCII ("Niinistö", "Çavuşoğlu", "Łukasz"): a name token must not stop at them
+_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
+_LOWER = "a-zß-öø-ÿĀ-ɏ'’"
+_NAME_TOKEN = rf"(?:[{_UPPER}][{_LOWER}]+(?:-[A-Za-z{_UPPER}][{_LOWER}]*)*|[A-Z]{{2,}}|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}")
 _LEFT_CUT = re.compile(
     r"(?:[.;:!?\"“”(]|\b(?:with|met|meets|told|called|between|said|and|to|hosted|received|spoke|"
