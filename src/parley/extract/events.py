@@ -32,6 +32,7 @@ from parley.extract.when_where import (
     _ARRIVAL_LEMMAS,
     _TRAVEL_LEMMAS,
     _UNTIL,
+    _clause_verb,
     _first_day,
     forward,
     more_places,
@@ -143,6 +144,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if event.location:
             event.rules["location"] = "place-after-preposition"
         near = nearest_date(tok, sent, dates, event.modality == "planned")
+        if near is not None and anaphor and _clause_verb(tok) is not None and \
+                (at := doc.char_span(near.start, near.end, alignment_mode="expand")) is not None and \
+                _clause_verb(at.root) is not None and _clause_verb(at.root).i != _clause_verb(tok).i:
+            near = None  # "The meeting comes days after the senator held talks with X last Sunday"
         if near is not None and _dated_elsewhere(tok, near):
             near = None  # "the meeting ... will build on the leaders' phone call in February 2021"
         if near is not None:

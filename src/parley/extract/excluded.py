@@ -119,6 +119,10 @@ def _is_excluded(tok: Token) -> bool:
             return True  # "it was too complicated for him to meet Obama"
     if _denied(tok):
         return True
+    hoped = {"hope", "wish", "desire", "aspiration", "call"}
+    if tok.head.lower_ == "for" and (tok.head.head.lemma_.lower() in hoped or any(
+            c.dep_ == "dobj" and c.lemma_.lower() in hoped for c in tok.head.head.children)):
+        return True  # "expressed his hope for visits to Japan by President X": hoped for, not held
     if tok.tag_ == "VBP" and not any(c.dep_ in {"aux", "auxpass"} for c in tok.children) and any(
             c.dep_ == "nsubj" and c.tag_ == "NNS" and not any(g.dep_ in {"det", "poss", "nummod"} for g in c.children)
             for c in tok.children):

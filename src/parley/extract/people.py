@@ -22,6 +22,8 @@ from parley.names import name_tokens, near_spelling, registry_variant, squashed
 # A name word: "Ki-moon", "Nkoana-Mashabane", "O'Brien", "WANG", "J."; never one cut at a hyphen
 # ("Secretary-" of "Secretary-General"). Words of one name stand on one line.
 # Latin letters beyond ASCII ("Niinistö", "Çavuşoğlu", "Łukasz"): a name token must not stop at them
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
 _LOWER = "a-zß-öø-ÿĀ-ɏ'’"
 _NAME_TOKEN = rf"(?:[{_UPPER}][{_LOWER}]+(?:-[A-Za-z{_UPPER}][{_LOWER}]*)*|[A-Z]{{2,}}|[A-Z]\.)"
@@ -133,8 +135,8 @@ class PeopleFinder:
             parts = parts[1:]  # "Prince Faisal bin Farhan", "Sheikh Mohamed": a rank before the name
         kept: list[str] = []
         for n, token in enumerate(parts):
-            if n and token in self.kb.title_words:
-                break  # headline words: "Lu Kang Meets", "Blinken's Meeting"
+            if n and (token in self.kb.title_words or token.lower() in _CALENDAR):
+                break  # headline words: "Lu Kang Meets", "Blinken's Meeting"; "William Ruto Friday August"
             if token.endswith(("'s", "’s")):
                 kept.append(token[:-2])
                 break

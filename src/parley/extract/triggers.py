@@ -16,7 +16,7 @@ from parley.extract.when_where import _ARRIVAL_LEMMAS, _DEPARTURE_LEMMAS, _TRAVE
 NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
 _SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
 _PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare", "propose", "announce",
-                   "arrange", "arrangement", "set", "commit", "commitment", "pledge", "promise", "vow"}
+                   "arrange", "arrangement", "reschedule", "rescheduling", "set", "commit", "commitment", "pledge", "promise", "vow"}
 _SPECULATIVE_AUX = {"could", "might", "may", "would"}
 _SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
 # Verbs of the moment of travel: an arrival or departure makes a VISIT, and the meeting it is
