@@ -16,7 +16,8 @@ from parley.extract.when_where import _ARRIVAL_LEMMAS, _DEPARTURE_LEMMAS, _TRAVE
 NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
 _SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
 _PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare", "propose", "announce",
-                   "arrange", "arrangement", "reschedule", "rescheduling", "set", "commit", "commitment", "pledge", "promise", "vow"}
+                   "arrange", "arrangement", "reschedule", "rescheduling", "set", "commit", "commitment", "pledge",
+                   "promise", "vow"}
 _SPECULATIVE_AUX = {"could", "might", "may", "would"}
 _SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
 # Verbs of the moment of travel: an arrival or departure makes a VISIT, and the meeting it is
@@ -195,7 +196,9 @@ def modality(tok: Token, sent: Span) -> str:
             planned = True  # "agreed to meet", but not "agreed at their summit"
         if lemma == "look" and any(c.lower_ == "forward" for c in node.children):
             planned = True
-        for child in node.children:
+        shared = list(node.head.children) if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} else []
+        for child in [*node.children, *(c for c in shared if c.dep_ in {"aux", "auxpass"} and c.i < node.head.i)]:
+            # "will meet the President and hold talks": the auxiliary of the first verb is the second's too
             cl = child.lower_
             if child.dep_ in {"aux", "auxpass"} and cl in {"will", "shall", "'ll"}:
                 planned = True
