@@ -39,7 +39,7 @@ from parley.link.core import (
     merge_people,
     named,
     need,
-    person_tokens,
+    pair_keys,
     published_window,
     window,
 )
@@ -119,14 +119,12 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
     #    the index hits before anything is loaded); then those loosely grouped with any of them.
     loose = {i.key: i for i in new if i.day is None}
     loose.update((i.key, i) for ms in old.values() for i in ms if i.day is None)
-    regrouped = [merge_people(c) for c in comps] + [merge_people([i for i in ms if i.day is not None])
-                                                   for ms in old.values()]
-    for kind in sorted({i.type for i in dated.values()}):
-        tokens = sorted({t for i in dated.values() if i.type == kind for t in item_tokens(i)})
-        hit = _by_event(store.undated_named(db, kind, tokens))
-        wanted = {k: e for k, (e, toks) in hit.items()
-                  if any(named(people, toks) >= need(kind) for people in regrouped)}
-        loose.update((i.key, i) for i in run.fetch(wanted))
+    regrouped = [*comps, *([i for i in ms if i.day is not None] for ms in old.values())]
+    for group in regrouped:
+        if group:
+            keys = pair_keys(group[0].type, merge_people(group))
+            wanted = store.undated_keyed(db, group[0].type, keys, {i.month for i in group if i.month})
+            loose.update((i.key, i) for i in run.fetch(wanted))
     seeds = set(loose)
     in_loose_groups = _add_loose_groups(run, loose)
 
@@ -204,8 +202,8 @@ def _add_loose_groups(run: _Run, loose: dict[str, Item]) -> set[str]:
 def _claims(run: _Run, u: Item, comps: list[tuple[Item, ...]], region: set[str],
             outside: dict[str, tuple[Item, ...]]) -> list[tuple[str, str]]:
     """The dated engagements (at most two) an undated report names the people of: the regrouped
-    ones from memory; stored ones found by the index, counted in SQL by how many of the report's
-    people they name (so only the pair's engagements come back), loaded one by one while it matters."""
+    ones from memory; stored ones found under the pair keys of its people (an index probe per key,
+    a small page at a time), loaded one by one while it matters: two that match are all it takes."""
     found: list[tuple[str, str]] = []
     for n, members in enumerate(comps):
         if members[0].type == u.type and candidates(u, [members]):
@@ -213,8 +211,7 @@ def _claims(run: _Run, u: Item, comps: list[tuple[Item, ...]], region: set[str],
             if len(found) == 2:
                 return found
     month = u.date if len(u.date or "") == 7 else None
-    persons = [sorted(person_tokens(p)) for p in u.people]
-    for eng in store.engagements_naming(run.db, u.type, persons, month, need(u.type)):
+    for eng in store.engagements_keyed(run.db, u.type, pair_keys(u.type, u.people), month):
         if eng in region:
             continue  # regrouped: judged above
         if eng not in outside:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from parley.link.core import Group, Item, item_tokens
+from parley.link.core import Group, Item, item_tokens, merge_people, pair_keys
 from parley.model import Actor
 from parley.store.db import Database
 
@@ -96,6 +96,11 @@ def add_keys(db: Database, items: Iterable[Item]) -> None:
         for token in sorted(item_tokens(item)):
             db.execute("INSERT INTO link_keys (event_id, type, token, dated, day) VALUES (?, ?, ?, ?, ?) "
                        "ON CONFLICT DO NOTHING", (item.key, item.type, token, dated, day))
+        if not dated:
+            month = item.month or ""
+            for t1, t2 in sorted(pair_keys(item.type, item.people)):
+                db.execute("INSERT INTO report_keys (type, t1, t2, month, event_id) VALUES (?, ?, ?, ?, ?) "
+                           "ON CONFLICT DO NOTHING", (item.type, t1, t2, month, item.key))
 
 
 def dated_near(db: Database, kind: str, tokens: Sequence[str], days: Sequence[str]) -> dict[str, str | None]:
@@ -120,30 +125,45 @@ class Hit:
 
 
 
-def engagements_naming(db: Database, kind: str, persons: Sequence[Sequence[str]], month: str | None,
-                       least: int) -> list[str]:
-    """Stored engagements of this type whose dated reports name at least ``least`` of these persons
-    (each given by its name tokens), most named first.  The count is made in SQL, so a person with
-    a long history costs an index range, not rows sent back; a token shared by two persons counts
-    for both (it may name either), so nothing that could match is left out."""
-    pairs = [(t, n) for n, tokens in enumerate(persons) for t in tokens]
-    if not pairs:
-        return []
-    tokens = sorted({t for t, _ in pairs})
-    # one CASE per person: 1 when the posting's token is one of that person's tokens
-    hit = " + ".join(
-        f"MAX(CASE WHEN k.token IN ({_marks(person)}) THEN 1 ELSE 0 END)" for person in persons if person)
-    case_params = [t for person in persons if person for t in person]
-    span, params = "", []
-    if month:
-        span, params = "AND k.day >= ? AND k.day <= ?", [f"{month}-01", f"{month}-31"]
-    rows = db.query(
-        f"SELECT e.engagement_id AS eng, {hit} AS named FROM link_keys k JOIN events e ON e.id = k.event_id "
-        f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 1 {span} "
-        f"AND e.engagement_id IS NOT NULL GROUP BY e.engagement_id HAVING {hit} >= ? "
-        "ORDER BY named DESC, eng",
-        [*case_params, kind, *tokens, *params, *case_params, least])
-    return [r["eng"] for r in rows]
+def engagements_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], month: str | None,
+                      page: int = 8) -> Iterator[str]:
+    """Stored dated engagements of this type under any of these pair keys (in this month, when
+    given), each once, a small page at a time: the caller stops as soon as it has what it needs
+    (two that match), so the cost is an index probe per key, not the pair's whole history."""
+    seen: set[str] = set()
+    for t1, t2 in sorted(keys):
+        after = ("", "")
+        while True:
+            if month:
+                rows = db.query("SELECT month, engagement_id FROM engagement_keys WHERE type = ? AND t1 = ? "
+                                "AND t2 = ? AND month = ? AND engagement_id > ? ORDER BY engagement_id LIMIT ?",
+                                (kind, t1, t2, month, after[1], page))
+            else:
+                rows = db.query("SELECT month, engagement_id FROM engagement_keys WHERE type = ? AND t1 = ? "
+                                "AND t2 = ? AND (month, engagement_id) > (?, ?) ORDER BY month, engagement_id "
+                                "LIMIT ?", (kind, t1, t2, *after, page))
+            for row in rows:
+                if row["engagement_id"] not in seen:
+                    seen.add(row["engagement_id"])
+                    yield row["engagement_id"]
+            if len(rows) < page:
+                break
+            after = (rows[-1]["month"], rows[-1]["engagement_id"])
+            page = min(4 * page, CHUNK)
+
+
+def undated_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], months: Iterable[str]
+                  ) -> dict[str, str | None]:
+    """Primary reports without a day of this type under any of these pair keys, without any date
+    or in one of these months: ``{event id: engagement id}``."""
+    spans = sorted({"", *months})
+    out: dict[str, str | None] = {}
+    for t1, t2 in sorted(keys):
+        rows = db.query(f"SELECT k.event_id, e.engagement_id FROM report_keys k JOIN events e ON e.id = k.event_id "
+                        f"WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? AND k.month IN ({_marks(spans)})",
+                        [kind, t1, t2, *spans])
+        out.update((r["event_id"], r["engagement_id"]) for r in rows)
+    return out
 
 
 def undated_named(db: Database, kind: str, tokens: Sequence[str], published: Sequence[str] | None = None
@@ -194,6 +214,7 @@ def delete_engagements(db: Database, ids: Iterable[str]) -> None:
         for found in countries.values():
             _count_dyads(db, found, -1)
         db.execute(f"UPDATE events SET engagement_id = NULL WHERE engagement_id IN ({marks})", part)
+        db.execute(f"DELETE FROM engagement_keys WHERE engagement_id IN ({marks})", part)
         db.execute(f"DELETE FROM engagement_countries WHERE engagement_id IN ({marks})", part)
         db.execute(f"DELETE FROM engagements WHERE id IN ({marks})", part)
 
@@ -211,12 +232,21 @@ def insert_engagement(db: Database, group: Group) -> None:
     for country in countries:
         db.execute("INSERT INTO engagement_countries (engagement_id, country) VALUES (?, ?)", (group.id, country))
     _count_dyads(db, countries, 1)
+    # the keys an undated report finds it under: the people of its dated reports (as
+    # link.core.candidates compares them), in each month one of them is dated in
+    dated = [m for m in group.members if m.day is not None]
+    for month in sorted({m.month or "" for m in dated}):
+        for t1, t2 in sorted(pair_keys(group.type, merge_people(dated))):
+            db.execute("INSERT INTO engagement_keys (type, t1, t2, month, engagement_id) VALUES (?, ?, ?, ?, ?)",
+                       (group.type, t1, t2, month, group.id))
 
 
 def reset_links(db: Database) -> None:
     """Forget every engagement and candidate key: the next linking run starts from scratch."""
     db.execute("UPDATE events SET engagement_id = NULL WHERE engagement_id IS NOT NULL")
     db.execute("DELETE FROM engagement_countries")
+    db.execute("DELETE FROM engagement_keys")
+    db.execute("DELETE FROM report_keys")
     db.execute("DELETE FROM dyad_counts")
     db.execute("DELETE FROM engagements")
     db.execute("DELETE FROM link_keys")
@@ -249,6 +279,7 @@ def rename_engagement(db: Database, old: str, new: str) -> None:
                "WHERE id = ?", (new, old))
     db.execute("UPDATE events SET engagement_id = ? WHERE engagement_id = ?", (new, old))
     db.execute("UPDATE engagement_countries SET engagement_id = ? WHERE engagement_id = ?", (new, old))
+    db.execute("UPDATE engagement_keys SET engagement_id = ? WHERE engagement_id = ?", (new, old))
     db.execute("DELETE FROM engagements WHERE id = ?", (old,))
 
 
