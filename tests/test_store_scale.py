@@ -33,6 +33,23 @@ HOT = {
                          "ON y.engagement_id = x.engagement_id AND y.country = ? WHERE x.country = ?", ["CHN", "GBR"]),
     "engagements page": ("SELECT id FROM engagements ORDER BY date DESC, id LIMIT ?", [50]),
     "top dyads": ("SELECT a, b, n FROM dyad_counts ORDER BY n DESC LIMIT ?", [12]),
+    # a report without a day: the engagements of one pair of its people, a small page at a time
+    "pair engagements": ("SELECT month, engagement_id FROM engagement_keys WHERE type = ? AND t1 = ? AND t2 = ? "
+                         "AND (month, engagement_id) > (?, ?) ORDER BY month, engagement_id LIMIT ?",
+                         ["CALL", "blinken", "wang", "", "", 8]),
+    "pair engagements in a month": ("SELECT month, engagement_id FROM engagement_keys WHERE type = ? AND t1 = ? "
+                                    "AND t2 = ? AND month = ? AND engagement_id > ? ORDER BY engagement_id LIMIT ?",
+                                    ["CALL", "blinken", "wang", "2024-03", "", 8]),
+    "pair reports without a day": ("SELECT k.event_id, e.engagement_id FROM report_keys k JOIN events e "
+                                   "ON e.id = k.event_id WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
+                                   "AND k.month IN (?, ?)", ["CALL", "blinken", "wang", "", "2024-03"]),
+    "dyad page": ("SELECT engagement_id FROM dyad_engagements WHERE a = ? AND b = ? "
+                  "ORDER BY day DESC, engagement_id DESC LIMIT ? OFFSET ?", ["CHN", "GBR", 51, 0]),
+    "person counterparts": ("SELECT c.other_id AS id, a.name, a.country, c.n AS events FROM person_counterparts c "
+                            "JOIN actors a ON a.id = c.other_id WHERE c.actor_id = ? AND c.n > 0 "
+                            "ORDER BY c.n DESC, a.name LIMIT ?", ["x", 50]),
+    "person topics": ("SELECT topic, n FROM person_topics WHERE actor_id = ? AND n > 0 ORDER BY n DESC, topic",
+                      ["x"]),
 }
 
 
@@ -97,3 +114,73 @@ def test_a_reader_does_not_wait_for_a_writer(dev_docs: Path, sqlite_url: str) ->
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def _maintained(db: Database) -> dict[str, list[tuple]]:
+    """The maintained aggregates of the pages, as stored."""
+    return {
+        "dyads": sorted(tuple(r.values()) for r in db.query("SELECT a, b, day, engagement_id FROM dyad_engagements")),
+        "counterparts": sorted(tuple(r.values()) for r in db.query(
+            "SELECT actor_id, other_id, n FROM person_counterparts WHERE n > 0")),
+        "topics": sorted(tuple(r.values()) for r in db.query("SELECT actor_id, topic, n FROM person_topics WHERE n > 0")),
+    }
+
+
+def _recounted(db: Database) -> dict[str, list[tuple]]:
+    """The same aggregates computed from scratch from the stored rows."""
+    return {
+        "dyads": sorted(tuple(r.values()) for r in db.query(
+            "SELECT x.country AS a, y.country AS b, COALESCE(g.date, '') AS day, g.id FROM engagement_countries x "
+            "JOIN engagement_countries y ON y.engagement_id = x.engagement_id AND x.country < y.country "
+            "JOIN engagements g ON g.id = x.engagement_id")),
+        "counterparts": sorted(tuple(r.values()) for r in db.query(
+            "SELECT p.actor_id, q.actor_id AS other, COUNT(DISTINCT p.event_id) AS n FROM participants p "
+            "JOIN participants q ON q.event_id = p.event_id AND q.actor_id <> p.actor_id "
+            "GROUP BY p.actor_id, q.actor_id")),
+        "topics": sorted(tuple(r.values()) for r in db.query(
+            "SELECT s.speaker_actor_id, t.topic, COUNT(*) AS n FROM statements s "
+            "JOIN statement_topics t ON t.statement_id = s.id GROUP BY s.speaker_actor_id, t.topic")),
+    }
+
+
+def test_page_aggregates_are_kept_equal_to_a_recount(dev: dict[str, Extraction], db_url: str) -> None:
+    """Dyad lists and person counts written on the way equal a recount, after batches that join,
+    regroup and rename engagements, and after a full re-link."""
+    extractions = sorted(dev.values(), key=lambda x: x.document.id)
+    with open_store(db_url) as db:
+        for start in range(0, len(extractions), 13):
+            with db.transaction():
+                for x in extractions[start:start + 13]:
+                    save_extraction(db, x)
+                link_pending(db, knowledge())
+        kept = _maintained(db)
+        assert kept == _recounted(db)
+        assert len(kept["dyads"]) >= 10 and kept["counterparts"] and kept["topics"]
+        from parley.link.incremental import rebuild
+
+        with db.transaction():
+            rebuild(db, knowledge())
+        assert _maintained(db) == _recounted(db) == kept
+
+
+def test_a_store_of_the_previous_schema_is_upgraded(dev: dict[str, Extraction], sqlite_url: str) -> None:
+    """A store of schema 6 (before the pair keys and page aggregates) is upgraded by the next
+    writer: the aggregates are counted from its rows, its links made again with the new keys."""
+    extractions = sorted(dev.values(), key=lambda x: x.document.id)
+    with open_store(sqlite_url) as db:
+        with db.transaction():
+            for x in extractions:
+                save_extraction(db, x)
+            link_pending(db, knowledge())
+        want = _recounted(db)
+        linked = db.query("SELECT id, engagement_id FROM events WHERE engagement_id IS NOT NULL ORDER BY id")
+    with sqlite3.connect(sqlite_url) as raw:  # what schema 6 held: none of the new tables
+        for table in ("engagement_keys", "report_keys", "dyad_engagements", "person_counterparts", "person_topics"):
+            raw.execute(f"DROP TABLE {table}")
+        raw.execute("DELETE FROM schema_migrations WHERE version > 6")
+    api.ingest_paths([], Settings(db=sqlite_url))  # a writer: upgrades, then links what is not linked
+    with open_store(sqlite_url) as db:
+        assert db.version() == 8
+        assert _maintained(db) == _recounted(db) == want
+        assert db.query("SELECT id, engagement_id FROM events WHERE engagement_id IS NOT NULL ORDER BY id") == linked
+        assert db.query("SELECT COUNT(*) AS n FROM engagement_keys")[0]["n"] > 0

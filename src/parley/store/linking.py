@@ -197,11 +197,16 @@ def rivals(db: Database, base: str) -> dict[str, str]:
     return {r["id"]: r["first_doc"] for r in rows}
 
 
-def _count_dyads(db: Database, countries: list[str], step: int) -> None:
+def _count_dyads(db: Database, countries: list[str], step: int, engagement: Group | None = None) -> None:
+    """Keep the count of each pair of countries' engagements (and, for a new engagement, its row
+    in the pair's dated list) up to date."""
     for i, a in enumerate(countries):
         for b in countries[i + 1:]:
             db.execute("INSERT INTO dyad_counts (a, b, n) VALUES (?, ?, ?) "
                        "ON CONFLICT (a, b) DO UPDATE SET n = dyad_counts.n + ?", (a, b, step, step))
+            if engagement is not None:
+                db.execute("INSERT INTO dyad_engagements (a, b, day, engagement_id) VALUES (?, ?, ?, ?)",
+                           (a, b, engagement.date or "", engagement.id))
 
 
 def delete_engagements(db: Database, ids: Iterable[str]) -> None:
@@ -215,6 +220,7 @@ def delete_engagements(db: Database, ids: Iterable[str]) -> None:
             _count_dyads(db, found, -1)
         db.execute(f"UPDATE events SET engagement_id = NULL WHERE engagement_id IN ({marks})", part)
         db.execute(f"DELETE FROM engagement_keys WHERE engagement_id IN ({marks})", part)
+        db.execute(f"DELETE FROM dyad_engagements WHERE engagement_id IN ({marks})", part)
         db.execute(f"DELETE FROM engagement_countries WHERE engagement_id IN ({marks})", part)
         db.execute(f"DELETE FROM engagements WHERE id IN ({marks})", part)
 
@@ -231,7 +237,7 @@ def insert_engagement(db: Database, group: Group) -> None:
     countries = sorted({p.country for m in group.members for p in m.people if p.country})
     for country in countries:
         db.execute("INSERT INTO engagement_countries (engagement_id, country) VALUES (?, ?)", (group.id, country))
-    _count_dyads(db, countries, 1)
+    _count_dyads(db, countries, 1, group)
     # the keys an undated report finds it under: the people of its dated reports (as
     # link.core.candidates compares them), in each month one of them is dated in
     dated = [m for m in group.members if m.day is not None]
@@ -247,6 +253,7 @@ def reset_links(db: Database) -> None:
     db.execute("DELETE FROM engagement_countries")
     db.execute("DELETE FROM engagement_keys")
     db.execute("DELETE FROM report_keys")
+    db.execute("DELETE FROM dyad_engagements")
     db.execute("DELETE FROM dyad_counts")
     db.execute("DELETE FROM engagements")
     db.execute("DELETE FROM link_keys")
@@ -280,20 +287,21 @@ def rename_engagement(db: Database, old: str, new: str) -> None:
     db.execute("UPDATE events SET engagement_id = ? WHERE engagement_id = ?", (new, old))
     db.execute("UPDATE engagement_countries SET engagement_id = ? WHERE engagement_id = ?", (new, old))
     db.execute("UPDATE engagement_keys SET engagement_id = ? WHERE engagement_id = ?", (new, old))
+    db.execute("UPDATE dyad_engagements SET engagement_id = ? WHERE engagement_id = ?", (new, old))
     db.execute("DELETE FROM engagements WHERE id = ?", (old,))
 
 
 def engagements_between(db: Database, a: str, b: str, limit: int | None = None, offset: int = 0) -> list[str]:
-    """Ids of the engagements with participants of both countries, newest first (two index ranges
-    joined; ``limit`` and ``offset`` page through them)."""
+    """Ids of the engagements with participants of both countries, newest first (undated last):
+    one index range of the pair's maintained list, so a page costs the same however long the
+    pair's history (``limit`` and ``offset`` page through it)."""
+    a, b = sorted((a, b))
     page = ""
-    params: list[Any] = [b, a]
+    params: list[Any] = [a, b]
     if limit is not None:
-        page, params = "LIMIT ? OFFSET ?", [b, a, limit, offset]
-    rows = db.query("SELECT x.engagement_id FROM engagement_countries x JOIN engagement_countries y "
-                    "ON y.engagement_id = x.engagement_id AND y.country = ? JOIN engagements g "
-                    "ON g.id = x.engagement_id WHERE x.country = ? "
-                    f"ORDER BY g.date IS NULL, g.date DESC, g.id {page}", params)
+        page, params = "LIMIT ? OFFSET ?", [a, b, limit, offset]
+    rows = db.query("SELECT engagement_id FROM dyad_engagements WHERE a = ? AND b = ? "
+                    f"ORDER BY day DESC, engagement_id DESC {page}", params)
     return [r["engagement_id"] for r in rows]
 
 

@@ -77,15 +77,29 @@ def _retryable(exc: StoreError) -> bool:
     return getattr(cause, "sqlstate", None) in {"40P01", "40001"}  # deadlock, serialization failure
 
 
+def _count(db: Database, table: str, column: str, keys: list[tuple[str, str]]) -> None:
+    """Add one to the maintained counts of a person's counterparts or topics (person pages read
+    these instead of grouping the person's whole history)."""
+    for actor_id, other in keys:
+        db.execute(f"INSERT INTO {table} (actor_id, {column}, n) VALUES (?, ?, 1) "
+                   f"ON CONFLICT (actor_id, {column}) DO UPDATE SET n = {table}.n + 1", (actor_id, other))
+
+
 def _save_extraction(db: Database, extraction: Extraction) -> bool:
     doc = extraction.document
     with db.transaction():
         if has_document(db, doc.id):
             return False
-        shared = {actor_key(a): a for e in extraction.events for a in e.participants}
-        shared.update({actor_key(s.speaker): s.speaker for s in extraction.statements})
+        # every person once (the last mention of a key names a new actor, as before; every other
+        # spelling adds its aliases), then their keys from this map
+        mentions = [*(a for e in extraction.events for a in e.participants),
+                    *(s.speaker for s in extraction.statements)]
+        keys = {a: actor_key(a) for a in mentions}
+        shared = {keys[a]: a for a in mentions}
         for key in sorted(shared):
             _save_actor(db, shared[key])
+        for actor in sorted(set(mentions) - set(shared.values()), key=lambda a: (keys[a], a.name, a.aliases)):
+            _save_actor(db, actor)
         db.execute(
             "INSERT INTO documents (id, source, url, title, publisher, published, language, text, "
             "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -102,25 +116,30 @@ def _save_extraction(db: Database, extraction: Extraction) -> bool:
                 (eid, doc.id, event.id, event.type, int(event.primary), event.date, event.location,
                  event.modality),
             )
+            present: set[str] = set()
             for pos, actor in enumerate(event.participants):
+                present.add(keys[actor])
                 db.execute(
                     "INSERT INTO participants (event_id, position, actor_id, name, country, title, "
                     "organization) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (eid, pos, _save_actor(db, actor), actor.name, actor.country, actor.title,
+                    (eid, pos, keys[actor], actor.name, actor.country, actor.title,
                      actor.organization),
                 )
+            _count(db, "person_counterparts", "other_id", [(x, y) for x in sorted(present) for y in sorted(present)
+                                                           if x != y])
             _save_evidence(db, doc.id, "event", eid, event.evidence)
         for pos, st in enumerate(extraction.statements):
             sid = f"{doc.id}:s{pos}"
             db.execute(
                 "INSERT INTO statements (id, doc_id, position, speaker_actor_id, speaker_name, "
                 "speaker_country, text, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (sid, doc.id, pos, _save_actor(db, st.speaker), st.speaker.name, st.speaker.country,
+                (sid, doc.id, pos, keys[st.speaker], st.speaker.name, st.speaker.country,
                  st.text, event_ids.get(st.event_id or "")),
             )
             for topic in st.topics:
                 db.execute("INSERT INTO statement_topics (statement_id, topic) VALUES (?, ?) "
                            "ON CONFLICT (statement_id, topic) DO NOTHING", (sid, topic))
+            _count(db, "person_topics", "topic", [(keys[st.speaker], t) for t in sorted(set(st.topics))])
             _save_evidence(db, doc.id, "statement", sid, st.evidence)
         index_extraction(db, extraction)
     return True

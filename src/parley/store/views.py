@@ -82,38 +82,46 @@ def people(db: Database, country: str | None, limit: int, offset: int) -> list[d
         [*params, limit, offset])
 
 
-def person(db: Database, actor_id: str) -> dict[str, Any] | None:
-    """A person: aliases, engagements over time, counterparts, and the topics they raise."""
+def person(db: Database, actor_id: str, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+    """A person: aliases, a page of their events (newest first), their counterparts and the topics
+    they raise (maintained counts: a person with years of history costs the same as a new one)."""
     rows = db.query("SELECT id, name, country FROM actors WHERE id = ?", (actor_id,))
     if not rows:
         return None
     out = rows[0]
     out["aliases"] = [r["alias"] for r in db.query(
         "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", (actor_id,))]
-    out["events"] = db.query(
+    events = db.query(
         "SELECT e.id, e.type, e.date, e.location, e.modality, e.engagement_id, d.id AS doc_id, d.title, "
         "d.publisher FROM participants p JOIN events e ON e.id = p.event_id JOIN documents d ON d.id = e.doc_id "
-        "WHERE p.actor_id = ? ORDER BY e.date DESC, d.id", (actor_id,))
+        "WHERE p.actor_id = ? ORDER BY e.date DESC, d.id LIMIT ? OFFSET ?", (actor_id, limit + 1, offset))
+    out["events"], out["more_events"] = events[:limit], len(events) > limit
     out["counterparts"] = db.query(
-        "SELECT q.actor_id AS id, MIN(q.name) AS name, MIN(q.country) AS country, COUNT(DISTINCT e.id) AS events "
-        "FROM participants p JOIN events e ON e.id = p.event_id JOIN participants q ON q.event_id = e.id "
-        "WHERE p.actor_id = ? AND q.actor_id <> p.actor_id GROUP BY q.actor_id ORDER BY events DESC, name",
-        (actor_id,))
+        "SELECT c.other_id AS id, a.name, a.country, c.n AS events FROM person_counterparts c "
+        "JOIN actors a ON a.id = c.other_id WHERE c.actor_id = ? AND c.n > 0 ORDER BY c.n DESC, a.name LIMIT ?",
+        (actor_id, COUNTERPARTS))
     out["topics"] = db.query(
-        "SELECT t.topic, COUNT(*) AS n FROM statements s JOIN statement_topics t ON t.statement_id = s.id "
-        "WHERE s.speaker_actor_id = ? GROUP BY t.topic ORDER BY n DESC, t.topic", (actor_id,))
+        "SELECT topic, n FROM person_topics WHERE actor_id = ? AND n > 0 ORDER BY n DESC, topic", (actor_id,))
     return out
 
 
-def dyad_network(db: Database, a: str, b: str) -> dict[str, Any]:
-    """Who meets whom between two countries: people as nodes, shared events as weighted edges."""
-    rows = db.query(
-        "SELECT p.actor_id AS x, MIN(p.name) AS xn, MIN(p.country) AS xc, q.actor_id AS y, MIN(q.name) AS yn, "
-        "MIN(q.country) AS yc, COUNT(DISTINCT COALESCE(e.engagement_id, e.id)) AS n "
-        "FROM participants p JOIN participants q ON q.event_id = p.event_id AND p.actor_id < q.actor_id "
-        "JOIN events e ON e.id = p.event_id "
-        "WHERE ((p.country = ? AND q.country = ?) OR (p.country = ? AND q.country = ?)) "
-        "GROUP BY p.actor_id, q.actor_id ORDER BY n DESC", (a, b, b, a))
+COUNTERPARTS = 50  # the most frequent counterparts shown
+
+
+def dyad_network(db: Database, engagement_ids: list[str], a: str, b: str) -> dict[str, Any]:
+    """Who meets whom between two countries in these engagements (a page of the dyad's timeline):
+    people as nodes, shared engagements as weighted edges."""
+    rows: list[dict[str, Any]] = []
+    if engagement_ids:
+        marks = ", ".join("?" for _ in engagement_ids)
+        rows = db.query(
+            "SELECT p.actor_id AS x, MIN(p.name) AS xn, MIN(p.country) AS xc, q.actor_id AS y, MIN(q.name) AS yn, "
+            "MIN(q.country) AS yc, COUNT(DISTINCT e.engagement_id) AS n "
+            "FROM events e JOIN participants p ON p.event_id = e.id "
+            "JOIN participants q ON q.event_id = p.event_id AND p.actor_id < q.actor_id "
+            f"WHERE e.engagement_id IN ({marks}) "
+            "AND ((p.country = ? AND q.country = ?) OR (p.country = ? AND q.country = ?)) "
+            "GROUP BY p.actor_id, q.actor_id ORDER BY n DESC", [*engagement_ids, a, b, b, a])
     nodes: dict[str, dict[str, Any]] = {}
     edges = []
     for r in rows:
