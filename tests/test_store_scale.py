@@ -177,10 +177,37 @@ def test_a_store_of_the_previous_schema_is_upgraded(dev: dict[str, Extraction], 
     with sqlite3.connect(sqlite_url) as raw:  # what schema 6 held: none of the new tables
         for table in ("engagement_keys", "report_keys", "dyad_engagements", "person_counterparts", "person_topics"):
             raw.execute(f"DROP TABLE {table}")
+        raw.execute("DROP VIEW evidence_spans")
         raw.execute("DELETE FROM schema_migrations WHERE version > 6")
     api.ingest_paths([], Settings(db=sqlite_url))  # a writer: upgrades, then links what is not linked
     with open_store(sqlite_url) as db:
-        assert db.version() == 8
+        assert db.version() == 9
         assert _maintained(db) == _recounted(db) == want
         assert db.query("SELECT id, engagement_id FROM events WHERE engagement_id IS NOT NULL ORDER BY id") == linked
         assert db.query("SELECT COUNT(*) AS n FROM engagement_keys")[0]["n"] > 0
+
+
+def test_evidence_is_stored_once_and_read_back_whole(dev: dict[str, Extraction], db_url: str) -> None:
+    """Evidence rows do not copy the document's text; readers, the evidence_spans view and a
+    reloaded extraction give every quote back."""
+    extractions = sorted(dev.values(), key=lambda x: x.document.id)[:20]
+    with open_store(db_url) as db:
+        for x in extractions:
+            save_extraction(db, x)
+        assert db.query("SELECT COUNT(*) AS n FROM evidence WHERE text <> ''")[0]["n"] == 0
+        spans = {r["id"]: r["text"] for r in db.query("SELECT id, text FROM evidence_spans")}
+        loaded = {x.document.id: x for x in iter_extractions(db, [x.document.id for x in extractions])}
+    quotes = 0
+    for x in extractions:
+        for e in x.events:
+            assert [ev.text for ev in e.evidence] == [ev.text for ev in next(
+                f for f in loaded[x.document.id].events if f.id == e.id).evidence]
+            for n, ev in enumerate(e.evidence):
+                assert spans[f"{x.document.id}:{e.id}:e{n}"] == ev.text
+                quotes += 1
+        for pos, st in enumerate(x.statements):
+            assert [ev.text for ev in st.evidence] == [ev.text for ev in loaded[x.document.id].statements[pos].evidence]
+            for n, ev in enumerate(st.evidence):
+                assert spans[f"{x.document.id}:s{pos}:e{n}"] == ev.text
+                quotes += 1
+    assert quotes > 50

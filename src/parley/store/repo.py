@@ -44,14 +44,22 @@ def _save_actor(db: Database, actor: Actor) -> str:
     return key
 
 
-def _save_evidence(db: Database, doc_id: str, owner_type: str, owner_id: str,
+def _save_evidence(db: Database, doc: Document, owner_type: str, owner_id: str,
                    evidence: tuple[Evidence, ...]) -> None:
     for n, ev in enumerate(evidence):
+        # the quoted span is the document's own text at these offsets: stored once, in the document
+        # ('' here), unless it differs (see evidence_text)
+        text = "" if ev.text == doc.text[ev.start:ev.end] else ev.text
         db.execute(
             "INSERT INTO evidence (id, doc_id, owner_type, owner_id, start_offset, end_offset, text, rule) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            (f"{owner_id}:e{n}", doc_id, owner_type, owner_id, ev.start, ev.end, ev.text, ev.rule or None),
+            (f"{owner_id}:e{n}", doc.id, owner_type, owner_id, ev.start, ev.end, text, ev.rule or None),
         )
+
+
+def evidence_text(stored: str, document_text: str, start: int, end: int) -> str:
+    """The quoted text of stored evidence: kept in the row only where it is not the document's span."""
+    return stored or document_text[start:end]
 
 
 def save_extraction(db: Database, extraction: Extraction, attempts: int = 5) -> bool:
@@ -127,7 +135,7 @@ def _save_extraction(db: Database, extraction: Extraction) -> bool:
                 )
             _count(db, "person_counterparts", "other_id", [(x, y) for x in sorted(present) for y in sorted(present)
                                                            if x != y])
-            _save_evidence(db, doc.id, "event", eid, event.evidence)
+            _save_evidence(db, doc, "event", eid, event.evidence)
         for pos, st in enumerate(extraction.statements):
             sid = f"{doc.id}:s{pos}"
             db.execute(
@@ -140,7 +148,7 @@ def _save_extraction(db: Database, extraction: Extraction) -> bool:
                 db.execute("INSERT INTO statement_topics (statement_id, topic) VALUES (?, ?) "
                            "ON CONFLICT (statement_id, topic) DO NOTHING", (sid, topic))
             _count(db, "person_topics", "topic", [(keys[st.speaker], t) for t in sorted(set(st.topics))])
-            _save_evidence(db, doc.id, "statement", sid, st.evidence)
+            _save_evidence(db, doc, "statement", sid, st.evidence)
         index_extraction(db, extraction)
     return True
 
@@ -274,10 +282,12 @@ def _load_page(db: Database, doc_ids: list[str]) -> list[Extraction]:
         people.setdefault(row["event_id"], []).append(
             Actor(row["name"], row["country"], row["title"], row["organization"]))
     evidence: dict[str, list[Evidence]] = {}
-    for row in db.query(f"SELECT owner_id, start_offset, end_offset, text, rule FROM evidence "
+    texts = {d["id"]: d["text"] for d in docs}
+    for row in db.query(f"SELECT doc_id, owner_id, start_offset, end_offset, text, rule FROM evidence "
                         f"WHERE doc_id IN ({marks}) ORDER BY owner_id, id", ids):
+        start, end = row["start_offset"], row["end_offset"]
         evidence.setdefault(row["owner_id"], []).append(
-            Evidence(row["start_offset"], row["end_offset"], row["text"], row["rule"] or ""))
+            Evidence(start, end, evidence_text(row["text"], texts[row["doc_id"]], start, end), row["rule"] or ""))
     topics: dict[str, list[str]] = {}
     for row in db.query(f"SELECT st.statement_id, st.topic FROM statement_topics st JOIN statements s "
                         f"ON s.id = st.statement_id WHERE s.doc_id IN ({marks}) ORDER BY st.statement_id, "

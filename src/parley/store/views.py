@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from parley.store.db import Database
-from parley.store.repo import Filters, counts, where_clause
+from parley.store.repo import Filters, counts, evidence_text, where_clause
 
 
 def overview(db: Database) -> dict[str, int]:
@@ -55,6 +55,7 @@ def document(db: Database, doc_id: str) -> dict[str, Any] | None:
     evidence: dict[str, list[dict[str, Any]]] = {}  # one index range (evidence by document), not a scan per owner
     for row in db.query("SELECT owner_id, start_offset AS start, end_offset AS end, text, rule FROM evidence "
                         "WHERE doc_id = ? ORDER BY owner_id, id", (doc_id,)):
+        row["text"] = evidence_text(row["text"], doc["text"], row["start"], row["end"])
         evidence.setdefault(row.pop("owner_id"), []).append(row)
     doc["events"] = db.query("SELECT id, local_id, type, is_primary, date, location, modality, engagement_id "
                              "FROM events WHERE doc_id = ? ORDER BY local_id", (doc_id,))
