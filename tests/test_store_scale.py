@@ -122,7 +122,8 @@ def _maintained(db: Database) -> dict[str, list[tuple]]:
         "dyads": sorted(tuple(r.values()) for r in db.query("SELECT a, b, day, engagement_id FROM dyad_engagements")),
         "counterparts": sorted(tuple(r.values()) for r in db.query(
             "SELECT actor_id, other_id, n FROM person_counterparts WHERE n > 0")),
-        "topics": sorted(tuple(r.values()) for r in db.query("SELECT actor_id, topic, n FROM person_topics WHERE n > 0")),
+        "topics": sorted(tuple(r.values()) for r in db.query(
+            "SELECT actor_id, topic, n FROM person_topics WHERE n > 0")),
     }
 
 
