@@ -15,6 +15,8 @@ from parley.extract.knowledge import knowledge
 from parley.link.incremental import link_pending
 from parley.model import Extraction
 from parley.store import Database, Filters, iter_extractions, open_store, save_extraction
+from parley.store.db import _latest
+from parley.store.search import HIT_START, search
 
 # The lookups on the ingest and page paths, each with example parameters.
 HOT = {
@@ -179,10 +181,18 @@ def test_a_store_of_the_previous_schema_is_upgraded(dev: dict[str, Extraction], 
         for table in ("engagement_keys", "report_keys", "dyad_engagements", "person_counterparts", "person_topics"):
             raw.execute(f"DROP TABLE {table}")
         raw.execute("DROP VIEW evidence_spans")
+        raw.execute("DROP TABLE search_text")  # schema 6's search index: FTS5 with its own copy of the texts
+        raw.execute("DROP TABLE search_index")
+        raw.execute("CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, title, body, "
+                    "tokenize = 'porter unicode61')")
+        raw.execute("INSERT INTO search_index (kind, ref, title, body) SELECT 'document', id, "
+                    "COALESCE(title, source), text FROM documents")
         raw.execute("DELETE FROM schema_migrations WHERE version > 6")
     api.ingest_paths([], Settings(db=sqlite_url))  # a writer: upgrades, then links what is not linked
     with open_store(sqlite_url) as db:
-        assert db.version() == 9
+        assert db.version() == _latest("sqlite")
+        hits = search(db, "Hayashi")
+        assert hits and all(h["kind"] == "document" for h in hits) and HIT_START in hits[0]["snippet"]
         assert _maintained(db) == _recounted(db) == want
         assert db.query("SELECT id, engagement_id FROM events WHERE engagement_id IS NOT NULL ORDER BY id") == linked
         assert db.query("SELECT COUNT(*) AS n FROM engagement_keys")[0]["n"] > 0
@@ -212,3 +222,17 @@ def test_evidence_is_stored_once_and_read_back_whole(dev: dict[str, Extraction],
                 assert spans[f"{x.document.id}:s{pos}:e{n}"] == ev.text
                 quotes += 1
     assert quotes > 50
+
+
+def test_snippets_are_cut_from_the_stored_text() -> None:
+    """SQLite's index keeps no copy of the texts: snippets mark the query's words (other endings,
+    the last word as a prefix) in about 16 words of the text, '…' where it is cut."""
+    from parley.store.search import HIT_END, snippet_of
+
+    body = ("The two ministers met in Tokyo. " * 5) + "They discussed ballistic missiles launched by the North, " \
+        "and Hayashi raised the abductions. " + ("Both sides agreed to stay in touch. " * 5)
+    cut = snippet_of(body, ["Hayashi", "ballistics", "abduct"])
+    assert cut.startswith("…") and cut.endswith("…") and len(cut.split()) <= 20
+    marked = {w.strip(",.") for w in cut.replace(HIT_START, " ").split(HIT_END)[:-1] for w in [w.split()[-1]]}
+    assert marked == {"ballistic", "Hayashi", "abductions"}
+    assert snippet_of("Short text.", ["nothing"]) == "Short text."
