@@ -27,7 +27,9 @@ HOT = {
     "undated candidates": ("SELECT DISTINCT k.event_id FROM link_keys k WHERE k.type = ? AND k.token IN (?) "
                            "AND k.dated = 0", ["CALL", "blinken"]),
     "engagement members": ("SELECT id FROM events WHERE engagement_id = ?", ["x"]),
-    "engagement rivals": ("SELECT id, first_doc FROM engagements WHERE base_id = ?", ["x"]),
+    "engagement rivals": ("SELECT id, first_doc FROM engagements WHERE base_id = ? ORDER BY first_doc LIMIT 1",
+                          ["x"]),
+    "primary events of new documents": ("SELECT id, type, is_primary FROM events WHERE doc_id IN (?, ?)", ["x", "y"]),
     "unlinked documents": ("SELECT id FROM documents WHERE linked = 0 ORDER BY id LIMIT ?", [10]),
     "evidence of a document": ("SELECT owner_id FROM evidence WHERE doc_id = ?", ["x"]),
     "person already indexed": ("SELECT ref FROM search_people WHERE ref = ?", ["x"]),
@@ -187,6 +189,10 @@ def test_a_store_of_the_previous_schema_is_upgraded(dev: dict[str, Extraction], 
                     "tokenize = 'porter unicode61')")
         raw.execute("INSERT INTO search_index (kind, ref, title, body) SELECT 'document', id, "
                     "COALESCE(title, source), text FROM documents")
+        raw.execute("DROP INDEX engagements_base_first")
+        raw.execute("CREATE INDEX engagements_base ON engagements (base_id)")
+        raw.execute("CREATE INDEX evidence_owner ON evidence (owner_type, owner_id)")
+        raw.execute("CREATE INDEX documents_published ON documents (published)")
         raw.execute("DELETE FROM schema_migrations WHERE version > 6")
     api.ingest_paths([], Settings(db=sqlite_url))  # a writer: upgrades, then links what is not linked
     with open_store(sqlite_url) as db:

@@ -20,7 +20,7 @@ test checks it over arrival orders and batch splits); ``parley link --rebuild`` 
 from __future__ import annotations
 
 from collections import deque
-from functools import cache
+from functools import cache, lru_cache
 
 from parley.extract.knowledge import Knowledge
 from parley.link.core import (
@@ -29,7 +29,7 @@ from parley.link.core import (
     Item,
     candidates,
     components,
-    final_id,
+    disambiguated,
     first_doc,
     group_of,
     item_tokens,
@@ -131,6 +131,7 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
     outside: dict[str, tuple[Item, ...]] = {}
     joiners: dict[tuple[str, str], list[Item]] = {}
     claims: dict[str, int] = {}
+    claimed: dict[tuple[object, ...], list[tuple[str, str]]] = {}  # by what claims depend on
     alone: list[list[Item]] = []
     queue = deque(loose.values())
     while queue:
@@ -139,7 +140,7 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
             continue
         # unclaimed before, and no regrouped engagement names its people: unclaimed still
         quiet = u.key not in seeds and u.key in in_loose_groups
-        found = [] if quiet else _claims(run, u, comps, region, outside)
+        found = [] if quiet else _claims(run, u, comps, region, outside, claimed)
         claims[u.key] = len(found)
         if len(found) == 1:
             joiners.setdefault(found[0], []).append(u)
@@ -200,18 +201,28 @@ def _add_loose_groups(run: _Run, loose: dict[str, Item]) -> set[str]:
 
 
 def _claims(run: _Run, u: Item, comps: list[tuple[Item, ...]], region: set[str],
-            outside: dict[str, tuple[Item, ...]]) -> list[tuple[str, str]]:
+            outside: dict[str, tuple[Item, ...]], claimed: dict[tuple[object, ...], list[tuple[str, str]]]
+            ) -> list[tuple[str, str]]:
     """The dated engagements (at most two) an undated report names the people of: the regrouped
     ones from memory; stored ones found under the pair keys of its people (an index probe per key,
-    a small page at a time), loaded one by one while it matters: two that match are all it takes."""
+    a small page at a time), loaded one by one while it matters: two that match are all it takes.
+
+    Claims depend only on the type, the month (for a month-only report) and the names of the
+    people, so the many reports without a day of one pair that a batch may revisit are judged once.
+    """
+    month = u.date if len(u.date or "") == 7 else None
+    signature = (u.type, month, tuple(p.name for p in u.people))  # all that candidates() reads of u
+    if signature in claimed:
+        return claimed[signature]
     found: list[tuple[str, str]] = []
+    keys = pair_keys(u.type, u.people)
     for n, members in enumerate(comps):
-        if members[0].type == u.type and candidates(u, [members]):
+        if members[0].type == u.type and keys & _comp_keys(members) and candidates(u, [members]):
             found.append(("c", str(n)))
             if len(found) == 2:
+                claimed[signature] = found
                 return found
-    month = u.date if len(u.date or "") == 7 else None
-    for eng in store.engagements_keyed(run.db, u.type, pair_keys(u.type, u.people), month):
+    for eng in store.engagements_keyed(run.db, u.type, keys, month):
         if eng in region:
             continue  # regrouped: judged above
         if eng not in outside:
@@ -220,7 +231,14 @@ def _claims(run: _Run, u: Item, comps: list[tuple[Item, ...]], region: set[str],
             found.append(("e", eng))
             if len(found) == 2:
                 break
+    claimed[signature] = found
     return found
+
+
+@lru_cache(maxsize=4096)
+def _comp_keys(members: tuple[Item, ...]) -> frozenset[tuple[str, str]]:
+    """The pair keys of a regrouped engagement's people: a report sharing none cannot name them."""
+    return pair_keys(members[0].type, merge_people(members))
 
 
 def _write(db: Database, groups: list[Group]) -> None:
@@ -229,13 +247,15 @@ def _write(db: Database, groups: list[Group]) -> None:
     for g in groups:
         by_base.setdefault(g.base, []).append(g)
     for base, mine in by_base.items():
+        # the engagement whose first document sorts first holds the base id, the others are told
+        # apart by theirs (link.core.final_id): only the stored holder and the stored lowest can change
         stored = store.rivals(db, base)
-        firsts = [first_doc(g) for g in mine] + list(stored.values())
-        for old_id, own in stored.items():  # first, so that a new group can take the base id
-            ident = final_id(base, own, [d for d in firsts if d != own])
-            if ident != old_id:
-                store.rename_engagement(db, old_id, ident)
+        lowest = min([first_doc(g) for g in mine] + ([stored.lowest_first] if stored.lowest_first else []))
+        if stored.holder_first is not None and stored.holder_first != lowest:
+            store.rename_engagement(db, base, disambiguated(base, stored.holder_first))
+        if stored.lowest_id is not None and stored.lowest_first == lowest and stored.lowest_id != base:
+            store.rename_engagement(db, stored.lowest_id, base)
         for g in mine:
             own = first_doc(g)
-            ident = final_id(base, own, [d for d in firsts if d != own])
+            ident = base if own == lowest else disambiguated(base, own)
             store.insert_engagement(db, Group(ident, base, g.type, g.date, g.location, g.people, g.members))

@@ -60,13 +60,14 @@ def mark_linked(db: Database, doc_ids: Sequence[str]) -> None:
 
 def primary_keys(db: Database, doc_ids: Sequence[str], types: Iterable[str]) -> list[str]:
     """Stored ids of the documents' primary events of an engagement type."""
-    kinds = sorted(types)
+    kinds = set(types)
     out: list[str] = []
     for part in chunks(doc_ids):
-        rows = db.query(f"SELECT id FROM events WHERE doc_id IN ({_marks(part)}) AND is_primary = 1 "
-                        f"AND type IN ({_marks(kinds)}) ORDER BY id", [*part, *kinds])
-        out.extend(r["id"] for r in rows)
-    return out
+        # by document only (the events_doc index); type and primary are told here, so no planner
+        # is tempted by the type index, which holds every event of the store
+        rows = db.query(f"SELECT id, type, is_primary FROM events WHERE doc_id IN ({_marks(part)})", part)
+        out.extend(r["id"] for r in rows if r["is_primary"] and r["type"] in kinds)
+    return sorted(out)
 
 
 def load_items(db: Database, keys: Iterable[str], side_of: SideOf) -> dict[str, Item]:
@@ -191,10 +192,23 @@ def members(db: Database, engagement_ids: Iterable[str]) -> dict[str, list[str]]
     return out
 
 
-def rivals(db: Database, base: str) -> dict[str, str]:
-    """Stored engagements sharing a base id: ``{engagement id: its first document}``."""
-    rows = db.query("SELECT id, first_doc FROM engagements WHERE base_id = ?", (base,))
-    return {r["id"]: r["first_doc"] for r in rows}
+@dataclass(frozen=True, slots=True)
+class Rivals:
+    """What decides the ids of engagements sharing a base id: the stored one holding the base id
+    (its first document) and the stored one whose first document sorts first."""
+
+    holder_first: str | None
+    lowest_id: str | None
+    lowest_first: str | None
+
+
+def rivals(db: Database, base: str) -> Rivals:
+    """Two index probes, however many engagements share the base id (two people who talk often
+    without a date in the readouts: one per report)."""
+    held = db.query("SELECT first_doc FROM engagements WHERE id = ?", (base,))
+    low = db.query("SELECT id, first_doc FROM engagements WHERE base_id = ? ORDER BY first_doc LIMIT 1", (base,))
+    return Rivals(held[0]["first_doc"] if held else None, low[0]["id"] if low else None,
+                  low[0]["first_doc"] if low else None)
 
 
 def _count_dyads(db: Database, countries: list[str], step: int, engagement: Group | None = None) -> None:
