@@ -111,24 +111,31 @@ COUNTERPARTS = 50  # the most frequent counterparts shown
 
 def dyad_network(db: Database, engagement_ids: list[str], a: str, b: str) -> dict[str, Any]:
     """Who meets whom between two countries in these engagements (a page of the dyad's timeline):
-    people as nodes, shared engagements as weighted edges."""
-    rows: list[dict[str, Any]] = []
-    if engagement_ids:
-        marks = ", ".join("?" for _ in engagement_ids)
-        rows = db.query(
-            "SELECT p.actor_id AS x, MIN(p.name) AS xn, MIN(p.country) AS xc, q.actor_id AS y, MIN(q.name) AS yn, "
-            "MIN(q.country) AS yc, COUNT(DISTINCT e.engagement_id) AS n "
-            "FROM events e JOIN participants p ON p.event_id = e.id "
-            "JOIN participants q ON q.event_id = p.event_id AND p.actor_id < q.actor_id "
-            f"WHERE e.engagement_id IN ({marks}) "
-            "AND ((p.country = ? AND q.country = ?) OR (p.country = ? AND q.country = ?)) "
-            "GROUP BY p.actor_id, q.actor_id ORDER BY n DESC", [*engagement_ids, a, b, b, a])
+    people as nodes, shared engagements as weighted edges.  The participants are read by
+    engagement (an index range each) and paired here, so no country index over the whole store
+    is ever scanned."""
+    people: dict[str, dict[str, dict[str, Any]]] = {}  # engagement -> actor id -> person
+    for part in range(0, len(engagement_ids), 500):
+        ids = engagement_ids[part:part + 500]
+        marks = ", ".join("?" for _ in ids)
+        rows = db.query("SELECT e.engagement_id, p.actor_id, p.name, p.country FROM events e JOIN participants p "
+                        f"ON p.event_id = e.id WHERE e.engagement_id IN ({marks}) "
+                        "ORDER BY e.engagement_id, p.actor_id, p.name", ids)
+        for r in rows:
+            if r["actor_id"] and r["country"] in (a, b):
+                people.setdefault(r["engagement_id"], {}).setdefault(
+                    r["actor_id"], {"id": r["actor_id"], "name": r["name"], "country": r["country"]})
     nodes: dict[str, dict[str, Any]] = {}
-    edges = []
-    for r in rows:
-        nodes.setdefault(r["x"], {"id": r["x"], "name": r["xn"], "country": r["xc"]})
-        nodes.setdefault(r["y"], {"id": r["y"], "name": r["yn"], "country": r["yc"]})
-        edges.append({"source": r["x"], "target": r["y"], "weight": int(r["n"])})
+    weights: dict[tuple[str, str], int] = {}
+    for found in people.values():
+        for x in found.values():
+            for y in found.values():
+                if x["id"] < y["id"] and {x["country"], y["country"]} == {a, b}:
+                    weights[(x["id"], y["id"])] = weights.get((x["id"], y["id"]), 0) + 1
+                    nodes.setdefault(x["id"], x)
+                    nodes.setdefault(y["id"], y)
+    edges = [{"source": x, "target": y, "weight": n}
+             for (x, y), n in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
     return {"nodes": list(nodes.values()), "edges": edges}
 
 
