@@ -134,6 +134,7 @@ def _maintained(db: Database) -> dict[str, list[tuple]]:
             "SELECT actor_id, other_id, n FROM person_counterparts WHERE n > 0")),
         "topics": sorted(tuple(r.values()) for r in db.query(
             "SELECT actor_id, topic, n FROM person_topics WHERE n > 0")),
+        "rows": sorted(tuple(r.values()) for r in db.query("SELECT name, n FROM row_counts")),
     }
 
 
@@ -151,6 +152,8 @@ def _recounted(db: Database) -> dict[str, list[tuple]]:
         "topics": sorted(tuple(r.values()) for r in db.query(
             "SELECT s.speaker_actor_id, t.topic, COUNT(*) AS n FROM statements s "
             "JOIN statement_topics t ON t.statement_id = s.id GROUP BY s.speaker_actor_id, t.topic")),
+        "rows": sorted((table, int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]))
+                       for table in ("actors", "documents", "engagements", "events", "statements")),
     }
 
 
@@ -186,7 +189,8 @@ def test_a_store_of_the_previous_schema_is_upgraded(dev: dict[str, Extraction], 
         want = _recounted(db)
         linked = db.query("SELECT id, engagement_id FROM events WHERE engagement_id IS NOT NULL ORDER BY id")
     with sqlite3.connect(sqlite_url) as raw:  # what schema 6 held: none of the new tables
-        for table in ("engagement_keys", "report_keys", "dyad_engagements", "person_counterparts", "person_topics"):
+        for table in ("engagement_keys", "report_keys", "dyad_engagements", "person_counterparts", "person_topics",
+                      "row_counts"):
             raw.execute(f"DROP TABLE {table}")
         raw.execute("DROP VIEW evidence_spans")
         raw.execute("DROP TABLE search_text")  # schema 6's search index: FTS5 with its own copy of the texts

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 from parley.link.core import Group, Item, item_tokens, merge_people, pair_keys
 from parley.model import Actor
 from parley.store.db import Database
+from parley.store.repo import add_rows
 
 CHUNK = 500
 T = TypeVar("T")
@@ -236,11 +237,13 @@ def delete_engagements(db: Database, ids: Iterable[str]) -> None:
         db.execute(f"DELETE FROM engagement_keys WHERE engagement_id IN ({marks})", part)
         db.execute(f"DELETE FROM dyad_engagements WHERE engagement_id IN ({marks})", part)
         db.execute(f"DELETE FROM engagement_countries WHERE engagement_id IN ({marks})", part)
-        db.execute(f"DELETE FROM engagements WHERE id IN ({marks})", part)
+        gone = db.execute(f"DELETE FROM engagements WHERE id IN ({marks})", part)
+        add_rows(db, "engagements", -max(gone.rowcount, 0))
 
 
 def insert_engagement(db: Database, group: Group) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    add_rows(db, "engagements", 1)
     db.execute("INSERT INTO engagements (id, type, date, location, created_at, base_id, first_doc, reports) "
                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                (group.id, group.type, group.date, group.location, now, group.base,
@@ -270,6 +273,7 @@ def reset_links(db: Database) -> None:
     db.execute("DELETE FROM dyad_engagements")
     db.execute("DELETE FROM dyad_counts")
     db.execute("DELETE FROM engagements")
+    db.execute("UPDATE row_counts SET n = 0 WHERE name = 'engagements'")
     db.execute("DELETE FROM link_keys")
     db.execute("UPDATE documents SET linked = 0 WHERE linked = 1")
 

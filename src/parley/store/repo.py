@@ -36,8 +36,9 @@ def has_document(db: Database, doc_id: str) -> bool:
 
 def _save_actor(db: Database, actor: Actor) -> str:
     key = actor_key(actor)
-    db.execute("INSERT INTO actors (id, name, country) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
-               (key, actor.name, actor.country))
+    added = db.execute("INSERT INTO actors (id, name, country) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                       (key, actor.name, actor.country))
+    add_rows(db, "actors", max(added.rowcount, 0))
     for alias in sorted({actor.name, *actor.aliases}):
         db.execute("INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?) "
                    "ON CONFLICT (actor_id, alias) DO NOTHING", (key, alias))
@@ -150,6 +151,9 @@ def _save_extraction(db: Database, extraction: Extraction) -> bool:
             _count(db, "person_topics", "topic", [(keys[st.speaker], t) for t in sorted(set(st.topics))])
             _save_evidence(db, doc, "statement", sid, st.evidence)
         index_extraction(db, extraction)
+        add_rows(db, "documents", 1)
+        add_rows(db, "events", len(extraction.events))
+        add_rows(db, "statements", len(extraction.statements))
     return True
 
 
@@ -237,8 +241,17 @@ COUNTED = ("documents", "events", "statements", "actors")
 
 
 def counts(db: Database, tables: tuple[str, ...] = COUNTED) -> dict[str, int]:
-    """How many of each record the database holds (table names are ours, never user input)."""
-    return {table: int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]) for table in tables}
+    """How many of each record the database holds, from the maintained row counts (table names are
+    ours, never user input; a table not counted there is counted in full)."""
+    kept = {r["name"]: int(r["n"]) for r in db.query("SELECT name, n FROM row_counts")}
+    return {table: kept[table] if table in kept else int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+            for table in tables}
+
+
+def add_rows(db: Database, table: str, step: int) -> None:
+    """Keep the maintained row count of a counted table (in the writer's transaction)."""
+    if step:
+        db.execute("UPDATE row_counts SET n = n + ? WHERE name = ?", (step, table))
 
 
 def load_extractions(db: Database, doc_ids: list[str] | None = None) -> list[Extraction]:
