@@ -53,8 +53,8 @@ HOT = {
                             "JOIN actors a ON a.id = c.other_id WHERE c.actor_id = ? AND c.n > 0 "
                             "ORDER BY c.n DESC, a.name LIMIT ?", ["x", 50]),
     "dyad network": ("SELECT e.engagement_id, p.actor_id, p.name, p.country FROM events e JOIN participants p "
-                     "ON p.event_id = e.id WHERE e.engagement_id IN (?, ?) ORDER BY e.engagement_id, p.actor_id, p.name",
-                     ["x", "y"]),
+                     "ON p.event_id = e.id WHERE e.engagement_id IN (?, ?) "
+                     "ORDER BY e.engagement_id, p.actor_id, p.name", ["x", "y"]),
     "person events": ("SELECT e.id, e.date, d.id AS doc_id FROM participants p JOIN events e ON e.id = p.event_id "
                       "JOIN documents d ON d.id = e.doc_id WHERE p.actor_id = ? ORDER BY e.date DESC, d.id LIMIT ?",
                       ["x", 51]),
