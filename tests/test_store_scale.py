@@ -58,6 +58,10 @@ HOT = {
     "person events": ("SELECT e.id, e.date, d.id AS doc_id FROM participants p JOIN events e ON e.id = p.event_id "
                       "JOIN documents d ON d.id = e.doc_id WHERE p.actor_id = ? ORDER BY e.date DESC, d.id LIMIT ?",
                       ["x", 51]),
+    "people page": ("SELECT a.id, a.name, a.country, a.events FROM actors a ORDER BY a.events DESC, a.name "
+                    "LIMIT ? OFFSET ?", [101, 0]),
+    "people of a country": ("SELECT a.id, a.name, a.country, a.events FROM actors a WHERE a.country = ? "
+                            "ORDER BY a.events DESC, a.name LIMIT ? OFFSET ?", ["GBR", 51, 0]),
     "person topics": ("SELECT topic, n FROM person_topics WHERE actor_id = ? AND n > 0 ORDER BY n DESC, topic",
                       ["x"]),
 }
@@ -135,6 +139,7 @@ def _maintained(db: Database) -> dict[str, list[tuple]]:
         "topics": sorted(tuple(r.values()) for r in db.query(
             "SELECT actor_id, topic, n FROM person_topics WHERE n > 0")),
         "rows": sorted(tuple(r.values()) for r in db.query("SELECT name, n FROM row_counts")),
+        "events": sorted(tuple(r.values()) for r in db.query("SELECT id, events FROM actors")),
     }
 
 
@@ -154,6 +159,8 @@ def _recounted(db: Database) -> dict[str, list[tuple]]:
             "JOIN statement_topics t ON t.statement_id = s.id GROUP BY s.speaker_actor_id, t.topic")),
         "rows": sorted((table, int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]))
                        for table in ("actors", "documents", "engagements", "events", "statements")),
+        "events": sorted(tuple(r.values()) for r in db.query(
+            "SELECT a.id, (SELECT COUNT(*) FROM participants p WHERE p.actor_id = a.id) AS n FROM actors a")),
     }
 
 
@@ -193,6 +200,9 @@ def test_a_store_of_the_previous_schema_is_upgraded(dev: dict[str, Extraction], 
                       "row_counts"):
             raw.execute(f"DROP TABLE {table}")
         raw.execute("DROP VIEW evidence_spans")
+        raw.execute("DROP INDEX actors_events")
+        raw.execute("DROP INDEX actors_country_events")
+        raw.execute("ALTER TABLE actors DROP COLUMN events")
         raw.execute("DROP TABLE search_text")  # schema 6's search index: FTS5 with its own copy of the texts
         raw.execute("DROP TABLE search_index")
         raw.execute("CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, title, body, "

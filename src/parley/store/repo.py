@@ -134,6 +134,8 @@ def _save_extraction(db: Database, extraction: Extraction) -> bool:
                     (eid, pos, keys[actor], actor.name, actor.country, actor.title,
                      actor.organization),
                 )
+            for actor_id in [keys[a] for a in event.participants]:
+                db.execute("UPDATE actors SET events = events + 1 WHERE id = ?", (actor_id,))
             _count(db, "person_counterparts", "other_id", [(x, y) for x in sorted(present) for y in sorted(present)
                                                            if x != y])
             _save_evidence(db, doc, "event", eid, event.evidence)

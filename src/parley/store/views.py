@@ -77,10 +77,9 @@ def people(db: Database, country: str | None, limit: int, offset: int) -> list[d
     where, params = "", []
     if country:
         where, params = "WHERE a.country = ?", [country.upper()]
-    return db.query(
-        "SELECT a.id, a.name, a.country, (SELECT COUNT(*) FROM participants p WHERE p.actor_id = a.id) "
-        f"AS events FROM actors a {where} ORDER BY events DESC, a.name LIMIT ? OFFSET ?",
-        [*params, limit, offset])
+    return db.query(  # a maintained count, in an index's order
+        f"SELECT a.id, a.name, a.country, a.events FROM actors a {where} ORDER BY a.events DESC, a.name "
+        "LIMIT ? OFFSET ?", [*params, limit, offset])
 
 
 def person(db: Database, actor_id: str, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
