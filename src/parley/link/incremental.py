@@ -119,19 +119,25 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
     #    the index hits before anything is loaded); then those loosely grouped with any of them.
     loose = {i.key: i for i in new if i.day is None}
     loose.update((i.key, i) for ms in old.values() for i in ms if i.day is None)
+    #    A report found so that stands alone (its engagement is itself) and names the people of two
+    #    or more dated engagements after this batch too stays alone whatever else changes: it is
+    #    left as it is (the many undated reports of a pair that meets often cost one judgement).
+    outside: dict[str, tuple[Item, ...]] = {}
+    claimed: dict[tuple[object, ...], list[tuple[str, str]]] = {}  # by what claims depend on
     regrouped = [*comps, *([i for i in ms if i.day is not None] for ms in old.values())]
     for group in regrouped:
         if group:
             keys = pair_keys(group[0].type, merge_people(group))
-            wanted = store.undated_keyed(db, group[0].type, keys, {i.month for i in group if i.month})
-            loose.update((i.key, i) for i in run.fetch(wanted))
+            hits = store.undated_keyed(db, group[0].type, keys, {i.month for i in group if i.month})
+            listed = run.fetch({k: e for k, e in hits.items() if k not in loose})
+            single = store.single_report(db, {e for i in listed if (e := run.engaged.get(i.key))})
+            loose.update((i.key, i) for i in listed if run.engaged.get(i.key) not in single
+                         or len(_claims(run, i, comps, region, outside, claimed)) < 2)
     seeds = set(loose)
     in_loose_groups = _add_loose_groups(run, loose)
 
-    outside: dict[str, tuple[Item, ...]] = {}
     joiners: dict[tuple[str, str], list[Item]] = {}
     claims: dict[str, int] = {}
-    claimed: dict[tuple[object, ...], list[tuple[str, str]]] = {}  # by what claims depend on
     alone: list[list[Item]] = []
     queue = deque(loose.values())
     while queue:

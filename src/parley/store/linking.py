@@ -323,6 +323,15 @@ def engagements_between(db: Database, a: str, b: str, limit: int | None = None, 
     return [r["engagement_id"] for r in rows]
 
 
+def single_report(db: Database, ids: Iterable[str]) -> set[str]:
+    """Those of these stored engagements that hold one report only."""
+    out: set[str] = set()
+    for part in chunks(sorted(set(ids))):
+        rows = db.query(f"SELECT id FROM engagements WHERE id IN ({_marks(part)}) AND reports = 1", part)
+        out.update(r["id"] for r in rows)
+    return out
+
+
 def bases(db: Database, ids: Sequence[str]) -> dict[str, str]:
     """The base id of each of these stored engagements."""
     out: dict[str, str] = {}
