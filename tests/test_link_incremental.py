@@ -35,6 +35,14 @@ def partition_of(db: Database) -> list[tuple[str, tuple[str, ...]]]:
     return sorted((k, tuple(sorted(v))) for k, v in groups.items())
 
 
+def keys_of(db: Database) -> tuple[list[tuple], list[tuple]]:
+    """The maintained pair keys (engagement side and report side), sorted."""
+    engagements = sorted(tuple(r.values()) for r in db.query(
+        "SELECT type, t1, t2, month, engagement_id FROM engagement_keys"))
+    reports = sorted(tuple(r.values()) for r in db.query("SELECT type, t1, t2, month, event_id FROM report_keys"))
+    return engagements, reports
+
+
 def expected(extractions: list[Extraction]) -> list[tuple[str, tuple[str, ...]]]:
     kb = knowledge()
     items = [item_of(x.document, ev, kb) for x in extractions if (ev := primary_of(x)) is not None]
@@ -78,9 +86,11 @@ def test_incremental_equals_rebuild_in_any_order_and_batches(reports: list[tuple
     with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "p.db")) as db:
         ingest_in(db, shuffled, [c for c in cuts if c < len(shuffled)])
         assert partition_of(db) == want
+        keys = keys_of(db)
         with db.transaction():
             rebuild(db, knowledge())
         assert partition_of(db) == want
+        assert keys_of(db) == keys  # the keys kept up to date on the way are those of a fresh link
 
 
 def test_dev_corpus_incremental_equals_rebuild(dev: dict[str, Extraction], db_url: str) -> None:
@@ -93,9 +103,12 @@ def test_dev_corpus_incremental_equals_rebuild(dev: dict[str, Extraction], db_ur
         assert partition_of(db) == want
         multi = [g for g in want if len(g[1]) > 1]
         assert len(multi) >= 10  # the dev corpus has real links to keep
+        keys = keys_of(db)
+        assert keys[0] and keys[1]
         with db.transaction():
             rebuild(db, knowledge())
         assert partition_of(db) == want
+        assert keys_of(db) == keys
 
 
 def test_only_touched_engagements_change(dev: dict[str, Extraction], sqlite_url: str) -> None:

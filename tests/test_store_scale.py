@@ -15,6 +15,8 @@ from parley.extract.knowledge import knowledge
 from parley.link.incremental import link_pending
 from parley.model import Extraction
 from parley.store import Database, Filters, iter_extractions, open_store, save_extraction
+from parley.store.db import _latest
+from parley.store.search import HIT_START, search
 
 # The lookups on the ingest and page paths, each with example parameters.
 HOT = {
@@ -25,7 +27,9 @@ HOT = {
     "undated candidates": ("SELECT DISTINCT k.event_id FROM link_keys k WHERE k.type = ? AND k.token IN (?) "
                            "AND k.dated = 0", ["CALL", "blinken"]),
     "engagement members": ("SELECT id FROM events WHERE engagement_id = ?", ["x"]),
-    "engagement rivals": ("SELECT id, first_doc FROM engagements WHERE base_id = ?", ["x"]),
+    "engagement rivals": ("SELECT id, first_doc FROM engagements WHERE base_id = ? ORDER BY first_doc LIMIT 1",
+                          ["x"]),
+    "primary events of new documents": ("SELECT id, type, is_primary FROM events WHERE doc_id IN (?, ?)", ["x", "y"]),
     "unlinked documents": ("SELECT id FROM documents WHERE linked = 0 ORDER BY id LIMIT ?", [10]),
     "evidence of a document": ("SELECT owner_id FROM evidence WHERE doc_id = ?", ["x"]),
     "person already indexed": ("SELECT ref FROM search_people WHERE ref = ?", ["x"]),
@@ -33,6 +37,33 @@ HOT = {
                          "ON y.engagement_id = x.engagement_id AND y.country = ? WHERE x.country = ?", ["CHN", "GBR"]),
     "engagements page": ("SELECT id FROM engagements ORDER BY date DESC, id LIMIT ?", [50]),
     "top dyads": ("SELECT a, b, n FROM dyad_counts ORDER BY n DESC LIMIT ?", [12]),
+    # a report without a day: the engagements of one pair of its people, a small page at a time
+    "pair engagements": ("SELECT month, engagement_id FROM engagement_keys WHERE type = ? AND t1 = ? AND t2 = ? "
+                         "AND (month, engagement_id) > (?, ?) ORDER BY month, engagement_id LIMIT ?",
+                         ["CALL", "blinken", "wang", "", "", 8]),
+    "pair engagements in a month": ("SELECT month, engagement_id FROM engagement_keys WHERE type = ? AND t1 = ? "
+                                    "AND t2 = ? AND month = ? AND engagement_id > ? ORDER BY engagement_id LIMIT ?",
+                                    ["CALL", "blinken", "wang", "2024-03", "", 8]),
+    "pair reports without a day": ("SELECT k.event_id, e.engagement_id FROM report_keys k JOIN events e "
+                                   "ON e.id = k.event_id WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
+                                   "AND k.month IN (?, ?)", ["CALL", "blinken", "wang", "", "2024-03"]),
+    "dyad page": ("SELECT engagement_id FROM dyad_engagements WHERE a = ? AND b = ? "
+                  "ORDER BY day DESC, engagement_id DESC LIMIT ? OFFSET ?", ["CHN", "GBR", 51, 0]),
+    "person counterparts": ("SELECT c.other_id AS id, a.name, a.country, c.n AS events FROM person_counterparts c "
+                            "JOIN actors a ON a.id = c.other_id WHERE c.actor_id = ? AND c.n > 0 "
+                            "ORDER BY c.n DESC, a.name LIMIT ?", ["x", 50]),
+    "dyad network": ("SELECT e.engagement_id, p.actor_id, p.name, p.country FROM events e JOIN participants p "
+                     "ON p.event_id = e.id WHERE e.engagement_id IN (?, ?) "
+                     "ORDER BY e.engagement_id, p.actor_id, p.name", ["x", "y"]),
+    "person events": ("SELECT e.id, e.date, d.id AS doc_id FROM participants p JOIN events e ON e.id = p.event_id "
+                      "JOIN documents d ON d.id = e.doc_id WHERE p.actor_id = ? ORDER BY e.date DESC, d.id LIMIT ?",
+                      ["x", 51]),
+    "people page": ("SELECT a.id, a.name, a.country, a.events FROM actors a ORDER BY a.events DESC, a.name "
+                    "LIMIT ? OFFSET ?", [101, 0]),
+    "people of a country": ("SELECT a.id, a.name, a.country, a.events FROM actors a WHERE a.country = ? "
+                            "ORDER BY a.events DESC, a.name LIMIT ? OFFSET ?", ["GBR", 51, 0]),
+    "person topics": ("SELECT topic, n FROM person_topics WHERE actor_id = ? AND n > 0 ORDER BY n DESC, topic",
+                      ["x"]),
 }
 
 
@@ -97,3 +128,137 @@ def test_a_reader_does_not_wait_for_a_writer(dev_docs: Path, sqlite_url: str) ->
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def _maintained(db: Database) -> dict[str, list[tuple]]:
+    """The maintained aggregates of the pages, as stored."""
+    return {
+        "dyads": sorted(tuple(r.values()) for r in db.query("SELECT a, b, day, engagement_id FROM dyad_engagements")),
+        "counterparts": sorted(tuple(r.values()) for r in db.query(
+            "SELECT actor_id, other_id, n FROM person_counterparts WHERE n > 0")),
+        "topics": sorted(tuple(r.values()) for r in db.query(
+            "SELECT actor_id, topic, n FROM person_topics WHERE n > 0")),
+        "rows": sorted(tuple(r.values()) for r in db.query("SELECT name, n FROM row_counts")),
+        "events": sorted(tuple(r.values()) for r in db.query("SELECT id, events FROM actors")),
+    }
+
+
+def _recounted(db: Database) -> dict[str, list[tuple]]:
+    """The same aggregates computed from scratch from the stored rows."""
+    return {
+        "dyads": sorted(tuple(r.values()) for r in db.query(
+            "SELECT x.country AS a, y.country AS b, COALESCE(g.date, '') AS day, g.id FROM engagement_countries x "
+            "JOIN engagement_countries y ON y.engagement_id = x.engagement_id AND x.country < y.country "
+            "JOIN engagements g ON g.id = x.engagement_id")),
+        "counterparts": sorted(tuple(r.values()) for r in db.query(
+            "SELECT p.actor_id, q.actor_id AS other, COUNT(DISTINCT p.event_id) AS n FROM participants p "
+            "JOIN participants q ON q.event_id = p.event_id AND q.actor_id <> p.actor_id "
+            "GROUP BY p.actor_id, q.actor_id")),
+        "topics": sorted(tuple(r.values()) for r in db.query(
+            "SELECT s.speaker_actor_id, t.topic, COUNT(*) AS n FROM statements s "
+            "JOIN statement_topics t ON t.statement_id = s.id GROUP BY s.speaker_actor_id, t.topic")),
+        "rows": sorted((table, int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]))
+                       for table in ("actors", "documents", "engagements", "events", "statements")),
+        "events": sorted(tuple(r.values()) for r in db.query(
+            "SELECT a.id, (SELECT COUNT(*) FROM participants p WHERE p.actor_id = a.id) AS n FROM actors a")),
+    }
+
+
+def test_page_aggregates_are_kept_equal_to_a_recount(dev: dict[str, Extraction], db_url: str) -> None:
+    """Dyad lists and person counts written on the way equal a recount, after batches that join,
+    regroup and rename engagements, and after a full re-link."""
+    extractions = sorted(dev.values(), key=lambda x: x.document.id)
+    with open_store(db_url) as db:
+        for start in range(0, len(extractions), 13):
+            with db.transaction():
+                for x in extractions[start:start + 13]:
+                    save_extraction(db, x)
+                link_pending(db, knowledge())
+        kept = _maintained(db)
+        assert kept == _recounted(db)
+        assert len(kept["dyads"]) >= 10 and kept["counterparts"] and kept["topics"]
+        from parley.link.incremental import rebuild
+
+        with db.transaction():
+            rebuild(db, knowledge())
+        assert _maintained(db) == _recounted(db) == kept
+
+
+def test_a_store_of_the_previous_schema_is_upgraded(dev: dict[str, Extraction], sqlite_url: str) -> None:
+    """A store of schema 6 (before the pair keys and page aggregates) is upgraded by the next
+    writer: the aggregates are counted from its rows, its links made again with the new keys."""
+    extractions = sorted(dev.values(), key=lambda x: x.document.id)
+    with open_store(sqlite_url) as db:
+        with db.transaction():
+            for x in extractions:
+                save_extraction(db, x)
+            link_pending(db, knowledge())
+        want = _recounted(db)
+        linked = db.query("SELECT id, engagement_id FROM events WHERE engagement_id IS NOT NULL ORDER BY id")
+    with sqlite3.connect(sqlite_url) as raw:  # what schema 6 held: none of the new tables
+        for table in ("engagement_keys", "report_keys", "dyad_engagements", "person_counterparts", "person_topics",
+                      "row_counts"):
+            raw.execute(f"DROP TABLE {table}")
+        raw.execute("DROP VIEW evidence_spans")
+        raw.execute("DROP INDEX actors_events")
+        raw.execute("DROP INDEX actors_country_events")
+        raw.execute("ALTER TABLE actors DROP COLUMN events")
+        raw.execute("DROP TABLE search_text")  # schema 6's search index: FTS5 with its own copy of the texts
+        raw.execute("DROP TABLE search_index")
+        raw.execute("CREATE VIRTUAL TABLE search_index USING fts5(kind UNINDEXED, ref UNINDEXED, title, body, "
+                    "tokenize = 'porter unicode61')")
+        raw.execute("INSERT INTO search_index (kind, ref, title, body) SELECT 'document', id, "
+                    "COALESCE(title, source), text FROM documents")
+        raw.execute("DROP INDEX engagements_base_first")
+        raw.execute("CREATE INDEX engagements_base ON engagements (base_id)")
+        raw.execute("CREATE INDEX evidence_owner ON evidence (owner_type, owner_id)")
+        raw.execute("CREATE INDEX documents_published ON documents (published)")
+        raw.execute("DELETE FROM schema_migrations WHERE version > 6")
+    api.ingest_paths([], Settings(db=sqlite_url))  # a writer: upgrades, then links what is not linked
+    with open_store(sqlite_url) as db:
+        assert db.version() == _latest("sqlite")
+        hits = search(db, "Hayashi")
+        assert hits and all(h["kind"] == "document" for h in hits) and HIT_START in hits[0]["snippet"]
+        assert _maintained(db) == _recounted(db) == want
+        assert db.query("SELECT id, engagement_id FROM events WHERE engagement_id IS NOT NULL ORDER BY id") == linked
+        assert db.query("SELECT COUNT(*) AS n FROM engagement_keys")[0]["n"] > 0
+
+
+def test_evidence_is_stored_once_and_read_back_whole(dev: dict[str, Extraction], db_url: str) -> None:
+    """Evidence rows do not copy the document's text; readers, the evidence_spans view and a
+    reloaded extraction give every quote back."""
+    extractions = sorted(dev.values(), key=lambda x: x.document.id)[:20]
+    with open_store(db_url) as db:
+        for x in extractions:
+            save_extraction(db, x)
+        assert db.query("SELECT COUNT(*) AS n FROM evidence WHERE text <> ''")[0]["n"] == 0
+        spans = {r["id"]: r["text"] for r in db.query("SELECT id, text FROM evidence_spans")}
+        loaded = {x.document.id: x for x in iter_extractions(db, [x.document.id for x in extractions])}
+    quotes = 0
+    for x in extractions:
+        for e in x.events:
+            assert [ev.text for ev in e.evidence] == [ev.text for ev in next(
+                f for f in loaded[x.document.id].events if f.id == e.id).evidence]
+            for n, ev in enumerate(e.evidence):
+                assert spans[f"{x.document.id}:{e.id}:e{n}"] == ev.text
+                quotes += 1
+        for pos, st in enumerate(x.statements):
+            assert [ev.text for ev in st.evidence] == [ev.text for ev in loaded[x.document.id].statements[pos].evidence]
+            for n, ev in enumerate(st.evidence):
+                assert spans[f"{x.document.id}:s{pos}:e{n}"] == ev.text
+                quotes += 1
+    assert quotes > 50
+
+
+def test_snippets_are_cut_from_the_stored_text() -> None:
+    """SQLite's index keeps no copy of the texts: snippets mark the query's words (other endings,
+    the last word as a prefix) in about 16 words of the text, '…' where it is cut."""
+    from parley.store.search import HIT_END, snippet_of
+
+    body = ("The two ministers met in Tokyo. " * 5) + "They discussed ballistic missiles launched by the North, " \
+        "and Hayashi raised the abductions. " + ("Both sides agreed to stay in touch. " * 5)
+    cut = snippet_of(body, ["Hayashi", "ballistics", "abduct"])
+    assert cut.startswith("…") and cut.endswith("…") and len(cut.split()) <= 20
+    marked = {w.strip(",.") for w in cut.replace(HIT_START, " ").split(HIT_END)[:-1] for w in [w.split()[-1]]}
+    assert marked == {"ballistic", "Hayashi", "abductions"}
+    assert snippet_of("Short text.", ["nothing"]) == "Short text."

@@ -81,6 +81,25 @@ def item_tokens(item: Item) -> frozenset[str]:
     return frozenset(t for p in item.people for t in person_tokens(p))
 
 
+def pair_keys(kind: str, people: Iterable[Actor]) -> frozenset[tuple[str, str]]:
+    """The keys under which a report or an engagement is found by the reports without a day.
+
+    Two reports of a meeting or a call share at least two people, so they share a pair of name
+    tokens of two different people (``(t1, t2)``, ``t1 <= t2``) whichever way round one name holds
+    the other (``Blinken`` in ``Antony Blinken``); a visit needs one person, so its keys are single
+    tokens (``(t, "")``).  An index on these keys answers "which engagements of this pair" with an
+    index range of that pair, not of everything either person ever did.
+    """
+    tokens = [person_tokens(p) for p in people]
+    if kind == "VISIT":
+        return frozenset((t, "") for ts in tokens for t in ts)
+    out: set[tuple[str, str]] = set()
+    for i, first in enumerate(tokens):
+        for second in tokens[i + 1:]:
+            out.update((a, b) if a <= b else (b, a) for a in first for b in second)
+    return frozenset(out)
+
+
 def same_person(a: Actor, b: Actor) -> bool:
     ta, tb = person_tokens(a), person_tokens(b)
     return bool(ta and tb) and (ta <= tb or tb <= ta)

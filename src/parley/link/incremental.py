@@ -20,7 +20,7 @@ test checks it over arrival orders and batch splits); ``parley link --rebuild`` 
 from __future__ import annotations
 
 from collections import deque
-from functools import cache
+from functools import cache, lru_cache
 
 from parley.extract.knowledge import Knowledge
 from parley.link.core import (
@@ -29,7 +29,7 @@ from parley.link.core import (
     Item,
     candidates,
     components,
-    final_id,
+    disambiguated,
     first_doc,
     group_of,
     item_tokens,
@@ -39,7 +39,7 @@ from parley.link.core import (
     merge_people,
     named,
     need,
-    person_tokens,
+    pair_keys,
     published_window,
     window,
 )
@@ -119,18 +119,23 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
     #    the index hits before anything is loaded); then those loosely grouped with any of them.
     loose = {i.key: i for i in new if i.day is None}
     loose.update((i.key, i) for ms in old.values() for i in ms if i.day is None)
-    regrouped = [merge_people(c) for c in comps] + [merge_people([i for i in ms if i.day is not None])
-                                                   for ms in old.values()]
-    for kind in sorted({i.type for i in dated.values()}):
-        tokens = sorted({t for i in dated.values() if i.type == kind for t in item_tokens(i)})
-        hit = _by_event(store.undated_named(db, kind, tokens))
-        wanted = {k: e for k, (e, toks) in hit.items()
-                  if any(named(people, toks) >= need(kind) for people in regrouped)}
-        loose.update((i.key, i) for i in run.fetch(wanted))
+    #    A report found so that stands alone (its engagement is itself) and names the people of two
+    #    or more dated engagements after this batch too stays alone whatever else changes: it is
+    #    left as it is (the many undated reports of a pair that meets often cost one judgement).
+    outside: dict[str, tuple[Item, ...]] = {}
+    claimed: dict[tuple[object, ...], list[tuple[str, str]]] = {}  # by what claims depend on
+    regrouped = [*comps, *([i for i in ms if i.day is not None] for ms in old.values())]
+    for group in regrouped:
+        if group:
+            keys = pair_keys(group[0].type, merge_people(group))
+            hits = store.undated_keyed(db, group[0].type, keys, {i.month for i in group if i.month})
+            listed = run.fetch({k: e for k, e in hits.items() if k not in loose})
+            single = store.single_report(db, {e for i in listed if (e := run.engaged.get(i.key))})
+            loose.update((i.key, i) for i in listed if run.engaged.get(i.key) not in single
+                         or len(_claims(run, i, comps, region, outside, claimed)) < 2)
     seeds = set(loose)
     in_loose_groups = _add_loose_groups(run, loose)
 
-    outside: dict[str, tuple[Item, ...]] = {}
     joiners: dict[tuple[str, str], list[Item]] = {}
     claims: dict[str, int] = {}
     alone: list[list[Item]] = []
@@ -141,7 +146,7 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
             continue
         # unclaimed before, and no regrouped engagement names its people: unclaimed still
         quiet = u.key not in seeds and u.key in in_loose_groups
-        found = [] if quiet else _claims(run, u, comps, region, outside)
+        found = [] if quiet else _claims(run, u, comps, region, outside, claimed)
         claims[u.key] = len(found)
         if len(found) == 1:
             joiners.setdefault(found[0], []).append(u)
@@ -202,19 +207,28 @@ def _add_loose_groups(run: _Run, loose: dict[str, Item]) -> set[str]:
 
 
 def _claims(run: _Run, u: Item, comps: list[tuple[Item, ...]], region: set[str],
-            outside: dict[str, tuple[Item, ...]]) -> list[tuple[str, str]]:
+            outside: dict[str, tuple[Item, ...]], claimed: dict[tuple[object, ...], list[tuple[str, str]]]
+            ) -> list[tuple[str, str]]:
     """The dated engagements (at most two) an undated report names the people of: the regrouped
-    ones from memory; stored ones found by the index, counted in SQL by how many of the report's
-    people they name (so only the pair's engagements come back), loaded one by one while it matters."""
+    ones from memory; stored ones found under the pair keys of its people (an index probe per key,
+    a small page at a time), loaded one by one while it matters: two that match are all it takes.
+
+    Claims depend only on the type, the month (for a month-only report) and the names of the
+    people, so the many reports without a day of one pair that a batch may revisit are judged once.
+    """
+    month = u.date if len(u.date or "") == 7 else None
+    signature = (u.type, month, tuple(p.name for p in u.people))  # all that candidates() reads of u
+    if signature in claimed:
+        return claimed[signature]
     found: list[tuple[str, str]] = []
+    keys = pair_keys(u.type, u.people)
     for n, members in enumerate(comps):
-        if members[0].type == u.type and candidates(u, [members]):
+        if members[0].type == u.type and keys & _comp_keys(members) and candidates(u, [members]):
             found.append(("c", str(n)))
             if len(found) == 2:
+                claimed[signature] = found
                 return found
-    month = u.date if len(u.date or "") == 7 else None
-    persons = [sorted(person_tokens(p)) for p in u.people]
-    for eng in store.engagements_naming(run.db, u.type, persons, month, need(u.type)):
+    for eng in store.engagements_keyed(run.db, u.type, keys, month):
         if eng in region:
             continue  # regrouped: judged above
         if eng not in outside:
@@ -223,7 +237,14 @@ def _claims(run: _Run, u: Item, comps: list[tuple[Item, ...]], region: set[str],
             found.append(("e", eng))
             if len(found) == 2:
                 break
+    claimed[signature] = found
     return found
+
+
+@lru_cache(maxsize=4096)
+def _comp_keys(members: tuple[Item, ...]) -> frozenset[tuple[str, str]]:
+    """The pair keys of a regrouped engagement's people: a report sharing none cannot name them."""
+    return pair_keys(members[0].type, merge_people(members))
 
 
 def _write(db: Database, groups: list[Group]) -> None:
@@ -232,13 +253,15 @@ def _write(db: Database, groups: list[Group]) -> None:
     for g in groups:
         by_base.setdefault(g.base, []).append(g)
     for base, mine in by_base.items():
+        # the engagement whose first document sorts first holds the base id, the others are told
+        # apart by theirs (link.core.final_id): only the stored holder and the stored lowest can change
         stored = store.rivals(db, base)
-        firsts = [first_doc(g) for g in mine] + list(stored.values())
-        for old_id, own in stored.items():  # first, so that a new group can take the base id
-            ident = final_id(base, own, [d for d in firsts if d != own])
-            if ident != old_id:
-                store.rename_engagement(db, old_id, ident)
+        lowest = min([first_doc(g) for g in mine] + ([stored.lowest_first] if stored.lowest_first else []))
+        if stored.holder_first is not None and stored.holder_first != lowest:
+            store.rename_engagement(db, base, disambiguated(base, stored.holder_first))
+        if stored.lowest_id is not None and stored.lowest_first == lowest and stored.lowest_id != base:
+            store.rename_engagement(db, stored.lowest_id, base)
         for g in mine:
             own = first_doc(g)
-            ident = final_id(base, own, [d for d in firsts if d != own])
+            ident = base if own == lowest else disambiguated(base, own)
             store.insert_engagement(db, Group(ident, base, g.type, g.date, g.location, g.people, g.members))

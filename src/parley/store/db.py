@@ -62,6 +62,9 @@ class Database:
                 self._conn = sqlite3.connect(path, isolation_level=None)
                 self._conn.execute("PRAGMA busy_timeout = 10000")
                 self._conn.execute("PRAGMA foreign_keys = ON")
+                # the writer touches a few pages of every index per document: with SQLite's 2 MiB
+                # default most of them are read again from the file for each batch of a large store
+                self._conn.execute("PRAGMA cache_size = -65536")
                 _set_wal(self._conn)
         except StoreError:
             raise

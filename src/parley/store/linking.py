@@ -13,9 +13,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from parley.link.core import Group, Item, item_tokens
+from parley.link.core import Group, Item, item_tokens, merge_people, pair_keys
 from parley.model import Actor
 from parley.store.db import Database
+from parley.store.repo import add_rows
 
 CHUNK = 500
 T = TypeVar("T")
@@ -60,13 +61,14 @@ def mark_linked(db: Database, doc_ids: Sequence[str]) -> None:
 
 def primary_keys(db: Database, doc_ids: Sequence[str], types: Iterable[str]) -> list[str]:
     """Stored ids of the documents' primary events of an engagement type."""
-    kinds = sorted(types)
+    kinds = set(types)
     out: list[str] = []
     for part in chunks(doc_ids):
-        rows = db.query(f"SELECT id FROM events WHERE doc_id IN ({_marks(part)}) AND is_primary = 1 "
-                        f"AND type IN ({_marks(kinds)}) ORDER BY id", [*part, *kinds])
-        out.extend(r["id"] for r in rows)
-    return out
+        # by document only (the events_doc index); type and primary are told here, so no planner
+        # is tempted by the type index, which holds every event of the store
+        rows = db.query(f"SELECT id, type, is_primary FROM events WHERE doc_id IN ({_marks(part)})", part)
+        out.extend(r["id"] for r in rows if r["is_primary"] and r["type"] in kinds)
+    return sorted(out)
 
 
 def load_items(db: Database, keys: Iterable[str], side_of: SideOf) -> dict[str, Item]:
@@ -96,6 +98,11 @@ def add_keys(db: Database, items: Iterable[Item]) -> None:
         for token in sorted(item_tokens(item)):
             db.execute("INSERT INTO link_keys (event_id, type, token, dated, day) VALUES (?, ?, ?, ?, ?) "
                        "ON CONFLICT DO NOTHING", (item.key, item.type, token, dated, day))
+        if not dated:
+            month = item.month or ""
+            for t1, t2 in sorted(pair_keys(item.type, item.people)):
+                db.execute("INSERT INTO report_keys (type, t1, t2, month, event_id) VALUES (?, ?, ?, ?, ?) "
+                           "ON CONFLICT DO NOTHING", (item.type, t1, t2, month, item.key))
 
 
 def dated_near(db: Database, kind: str, tokens: Sequence[str], days: Sequence[str]) -> dict[str, str | None]:
@@ -120,30 +127,45 @@ class Hit:
 
 
 
-def engagements_naming(db: Database, kind: str, persons: Sequence[Sequence[str]], month: str | None,
-                       least: int) -> list[str]:
-    """Stored engagements of this type whose dated reports name at least ``least`` of these persons
-    (each given by its name tokens), most named first.  The count is made in SQL, so a person with
-    a long history costs an index range, not rows sent back; a token shared by two persons counts
-    for both (it may name either), so nothing that could match is left out."""
-    pairs = [(t, n) for n, tokens in enumerate(persons) for t in tokens]
-    if not pairs:
-        return []
-    tokens = sorted({t for t, _ in pairs})
-    # one CASE per person: 1 when the posting's token is one of that person's tokens
-    hit = " + ".join(
-        f"MAX(CASE WHEN k.token IN ({_marks(person)}) THEN 1 ELSE 0 END)" for person in persons if person)
-    case_params = [t for person in persons if person for t in person]
-    span, params = "", []
-    if month:
-        span, params = "AND k.day >= ? AND k.day <= ?", [f"{month}-01", f"{month}-31"]
-    rows = db.query(
-        f"SELECT e.engagement_id AS eng, {hit} AS named FROM link_keys k JOIN events e ON e.id = k.event_id "
-        f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 1 {span} "
-        f"AND e.engagement_id IS NOT NULL GROUP BY e.engagement_id HAVING {hit} >= ? "
-        "ORDER BY named DESC, eng",
-        [*case_params, kind, *tokens, *params, *case_params, least])
-    return [r["eng"] for r in rows]
+def engagements_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], month: str | None,
+                      page: int = 8) -> Iterator[str]:
+    """Stored dated engagements of this type under any of these pair keys (in this month, when
+    given), each once, a small page at a time: the caller stops as soon as it has what it needs
+    (two that match), so the cost is an index probe per key, not the pair's whole history."""
+    seen: set[str] = set()
+    for t1, t2 in sorted(keys):
+        after = ("", "")
+        while True:
+            if month:
+                rows = db.query("SELECT month, engagement_id FROM engagement_keys WHERE type = ? AND t1 = ? "
+                                "AND t2 = ? AND month = ? AND engagement_id > ? ORDER BY engagement_id LIMIT ?",
+                                (kind, t1, t2, month, after[1], page))
+            else:
+                rows = db.query("SELECT month, engagement_id FROM engagement_keys WHERE type = ? AND t1 = ? "
+                                "AND t2 = ? AND (month, engagement_id) > (?, ?) ORDER BY month, engagement_id "
+                                "LIMIT ?", (kind, t1, t2, *after, page))
+            for row in rows:
+                if row["engagement_id"] not in seen:
+                    seen.add(row["engagement_id"])
+                    yield row["engagement_id"]
+            if len(rows) < page:
+                break
+            after = (rows[-1]["month"], rows[-1]["engagement_id"])
+            page = min(4 * page, CHUNK)
+
+
+def undated_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], months: Iterable[str]
+                  ) -> dict[str, str | None]:
+    """Primary reports without a day of this type under any of these pair keys, without any date
+    or in one of these months: ``{event id: engagement id}``."""
+    spans = sorted({"", *months})
+    out: dict[str, str | None] = {}
+    for t1, t2 in sorted(keys):
+        rows = db.query(f"SELECT k.event_id, e.engagement_id FROM report_keys k JOIN events e ON e.id = k.event_id "
+                        f"WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? AND k.month IN ({_marks(spans)})",
+                        [kind, t1, t2, *spans])
+        out.update((r["event_id"], r["engagement_id"]) for r in rows)
+    return out
 
 
 def undated_named(db: Database, kind: str, tokens: Sequence[str], published: Sequence[str] | None = None
@@ -171,17 +193,35 @@ def members(db: Database, engagement_ids: Iterable[str]) -> dict[str, list[str]]
     return out
 
 
-def rivals(db: Database, base: str) -> dict[str, str]:
-    """Stored engagements sharing a base id: ``{engagement id: its first document}``."""
-    rows = db.query("SELECT id, first_doc FROM engagements WHERE base_id = ?", (base,))
-    return {r["id"]: r["first_doc"] for r in rows}
+@dataclass(frozen=True, slots=True)
+class Rivals:
+    """What decides the ids of engagements sharing a base id: the stored one holding the base id
+    (its first document) and the stored one whose first document sorts first."""
+
+    holder_first: str | None
+    lowest_id: str | None
+    lowest_first: str | None
 
 
-def _count_dyads(db: Database, countries: list[str], step: int) -> None:
+def rivals(db: Database, base: str) -> Rivals:
+    """Two index probes, however many engagements share the base id (two people who talk often
+    without a date in the readouts: one per report)."""
+    held = db.query("SELECT first_doc FROM engagements WHERE id = ?", (base,))
+    low = db.query("SELECT id, first_doc FROM engagements WHERE base_id = ? ORDER BY first_doc LIMIT 1", (base,))
+    return Rivals(held[0]["first_doc"] if held else None, low[0]["id"] if low else None,
+                  low[0]["first_doc"] if low else None)
+
+
+def _count_dyads(db: Database, countries: list[str], step: int, engagement: Group | None = None) -> None:
+    """Keep the count of each pair of countries' engagements (and, for a new engagement, its row
+    in the pair's dated list) up to date."""
     for i, a in enumerate(countries):
         for b in countries[i + 1:]:
             db.execute("INSERT INTO dyad_counts (a, b, n) VALUES (?, ?, ?) "
                        "ON CONFLICT (a, b) DO UPDATE SET n = dyad_counts.n + ?", (a, b, step, step))
+            if engagement is not None:
+                db.execute("INSERT INTO dyad_engagements (a, b, day, engagement_id) VALUES (?, ?, ?, ?)",
+                           (a, b, engagement.date or "", engagement.id))
 
 
 def delete_engagements(db: Database, ids: Iterable[str]) -> None:
@@ -194,12 +234,16 @@ def delete_engagements(db: Database, ids: Iterable[str]) -> None:
         for found in countries.values():
             _count_dyads(db, found, -1)
         db.execute(f"UPDATE events SET engagement_id = NULL WHERE engagement_id IN ({marks})", part)
+        db.execute(f"DELETE FROM engagement_keys WHERE engagement_id IN ({marks})", part)
+        db.execute(f"DELETE FROM dyad_engagements WHERE engagement_id IN ({marks})", part)
         db.execute(f"DELETE FROM engagement_countries WHERE engagement_id IN ({marks})", part)
-        db.execute(f"DELETE FROM engagements WHERE id IN ({marks})", part)
+        gone = db.execute(f"DELETE FROM engagements WHERE id IN ({marks})", part)
+        add_rows(db, "engagements", -max(gone.rowcount, 0))
 
 
 def insert_engagement(db: Database, group: Group) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
+    add_rows(db, "engagements", 1)
     db.execute("INSERT INTO engagements (id, type, date, location, created_at, base_id, first_doc, reports) "
                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                (group.id, group.type, group.date, group.location, now, group.base,
@@ -210,15 +254,26 @@ def insert_engagement(db: Database, group: Group) -> None:
     countries = sorted({p.country for m in group.members for p in m.people if p.country})
     for country in countries:
         db.execute("INSERT INTO engagement_countries (engagement_id, country) VALUES (?, ?)", (group.id, country))
-    _count_dyads(db, countries, 1)
+    _count_dyads(db, countries, 1, group)
+    # the keys an undated report finds it under: the people of its dated reports (as
+    # link.core.candidates compares them), in each month one of them is dated in
+    dated = [m for m in group.members if m.day is not None]
+    for month in sorted({m.month or "" for m in dated}):
+        for t1, t2 in sorted(pair_keys(group.type, merge_people(dated))):
+            db.execute("INSERT INTO engagement_keys (type, t1, t2, month, engagement_id) VALUES (?, ?, ?, ?, ?)",
+                       (group.type, t1, t2, month, group.id))
 
 
 def reset_links(db: Database) -> None:
     """Forget every engagement and candidate key: the next linking run starts from scratch."""
     db.execute("UPDATE events SET engagement_id = NULL WHERE engagement_id IS NOT NULL")
     db.execute("DELETE FROM engagement_countries")
+    db.execute("DELETE FROM engagement_keys")
+    db.execute("DELETE FROM report_keys")
+    db.execute("DELETE FROM dyad_engagements")
     db.execute("DELETE FROM dyad_counts")
     db.execute("DELETE FROM engagements")
+    db.execute("UPDATE row_counts SET n = 0 WHERE name = 'engagements'")
     db.execute("DELETE FROM link_keys")
     db.execute("UPDATE documents SET linked = 0 WHERE linked = 1")
 
@@ -249,21 +304,32 @@ def rename_engagement(db: Database, old: str, new: str) -> None:
                "WHERE id = ?", (new, old))
     db.execute("UPDATE events SET engagement_id = ? WHERE engagement_id = ?", (new, old))
     db.execute("UPDATE engagement_countries SET engagement_id = ? WHERE engagement_id = ?", (new, old))
+    db.execute("UPDATE engagement_keys SET engagement_id = ? WHERE engagement_id = ?", (new, old))
+    db.execute("UPDATE dyad_engagements SET engagement_id = ? WHERE engagement_id = ?", (new, old))
     db.execute("DELETE FROM engagements WHERE id = ?", (old,))
 
 
 def engagements_between(db: Database, a: str, b: str, limit: int | None = None, offset: int = 0) -> list[str]:
-    """Ids of the engagements with participants of both countries, newest first (two index ranges
-    joined; ``limit`` and ``offset`` page through them)."""
+    """Ids of the engagements with participants of both countries, newest first (undated last):
+    one index range of the pair's maintained list, so a page costs the same however long the
+    pair's history (``limit`` and ``offset`` page through it)."""
+    a, b = sorted((a, b))
     page = ""
-    params: list[Any] = [b, a]
+    params: list[Any] = [a, b]
     if limit is not None:
-        page, params = "LIMIT ? OFFSET ?", [b, a, limit, offset]
-    rows = db.query("SELECT x.engagement_id FROM engagement_countries x JOIN engagement_countries y "
-                    "ON y.engagement_id = x.engagement_id AND y.country = ? JOIN engagements g "
-                    "ON g.id = x.engagement_id WHERE x.country = ? "
-                    f"ORDER BY g.date IS NULL, g.date DESC, g.id {page}", params)
+        page, params = "LIMIT ? OFFSET ?", [a, b, limit, offset]
+    rows = db.query("SELECT engagement_id FROM dyad_engagements WHERE a = ? AND b = ? "
+                    f"ORDER BY day DESC, engagement_id DESC {page}", params)
     return [r["engagement_id"] for r in rows]
+
+
+def single_report(db: Database, ids: Iterable[str]) -> set[str]:
+    """Those of these stored engagements that hold one report only."""
+    out: set[str] = set()
+    for part in chunks(sorted(set(ids))):
+        rows = db.query(f"SELECT id FROM engagements WHERE id IN ({_marks(part)}) AND reports = 1", part)
+        out.update(r["id"] for r in rows)
+    return out
 
 
 def bases(db: Database, ids: Sequence[str]) -> dict[str, str]:

@@ -36,22 +36,31 @@ def has_document(db: Database, doc_id: str) -> bool:
 
 def _save_actor(db: Database, actor: Actor) -> str:
     key = actor_key(actor)
-    db.execute("INSERT INTO actors (id, name, country) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
-               (key, actor.name, actor.country))
+    added = db.execute("INSERT INTO actors (id, name, country) VALUES (?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                       (key, actor.name, actor.country))
+    add_rows(db, "actors", max(added.rowcount, 0))
     for alias in sorted({actor.name, *actor.aliases}):
         db.execute("INSERT INTO actor_aliases (actor_id, alias) VALUES (?, ?) "
                    "ON CONFLICT (actor_id, alias) DO NOTHING", (key, alias))
     return key
 
 
-def _save_evidence(db: Database, doc_id: str, owner_type: str, owner_id: str,
+def _save_evidence(db: Database, doc: Document, owner_type: str, owner_id: str,
                    evidence: tuple[Evidence, ...]) -> None:
     for n, ev in enumerate(evidence):
+        # the quoted span is the document's own text at these offsets: stored once, in the document
+        # ('' here), unless it differs (see evidence_text)
+        text = "" if ev.text == doc.text[ev.start:ev.end] else ev.text
         db.execute(
             "INSERT INTO evidence (id, doc_id, owner_type, owner_id, start_offset, end_offset, text, rule) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            (f"{owner_id}:e{n}", doc_id, owner_type, owner_id, ev.start, ev.end, ev.text, ev.rule or None),
+            (f"{owner_id}:e{n}", doc.id, owner_type, owner_id, ev.start, ev.end, text, ev.rule or None),
         )
+
+
+def evidence_text(stored: str, document_text: str, start: int, end: int) -> str:
+    """The quoted text of stored evidence: kept in the row only where it is not the document's span."""
+    return stored or document_text[start:end]
 
 
 def save_extraction(db: Database, extraction: Extraction, attempts: int = 5) -> bool:
@@ -77,15 +86,29 @@ def _retryable(exc: StoreError) -> bool:
     return getattr(cause, "sqlstate", None) in {"40P01", "40001"}  # deadlock, serialization failure
 
 
+def _count(db: Database, table: str, column: str, keys: list[tuple[str, str]]) -> None:
+    """Add one to the maintained counts of a person's counterparts or topics (person pages read
+    these instead of grouping the person's whole history)."""
+    for actor_id, other in keys:
+        db.execute(f"INSERT INTO {table} (actor_id, {column}, n) VALUES (?, ?, 1) "
+                   f"ON CONFLICT (actor_id, {column}) DO UPDATE SET n = {table}.n + 1", (actor_id, other))
+
+
 def _save_extraction(db: Database, extraction: Extraction) -> bool:
     doc = extraction.document
     with db.transaction():
         if has_document(db, doc.id):
             return False
-        shared = {actor_key(a): a for e in extraction.events for a in e.participants}
-        shared.update({actor_key(s.speaker): s.speaker for s in extraction.statements})
+        # every person once (the last mention of a key names a new actor, as before; every other
+        # spelling adds its aliases), then their keys from this map
+        mentions = [*(a for e in extraction.events for a in e.participants),
+                    *(s.speaker for s in extraction.statements)]
+        keys = {a: actor_key(a) for a in mentions}
+        shared = {keys[a]: a for a in mentions}
         for key in sorted(shared):
             _save_actor(db, shared[key])
+        for actor in sorted(set(mentions) - set(shared.values()), key=lambda a: (keys[a], a.name, a.aliases)):
+            _save_actor(db, actor)
         db.execute(
             "INSERT INTO documents (id, source, url, title, publisher, published, language, text, "
             "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -102,27 +125,37 @@ def _save_extraction(db: Database, extraction: Extraction) -> bool:
                 (eid, doc.id, event.id, event.type, int(event.primary), event.date, event.location,
                  event.modality),
             )
+            present: set[str] = set()
             for pos, actor in enumerate(event.participants):
+                present.add(keys[actor])
                 db.execute(
                     "INSERT INTO participants (event_id, position, actor_id, name, country, title, "
                     "organization) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (eid, pos, _save_actor(db, actor), actor.name, actor.country, actor.title,
+                    (eid, pos, keys[actor], actor.name, actor.country, actor.title,
                      actor.organization),
                 )
-            _save_evidence(db, doc.id, "event", eid, event.evidence)
+            for actor_id in [keys[a] for a in event.participants]:
+                db.execute("UPDATE actors SET events = events + 1 WHERE id = ?", (actor_id,))
+            _count(db, "person_counterparts", "other_id", [(x, y) for x in sorted(present) for y in sorted(present)
+                                                           if x != y])
+            _save_evidence(db, doc, "event", eid, event.evidence)
         for pos, st in enumerate(extraction.statements):
             sid = f"{doc.id}:s{pos}"
             db.execute(
                 "INSERT INTO statements (id, doc_id, position, speaker_actor_id, speaker_name, "
                 "speaker_country, text, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (sid, doc.id, pos, _save_actor(db, st.speaker), st.speaker.name, st.speaker.country,
+                (sid, doc.id, pos, keys[st.speaker], st.speaker.name, st.speaker.country,
                  st.text, event_ids.get(st.event_id or "")),
             )
             for topic in st.topics:
                 db.execute("INSERT INTO statement_topics (statement_id, topic) VALUES (?, ?) "
                            "ON CONFLICT (statement_id, topic) DO NOTHING", (sid, topic))
-            _save_evidence(db, doc.id, "statement", sid, st.evidence)
+            _count(db, "person_topics", "topic", [(keys[st.speaker], t) for t in sorted(set(st.topics))])
+            _save_evidence(db, doc, "statement", sid, st.evidence)
         index_extraction(db, extraction)
+        add_rows(db, "documents", 1)
+        add_rows(db, "events", len(extraction.events))
+        add_rows(db, "statements", len(extraction.statements))
     return True
 
 
@@ -210,8 +243,17 @@ COUNTED = ("documents", "events", "statements", "actors")
 
 
 def counts(db: Database, tables: tuple[str, ...] = COUNTED) -> dict[str, int]:
-    """How many of each record the database holds (table names are ours, never user input)."""
-    return {table: int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]) for table in tables}
+    """How many of each record the database holds, from the maintained row counts (table names are
+    ours, never user input; a table not counted there is counted in full)."""
+    kept = {r["name"]: int(r["n"]) for r in db.query("SELECT name, n FROM row_counts")}
+    return {table: kept[table] if table in kept else int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"])
+            for table in tables}
+
+
+def add_rows(db: Database, table: str, step: int) -> None:
+    """Keep the maintained row count of a counted table (in the writer's transaction)."""
+    if step:
+        db.execute("UPDATE row_counts SET n = n + ? WHERE name = ?", (step, table))
 
 
 def load_extractions(db: Database, doc_ids: list[str] | None = None) -> list[Extraction]:
@@ -255,10 +297,12 @@ def _load_page(db: Database, doc_ids: list[str]) -> list[Extraction]:
         people.setdefault(row["event_id"], []).append(
             Actor(row["name"], row["country"], row["title"], row["organization"]))
     evidence: dict[str, list[Evidence]] = {}
-    for row in db.query(f"SELECT owner_id, start_offset, end_offset, text, rule FROM evidence "
+    texts = {d["id"]: d["text"] for d in docs}
+    for row in db.query(f"SELECT doc_id, owner_id, start_offset, end_offset, text, rule FROM evidence "
                         f"WHERE doc_id IN ({marks}) ORDER BY owner_id, id", ids):
+        start, end = row["start_offset"], row["end_offset"]
         evidence.setdefault(row["owner_id"], []).append(
-            Evidence(row["start_offset"], row["end_offset"], row["text"], row["rule"] or ""))
+            Evidence(start, end, evidence_text(row["text"], texts[row["doc_id"]], start, end), row["rule"] or ""))
     topics: dict[str, list[str]] = {}
     for row in db.query(f"SELECT st.statement_id, st.topic FROM statement_topics st JOIN statements s "
                         f"ON s.id = st.statement_id WHERE s.doc_id IN ({marks}) ORDER BY st.statement_id, "

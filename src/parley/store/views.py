@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from parley.store.db import Database
-from parley.store.repo import Filters, counts, where_clause
+from parley.store.repo import Filters, counts, evidence_text, where_clause
 
 
 def overview(db: Database) -> dict[str, int]:
@@ -55,6 +55,7 @@ def document(db: Database, doc_id: str) -> dict[str, Any] | None:
     evidence: dict[str, list[dict[str, Any]]] = {}  # one index range (evidence by document), not a scan per owner
     for row in db.query("SELECT owner_id, start_offset AS start, end_offset AS end, text, rule FROM evidence "
                         "WHERE doc_id = ? ORDER BY owner_id, id", (doc_id,)):
+        row["text"] = evidence_text(row["text"], doc["text"], row["start"], row["end"])
         evidence.setdefault(row.pop("owner_id"), []).append(row)
     doc["events"] = db.query("SELECT id, local_id, type, is_primary, date, location, modality, engagement_id "
                              "FROM events WHERE doc_id = ? ORDER BY local_id", (doc_id,))
@@ -76,50 +77,64 @@ def people(db: Database, country: str | None, limit: int, offset: int) -> list[d
     where, params = "", []
     if country:
         where, params = "WHERE a.country = ?", [country.upper()]
-    return db.query(
-        "SELECT a.id, a.name, a.country, (SELECT COUNT(*) FROM participants p WHERE p.actor_id = a.id) "
-        f"AS events FROM actors a {where} ORDER BY events DESC, a.name LIMIT ? OFFSET ?",
-        [*params, limit, offset])
+    return db.query(  # a maintained count, in an index's order
+        f"SELECT a.id, a.name, a.country, a.events FROM actors a {where} ORDER BY a.events DESC, a.name "
+        "LIMIT ? OFFSET ?", [*params, limit, offset])
 
 
-def person(db: Database, actor_id: str) -> dict[str, Any] | None:
-    """A person: aliases, engagements over time, counterparts, and the topics they raise."""
+def person(db: Database, actor_id: str, limit: int = 50, offset: int = 0) -> dict[str, Any] | None:
+    """A person: aliases, a page of their events (newest first), their counterparts and the topics
+    they raise (maintained counts: a person with years of history costs the same as a new one)."""
     rows = db.query("SELECT id, name, country FROM actors WHERE id = ?", (actor_id,))
     if not rows:
         return None
     out = rows[0]
     out["aliases"] = [r["alias"] for r in db.query(
         "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", (actor_id,))]
-    out["events"] = db.query(
+    events = db.query(
         "SELECT e.id, e.type, e.date, e.location, e.modality, e.engagement_id, d.id AS doc_id, d.title, "
         "d.publisher FROM participants p JOIN events e ON e.id = p.event_id JOIN documents d ON d.id = e.doc_id "
-        "WHERE p.actor_id = ? ORDER BY e.date DESC, d.id", (actor_id,))
+        "WHERE p.actor_id = ? ORDER BY e.date DESC, d.id LIMIT ? OFFSET ?", (actor_id, limit + 1, offset))
+    out["events"], out["more_events"] = events[:limit], len(events) > limit
     out["counterparts"] = db.query(
-        "SELECT q.actor_id AS id, MIN(q.name) AS name, MIN(q.country) AS country, COUNT(DISTINCT e.id) AS events "
-        "FROM participants p JOIN events e ON e.id = p.event_id JOIN participants q ON q.event_id = e.id "
-        "WHERE p.actor_id = ? AND q.actor_id <> p.actor_id GROUP BY q.actor_id ORDER BY events DESC, name",
-        (actor_id,))
+        "SELECT c.other_id AS id, a.name, a.country, c.n AS events FROM person_counterparts c "
+        "JOIN actors a ON a.id = c.other_id WHERE c.actor_id = ? AND c.n > 0 ORDER BY c.n DESC, a.name LIMIT ?",
+        (actor_id, COUNTERPARTS))
     out["topics"] = db.query(
-        "SELECT t.topic, COUNT(*) AS n FROM statements s JOIN statement_topics t ON t.statement_id = s.id "
-        "WHERE s.speaker_actor_id = ? GROUP BY t.topic ORDER BY n DESC, t.topic", (actor_id,))
+        "SELECT topic, n FROM person_topics WHERE actor_id = ? AND n > 0 ORDER BY n DESC, topic", (actor_id,))
     return out
 
 
-def dyad_network(db: Database, a: str, b: str) -> dict[str, Any]:
-    """Who meets whom between two countries: people as nodes, shared events as weighted edges."""
-    rows = db.query(
-        "SELECT p.actor_id AS x, MIN(p.name) AS xn, MIN(p.country) AS xc, q.actor_id AS y, MIN(q.name) AS yn, "
-        "MIN(q.country) AS yc, COUNT(DISTINCT COALESCE(e.engagement_id, e.id)) AS n "
-        "FROM participants p JOIN participants q ON q.event_id = p.event_id AND p.actor_id < q.actor_id "
-        "JOIN events e ON e.id = p.event_id "
-        "WHERE ((p.country = ? AND q.country = ?) OR (p.country = ? AND q.country = ?)) "
-        "GROUP BY p.actor_id, q.actor_id ORDER BY n DESC", (a, b, b, a))
+COUNTERPARTS = 50  # the most frequent counterparts shown
+
+
+def dyad_network(db: Database, engagement_ids: list[str], a: str, b: str) -> dict[str, Any]:
+    """Who meets whom between two countries in these engagements (a page of the dyad's timeline):
+    people as nodes, shared engagements as weighted edges.  The participants are read by
+    engagement (an index range each) and paired here, so no country index over the whole store
+    is ever scanned."""
+    people: dict[str, dict[str, dict[str, Any]]] = {}  # engagement -> actor id -> person
+    for part in range(0, len(engagement_ids), 500):
+        ids = engagement_ids[part:part + 500]
+        marks = ", ".join("?" for _ in ids)
+        rows = db.query("SELECT e.engagement_id, p.actor_id, p.name, p.country FROM events e JOIN participants p "
+                        f"ON p.event_id = e.id WHERE e.engagement_id IN ({marks}) "
+                        "ORDER BY e.engagement_id, p.actor_id, p.name", ids)
+        for r in rows:
+            if r["actor_id"] and r["country"] in (a, b):
+                people.setdefault(r["engagement_id"], {}).setdefault(
+                    r["actor_id"], {"id": r["actor_id"], "name": r["name"], "country": r["country"]})
     nodes: dict[str, dict[str, Any]] = {}
-    edges = []
-    for r in rows:
-        nodes.setdefault(r["x"], {"id": r["x"], "name": r["xn"], "country": r["xc"]})
-        nodes.setdefault(r["y"], {"id": r["y"], "name": r["yn"], "country": r["yc"]})
-        edges.append({"source": r["x"], "target": r["y"], "weight": int(r["n"])})
+    weights: dict[tuple[str, str], int] = {}
+    for found in people.values():
+        for x in found.values():
+            for y in found.values():
+                if x["id"] < y["id"] and {x["country"], y["country"]} == {a, b}:
+                    weights[(x["id"], y["id"])] = weights.get((x["id"], y["id"]), 0) + 1
+                    nodes.setdefault(x["id"], x)
+                    nodes.setdefault(y["id"], y)
+    edges = [{"source": x, "target": y, "weight": n}
+             for (x, y), n in sorted(weights.items(), key=lambda kv: (-kv[1], kv[0]))]
     return {"nodes": list(nodes.values()), "edges": edges}
 
 

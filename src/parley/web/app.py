@@ -176,16 +176,16 @@ def create_app(settings: Settings, allow_ingest: bool = False,
                     more=len(rows) > limit)
 
     @app.get("/people/{actor_id}", response_class=HTMLResponse, include_in_schema=False)
-    def person_page(request: Request, actor_id: str) -> HTMLResponse:
+    def person_page(request: Request, actor_id: str, offset: Offset = 0, limit: Limit = 50) -> HTMLResponse:
         with _db(settings) as db:
-            person = v.person(db, actor_id)
+            person = v.person(db, actor_id, limit, offset)
         if person is None:
             raise StarletteHTTPException(404, f"no person {actor_id}")
         kb = knowledge()
         offices = [{"title": t.title or t.role.replace("_", " "),
                     "country": t.country, "org": t.org, "start": t.start, "end": t.end}
                    for t in kb.terms_of(person["name"])]
-        return page(request, "person.html", p=person, offices=offices)
+        return page(request, "person.html", p=person, offices=offices, offset=offset, limit=limit)
 
     @app.get("/dyads/{a}/{b}", response_class=HTMLResponse, include_in_schema=False)
     def dyad_page(request: Request, a: str, b: str, offset: int = 0, limit: int = 50) -> HTMLResponse:
@@ -194,8 +194,8 @@ def create_app(settings: Settings, allow_ingest: bool = False,
         rows = api.timeline_rows(settings, a, b, limit + 1, offset)  # a page, newest first
         more, rows = len(rows) > limit, rows[:limit]
         chart = timeline_svg(rows, a, b)
-        with _db(settings) as db:
-            network = v.dyad_network(db, a, b)
+        with _db(settings) as db:  # who met whom in the engagements of this page
+            network = v.dyad_network(db, [r.engagement.id for r in rows], a, b)
         return page(request, "dyad.html", a=a, b=b, rows=[r.to_dict(a, b) for r in rows], chart=chart,
                     network=network_svg(network, [a, b]), offset=offset, limit=limit, more=more)
 

@@ -125,9 +125,9 @@ def people(request: Request, limit: Limit = 50, offset: Offset = 0, country: Cou
 
 
 @api_router.get("/people/{actor_id}", summary="One person: engagements, counterparts, topics")
-def person(request: Request, actor_id: Id) -> dict[str, Any]:
+def person(request: Request, actor_id: Id, limit: Limit = 50, offset: Offset = 0) -> dict[str, Any]:
     with open_reader(_settings(request).db) as db:
-        found = v.person(db, actor_id)
+        found = v.person(db, actor_id, limit, offset)
     if found is None:
         raise HTTPException(404, f"no person {actor_id}")
     return found

@@ -1,0 +1,3 @@
+-- SQLite's full-text index became contentless in this version (0010_search_contentless.sqlite.sql).
+-- PostgreSQL keeps its search table as it is (its copy of the texts is TOAST-compressed; dropping
+-- it is left for later): nothing to change, the version number stays in step with SQLite.
