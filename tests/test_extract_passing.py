@@ -273,3 +273,14 @@ def test_names_beyond_ascii_and_a_country_dateline(extractor: Extractor) -> None
     assert names(meet) == {"Magdalena Andersson", "Joe Biden", "Sauli Niinistö"}
     assert (meet.modality, meet.date) == ("planned", "2022-05-19")
     assert not any(p.name == "Niinist" for e in x.events for p in e.participants)
+
+
+def test_a_round_of_calls_under_a_standfirst(extractor: Extractor) -> None:
+    x = run(extractor, "Agrees on need for close working relations with all three\n\nAn Taoiseach, Leo Varadkar has "
+            "spoken by phone today with the French President Emmanuel Macron, the Chancellor of Germany Angela "
+            "Merkel, and British Prime Minister Theresa May.",
+            title="Taoiseach has phone calls with President Macron, Chancellor Merkel, Prime Minister May",
+            publisher="Department of the Taoiseach", published="2017-06-15")
+    calls = sorted(sorted(names(e)) for e in x.events if e.type == "CALL")
+    assert calls == [["Angela Merkel", "Leo Varadkar"], ["Emmanuel Macron", "Leo Varadkar"],
+                     ["Leo Varadkar", "Theresa May"]]

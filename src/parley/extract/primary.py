@@ -90,8 +90,8 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                       home: str | None) -> None:
     """Headline participants, the date and the place of the primary engagement."""
     _home_side(primary, cast, home)
-    if primary.type in {"MEET", "CALL"}:
-        for person in head_people:
+    if primary.type in {"MEET", "CALL"} and primary.rules.get("participants") != "one-per-counterpart":
+        for person in head_people:  # (a round of calls names everyone in its headline: one each)
             countries = {cast.people[p].country for p in primary.people}
             if person not in primary.people and (len(primary.people) < 2 or
                                                  cast.people[person].country not in countries):

@@ -40,8 +40,9 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     """Whether the trigger's clause tells several engagements (see the module docstring)."""
     sent = sentence_of(tok)
     words = {t.lower_ for t in sent}
-    if words & _COLLECTIVE:
-        return False
+    clause = tok if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i else tok.head
+    if {t.lower_ for t in clause.subtree} & _COLLECTIVE:
+        return False  # the trigger's own clause says "jointly", "trilateral", "all" (not a standfirst above it)
     if tok.tag_ == "NNS" and tok.lower_ in _PLURAL_ENGAGEMENTS:
         return True
     if words & _DISTRIBUTIVE:
