@@ -57,7 +57,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if tok.dep_ == "compound" and trigger_type(tok.head) == kind:
             continue  # "a telephone call": one engagement, told by its head noun
         if kind == "CALL" and tok.pos_ in {"VERB", "AUX"} and any(
-                g.lower_ in {"phone", "telephone", "video"} for c in tok.children if c.dep_ == "prep" for g in c.children):
+                g.lower_ in {"phone", "telephone", "video"}
+                for c in tok.children if c.dep_ == "prep" for g in c.children):
             continue  # "has spoken by phone with A, B and C": told by "phone", whose phrase names them
         if tok.dep_ == "conj" and tok.head.pos_ in {"NOUN", "PROPN"} and trigger_type(tok.head) is None:
             continue  # "a new Security Arrangement and the meeting between ministers"
