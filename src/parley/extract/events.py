@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from parley.dates import TimeExpr
 from parley.extract.excluded import _anaphor, _definite_visit, _is_excluded, _pair_subject, _unnamed_group
@@ -148,9 +148,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if event.location:
             event.rules["location"] = "place-after-preposition"
         near = nearest_date(tok, sent, dates, event.modality == "planned")
-        if near is not None and anaphor and _clause_verb(tok) is not None and \
-                (at := doc.char_span(near.start, near.end, alignment_mode="expand")) is not None and \
-                _clause_verb(at.root) is not None and _clause_verb(at.root).i != _clause_verb(tok).i:
+        if near is not None and anaphor and _own_clause_differs(tok, near):
             near = None  # "The meeting comes days after the senator held talks with X last Sunday"
         if near is not None and _dated_elsewhere(tok, near):
             near = None  # "the meeting ... will build on the leaders' phone call in February 2021"
@@ -174,3 +172,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         found.extend(Found(kind, list(event.people), event.start, event.end, event.trigger, event.modality, stop,
                            event.date, dict(event.rules), list(event.spans)) for stop in stops)
     return found
+
+
+def _own_clause_differs(tok: Token, near: TimeExpr) -> bool:
+    """Whether a date stands in another clause than ``tok`` (told of another verb)."""
+    at = tok.doc.char_span(near.start, near.end, alignment_mode="expand")
+    mine, theirs = _clause_verb(tok), _clause_verb(at.root) if at is not None else None
+    return mine is not None and theirs is not None and mine.i != theirs.i
