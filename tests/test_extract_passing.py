@@ -284,3 +284,12 @@ def test_a_round_of_calls_under_a_standfirst(extractor: Extractor) -> None:
     calls = sorted(sorted(names(e)) for e in x.events if e.type == "CALL")
     assert calls == [["Angela Merkel", "Leo Varadkar"], ["Emmanuel Macron", "Leo Varadkar"],
                      ["Leo Varadkar", "Theresa May"]]
+
+
+def test_ascii_spellings_and_airport_welcomes(extractor: Extractor) -> None:
+    x = run(extractor, "OSLO - Norwegian Prime Minister Jonas Gahr Stoere had an hour-long conversation with Russian "
+            "President Vladimir Putin on Thursday.", publisher="Reuters", published="2022-03-31")
+    assert "Jonas Gahr Støre" in names(primary(x))
+    x = run(extractor, "President Maithripala Sirisena first landed at Jinnah International Airport in Karachi, where "
+            "he was received by Sindh Chief Minister Syed Qaim Ali Shah.", publisher="Dawn", published="2015-04-06")
+    assert not any(e.type == "MEET" for e in x.events)

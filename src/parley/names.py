@@ -36,6 +36,15 @@ def fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
 
 
+_TRANSLITERATIONS = str.maketrans({"ø": "oe", "ö": "oe", "ü": "ue", "ä": "ae", "å": "aa", "ß": "ss", "æ": "ae"})
+
+
+def ascii_spelling(text: str) -> str:
+    """The way English copy writes a name without its letters ("Støre" -> "stoere",
+    "Müller" -> "mueller"), lower case: a spelling of the same name, not another name."""
+    return fold(text.lower().translate(_TRANSLITERATIONS))
+
+
 def _token(token: str) -> str:
     token = _FAMILIES.get(token, token)
     if len(token) > 3:

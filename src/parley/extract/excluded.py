@@ -119,6 +119,9 @@ def _is_excluded(tok: Token) -> bool:
             return True  # "it was too complicated for him to meet Obama"
     if _denied(tok):
         return True
+    if tok.lemma_.lower() in {"receive", "welcome", "greet"} and any(
+            t.lower_ in {"airport", "airbase", "airfield", "tarmac"} for t in tok.sent):
+        return True  # "received the President at the Nur Khan Airbase": a welcome on arrival, not talks
     hoped = {"hope", "wish", "desire", "aspiration", "call"}
     if tok.head.lower_ == "for" and (tok.head.head.lemma_.lower() in hoped or any(
             c.dep_ == "dobj" and c.lemma_.lower() in hoped for c in tok.head.head.children)):

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from parley.extract.knowledge import Knowledge, fold
-from parley.names import name_tokens, near_spelling, registry_variant, squashed
+from parley.names import ascii_spelling, name_tokens, near_spelling, registry_variant, squashed
 
 # A name word: "Ki-moon", "Nkoana-Mashabane", "O'Brien", "WANG", "J."; never one cut at a hyphen
 # ("Secretary-" of "Secretary-General"). Words of one name stand on one line.
@@ -112,7 +112,7 @@ class PeopleFinder:
 
     # -- names ----------------------------------------------------------------------------
     def clean_name(self, surface: str) -> str:
-        name = surface.strip(" ,.;:()\"“”")
+        name = surface.strip(" ,.;:()\"“”‘’")
         name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s", "'", "’")) else name
         changed = True
         while changed:
@@ -161,8 +161,8 @@ class PeopleFinder:
         found, registered = self._canonical(name, country)
         if registered:
             shown = self.plain_name(name)
-            if shown and fold(shown) == fold(found):
-                self.exact.add(found)
+            if shown and (fold(shown) == fold(found) or ascii_spelling(shown) == ascii_spelling(found)):
+                self.exact.add(found)  # "Stoere" is how English copy writes "Støre": show the name itself
             elif shown and found not in self.spelled:
                 self.spelled[found] = shown
         return found, registered
@@ -214,6 +214,9 @@ class PeopleFinder:
         found = registry_variant(self.kb, no_initials or name, country)
         if found:
             return found, True
+        found = _ascii_index(self.kb).get(ascii_spelling(no_initials or name))
+        if found:
+            return found, True  # "Jonas Gahr Stoere" is the registry's "Jonas Gahr Støre"
         return no_initials or name, False
 
     def context(self, text: str, start: int, end: int, sent_start: int, sent_end: int
@@ -363,6 +366,18 @@ def _title_lookahead(kb: Knowledge) -> tuple[re.Pattern[str], dict[str, str | No
         body = "|".join(re.escape(t) for t in sorted(roles, key=len, reverse=True))
         _TITLE_LOOKAHEAD[id(kb)] = (re.compile(rf"(?=\b({body})\b)"), roles)
     return _TITLE_LOOKAHEAD[id(kb)]
+
+
+_ASCII: dict[int, dict[str, str]] = {}
+
+
+def _ascii_index(kb: Knowledge) -> dict[str, str]:
+    """Registry names by their ASCII spelling ("jonas gahr stoere"), built once per registry."""
+    index = _ASCII.get(id(kb))
+    if index is None:
+        index = _ASCII[id(kb)] = {ascii_spelling(n): n for n in set(kb.person_aliases.values())
+                                  if ascii_spelling(n) != fold(n)}
+    return index
 
 
 def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tuple[int, int, str]]:
