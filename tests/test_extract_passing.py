@@ -288,7 +288,8 @@ def test_a_round_of_calls_under_a_standfirst(extractor: Extractor) -> None:
 
 def test_ascii_spellings_and_airport_welcomes(extractor: Extractor) -> None:
     x = run(extractor, "OSLO - Norwegian Prime Minister Jonas Gahr Stoere had an hour-long conversation with Russian "
-            "President Vladimir Putin on Thursday.", publisher="Reuters", published="2022-03-31")
+            "President Vladimir Putin on Thursday.", title="Norway prime minister spoke with Russia's Putin",
+            publisher="Reuters", published="2022-03-31")
     assert "Jonas Gahr Støre" in names(primary(x))
     x = run(extractor, "President Maithripala Sirisena first landed at Jinnah International Airport in Karachi, where "
             "he was received by Sindh Chief Minister Syed Qaim Ali Shah.", publisher="Dawn", published="2015-04-06")
