@@ -294,3 +294,12 @@ def test_ascii_spellings_and_airport_welcomes(extractor: Extractor) -> None:
     x = run(extractor, "President Maithripala Sirisena first landed at Jinnah International Airport in Karachi, where "
             "he was received by Sindh Chief Minister Syed Qaim Ali Shah.", publisher="Dawn", published="2015-04-06")
     assert not any(e.type == "MEET" for e in x.events)
+
+
+def test_introductory_calls_on_a_minister_are_meetings(extractor: Extractor) -> None:
+    x = run(extractor, "Introductory call by US Ambassador Kirk Wagar on Minister for Foreign Affairs Dr Vivian "
+            "Balakrishnan, 27 October 2015 [Photo Credit: MFA]", publisher="MFA Singapore", published="2015-10-28")
+    assert [(e.type, names(e)) for e in x.events] == [("MEET", {"Kirk Wagar", "Vivian Balakrishnan"})]
+    x = run(extractor, "U.S. President Donald Trump told South Korean President Moon Jae-in during a phone call on "
+            "Tuesday that he had a message.", publisher="KBS World", published="2018-09-06")
+    assert [(e.type, names(e)) for e in x.events] == [("CALL", {"Donald Trump", "Moon Jae-in"})]

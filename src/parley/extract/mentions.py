@@ -117,6 +117,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             start = text.rindex("\n", start, end) + 1  # a name never runs across lines
         surface = text[start:end]
         name = finder.clean_name(surface)
+        if text[max(0, start - 1):start] == "[" or name.split()[-1:] == ["Credit"]:
+            continue  # "[Photo Credit: MFA]": a caption's credit line
         if not name or not name[:1].isupper() or name in kb.countries or name in kb.orgs \
                 or name.lower() in kb.title_index or name in kb.places \
                 or name[:-1] in kb.countries or name[:-3] + "s" in kb.countries:

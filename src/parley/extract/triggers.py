@@ -58,8 +58,14 @@ def trigger_type(tok: Token) -> str | None:
     prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
     if lemma in {"phone", "telephone", "telephonic"} or lower in {"phoned", "telephoned"}:
         return "CALL"
-    if lemma == "call" and pos == "NOUN" and prev == "courtesy":
-        return "MEET"  # a courtesy call is paid in person
+    if lemma == "call" and pos == "NOUN" and prev not in {"phone", "telephone", "video"} and (
+            prev in {"courtesy", "introductory", "farewell"} or any(
+                c.dep_ == "prep" and c.lower_ in {"on", "upon"} and any(
+                    g.dep_ == "pobj" and ((g.pos_ == "PROPN" and g.ent_type_ not in {"DATE", "TIME"})
+                                          or g.lower_ in _PERSON_NOUNS) for g in c.children)
+                for c in tok.children)
+            or (tok.head.lemma_.lower() == "pay" and tok.dep_ == "dobj")):
+        return "MEET"  # a courtesy or introductory call is paid in person, "on" someone
     if lemma == "call" and pos == "NOUN" and prev not in {"port"} and nxt not in {"to", "for", "on"}:
         return "CALL"
     if lemma == "call" and pos == "VERB" and nxt in {"on", "upon"} and tok.i + 2 < len(tok.doc) and any(
