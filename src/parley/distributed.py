@@ -40,8 +40,13 @@ def run_dask(work: list[Unit], settings: Settings, scheduler: str | None = None)
         if scheduler:
             client = Client(scheduler)  # type: ignore[no-untyped-call]
         else:
-            cluster = LocalCluster(n_workers=max(settings.processes, 1), threads_per_worker=1, processes=True,  # type: ignore[no-untyped-call]
-                                   dashboard_address=None)
+            import dask
+
+            # Fork the local workers from this process, which has imported Parley already
+            # (spawned ones import it and spaCy afresh: seconds each, on every run).
+            with dask.config.set({"distributed.worker.multiprocessing-method": "fork"}):
+                cluster = LocalCluster(n_workers=max(settings.processes, 1), threads_per_worker=1,  # type: ignore[no-untyped-call]
+                                       processes=True, dashboard_address=None)
             client = Client(cluster)  # type: ignore[no-untyped-call]
     except OSError as exc:
         raise ConfigError(f"cannot reach the Dask scheduler {scheduler or '(local)'}: {exc}") from exc
