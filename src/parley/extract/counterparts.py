@@ -20,21 +20,24 @@ from parley.extract.people import Mention, PeopleFinder, Person
 _ROLE_WORDS = {"foreign ministers": ("foreign_minister", "Foreign Minister"),
                "presidents": ("head_of_state", "President"),
                "prime ministers": ("head_of_government", "Prime Minister")}
-_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
 _CUE = re.compile(r"\b(?i:counterparts|foreign ministers|presidents|prime ministers)\s+(?:in|from|of)\b")
 
 Resolver = Callable[[str, str, str], "Person | None"]
 
 
-def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """The list pattern and the one-state pattern, built once per registry."""
+def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The list pattern, the one-state pattern and the "his Vietnamese counterpart" pattern, built
+    once per registry (every state's name is in each)."""
     patterns = _CACHE.get(id(kb))
     if patterns is None:
         states = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
         one = rf"(?:the\s+)?(?:{states})"
-        patterns = _CACHE[id(kb)] = (re.compile(
-            rf"\b(?P<who>(?i:counterparts|foreign ministers|presidents|prime ministers))\s+(?:in|from|of)\s+"
-            rf"(?P<list>{one}(?:\s*,\s*{one})*,?\s+and\s+{one})\b"), re.compile(rf"\b(?:{states})\b"))
+        patterns = _CACHE[id(kb)] = (
+            re.compile(rf"\b(?P<who>(?i:counterparts|foreign ministers|presidents|prime ministers))\s+(?:in|from|of)\s+"
+                       rf"(?P<list>{one}(?:\s*,\s*{one})*,?\s+and\s+{one})\b"),
+            re.compile(rf"\b(?:{states})\b"),
+            re.compile(rf"\b(?:his|her)\s+(?P<state>{states})\s+counterpart\b(?!\s*,?\s*(?:[A-Z][a-z]|Mr|Ms|Dr))"))
     return patterns
 
 
@@ -62,7 +65,7 @@ def listed_counterparts(text: str, people: dict[str, Person], kb: Knowledge, on:
     if not _CUE.search(text):
         return []
     out: list[Mention] = []
-    listed, single = _patterns(kb)
+    listed, single, _ = _patterns(kb)
     for m in listed.finditer(text):
         who = m.group("who").lower()
         role_title = _hub_role(text, m.start(), people, kb, on, mentions) if who == "counterparts" \
@@ -81,18 +84,6 @@ def listed_counterparts(text: str, people: dict[str, Person], kb: Knowledge, on:
     return out
 
 
-def _adjective_pattern(kb: Knowledge) -> re.Pattern[str]:
-    pattern = _SINGLE_CACHE.get(id(kb))
-    if pattern is None:
-        states = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
-        pattern = _SINGLE_CACHE[id(kb)] = re.compile(
-            rf"\b(?:his|her)\s+(?P<state>{states})\s+counterpart\b(?!\s*,?\s*(?:[A-Z][a-z]|Mr|Ms|Dr))")
-    return pattern
-
-
-_SINGLE_CACHE: dict[int, re.Pattern[str]] = {}
-
-
 def unnamed_counterpart(text: str, people: dict[str, Person], kb: Knowledge, on: str | None,
                         mentions: list[Mention], resolve: Resolver) -> list[Mention]:
     """"Hun Manet met with his Vietnamese counterpart on Monday": the holder, on the day, of the
@@ -100,7 +91,7 @@ def unnamed_counterpart(text: str, people: dict[str, Person], kb: Knowledge, on:
     if "counterpart" not in text:
         return []
     out: list[Mention] = []
-    for m in _adjective_pattern(kb).finditer(text):
+    for m in _patterns(kb)[2].finditer(text):
         state = kb.countries.get(m.group("state"))
         role_title = _hub_role(text, m.start(), people, kb, on, mentions)
         if state is None or role_title is None:

@@ -193,14 +193,13 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             mentions.append(Mention(m.start("title") if m.group("start") is None else m.start(),
                                     m.end(), holder.name, office=True))
 
+    resolve = resolver(finder, kb, on, publisher_country, _resolve_office)
     if not headline:
         taken = [(m.start, m.end) for m in mentions]
-        mentions.extend(m for m in unnamed_counterpart(
-            text, finder.people, kb, on, mentions, resolver(finder, kb, on, publisher_country, _resolve_office))
-            if not any(s < m.end and m.start < e for s, e in taken))
+        mentions.extend(m for m in unnamed_counterpart(text, finder.people, kb, on, mentions, resolve)
+                        if not any(s < m.end and m.start < e for s, e in taken))
     groups = _plural_offices(text, finder, kb, on, publisher_country, mentions)
-    groups += listed_counterparts(text, finder.people, kb, on, mentions,
-                                  resolver(finder, kb, on, publisher_country, _resolve_office))
+    groups += listed_counterparts(text, finder.people, kb, on, mentions, resolve)
     mentions.extend(pronouns(doc, mentions))
     mentions.extend(first_person(doc, mentions, text))
     mentions = [Mention(m.start, m.end, finder.current(m.person), m.office) for m in mentions]

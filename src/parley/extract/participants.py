@@ -63,16 +63,15 @@ def _controller(verb: Token, cast: Cast, people: list[str]) -> list[str]:
     the verb the infinitive hangs on, when it is one named person not among ``people``."""
     if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
         # "The Chairperson held a working session with A, B and C": the holder sits at it too
-        subjects = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        named = _people_in([t for c in subjects for t in c.subtree], cast)
+        named = _people_in(_subject(verb.head), cast)
         return named[:1] if named and named[0] not in people else []
     if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or \
             not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return []
     for head in list(verb.ancestors)[:4]:
-        subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
-        if subjects:
-            named = _people_in([t for c in subjects for t in c.subtree], cast)
+        subject = _subject(head)
+        if subject:
+            named = _people_in(subject, cast)
             return named if len(named) == 1 and named[0] not in people else []
     return []
 
@@ -84,38 +83,54 @@ def paragraph_chars(tok: Token) -> tuple[int, int]:
     return tok.doc[start].idx, last.idx + len(last.text)
 
 
-def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
-    """The people of the smallest unit around the trigger that holds enough of them."""
-    needed = NEEDED[kind]
-    if kind == "VISIT" and any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
+def _verb_above(tok: Token) -> Token | None:
+    """The nearest verb the token hangs under."""
+    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+
+
+def _subject(verb: Token | None) -> list[Token]:
+    """Every token of a verb's subject (both of "X and Y met")."""
+    return [t for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "nsubjpass"}
+            for t in c.subtree]
+
+
+_CREDITING = {"welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"}
+
+
+def _owned_by_pronoun(tok: Token, kind: str, cast: Cast) -> list[str]:
+    """"his visit", "her meeting with X": whose engagement a possessive pronoun means, or nothing."""
+    if not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
+        return []
+    verb = _verb_above(tok)
+    subject = _subject(verb)
+    if kind == "VISIT":
         # "X held talks with Y as part of his visit to Russia": the subject of the clause that
-        # holds the visit, else the nearest person before "his" ("commended Modi for his visit").
-        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        subject = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}] if verb is not None else []
-        hosting = verb is not None and verb.lemma_.lower() in {
-            "welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"}
-        held = {t.i for c in subject for t in c.subtree}
-        # "welcomed X ... on his visit", "received on Wednesday HE the Lord Mayor ... X": the guest,
-        # the first person named after the verb outside its subject
+        # holds the visit; "welcomed X ... on his visit", "received on Wednesday HE the Lord Mayor
+        # ... X": the guest, the first person named after the verb outside its subject; else the
+        # nearest person before "his" ("commended Modi for his visit").
+        held = {t.i for t in subject}
         guest = _people_in([t for t in tok.sent if verb is not None and verb.i < t.i < tok.i and t.i not in held],
-                           cast) if hosting else []
-        named = guest[:1] or _people_in([t for c in subject for t in c.subtree], cast)
+                           cast) if verb is not None and verb.lemma_.lower() in _CREDITING else []
+        named = guest[:1] or _people_in(subject, cast)
         if len(named) == 1:
             return named
         before = [m for m in cast.mentions if m.end <= tok.idx and m.start >= tok.sent.start_char]
-        if before:
-            return [before[-1].person]
-    if kind != "VISIT" and tok.pos_ == "NOUN" and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
-                                                      for c in tok.children):
-        # "gave Trump an explanation of his meeting with Rouhani": whose meeting, and with whom
-        partners = _people_in([t for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
-                               for t in c.subtree], cast)
-        verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
-        subject = [t for c in (verb.children if verb is not None else []) if c.dep_ in {"nsubj", "nsubjpass"}
-                   for t in c.subtree]
-        owner = [p for p in _people_in(subject, cast) if p not in partners][:1]
-        if partners and owner:
-            return owner + partners
+        return [before[-1].person] if before else []
+    if tok.pos_ != "NOUN":
+        return []
+    # "gave Trump an explanation of his meeting with Rouhani": whose meeting, and with whom
+    partners = _people_in([t for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                           for t in c.subtree], cast)
+    owner = [p for p in _people_in(subject, cast) if p not in partners][:1]
+    return owner + partners if partners and owner else []
+
+
+def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
+    """The people of the smallest unit around the trigger that holds enough of them."""
+    needed = NEEDED[kind]
+    owned = _owned_by_pronoun(tok, kind, cast)
+    if owned:
+        return owned
     node: Token | None = tok
     verbs_passed = 0
     path = {tok.i}
