@@ -9,7 +9,6 @@ failed request, while another process ingests into its database.
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -18,6 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from appserver import free_port, wait_for
 from conftest import EXAMPLES
 from parley.store.db import Database
 
@@ -64,30 +64,19 @@ def test_two_ingests_into_one_store_lose_nothing(db_url: str, halves: tuple[Path
     assert _count(db_url) == expected
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.mark.slow
 def test_serve_answers_while_an_ingest_writes(tmp_path: Path, halves: tuple[Path, Path]) -> None:
     a, b = halves
     db = str(tmp_path / "live.db")
     first = _ingest(a, db)
     assert first.wait(timeout=900) == 0
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([PARLEY, "serve", "--db", db, "--port", str(port)], stdout=subprocess.PIPE,
                               stderr=subprocess.PIPE, text=True)
     try:
         base = f"http://127.0.0.1:{port}"
         with httpx.Client(base_url=base, timeout=30) as client:
-            for _ in range(200):
-                try:
-                    client.get("/api/events")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
+            wait_for(client.get, "/api/events", tries=200)
             writer = _ingest(b, db)
             failures: list[tuple[str, int]] = []
             served = 0
@@ -118,18 +107,13 @@ def test_api_ingest_does_not_block_the_server(tmp_path: Path, halves: tuple[Path
     a, _b = halves
     db = str(tmp_path / "api.db")
     assert _ingest(a, db).wait(timeout=900) == 0
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen([PARLEY, "serve", "--db", db, "--port", str(port), "--allow-ingest", "--token", "t"],
                               stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         base = f"http://127.0.0.1:{port}"
         with httpx.Client(base_url=base, timeout=120) as client:
-            for _ in range(200):
-                try:
-                    client.get("/api/events")
-                    break
-                except httpx.TransportError:
-                    time.sleep(0.1)
+            wait_for(client.get, "/api/events", tries=200)
             text = ("Prime Minister Keir Starmer spoke to Chancellor Olaf Scholz of Germany today. "
                     "They discussed trade, energy security and support for Ukraine. ") * 200
             done = threading.Event()

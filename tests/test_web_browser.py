@@ -7,16 +7,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
+from appserver import serving
 from conftest import ROOT
 from parley.config import Settings
 from parley.web.app import create_app
@@ -37,23 +34,8 @@ def _chromium() -> str:
 
 @pytest.fixture(scope="module")
 def server(corpus_db: str) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    config = uvicorn.Config(create_app(Settings(db=corpus_db)), host="127.0.0.1", port=port, log_level="warning")
-    srv = uvicorn.Server(config)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            httpx.get(base + "/api/engagements", timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield base
-    srv.should_exit = True
-    thread.join(5)
+    with serving(create_app(Settings(db=corpus_db)), "/api/engagements") as base:
+        yield base
 
 
 @pytest.fixture(scope="module")

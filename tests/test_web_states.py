@@ -7,17 +7,14 @@ whose counterpart never published; the app's clock is fixed so that the first is
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
 import httpx
 import pytest
-import uvicorn
 
+from appserver import serving
 from feedserver import feed_server
 from parley.config import Settings
 from parley.watch import Source, Watcher
@@ -42,23 +39,8 @@ def states_db(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def site(states_db: str) -> Iterator[str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    app = create_app(Settings(db=states_db), clock=lambda: NOW)
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
-        try:
-            httpx.get(base + "/awaiting", timeout=1)
-            break
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    yield base
-    srv.should_exit = True
-    thread.join(5)
+    with serving(create_app(Settings(db=states_db), clock=lambda: NOW), "/awaiting") as base:
+        yield base
 
 
 def test_awaiting_page_lists_both_kinds_over_http(site: str) -> None:

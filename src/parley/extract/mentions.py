@@ -112,6 +112,17 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
 
     mentions: list[Mention] = []
     short: list[tuple[int, int, str, str]] = []
+
+    def own_person(start: int, end: int, name: str) -> bool:
+        """A one-word name ("Lee", "Blinken") that is exactly one of the document's people so far."""
+        token = fold(name)
+        named = [p for p in finder.people.values() if token in p.tokens]
+        if len(named) != 1:
+            return False
+        named[0].spans.append((start, end))
+        mentions.append(Mention(start, end, named[0].name))
+        return True
+
     for start, end, rule in name_candidates(doc, kb, text):
         if "\n" in text[start:end]:
             start = text.rindex("\n", start, end) + 1  # a name never runs across lines
@@ -123,15 +134,9 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                 or name.lower() in kb.title_index or name in kb.places \
                 or name[:-1] in kb.countries or name[:-3] + "s" in kb.countries:
             continue  # a state, an office, a place, a people ("Australians", "Solomon Islanders")
-        if len(name.split()) == 1:
-            # "PM Lee" after "Prime Minister Lee Hsien Loong": the document's own Lee, before
-            # any registry Lee holding a similar office elsewhere on that day.
-            token = fold(name)
-            named = [p for p in finder.people.values() if token in p.tokens]
-            if len(named) == 1:
-                named[0].spans.append((start, end))
-                mentions.append(Mention(start, end, named[0].name))
-                continue
+        if len(name.split()) == 1 and own_person(start, end, name):
+            continue  # "PM Lee" after "Prime Minister Lee Hsien Loong": the document's own Lee,
+            # before any registry Lee holding a similar office elsewhere on that day
         if headline:
             # "Singapore PM Lawrence Wong Hold Bilateral Talks": a Title Case headline runs the
             # name into the words after it; the body's person whose name begins it is meant
@@ -154,13 +159,12 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         person = finder.add(canonical, country, title, org, registered, rule, (start, end))
         mentions.append(Mention(start, end, person.name))
     for start, end, name, rule in short:
-        token = fold(name)
-        match = [p for p in finder.people.values() if token in p.tokens]
-        if len(match) == 1:
-            match[0].spans.append((start, end))
-            mentions.append(Mention(start, end, match[0].name))
-        elif not match and not headline and (rule in {"title+name", "honorific+name"} or (_TITLED.search(
-                text[max(0, start - 25):start]) and text[max(0, start - 25):start].split()[-1] in kb.title_words)):
+        if own_person(start, end, name):
+            continue
+        token, before = fold(name), text[max(0, start - 25):start]
+        titled = rule in {"title+name", "honorific+name"} or (
+            _TITLED.search(before) is not None and before.split()[-1] in kb.title_words)
+        if titled and not headline and not any(token in p.tokens for p in finder.people.values()):
             person = finder.add(name, None, None, None, False, rule, (start, end))
             mentions.append(Mention(start, end, person.name))
 
