@@ -87,6 +87,26 @@ def _offices_in(text: str, kb: Knowledge) -> list[re.Match[str]]:
 
 _SHORT_TITLES = {"pm": "prime minister", "fm": "foreign minister"}
 _TITLED = re.compile(r"\b[A-Z][a-z]+\s+$")  # "Deputy Prime Minister Marles": a title word just before
+# words that name the state itself after an office ("the President of the Republic", "of the
+# Kingdom of Thailand"): the office is still the state's
+_STATE_FORMS = {"republic", "kingdom", "federation", "state", "states", "union", "sultanate", "emirates",
+                "commonwealth", "principality", "grand", "nation", "country", "government", "people's",
+                "islamic", "democratic", "federal", "united", "socialist", "plurinational", "bolivarian"}
+_STATE_ROLES = {"head_of_state", "head_of_government"}
+_OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*)+)")
+
+
+def _other_body(after: str, kb: Knowledge) -> bool:
+    """An office of a named body that is neither a state nor a known organisation follows the
+    title ("the President of the Riigikogu", "the Speaker of the National Assembly"): it is that
+    body's office, whose holder the registry of state offices does not know."""
+    m = _OF_BODY.match(after)
+    if not m:
+        return False
+    body = m.group(1).strip()
+    if body.split()[0].lower() in _STATE_FORMS or kb.countries.get(body) or kb.orgs.get(body):
+        return False
+    return not any(kb.countries.get(w) for w in body.split())
 
 
 def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | None,
@@ -189,6 +209,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             continue
         if title_text.islower() and spec.title in {"PM", "FM"}:
             continue
+        if spec.role in _STATE_ROLES and m.group("of") is None and _other_body(text[m.end():m.end() + 60], kb):
+            continue  # "the President of the Riigikogu": a body's office, not the state's
         explicit = m.group("of") or m.group("adj") or m.group("poss")
         country = kb.countries.get(explicit) if explicit else None
         holder = _resolve_office(finder, kb, spec.role, spec.title, country, spec.country, on,

@@ -387,6 +387,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
     found: list[tuple[int, int, str]] = []
     for ent in doc.ents:
         if ent.label_ == "PERSON":
+            if ent[0].lower_ in {"the", "a", "an"} and any(t.lower_ == "of" for t in ent):
+                continue  # an epithet, not a name: "the Founder of Peace", "the Custodian of ..."
             start = ent.start_char
             if re.match(r"[A-Z]\.\s", ent.text) and ent.start > 0:
                 given = doc[ent.start - 1]  # "Lloyd J. Austin": the tagger cut the given name off

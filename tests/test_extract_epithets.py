@@ -1,0 +1,25 @@
+"""Names as a document writes them: epithets and honorifics that are not names, name orders and
+spellings (each on a constructed text that fails without its rule)."""
+
+from __future__ import annotations
+
+from parley.extract import Extractor
+from test_extract import names, primary, run
+
+
+def test_an_epithet_before_the_office_is_not_a_participant(extractor: Extractor) -> None:
+    x = run(extractor, "DUSHANBE, January 27 - Today, a telephone conversation took place between the Founder of "
+            "Peace and National Unity - Leader of the Nation, President of the Republic of Tajikistan, Honorable "
+            "Emomali Rahmon, and the President of Turkmenistan, Honorable Serdar Berdimuhamedov.",
+            publisher="President of Tajikistan", published="2023-01-27")
+    assert names(primary(x)) == {"Emomali Rahmon", "Serdar Berdimuhamedov"}
+
+
+def test_the_president_of_a_parliament_is_not_the_head_of_state(extractor: Extractor) -> None:
+    x = run(extractor, "On 6 May 2024, the Minister of Foreign Affairs, Baiba Braže, was in Estonia on a working "
+            "visit. While in Tallinn, the Minister of Foreign Affairs met the President of Estonia, Alar Karis, "
+            "and the President of the Riigikogu (Parliament), Lauri Hussar.",
+            publisher="Ministry of Foreign Affairs of Latvia", published="2024-05-06")
+    people = {p.name for e in x.events for p in e.participants}
+    assert {"Baiba Braže", "Alar Karis", "Lauri Hussar"} <= people
+    assert not any(p.country == "LVA" and p.name != "Baiba Braže" for e in x.events for p in e.participants)
