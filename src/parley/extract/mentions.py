@@ -13,9 +13,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from parley.extract.candidates import name_candidates
 from parley.extract.counterparts import listed_counterparts, resolver, unnamed_counterpart
 from parley.extract.knowledge import Knowledge, fold, sentences
-from parley.extract.people import Mention, PeopleFinder, Person, name_candidates
+from parley.extract.people import Mention, PeopleFinder, Person
 from parley.extract.references import first_person, pronouns, short_forms
 
 _DETERMINER = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Bb]oth)"

@@ -14,8 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc
-
+from parley.extract.candidates import ascii_index, title_lookahead
 from parley.extract.knowledge import Knowledge, fold
 from parley.names import ascii_spelling, name_tokens, near_spelling, registry_variant, squashed
 
@@ -24,10 +23,6 @@ from parley.names import ascii_spelling, name_tokens, near_spelling, registry_va
 # Latin letters beyond ASCII ("Niinistö", "Çavuşoğlu", "Łukasz"): a name token must not stop at them
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "june", "july", "august", "september", "october", "november", "december"}
-_UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
-_LOWER = "a-zß-öø-ÿĀ-ɏ'’"
-_NAME_TOKEN = rf"(?:[{_UPPER}][{_LOWER}]+(?:-[A-Za-z{_UPPER}][{_LOWER}]*)*|[A-Z]{{2,}}|[A-Z]\.)"
-_NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}")
 _LEFT_CUT = re.compile(
     r"(?:[.;:!?\"“”(]|\b(?:with|met|meets|told|called|between|said|and|to|hosted|received|spoke|"
     r"from|by|as|that|whom|of)\b)(?!.*(?:[.;:!?\"“”(]|\b(?:with|met|meets|told|called|between|said|"
@@ -45,10 +40,6 @@ _POSTED_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]omm
 _AIDE_OF = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:(?:chief|top|senior|foreign[- ]policy|press|special|deputy)\s+)*"
                      r"(?:spokes(?:man|woman|person)|aide|advis[eo]r|envoy|secretary|representative|"
                      r"chief of staff)\b")
-_MEDIA = r"(?:broadcaster|television|TV|channel|newspaper|news agency|agency|radio|outlet|daily|network|" \
-         r"website|magazine|tabloid|wire service)"
-_MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\s+$", re.IGNORECASE)
-_MEDIA_AFTER = re.compile(rf"\s+{_MEDIA}\b", re.IGNORECASE)
 # What may stand between a title and the name it belongs to: capitalised words, "of the", commas.
 _TITLE_TO_NAME = re.compile(r"(?:[\s,()]|\b(?:of|the|for|and|on|in)\b|&|[A-Z][\w.'’&-]*|[A-Z]{2,})*")
 
@@ -214,7 +205,7 @@ class PeopleFinder:
         found = registry_variant(self.kb, no_initials or name, country)
         if found:
             return found, True
-        found = _ascii_index(self.kb).get(ascii_spelling(no_initials or name))
+        found = ascii_index(self.kb).get(ascii_spelling(no_initials or name))
         if found:
             return found, True  # "Jonas Gahr Stoere" is the registry's "Jonas Gahr Støre"
         return no_initials or name, False
@@ -289,7 +280,7 @@ class PeopleFinder:
         position, overlapping ones included (a pattern per title per mention cost ~11 ms a
         document); a shorter title at the same position cannot run up to the name when the
         longer one does not, since what lies between is the same words and more."""
-        pattern, roles = _title_lookahead(self.kb)
+        pattern, roles = title_lookahead(self.kb)
         best: tuple[int, str] | None = None
         for m in pattern.finditer(zone):
             title = m.group(1)
@@ -336,85 +327,3 @@ class PeopleFinder:
         person.organization = person.organization or org
         person.spans.append(span)
         return person
-
-
-_PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
-
-
-def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"Title Name" and "Honorific Name" patterns, compiled once per knowledge base."""
-    if id(kb) not in _PATTERNS:
-        honorifics = "|".join(map(re.escape, kb.honorifics))
-        titles = "|".join(re.escape(t.title) for t in kb.titles if t.title[:1].isupper() and not t.bare_only)
-        _PATTERNS[id(kb)] = (
-            re.compile(rf"\b(?:{titles})[ \t]+(?:(?:{honorifics})[ \t]+)?(?={_NAME_TOKEN})"),
-            re.compile(rf"\b(?:{honorifics})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)"),
-        )
-    return _PATTERNS[id(kb)]
-
-
-_TITLE_LOOKAHEAD: dict[int, tuple[re.Pattern[str], dict[str, str | None]]] = {}
-
-
-def _title_lookahead(kb: Knowledge) -> tuple[re.Pattern[str], dict[str, str | None]]:
-    """``(?=\\b(title...)\\b)`` over the knowledge base's titles, longest first, built once."""
-    if id(kb) not in _TITLE_LOOKAHEAD:
-        roles: dict[str, str | None] = {}
-        for t in kb.titles:
-            if not t.bare_only:
-                roles.setdefault(t.title, t.role)
-        body = "|".join(re.escape(t) for t in sorted(roles, key=len, reverse=True))
-        _TITLE_LOOKAHEAD[id(kb)] = (re.compile(rf"(?=\b({body})\b)"), roles)
-    return _TITLE_LOOKAHEAD[id(kb)]
-
-
-_ASCII: dict[int, dict[str, str]] = {}
-
-
-def _ascii_index(kb: Knowledge) -> dict[str, str]:
-    """Registry names by their ASCII spelling ("jonas gahr stoere"), built once per registry."""
-    index = _ASCII.get(id(kb))
-    if index is None:
-        index = _ASCII[id(kb)] = {ascii_spelling(n): n for n in set(kb.person_aliases.values())
-                                  if ascii_spelling(n) != fold(n)}
-    return index
-
-
-def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tuple[int, int, str]]:
-    """Spans that name a person: spaCy PERSON entities, registry names, and "Title Name" runs
-    (``text`` is ``doc.text`` when the caller has it: spaCy rebuilds it on every access)."""
-    text = doc.text if text is None else text
-    found: list[tuple[int, int, str]] = []
-    for ent in doc.ents:
-        if ent.label_ == "PERSON":
-            if ent[0].lower_ in {"the", "a", "an"} and any(t.lower_ == "of" for t in ent):
-                continue  # an epithet, not a name: "the Founder of Peace", "the Custodian of ..."
-            start = ent.start_char
-            if re.match(r"[A-Z]\.\s", ent.text) and ent.start > 0:
-                given = doc[ent.start - 1]  # "Lloyd J. Austin": the tagger cut the given name off
-                if given.text[:1].isupper() and given.text.isalpha() and given.text not in kb.title_words:
-                    start = given.idx
-            found.append((start, ent.end_char, "ner"))
-    for m in kb.person_re.finditer(text):
-        found.append((m.start(), m.end(), "registry"))
-    title_re, honorific_re = _patterns(kb)
-    for m in title_re.finditer(text):
-        run = _NAME_RUN.match(text, m.end())
-        if run and not kb.title_index.get(run.group(0).lower()) and \
-                not kb.countries.get(run.group(0)) and not kb.orgs.get(run.group(0)):
-            found.append((run.start(), run.end(), "title+name"))
-    for m in honorific_re.finditer(text):
-        found.append((m.start(1), m.end(1), "honorific+name"))
-    # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").
-    found = [f for f in found if not _MEDIA_BEFORE.search(text[max(0, f[0] - 30):f[0]])
-             and not _MEDIA_AFTER.match(text[f[1]:f[1] + 30])]
-    # Longest spans first; drop spans inside a longer one.
-    found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
-    kept: list[tuple[int, int, str]] = []
-    for s in found:
-        if kept and s[0] < kept[-1][1]:
-            if s[1] > kept[-1][1] and s[2] != "ner":
-                kept[-1] = (kept[-1][0], s[1], s[2])
-            continue
-        kept.append(s)
-    return kept
