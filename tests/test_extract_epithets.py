@@ -23,3 +23,12 @@ def test_the_president_of_a_parliament_is_not_the_head_of_state(extractor: Extra
     people = {p.name for e in x.events for p in e.participants}
     assert {"Baiba Braže", "Alar Karis", "Lauri Hussar"} <= people
     assert not any(p.country == "LVA" and p.name != "Baiba Braže" for e in x.events for p in e.participants)
+
+
+def test_the_periods_of_us_do_not_cut_the_country_off_a_title(extractor: Extractor) -> None:
+    x = run(extractor, "SEOUL, Aug. 24 (Yonhap) -- Unification Minister Lee In-young met with the U.S. envoy for "
+            "North Korea, his office said Tuesday. During the breakfast meeting, Lee and U.S. Special "
+            "Representative Sung Kim shared their overall views on the current situation.",
+            publisher="Yonhap News Agency", published="2021-08-24")
+    countries = {p.name: p.country for p in primary(x).participants}
+    assert countries == {"Lee In-young": "KOR", "Sung Kim": "USA"}

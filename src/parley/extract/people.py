@@ -30,6 +30,7 @@ _LEFT_CUT = re.compile(
     re.DOTALL,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
 _RANKS = {"Sheikh", "Sheikha", "Shaikh", "Highness", "Majesty", "His", "Her", "Emir", "Amir", "Prince",
           "Princess", "King", "Queen", "Sultan", "Crown", "Excellency", "General", "Gen.", "Gen", "Lt", "Dr"}
 
@@ -214,10 +215,12 @@ class PeopleFinder:
                 ) -> tuple[str | None, str | None, str | None, str | None]:
         """Country, title, organisation and role cue from the words around a mention."""
         left = _POSTED_TO.sub(lambda m: " " * len(m.group(0)), text[max(sent_start, start - 120):start])
-        cut = _LEFT_CUT.search(left)
+        # cut at punctuation, but not inside "U.S." or "U.K.": the periods of initials are masked
+        masked = _INITIALS.sub(lambda m: m.group(0).replace(".", "\x00"), left)
+        cut = _LEFT_CUT.search(masked)
         narrow = left[cut.end():] if cut else left
         wide_cut = re.search(r"[.;:!?\"“”]|\b(?:with|met|told|between|said|by)\b(?!.*\b(?:with|met|told|"
-                             r"between|said|by)\b)", left, re.DOTALL)
+                             r"between|said|by)\b)", masked, re.DOTALL)
         wide = left[wide_cut.end():] if wide_cut else left
         right = ""
         after = text[end:sent_end]
