@@ -32,3 +32,9 @@ def test_the_periods_of_us_do_not_cut_the_country_off_a_title(extractor: Extract
             publisher="Yonhap News Agency", published="2021-08-24")
     countries = {p.name: p.country for p in primary(x).participants}
     assert countries == {"Lee In-young": "KOR", "Sung Kim": "USA"}
+
+
+def test_a_meeting_told_as_it_happens_is_of_the_day_of_writing(extractor: Extractor) -> None:
+    x = run(extractor, "President Bola Tinubu is meeting with American Secretary of State Antony Blinken who is on "
+            "a tour of African nations.", publisher="Premium Times", published="2024-01-23")
+    assert primary(x).date == "2024-01-23" and primary(x).modality == "occurred"

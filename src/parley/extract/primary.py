@@ -164,9 +164,11 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         elif day_line and not ahead and not telling:
             primary.date, primary.rules["date"] = day_line, "dateline"
         elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4}"
-                                     r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60})$",
+                                     r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60}"
+                                     r"|(?:is|are)\s+(?:currently\s+|now\s+)?)$",
                                      text[max(0, primary.trigger - 80):primary.trigger]):
-            # "has arrived for talks", "I just finished a very good meeting": the day of writing
+            # "has arrived for talks", "I just finished a very good meeting", "X is meeting with Y"
+            # (told as it happens): the day of writing
             primary.date, primary.rules["date"] = published.isoformat(), "present-perfect"
         elif (told := _day_of_pair(primary, cast, body, dates, published)) is not None:
             primary.date, primary.rules["date"] = told.value, f"pair-sentence:{told.text}"
