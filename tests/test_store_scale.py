@@ -17,6 +17,7 @@ from parley.model import Extraction
 from parley.store import Database, Filters, iter_extractions, open_store, save_extraction
 from parley.store.db import _latest
 from parley.store.search import HIT_START, search
+from schema13 import downgrade_to_13
 
 # The lookups on the ingest and page paths, each with example parameters.  The tables refer to
 # documents, events, statements and engagements by integer keys; the public ids are read through
@@ -216,7 +217,8 @@ def test_a_store_of_the_previous_schema_is_upgraded(dev: dict[str, Extraction], 
                 save_extraction(db, x)
             link_pending(db, knowledge())
         want = _recounted(db)
-        linked = db.query("SELECT id, engagement_id FROM events WHERE engagement_id IS NOT NULL ORDER BY id")
+        linked = db.query("SELECT event_id, engagement_id FROM engagement_reports ORDER BY event_id")
+    downgrade_to_13(sqlite_url)  # text keys everywhere (before migration 0014)
     with sqlite3.connect(sqlite_url) as raw:  # what schema 6 held: none of the new tables
         for table in ("engagement_keys", "report_keys", "dyad_engagements", "person_counterparts", "person_topics",
                       "row_counts"):
@@ -242,7 +244,7 @@ def test_a_store_of_the_previous_schema_is_upgraded(dev: dict[str, Extraction], 
         hits = search(db, "Hayashi")
         assert hits and all(h["kind"] == "document" for h in hits) and HIT_START in hits[0]["snippet"]
         assert _maintained(db) == _recounted(db) == want
-        assert db.query("SELECT id, engagement_id FROM events WHERE engagement_id IS NOT NULL ORDER BY id") == linked
+        assert db.query("SELECT event_id, engagement_id FROM engagement_reports ORDER BY event_id") == linked
         assert db.query("SELECT COUNT(*) AS n FROM engagement_keys")[0]["n"] > 0
 
 
