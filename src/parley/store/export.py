@@ -52,7 +52,8 @@ TABLES: dict[str, Table] = {t.name: t for t in (
     Table("statements", "SELECT d.id || ':s' || s.position AS id, d.id AS doc_id, s.position, s.speaker_actor_id, "
           f"s.speaker_name, s.speaker_country, s.text, CASE WHEN e.num IS NULL THEN NULL ELSE {_EVENT_ID} END "
           "AS event_id, s.num AS _num FROM documents d JOIN statements s ON s.doc_num = d.num "
-          "LEFT JOIN events e ON e.num = s.event_num", ("d.id", "s.position"),
+          # in the order of the text ids ('...:s10' before '...:s2'), as when the id was the key
+          "LEFT JOIN events e ON e.num = s.event_num", ("d.id", "'s' || s.position"),
           (("id", "str"), ("doc_id", "str"), ("position", "int"), ("speaker_actor_id", "str"),
            ("speaker_name", "str"), ("speaker_country", "str"), ("text", "str"), ("event_id", "str"),
            ("topics", "str"))),
