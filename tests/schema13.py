@@ -94,3 +94,35 @@ def downgrade_to_13(path: str) -> None:
     conn.execute("COMMIT")
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.close()
+
+
+# Parents before children: PostgreSQL checks every foreign key as the rows arrive.
+COPY_ORDER = ("topics", "actors", "actor_aliases", "documents", "engagements", "events", "participants",
+              "statements", "statement_topics", "evidence", "link_keys", "report_keys", "engagement_keys",
+              "engagement_countries", "dyad_engagements", "dyad_counts", "person_counterparts", "person_topics",
+              "row_counts", "search_people")
+
+
+def postgresql_13_from(sqlite_path: str, url: str) -> None:
+    """Make the empty PostgreSQL database at ``url`` a schema-13 store holding the rows of the
+    schema-13 SQLite store at ``sqlite_path`` (its search index is left empty: the next writer
+    fills it)."""
+    import psycopg
+
+    with psycopg.connect(url) as pg, pg.cursor() as cur:
+        cur.execute("CREATE TABLE schema_migrations (version INTEGER PRIMARY KEY, name TEXT NOT NULL, "
+                    "applied_at TEXT NOT NULL)")
+        for number, name, script in _migrations("postgresql"):
+            if number <= 13:
+                for statement in _split_sql(script):
+                    cur.execute(statement)  # type: ignore[arg-type]  # our own migration files
+                cur.execute("INSERT INTO schema_migrations VALUES (%s, %s, CURRENT_TIMESTAMP)", (number, name))
+        lite = sqlite3.connect(sqlite_path)
+        for table in COPY_ORDER:
+            columns = [r[1] for r in lite.execute(f"PRAGMA table_info({table})")]
+            rows = lite.execute(f"SELECT {', '.join(columns)} FROM {table}").fetchall()
+            cur.execute(f"DELETE FROM {table}")  # type: ignore[arg-type]  # what a migration counted (row_counts)
+            if rows:
+                cur.executemany(f"INSERT INTO {table} ({', '.join(columns)}) "  # type: ignore[arg-type]
+                                f"VALUES ({', '.join('%s' for _ in columns)})", rows)
+        lite.close()
