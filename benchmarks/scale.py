@@ -165,9 +165,10 @@ def _pages(db: str) -> dict[str, float]:
     from parley.web.app import create_app
 
     with Database(db) as d:
-        engagement = d.query("SELECT engagement_id AS id, COUNT(*) AS n FROM events WHERE engagement_id IS NOT NULL "
+        engagement = d.query("SELECT engagement_id AS id, COUNT(*) AS n FROM engagement_reports "
                              "GROUP BY engagement_id ORDER BY n DESC LIMIT 1")[0]["id"]
-        document = d.query("SELECT doc_id FROM events WHERE engagement_id = ? LIMIT 1", (engagement,))[0]["doc_id"]
+        document = d.query("SELECT doc_id FROM engagement_reports WHERE engagement_id = ? LIMIT 1",
+                           (engagement,))[0]["doc_id"]
         person = d.query("SELECT actor_id FROM participants WHERE actor_id LIKE 'antony-blinken%' LIMIT 1")
         person_id = person[0]["actor_id"] if person else d.query("SELECT id FROM actors LIMIT 1")[0]["id"]
     values = {"engagement": engagement, "document": document, "person": person_id, "a": "GBR", "b": "CHN"}

@@ -44,8 +44,10 @@ def _ingest(folder: Path, db: str, **kwargs: Any) -> subprocess.Popen[str]:
 def _snapshot(url: str) -> dict[str, Any]:
     with Database(url, readonly=True) as db:
         docs = [r["id"] for r in db.query("SELECT id FROM documents")]
-        events = [r["id"] for r in db.query("SELECT id FROM events")]
-        statements = [r["id"] for r in db.query("SELECT id FROM statements")]
+        events = [r["id"] for r in db.query("SELECT d.id || ':' || e.local_id AS id FROM events e "
+                                            "JOIN documents d ON d.num = e.doc_num")]
+        statements = [r["id"] for r in db.query("SELECT d.id || ':s' || s.position AS id FROM statements s "
+                                                "JOIN documents d ON d.num = s.doc_num")]
         evidence = int(db.query("SELECT COUNT(*) AS n FROM evidence")[0]["n"])
         search = int(db.query("SELECT COUNT(*) AS n FROM search_index WHERE kind = 'document'")[0]["n"])
     assert len(docs) == len(set(docs)) and len(events) == len(set(events))
@@ -114,7 +116,7 @@ def test_kill_9_during_ingest_postgresql(inputs: Path, clean: dict[str, Any], po
     stored = _kill_mid_ingest(inputs, postgres_url, seed)
     assert 0 < stored < len(clean["documents"]), stored
     with Database(postgres_url, readonly=True) as db:  # every foreign key still points somewhere
-        orphans = db.query("SELECT COUNT(*) AS n FROM events e LEFT JOIN documents d ON d.id = e.doc_id "
-                           "WHERE d.id IS NULL")[0]["n"]
+        orphans = db.query("SELECT COUNT(*) AS n FROM events e LEFT JOIN documents d ON d.num = e.doc_num "
+                           "WHERE d.num IS NULL")[0]["n"]
         assert orphans == 0
     _rerun_and_compare(inputs, postgres_url, clean)

@@ -21,11 +21,12 @@ def _snapshot(db_url: str) -> dict[str, object]:
     with open_store(db_url) as db:
         return {
             "documents": sorted(r["id"] for r in db.query("SELECT id FROM documents")),
-            "events": sorted((r["id"], r["type"], r["date"] or "")
-                             for r in db.query("SELECT id, type, date FROM events")),
+            "events": sorted((r["id"], r["type"], r["date"] or "") for r in db.query(
+                "SELECT d.id || ':' || e.local_id AS id, e.type, e.date FROM events e "
+                "JOIN documents d ON d.num = e.doc_num")),
             "statements": db.query("SELECT COUNT(*) AS n FROM statements")[0]["n"],
             "engagements": sorted((r["engagement_id"], r["id"]) for r in db.query(
-                "SELECT engagement_id, id FROM events WHERE engagement_id IS NOT NULL")),
+                "SELECT engagement_id, event_id AS id FROM engagement_reports")),
         }
 
 

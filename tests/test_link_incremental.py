@@ -26,7 +26,9 @@ PUBLISHED = [None, "2024-03-01", "2024-03-03", "2024-03-06", "2024-03-20"]
 
 def partition_of(db: Database) -> list[tuple[str, tuple[str, ...]]]:
     """Stored engagements as (id, sorted primary event ids); every primary event must be in one."""
-    rows = db.query("SELECT id, engagement_id FROM events WHERE is_primary = 1 AND type IN ('MEET', 'CALL', 'VISIT')")
+    rows = db.query("SELECT d.id || ':' || e.local_id AS id, g.id AS engagement_id FROM events e "
+                    "JOIN documents d ON d.num = e.doc_num LEFT JOIN engagements g ON g.num = e.engagement_num "
+                    "WHERE e.is_primary = 1 AND e.type IN ('MEET', 'CALL', 'VISIT')")
     groups: dict[str, list[str]] = {}
     for row in rows:
         assert row["engagement_id"] is not None, f"{row['id']} is in no engagement"
@@ -38,8 +40,11 @@ def partition_of(db: Database) -> list[tuple[str, tuple[str, ...]]]:
 def keys_of(db: Database) -> tuple[list[tuple], list[tuple]]:
     """The maintained pair keys (engagement side and report side), sorted."""
     engagements = sorted(tuple(r.values()) for r in db.query(
-        "SELECT type, t1, t2, month, engagement_id FROM engagement_keys"))
-    reports = sorted(tuple(r.values()) for r in db.query("SELECT type, t1, t2, month, event_id FROM report_keys"))
+        "SELECT k.type, k.t1, k.t2, k.month, g.id FROM engagement_keys k "
+        "JOIN engagements g ON g.num = k.engagement_num"))
+    reports = sorted(tuple(r.values()) for r in db.query(
+        "SELECT k.type, k.t1, k.t2, k.month, d.id || ':' || e.local_id FROM report_keys k "
+        "JOIN events e ON e.num = k.event_num JOIN documents d ON d.num = e.doc_num"))
     return engagements, reports
 
 
@@ -124,10 +129,11 @@ def test_only_touched_engagements_change(dev: dict[str, Extraction], sqlite_url:
         after = {r["id"]: r["created_at"] for r in db.query("SELECT id, created_at FROM engagements")}
         rewritten = {k for k, v in after.items() if v != "old"}
         assert len(rewritten) == 1 and len(after) == len(before)
-        joined = db.query("SELECT engagement_id FROM events WHERE doc_id = ? AND is_primary = 1",
+        joined = db.query("SELECT g.id AS engagement_id FROM events e JOIN documents d ON d.num = e.doc_num "
+                          "JOIN engagements g ON g.num = e.engagement_num WHERE d.id = ? AND e.is_primary = 1",
                           (d18.document.id,))[0]["engagement_id"]
         assert rewritten == {joined}
-        assert len(db.query("SELECT id FROM events WHERE engagement_id = ?", (joined,))) == 3
+        assert len(db.query("SELECT event_id FROM engagement_reports WHERE engagement_id = ?", (joined,))) == 3
 
 
 def test_documents_stored_but_not_linked_are_linked_by_the_next_run(dev_docs: Path, db_url: str) -> None:

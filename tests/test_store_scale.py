@@ -17,47 +17,69 @@ from parley.model import Extraction
 from parley.store import Database, Filters, iter_extractions, open_store, save_extraction
 from parley.store.db import _latest
 from parley.store.search import HIT_START, search
+from schema13 import downgrade_to_13
 
-# The lookups on the ingest and page paths, each with example parameters.
+# The lookups on the ingest and page paths, each with example parameters.  The tables refer to
+# documents, events, statements and engagements by integer keys; the public ids are read through
+# documents.id and engagements.id (unique indexes) and the events' (doc_num, local_id) index.
+_HITS = ("SELECT DISTINCT d.id || ':' || e.local_id AS event_id, g.id AS engagement_id FROM {} k "
+         "JOIN events e ON e.num = k.event_num JOIN documents d ON d.num = e.doc_num "
+         "LEFT JOIN engagements g ON g.num = e.engagement_num ")
 HOT = {
-    "link candidates": ("SELECT DISTINCT k.event_id, e.engagement_id FROM link_keys k JOIN events e "
-                        "ON e.id = k.event_id WHERE k.type = ? AND k.token IN (?, ?) AND k.dated = 1 "
+    "link candidates": (_HITS.format("link_keys") + "WHERE k.type = ? AND k.token IN (?, ?) AND k.dated = 1 "
                         "AND k.day IN (?, ?, ?)", ["CALL", "blinken", "motegi", "2021-01-26", "2021-01-27",
                                                    "2021-01-28"]),
-    "undated candidates": ("SELECT DISTINCT k.event_id FROM link_keys k WHERE k.type = ? AND k.token IN (?) "
-                           "AND k.dated = 0", ["CALL", "blinken"]),
-    "engagement members": ("SELECT id FROM events WHERE engagement_id = ?", ["x"]),
+    "undated candidates": (_HITS.format("link_keys") + "WHERE k.type = ? AND k.token IN (?) AND k.dated = 0",
+                           ["CALL", "blinken"]),
+    "engagement members": ("SELECT d.id || ':' || e.local_id AS id, g.id FROM engagements g JOIN events e "
+                           "ON e.engagement_num = g.num JOIN documents d ON d.num = e.doc_num WHERE g.id IN (?, ?) "
+                           "ORDER BY g.id, d.id, e.local_id", ["x", "y"]),
     "engagement rivals": ("SELECT id, first_doc FROM engagements WHERE base_id = ? ORDER BY first_doc LIMIT 1",
                           ["x"]),
-    "primary events of new documents": ("SELECT id, type, is_primary FROM events WHERE doc_id IN (?, ?)", ["x", "y"]),
-    "unlinked documents": ("SELECT id FROM documents WHERE linked = 0 ORDER BY id LIMIT ?", [10]),
-    "evidence of a document": ("SELECT owner_id FROM evidence WHERE doc_id = ?", ["x"]),
+    "primary events of new documents": ("SELECT d.id || ':' || e.local_id AS id, e.num, e.type, e.is_primary "
+                                        "FROM documents d JOIN events e ON e.doc_num = d.num WHERE d.id IN (?, ?)",
+                                        ["x", "y"]),
+    "participants of events": ("SELECT event_num, name FROM participants WHERE event_num IN (?, ?) "
+                               "ORDER BY event_num, position", [1, 2]),
+    "unlinked documents": ("SELECT id FROM documents WHERE linked = 0 ORDER BY num LIMIT ?", [10]),
+    "document by id": ("SELECT num FROM documents WHERE id = ?", ["x"]),
+    "engagement by id": ("SELECT num FROM engagements WHERE id = ?", ["x"]),
+    "evidence of a document": ("SELECT owner_num FROM evidence WHERE doc_num = ? ORDER BY owner_type, owner_num, num",
+                               [1]),
+    "statement by public id": ("SELECT s.text FROM documents d JOIN statements s ON s.doc_num = d.num "
+                               "WHERE d.id = ? AND s.position = ?", ["x", 0]),
+    "topics of statements": ("SELECT statement_num, topic FROM statement_topics WHERE statement_num IN (?, ?)", [1, 2]),
     "person already indexed": ("SELECT ref FROM search_people WHERE ref = ?", ["x"]),
-    "dyad engagements": ("SELECT x.engagement_id FROM engagement_countries x JOIN engagement_countries y "
-                         "ON y.engagement_id = x.engagement_id AND y.country = ? WHERE x.country = ?", ["CHN", "GBR"]),
     "engagements page": ("SELECT id FROM engagements ORDER BY date DESC, id LIMIT ?", [50]),
     "top dyads": ("SELECT a, b, n FROM dyad_counts ORDER BY n DESC LIMIT ?", [12]),
     # a report without a day: the engagements of one pair of its people, a small page at a time
-    "pair engagements": ("SELECT month, engagement_id FROM engagement_keys WHERE type = ? AND t1 = ? AND t2 = ? "
-                         "AND (month, engagement_id) > (?, ?) ORDER BY month, engagement_id LIMIT ?",
-                         ["CALL", "blinken", "wang", "", "", 8]),
-    "pair engagements in a month": ("SELECT month, engagement_id FROM engagement_keys WHERE type = ? AND t1 = ? "
-                                    "AND t2 = ? AND month = ? AND engagement_id > ? ORDER BY engagement_id LIMIT ?",
-                                    ["CALL", "blinken", "wang", "2024-03", "", 8]),
-    "pair reports without a day": ("SELECT k.event_id, e.engagement_id FROM report_keys k JOIN events e "
-                                   "ON e.id = k.event_id WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
+    "pair engagements": ("SELECT k.month, k.engagement_num, g.id FROM engagement_keys k JOIN engagements g "
+                         "ON g.num = k.engagement_num WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
+                         "AND (k.month, k.engagement_num) > (?, ?) ORDER BY k.month, k.engagement_num LIMIT ?",
+                         ["CALL", "blinken", "wang", "", 0, 8]),
+    "pair engagements in a month": ("SELECT k.month, k.engagement_num, g.id FROM engagement_keys k JOIN engagements g "
+                                    "ON g.num = k.engagement_num WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
+                                    "AND k.month = ? AND k.engagement_num > ? ORDER BY k.engagement_num LIMIT ?",
+                                    ["CALL", "blinken", "wang", "2024-03", 0, 8]),
+    "pair reports without a day": (_HITS.format("report_keys") + "WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
                                    "AND k.month IN (?, ?)", ["CALL", "blinken", "wang", "", "2024-03"]),
-    "dyad page": ("SELECT engagement_id FROM dyad_engagements WHERE a = ? AND b = ? "
-                  "ORDER BY day DESC, engagement_id DESC LIMIT ? OFFSET ?", ["CHN", "GBR", 51, 0]),
+    "engagement rows of a batch": ("SELECT engagement_num, country FROM engagement_countries WHERE engagement_num "
+                                   "IN (?, ?) ORDER BY engagement_num, country", [1, 2]),
+    "dyad page": ("SELECT g.id FROM dyad_engagements y JOIN engagements g ON g.num = y.engagement_num "
+                  "WHERE y.a = ? AND y.b = ? ORDER BY y.day DESC, g.id DESC LIMIT ? OFFSET ?", ["CHN", "GBR", 51, 0]),
     "person counterparts": ("SELECT c.other_id AS id, a.name, a.country, c.n AS events FROM person_counterparts c "
                             "JOIN actors a ON a.id = c.other_id WHERE c.actor_id = ? AND c.n > 0 "
                             "ORDER BY c.n DESC, a.name LIMIT ?", ["x", 50]),
-    "dyad network": ("SELECT e.engagement_id, p.actor_id, p.name, p.country FROM events e JOIN participants p "
-                     "ON p.event_id = e.id WHERE e.engagement_id IN (?, ?) "
-                     "ORDER BY e.engagement_id, p.actor_id, p.name", ["x", "y"]),
-    "person events": ("SELECT e.id, e.date, d.id AS doc_id FROM participants p JOIN events e ON e.id = p.event_id "
-                      "JOIN documents d ON d.id = e.doc_id WHERE p.actor_id = ? ORDER BY e.date DESC, d.id LIMIT ?",
-                      ["x", 51]),
+    "dyad network": ("SELECT g.id AS engagement_id, p.actor_id, p.name, p.country FROM engagements g "
+                     "JOIN events e ON e.engagement_num = g.num JOIN participants p ON p.event_num = e.num "
+                     "WHERE g.id IN (?, ?) ORDER BY g.id, p.actor_id, p.name", ["x", "y"]),
+    "person events": ("SELECT d.id || ':' || e.local_id AS id, e.date, d.id AS doc_id FROM participants p "
+                      "JOIN events e ON e.num = p.event_num JOIN documents d ON d.num = e.doc_num "
+                      "LEFT JOIN engagements g ON g.num = e.engagement_num "
+                      "WHERE p.actor_id = ? ORDER BY e.date DESC, d.id LIMIT ? OFFSET ?", ["x", 51, 0]),
+    "events export page": ("SELECT d.id || ':' || e.local_id AS id FROM documents d JOIN events e ON e.doc_num = d.num "
+                           "WHERE d.id >= ? AND (d.id > ? OR e.local_id > ?) ORDER BY d.id, e.local_id LIMIT ?",
+                           ["x", "x", "e1", 500]),
     "people page": ("SELECT a.id, a.name, a.country, a.events FROM actors a ORDER BY a.events DESC, a.name "
                     "LIMIT ? OFFSET ?", [101, 0]),
     "people of a country": ("SELECT a.id, a.name, a.country, a.events FROM actors a WHERE a.country = ? "
@@ -133,7 +155,8 @@ def test_a_reader_does_not_wait_for_a_writer(dev_docs: Path, sqlite_url: str) ->
 def _maintained(db: Database) -> dict[str, list[tuple]]:
     """The maintained aggregates of the pages, as stored."""
     return {
-        "dyads": sorted(tuple(r.values()) for r in db.query("SELECT a, b, day, engagement_id FROM dyad_engagements")),
+        "dyads": sorted(tuple(r.values()) for r in db.query(
+            "SELECT y.a, y.b, y.day, g.id FROM dyad_engagements y JOIN engagements g ON g.num = y.engagement_num")),
         "counterparts": sorted(tuple(r.values()) for r in db.query(
             "SELECT actor_id, other_id, n FROM person_counterparts WHERE n > 0")),
         "topics": sorted(tuple(r.values()) for r in db.query(
@@ -148,15 +171,15 @@ def _recounted(db: Database) -> dict[str, list[tuple]]:
     return {
         "dyads": sorted(tuple(r.values()) for r in db.query(
             "SELECT x.country AS a, y.country AS b, COALESCE(g.date, '') AS day, g.id FROM engagement_countries x "
-            "JOIN engagement_countries y ON y.engagement_id = x.engagement_id AND x.country < y.country "
-            "JOIN engagements g ON g.id = x.engagement_id")),
+            "JOIN engagement_countries y ON y.engagement_num = x.engagement_num AND x.country < y.country "
+            "JOIN engagements g ON g.num = x.engagement_num")),
         "counterparts": sorted(tuple(r.values()) for r in db.query(
-            "SELECT p.actor_id, q.actor_id AS other, COUNT(DISTINCT p.event_id) AS n FROM participants p "
-            "JOIN participants q ON q.event_id = p.event_id AND q.actor_id <> p.actor_id "
+            "SELECT p.actor_id, q.actor_id AS other, COUNT(DISTINCT p.event_num) AS n FROM participants p "
+            "JOIN participants q ON q.event_num = p.event_num AND q.actor_id <> p.actor_id "
             "GROUP BY p.actor_id, q.actor_id")),
         "topics": sorted(tuple(r.values()) for r in db.query(
             "SELECT s.speaker_actor_id, t.topic, COUNT(*) AS n FROM statements s "
-            "JOIN statement_topics t ON t.statement_id = s.id GROUP BY s.speaker_actor_id, t.topic")),
+            "JOIN statement_topics t ON t.statement_num = s.num GROUP BY s.speaker_actor_id, t.topic")),
         "rows": sorted((table, int(db.query(f"SELECT COUNT(*) AS n FROM {table}")[0]["n"]))
                        for table in ("actors", "documents", "engagements", "events", "statements")),
         "events": sorted(tuple(r.values()) for r in db.query(
@@ -194,7 +217,8 @@ def test_a_store_of_the_previous_schema_is_upgraded(dev: dict[str, Extraction], 
                 save_extraction(db, x)
             link_pending(db, knowledge())
         want = _recounted(db)
-        linked = db.query("SELECT id, engagement_id FROM events WHERE engagement_id IS NOT NULL ORDER BY id")
+        linked = db.query("SELECT event_id, engagement_id FROM engagement_reports ORDER BY event_id")
+    downgrade_to_13(sqlite_url)  # text keys everywhere (before migration 0014)
     with sqlite3.connect(sqlite_url) as raw:  # what schema 6 held: none of the new tables
         for table in ("engagement_keys", "report_keys", "dyad_engagements", "person_counterparts", "person_topics",
                       "row_counts"):
@@ -220,7 +244,7 @@ def test_a_store_of_the_previous_schema_is_upgraded(dev: dict[str, Extraction], 
         hits = search(db, "Hayashi")
         assert hits and all(h["kind"] == "document" for h in hits) and HIT_START in hits[0]["snippet"]
         assert _maintained(db) == _recounted(db) == want
-        assert db.query("SELECT id, engagement_id FROM events WHERE engagement_id IS NOT NULL ORDER BY id") == linked
+        assert db.query("SELECT event_id, engagement_id FROM engagement_reports ORDER BY event_id") == linked
         assert db.query("SELECT COUNT(*) AS n FROM engagement_keys")[0]["n"] > 0
 
 

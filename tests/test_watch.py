@@ -206,7 +206,7 @@ def test_sigterm_stops_the_command_cleanly(tmp_path: Path, server: FeedState) ->
     with open_store(str(tmp_path / "parley.db")) as db:
         docs = db.query("SELECT COUNT(*) AS n FROM documents")[0]["n"]
         items = db.query("SELECT COUNT(*) AS n FROM watch_items WHERE outcome = 'stored'")[0]["n"]
-        missing = db.query("SELECT COUNT(*) AS n FROM events e LEFT JOIN documents d ON d.id = e.doc_id "
+        missing = db.query("SELECT COUNT(*) AS n FROM events e LEFT JOIN documents d ON d.num = e.doc_num "
                            "WHERE d.id IS NULL")[0]["n"]
     assert docs == items == 3 and missing == 0
     assert len(Path(tmp_path / "events.jsonl").read_text().splitlines()) >= 1

@@ -106,6 +106,25 @@ class Database:
                 raise
             raise StoreError(f"database error: {exc}") from exc
 
+    def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters (one round trip per batch on PostgreSQL)."""
+        if not rows:
+            return
+        try:
+            cur = self._conn.cursor()
+            cur.executemany(self._sql(sql), [tuple(r) for r in rows])
+            if not self._in_tx and self.backend == "postgresql":
+                self._conn.commit()
+        except (sqlite3.Error, Exception) as exc:
+            if not self._in_tx and self.backend == "postgresql":
+                self._conn.rollback()
+            raise StoreError(f"database error: {exc}") from exc
+
+    def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one ``INSERT`` and return the integer key (``num``) of the row it added."""
+        cur = self.execute(f"{sql} RETURNING num", params)
+        return int(cur.fetchall()[0][0])
+
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Rows as dictionaries keyed by column name."""
         cur = self.execute(sql, params)
@@ -170,20 +189,33 @@ class Database:
                              f"({latest}); upgrade Parley")
         if current == latest:
             return current
-        with self.transaction():
-            if self.backend == "postgresql":
-                self.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
-            self.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
-                         "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
-            current = self.version()
-            for number, name, script in known:
-                if number <= current:
-                    continue
-                for statement in _split_sql(script):
-                    self.execute(statement)
-                self.execute("INSERT INTO schema_migrations (version, name, applied_at) "
-                             "VALUES (?, ?, CURRENT_TIMESTAMP)", (number, name))
-                current = number
+        # SQLite rebuilds a table by copying it, dropping the old one and renaming the copy; with
+        # foreign keys on, dropping the old table would run its ON DELETE actions on the rows of
+        # other tables.  The pragma cannot change inside a transaction: off around it, and the
+        # keys are checked before the commit instead.
+        if self.backend == "sqlite":
+            self._conn.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with self.transaction():
+                if self.backend == "postgresql":
+                    self.execute("SELECT pg_advisory_xact_lock(?)", (_MIGRATION_LOCK,))
+                self.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                             "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+                current = self.version()
+                for number, name, script in known:
+                    if number <= current:
+                        continue
+                    for statement in _split_sql(script):
+                        self.execute(statement)
+                    self.execute("INSERT INTO schema_migrations (version, name, applied_at) "
+                                 "VALUES (?, ?, CURRENT_TIMESTAMP)", (number, name))
+                    current = number
+                if self.backend == "sqlite" and (broken := self.query("PRAGMA foreign_key_check")):
+                    raise StoreError(f"migration to version {current} left {len(broken)} rows without their "
+                                     f"parent (first: {broken[0]}); nothing was changed")
+        finally:
+            if self.backend == "sqlite":
+                self._conn.execute("PRAGMA foreign_keys = ON")
         return current
 
 

@@ -20,7 +20,12 @@ from parley.store.db import Database
 
 @dataclass(frozen=True, slots=True)
 class Table:
-    """One exported table: its query (keyset-paged on ``key``) and its typed columns."""
+    """One exported table: its query (keyset-paged on ``key``) and its typed columns.
+
+    ``key`` lists SQL expressions whose values order the rows and are unique per row; they are read
+    as hidden columns (``_k0``, ``_k1``, ...), as is anything else ``select`` names with a leading
+    underscore, and dropped before the rows are written.
+    """
 
     name: str
     select: str  # SELECT ... FROM ... (no WHERE/ORDER)
@@ -28,21 +33,27 @@ class Table:
     columns: tuple[tuple[str, str], ...]  # (name, "str" | "int" | "bool")
 
 
+_EVENT_ID = "d.id || ':' || e.local_id"
 TABLES: dict[str, Table] = {t.name: t for t in (
     Table("documents", "SELECT d.id, d.source, d.url, d.title, d.publisher, d.published, d.language, d.ingested_at, "
           "d.text FROM documents d", ("d.id",),
           (("id", "str"), ("source", "str"), ("url", "str"), ("title", "str"), ("publisher", "str"),
            ("published", "str"), ("language", "str"), ("ingested_at", "str"), ("text", "str"))),
-    Table("events", "SELECT e.id, e.doc_id, e.local_id, e.type, e.is_primary, e.date, e.location, e.modality, "
-          "e.engagement_id FROM events e", ("e.id",),
+    Table("events", f"SELECT {_EVENT_ID} AS id, d.id AS doc_id, e.local_id, e.type, e.is_primary, e.date, e.location, "
+          "e.modality, g.id AS engagement_id FROM documents d JOIN events e ON e.doc_num = d.num "
+          "LEFT JOIN engagements g ON g.num = e.engagement_num", ("d.id", "e.local_id"),
           (("id", "str"), ("doc_id", "str"), ("local_id", "str"), ("type", "str"), ("is_primary", "bool"),
            ("date", "str"), ("location", "str"), ("modality", "str"), ("engagement_id", "str"))),
-    Table("participants", "SELECT p.event_id, p.position, p.actor_id, p.name, p.country, p.title, p.organization "
-          "FROM participants p", ("p.event_id", "p.position"),
+    Table("participants", f"SELECT {_EVENT_ID} AS event_id, p.position, p.actor_id, p.name, p.country, p.title, "
+          "p.organization FROM documents d JOIN events e ON e.doc_num = d.num JOIN participants p "
+          "ON p.event_num = e.num", ("d.id", "e.local_id", "p.position"),
           (("event_id", "str"), ("position", "int"), ("actor_id", "str"), ("name", "str"), ("country", "str"),
            ("title", "str"), ("organization", "str"))),
-    Table("statements", "SELECT s.id, s.doc_id, s.position, s.speaker_actor_id, s.speaker_name, s.speaker_country, "
-          "s.text, s.event_id FROM statements s", ("s.id",),
+    Table("statements", "SELECT d.id || ':s' || s.position AS id, d.id AS doc_id, s.position, s.speaker_actor_id, "
+          f"s.speaker_name, s.speaker_country, s.text, CASE WHEN e.num IS NULL THEN NULL ELSE {_EVENT_ID} END "
+          "AS event_id, s.num AS _num FROM documents d JOIN statements s ON s.doc_num = d.num "
+          # in the order of the text ids ('...:s10' before '...:s2'), as when the id was the key
+          "LEFT JOIN events e ON e.num = s.event_num", ("d.id", "'s' || s.position"),
           (("id", "str"), ("doc_id", "str"), ("position", "int"), ("speaker_actor_id", "str"),
            ("speaker_name", "str"), ("speaker_country", "str"), ("text", "str"), ("event_id", "str"),
            ("topics", "str"))),
@@ -53,33 +64,35 @@ TABLES: dict[str, Table] = {t.name: t for t in (
 
 def pages(db: Database, table: Table, size: int = 1000) -> Iterator[list[dict[str, Any]]]:
     """The table's rows in key order, a page at a time (``statements`` gain their topics)."""
+    head, _, tail = table.select.partition(" FROM ")
+    hidden = [f"_k{n}" for n in range(len(table.key))]
+    select = f"{head}, {', '.join(f'{k} AS {h}' for k, h in zip(table.key, hidden, strict=True))} FROM {tail}"
     last: list[Any] | None = None
-    names = [k.split(".")[-1] for k in table.key]
     while True:
         where, params = "", []
-        if last is not None:
-            if len(table.key) == 1:
-                where, params = f"WHERE {table.key[0]} > ?", last
-            else:
-                where, params = f"WHERE ({table.key[0]} > ? OR ({table.key[0]} = ? AND {table.key[1]} > ?))", [
-                    last[0], last[0], last[1]]
-        rows = db.query(f"{table.select} {where} ORDER BY {', '.join(table.key)} LIMIT ?", [*params, size])
+        if last is not None:  # the first key bounds the index range, the row value is the exact test
+            where = (f"WHERE {table.key[0]} >= ? AND ({', '.join(table.key)}) > "
+                     f"({', '.join('?' for _ in table.key)})") if len(table.key) > 1 else f"WHERE {table.key[0]} > ?"
+            params = [last[0], *last] if len(table.key) > 1 else last
+        rows = db.query(f"{select} {where} ORDER BY {', '.join(table.key)} LIMIT ?", [*params, size])
         if not rows:
             return
+        last = [rows[-1][h] for h in hidden]
         if table.name == "statements":
-            ids = [r["id"] for r in rows]
-            topics: dict[str, list[str]] = {}
-            for t in db.query("SELECT statement_id, topic FROM statement_topics WHERE statement_id IN "
-                              f"({', '.join('?' for _ in ids)}) ORDER BY statement_id, topic", ids):
-                topics.setdefault(t["statement_id"], []).append(t["topic"])
+            nums = [r["_num"] for r in rows]
+            topics: dict[int, list[str]] = {}
+            for t in db.query("SELECT statement_num, topic FROM statement_topics WHERE statement_num IN "
+                              f"({', '.join('?' for _ in nums)}) ORDER BY statement_num, topic", nums):
+                topics.setdefault(t["statement_num"], []).append(t["topic"])
             for r in rows:
-                r["topics"] = ";".join(topics.get(r["id"], []))
+                r["topics"] = ";".join(topics.get(r["_num"], []))
         for r in rows:
+            for name in [n for n in r if n.startswith("_")]:
+                del r[name]
             for column, kind in table.columns:
                 if kind == "bool" and r.get(column) is not None:
                     r[column] = bool(r[column])
         yield rows
-        last = [rows[-1][n] for n in names]
 
 
 Writer = Callable[[Database, Table, Path], int]

@@ -1,9 +1,11 @@
 """The tables behind incremental linking: candidate keys, engagement membership, the linked flag.
 
-The linker (:mod:`parley.link.incremental`) decides; this module only reads and writes.  Every
-lookup goes through an index (``link_keys`` by type, token and day; ``events`` by engagement;
-``engagements`` by base id) and every ``IN`` list is cut into chunks of at most :data:`CHUNK`, so no
-query grows with the size of the store.
+The linker (:mod:`parley.link.incremental`) decides; this module only reads and writes.  The
+linker knows reports and engagements by their public ids (``<sha256>:e1``, the engagement id);
+the tables refer to them by integer keys, translated here.  Every lookup goes through an index
+(``link_keys`` by type, token and day; ``events`` by engagement; ``engagements`` by base id) and
+every ``IN`` list is cut into chunks of at most :data:`CHUNK`, so no query grows with the size of
+the store.
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ from typing import Any, TypeVar
 from parley.link.core import Group, Item, item_tokens, merge_people, pair_keys
 from parley.model import Actor
 from parley.store.db import Database
-from parley.store.repo import add_rows
+from parley.store.repo import EVENT_ID, add_rows
 
 CHUNK = 500
 T = TypeVar("T")
@@ -50,7 +52,7 @@ def serialize_writers(db: Database) -> None:
 
 
 def unlinked_documents(db: Database, limit: int) -> list[str]:
-    rows = db.query("SELECT id FROM documents WHERE linked = 0 ORDER BY id LIMIT ?", (limit,))
+    rows = db.query("SELECT id FROM documents WHERE linked = 0 ORDER BY num LIMIT ?", (limit,))
     return [r["id"] for r in rows]
 
 
@@ -66,43 +68,76 @@ def primary_keys(db: Database, doc_ids: Sequence[str], types: Iterable[str]) -> 
     for part in chunks(doc_ids):
         # by document only (the events_doc index); type and primary are told here, so no planner
         # is tempted by the type index, which holds every event of the store
-        rows = db.query(f"SELECT id, type, is_primary FROM events WHERE doc_id IN ({_marks(part)})", part)
+        rows = db.query(f"SELECT {EVENT_ID} AS id, e.type, e.is_primary FROM documents d JOIN events e "
+                        f"ON e.doc_num = d.num WHERE d.id IN ({_marks(part)})", part)
         out.extend(r["id"] for r in rows if r["is_primary"] and r["type"] in kinds)
     return sorted(out)
 
 
+def _documents_of(keys: Iterable[str]) -> list[str]:
+    """The document ids of public event ids (``<document id>:<local id>``)."""
+    return sorted({k.rpartition(":")[0] for k in keys})
+
+
+def event_nums(db: Database, keys: Iterable[str]) -> dict[str, int]:
+    """The integer keys of stored events, by public id (read by their documents' ids: a few rows each)."""
+    wanted = set(keys)
+    out: dict[str, int] = {}
+    for part in chunks(_documents_of(wanted)):
+        for row in db.query(f"SELECT {EVENT_ID} AS id, e.num FROM documents d JOIN events e ON e.doc_num = d.num "
+                            f"WHERE d.id IN ({_marks(part)})", part):
+            if row["id"] in wanted:
+                out[row["id"]] = row["num"]
+    return out
+
+
 def load_items(db: Database, keys: Iterable[str], side_of: SideOf) -> dict[str, Item]:
     """The linker's view of stored primary events, by stored event id."""
+    wanted = set(keys)
     out: dict[str, Item] = {}
-    for part in chunks(sorted(set(keys))):
-        marks = _marks(part)
-        people: dict[str, list[Actor]] = {}
-        for row in db.query(f"SELECT event_id, name, country, title, organization FROM participants "
-                            f"WHERE event_id IN ({marks}) ORDER BY event_id, position", part):
-            people.setdefault(row["event_id"], []).append(
-                Actor(row["name"], row["country"], row["title"], row["organization"]))
-        for row in db.query(f"SELECT e.id, e.doc_id, e.type, e.date, e.location, d.publisher, d.url, d.published "
-                            f"FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id IN ({marks})", part):
+    for part in chunks(_documents_of(wanted)):
+        rows = [r for r in db.query(
+            f"SELECT e.num, {EVENT_ID} AS id, d.id AS doc_id, e.type, e.date, e.location, d.publisher, d.url, "
+            f"d.published FROM documents d JOIN events e ON e.doc_num = d.num WHERE d.id IN ({_marks(part)})", part)
+            if r["id"] in wanted]
+        people: dict[int, list[Actor]] = {}
+        for nums in chunks([r["num"] for r in rows]):
+            for row in db.query(f"SELECT event_num, name, country, title, organization FROM participants "
+                                f"WHERE event_num IN ({_marks(nums)}) ORDER BY event_num, position", nums):
+                people.setdefault(row["event_num"], []).append(
+                    Actor(row["name"], row["country"], row["title"], row["organization"]))
+        for row in rows:
             out[row["id"]] = Item(row["id"], row["doc_id"], row["type"], row["date"], row["location"],
-                                  tuple(people.get(row["id"], [])), side_of(row["publisher"], row["url"]),
+                                  tuple(people.get(row["num"], [])), side_of(row["publisher"], row["url"]),
                                   row["published"])
     return out
 
 
 def add_keys(db: Database, items: Iterable[Item]) -> None:
-    for item in items:
+    every = list(items)
+    nums = event_nums(db, [i.key for i in every])
+    links: list[tuple[Any, ...]] = []
+    reports: list[tuple[Any, ...]] = []
+    for item in every:
+        num = nums[item.key]
         dated = 1 if item.day is not None else 0
         # dated: the event's day; otherwise the publication day (reports without a day are grouped
         # with each other only when published within a few days: see link.core.loose_match)
         day = item.date or "" if dated else (item.published or "")[:10]
-        for token in sorted(item_tokens(item)):
-            db.execute("INSERT INTO link_keys (event_id, type, token, dated, day) VALUES (?, ?, ?, ?, ?) "
-                       "ON CONFLICT DO NOTHING", (item.key, item.type, token, dated, day))
+        links.extend((num, item.type, token, dated, day) for token in sorted(item_tokens(item)))
         if not dated:
             month = item.month or ""
-            for t1, t2 in sorted(pair_keys(item.type, item.people)):
-                db.execute("INSERT INTO report_keys (type, t1, t2, month, event_id) VALUES (?, ?, ?, ?, ?) "
-                           "ON CONFLICT DO NOTHING", (item.type, t1, t2, month, item.key))
+            reports.extend((item.type, t1, t2, month, num) for t1, t2 in sorted(pair_keys(item.type, item.people)))
+    db.execute_many("INSERT INTO link_keys (event_num, type, token, dated, day) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT DO NOTHING", links)
+    db.execute_many("INSERT INTO report_keys (type, t1, t2, month, event_num) VALUES (?, ?, ?, ?, ?) "
+                    "ON CONFLICT DO NOTHING", reports)
+
+
+# a key table k's events with their public ids and engagements (k first: the index range drives)
+_HITS = f"{EVENT_ID} AS event_id, g.id AS engagement_id"
+_HITS_JOIN = ("JOIN events e ON e.num = k.event_num JOIN documents d ON d.num = e.doc_num "
+              "LEFT JOIN engagements g ON g.num = e.engagement_num")
 
 
 def dated_near(db: Database, kind: str, tokens: Sequence[str], days: Sequence[str]) -> dict[str, str | None]:
@@ -111,7 +146,7 @@ def dated_near(db: Database, kind: str, tokens: Sequence[str], days: Sequence[st
     if not tokens:
         return {}
     rows = db.query(
-        f"SELECT DISTINCT k.event_id, e.engagement_id FROM link_keys k JOIN events e ON e.id = k.event_id "
+        f"SELECT DISTINCT {_HITS} FROM link_keys k {_HITS_JOIN} "
         f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 1 AND k.day IN ({_marks(days)})",
         [kind, *tokens, *days])
     return {r["event_id"]: r["engagement_id"] for r in rows}
@@ -134,23 +169,25 @@ def engagements_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], 
     (two that match), so the cost is an index probe per key, not the pair's whole history."""
     seen: set[str] = set()
     for t1, t2 in sorted(keys):
-        after = ("", "")
+        after: tuple[str, int] = ("", 0)
         while True:
             if month:
-                rows = db.query("SELECT month, engagement_id FROM engagement_keys WHERE type = ? AND t1 = ? "
-                                "AND t2 = ? AND month = ? AND engagement_id > ? ORDER BY engagement_id LIMIT ?",
+                rows = db.query("SELECT k.month, k.engagement_num, g.id FROM engagement_keys k JOIN engagements g "
+                                "ON g.num = k.engagement_num WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
+                                "AND k.month = ? AND k.engagement_num > ? ORDER BY k.engagement_num LIMIT ?",
                                 (kind, t1, t2, month, after[1], page))
             else:
-                rows = db.query("SELECT month, engagement_id FROM engagement_keys WHERE type = ? AND t1 = ? "
-                                "AND t2 = ? AND (month, engagement_id) > (?, ?) ORDER BY month, engagement_id "
+                rows = db.query("SELECT k.month, k.engagement_num, g.id FROM engagement_keys k JOIN engagements g "
+                                "ON g.num = k.engagement_num WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
+                                "AND (k.month, k.engagement_num) > (?, ?) ORDER BY k.month, k.engagement_num "
                                 "LIMIT ?", (kind, t1, t2, *after, page))
             for row in rows:
-                if row["engagement_id"] not in seen:
-                    seen.add(row["engagement_id"])
-                    yield row["engagement_id"]
+                if row["id"] not in seen:
+                    seen.add(row["id"])
+                    yield row["id"]
             if len(rows) < page:
                 break
-            after = (rows[-1]["month"], rows[-1]["engagement_id"])
+            after = (rows[-1]["month"], rows[-1]["engagement_num"])
             page = min(4 * page, CHUNK)
 
 
@@ -161,7 +198,7 @@ def undated_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], mont
     spans = sorted({"", *months})
     out: dict[str, str | None] = {}
     for t1, t2 in sorted(keys):
-        rows = db.query(f"SELECT k.event_id, e.engagement_id FROM report_keys k JOIN events e ON e.id = k.event_id "
+        rows = db.query(f"SELECT {_HITS} FROM report_keys k {_HITS_JOIN} "
                         f"WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? AND k.month IN ({_marks(spans)})",
                         [kind, t1, t2, *spans])
         out.update((r["event_id"], r["engagement_id"]) for r in rows)
@@ -178,7 +215,7 @@ def undated_named(db: Database, kind: str, tokens: Sequence[str], published: Seq
     if published is not None:
         span, params = f"AND k.day IN ({_marks(published)})", list(published)
     rows = db.query(
-        f"SELECT k.event_id, e.engagement_id, k.token FROM link_keys k JOIN events e ON e.id = k.event_id "
+        f"SELECT {_HITS}, k.token FROM link_keys k {_HITS_JOIN} "
         f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 0 {span}", [kind, *tokens, *params])
     return [Hit(r["event_id"], r["engagement_id"], r["token"]) for r in rows]
 
@@ -187,8 +224,9 @@ def members(db: Database, engagement_ids: Iterable[str]) -> dict[str, list[str]]
     """The stored event ids of each engagement."""
     out: dict[str, list[str]] = {}
     for part in chunks(sorted(set(engagement_ids))):
-        for row in db.query(f"SELECT id, engagement_id FROM events WHERE engagement_id IN ({_marks(part)}) "
-                            "ORDER BY id", part):
+        for row in db.query(f"SELECT {EVENT_ID} AS id, g.id AS engagement_id FROM engagements g JOIN events e "
+                            f"ON e.engagement_num = g.num JOIN documents d ON d.num = e.doc_num "
+                            f"WHERE g.id IN ({_marks(part)}) ORDER BY g.id, d.id, e.local_id", part):
             out.setdefault(row["engagement_id"], []).append(row["id"])
     return out
 
@@ -212,7 +250,8 @@ def rivals(db: Database, base: str) -> Rivals:
                   low[0]["first_doc"] if low else None)
 
 
-def _count_dyads(db: Database, countries: list[str], step: int, engagement: Group | None = None) -> None:
+def _count_dyads(db: Database, countries: list[str], step: int, engagement: tuple[int, Group] | None = None
+                 ) -> None:
     """Keep the count of each pair of countries' engagements (and, for a new engagement, its row
     in the pair's dated list) up to date."""
     for i, a in enumerate(countries):
@@ -220,53 +259,57 @@ def _count_dyads(db: Database, countries: list[str], step: int, engagement: Grou
             db.execute("INSERT INTO dyad_counts (a, b, n) VALUES (?, ?, ?) "
                        "ON CONFLICT (a, b) DO UPDATE SET n = dyad_counts.n + ?", (a, b, step, step))
             if engagement is not None:
-                db.execute("INSERT INTO dyad_engagements (a, b, day, engagement_id) VALUES (?, ?, ?, ?)",
-                           (a, b, engagement.date or "", engagement.id))
+                num, group = engagement
+                db.execute("INSERT INTO dyad_engagements (a, b, day, engagement_num) VALUES (?, ?, ?, ?)",
+                           (a, b, group.date or "", num))
 
 
 def delete_engagements(db: Database, ids: Iterable[str]) -> None:
     for part in chunks(sorted(set(ids))):
-        marks = _marks(part)
-        countries: dict[str, list[str]] = {}
-        for row in db.query(f"SELECT engagement_id, country FROM engagement_countries WHERE engagement_id IN "
-                            f"({marks}) ORDER BY engagement_id, country", part):
-            countries.setdefault(row["engagement_id"], []).append(row["country"])
+        nums = [r["num"] for r in db.query(f"SELECT num FROM engagements WHERE id IN ({_marks(part)})", part)]
+        if not nums:
+            continue
+        marks = _marks(nums)
+        countries: dict[int, list[str]] = {}
+        for row in db.query(f"SELECT engagement_num, country FROM engagement_countries WHERE engagement_num IN "
+                            f"({marks}) ORDER BY engagement_num, country", nums):
+            countries.setdefault(row["engagement_num"], []).append(row["country"])
         for found in countries.values():
             _count_dyads(db, found, -1)
-        db.execute(f"UPDATE events SET engagement_id = NULL WHERE engagement_id IN ({marks})", part)
-        db.execute(f"DELETE FROM engagement_keys WHERE engagement_id IN ({marks})", part)
-        db.execute(f"DELETE FROM dyad_engagements WHERE engagement_id IN ({marks})", part)
-        db.execute(f"DELETE FROM engagement_countries WHERE engagement_id IN ({marks})", part)
-        gone = db.execute(f"DELETE FROM engagements WHERE id IN ({marks})", part)
+        db.execute(f"UPDATE events SET engagement_num = NULL WHERE engagement_num IN ({marks})", nums)
+        db.execute(f"DELETE FROM engagement_keys WHERE engagement_num IN ({marks})", nums)
+        db.execute(f"DELETE FROM dyad_engagements WHERE engagement_num IN ({marks})", nums)
+        db.execute(f"DELETE FROM engagement_countries WHERE engagement_num IN ({marks})", nums)
+        gone = db.execute(f"DELETE FROM engagements WHERE num IN ({marks})", nums)
         add_rows(db, "engagements", -max(gone.rowcount, 0))
 
 
 def insert_engagement(db: Database, group: Group) -> None:
     now = datetime.now(UTC).isoformat(timespec="seconds")
     add_rows(db, "engagements", 1)
-    db.execute("INSERT INTO engagements (id, type, date, location, created_at, base_id, first_doc, reports) "
-               "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-               (group.id, group.type, group.date, group.location, now, group.base,
-                min(m.doc_id for m in group.members), len(group.members)))
-    keys = [m.key for m in group.members]
-    for part in chunks(keys):
-        db.execute(f"UPDATE events SET engagement_id = ? WHERE id IN ({_marks(part)})", [group.id, *part])
+    num = db.insert("INSERT INTO engagements (id, type, date, location, created_at, base_id, first_doc, reports) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    (group.id, group.type, group.date, group.location, now, group.base,
+                     min(m.doc_id for m in group.members), len(group.members)))
+    members = sorted(event_nums(db, [m.key for m in group.members]).values())
+    for part in chunks(members):
+        db.execute(f"UPDATE events SET engagement_num = ? WHERE num IN ({_marks(part)})", [num, *part])
     countries = sorted({p.country for m in group.members for p in m.people if p.country})
-    for country in countries:
-        db.execute("INSERT INTO engagement_countries (engagement_id, country) VALUES (?, ?)", (group.id, country))
-    _count_dyads(db, countries, 1, group)
+    db.execute_many("INSERT INTO engagement_countries (engagement_num, country) VALUES (?, ?)",
+                    [(num, country) for country in countries])
+    _count_dyads(db, countries, 1, (num, group))
     # the keys an undated report finds it under: the people of its dated reports (as
     # link.core.candidates compares them), in each month one of them is dated in
     dated = [m for m in group.members if m.day is not None]
-    for month in sorted({m.month or "" for m in dated}):
-        for t1, t2 in sorted(pair_keys(group.type, merge_people(dated))):
-            db.execute("INSERT INTO engagement_keys (type, t1, t2, month, engagement_id) VALUES (?, ?, ?, ?, ?)",
-                       (group.type, t1, t2, month, group.id))
+    pairs = sorted(pair_keys(group.type, merge_people(dated))) if dated else []
+    db.execute_many("INSERT INTO engagement_keys (type, t1, t2, month, engagement_num) VALUES (?, ?, ?, ?, ?)",
+                    [(group.type, t1, t2, month, num) for month in sorted({m.month or "" for m in dated})
+                     for t1, t2 in pairs])
 
 
 def reset_links(db: Database) -> None:
     """Forget every engagement and candidate key: the next linking run starts from scratch."""
-    db.execute("UPDATE events SET engagement_id = NULL WHERE engagement_id IS NOT NULL")
+    db.execute("UPDATE events SET engagement_num = NULL WHERE engagement_num IS NOT NULL")
     db.execute("DELETE FROM engagement_countries")
     db.execute("DELETE FROM engagement_keys")
     db.execute("DELETE FROM report_keys")
@@ -298,15 +341,9 @@ def groups_by_id(db: Database, ids: Sequence[str], side_of: SideOf) -> dict[str,
 
 
 def rename_engagement(db: Database, old: str, new: str) -> None:
-    """Give a stored engagement another id (its reports and countries follow)."""
-    db.execute("INSERT INTO engagements (id, type, date, location, created_at, base_id, first_doc, reports) "
-               "SELECT ?, type, date, location, created_at, base_id, first_doc, reports FROM engagements "
-               "WHERE id = ?", (new, old))
-    db.execute("UPDATE events SET engagement_id = ? WHERE engagement_id = ?", (new, old))
-    db.execute("UPDATE engagement_countries SET engagement_id = ? WHERE engagement_id = ?", (new, old))
-    db.execute("UPDATE engagement_keys SET engagement_id = ? WHERE engagement_id = ?", (new, old))
-    db.execute("UPDATE dyad_engagements SET engagement_id = ? WHERE engagement_id = ?", (new, old))
-    db.execute("DELETE FROM engagements WHERE id = ?", (old,))
+    """Give a stored engagement another public id (its reports, countries and keys refer to it by
+    its integer key, which stays)."""
+    db.execute("UPDATE engagements SET id = ? WHERE id = ?", (new, old))
 
 
 def engagements_between(db: Database, a: str, b: str, limit: int | None = None, offset: int = 0) -> list[str]:
@@ -318,9 +355,9 @@ def engagements_between(db: Database, a: str, b: str, limit: int | None = None, 
     params: list[Any] = [a, b]
     if limit is not None:
         page, params = "LIMIT ? OFFSET ?", [a, b, limit, offset]
-    rows = db.query("SELECT engagement_id FROM dyad_engagements WHERE a = ? AND b = ? "
-                    f"ORDER BY day DESC, engagement_id DESC {page}", params)
-    return [r["engagement_id"] for r in rows]
+    rows = db.query("SELECT g.id FROM dyad_engagements y JOIN engagements g ON g.num = y.engagement_num "
+                    f"WHERE y.a = ? AND y.b = ? ORDER BY y.day DESC, g.id DESC {page}", params)
+    return [r["id"] for r in rows]
 
 
 def single_report(db: Database, ids: Iterable[str]) -> set[str]:

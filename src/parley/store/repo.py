@@ -45,17 +45,12 @@ def _save_actor(db: Database, actor: Actor) -> str:
     return key
 
 
-def _save_evidence(db: Database, doc: Document, owner_type: str, owner_id: str,
-                   evidence: tuple[Evidence, ...]) -> None:
-    for n, ev in enumerate(evidence):
-        # the quoted span is the document's own text at these offsets: stored once, in the document
-        # ('' here), unless it differs (see evidence_text)
-        text = "" if ev.text == doc.text[ev.start:ev.end] else ev.text
-        db.execute(
-            "INSERT INTO evidence (id, doc_id, owner_type, owner_id, start_offset, end_offset, text, rule) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            (f"{owner_id}:e{n}", doc.id, owner_type, owner_id, ev.start, ev.end, text, ev.rule or None),
-        )
+def _evidence_rows(doc: Document, doc_num: int, owner_type: str, owner_num: int,
+                   evidence: tuple[Evidence, ...]) -> list[tuple[Any, ...]]:
+    # the quoted span is the document's own text at these offsets: stored once, in the document
+    # ('' here), unless it differs (see evidence_text)
+    return [(doc_num, owner_type, owner_num, ev.start, ev.end,
+             "" if ev.text == doc.text[ev.start:ev.end] else ev.text, ev.rule or None) for ev in evidence]
 
 
 def evidence_text(stored: str, document_text: str, start: int, end: int) -> str:
@@ -109,49 +104,47 @@ def _save_extraction(db: Database, extraction: Extraction) -> bool:
             _save_actor(db, shared[key])
         for actor in sorted(set(mentions) - set(shared.values()), key=lambda a: (keys[a], a.name, a.aliases)):
             _save_actor(db, actor)
-        db.execute(
+        # every row below refers to the document, its events and statements by their integer keys
+        # (appended at the right edge of each index), never by the 64-character id
+        doc_num = db.insert(
             "INSERT INTO documents (id, source, url, title, publisher, published, language, text, "
             "ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (doc.id, doc.source, doc.url, doc.title, doc.publisher, doc.published, doc.language,
              doc.text, datetime.now(UTC).isoformat(timespec="seconds")),
         )
-        event_ids: dict[str, str] = {}
+        event_nums: dict[str, int] = {}
+        participants: list[tuple[Any, ...]] = []
+        evidence: list[tuple[Any, ...]] = []
         for event in extraction.events:
-            eid = f"{doc.id}:{event.id}"
-            event_ids[event.id] = eid
-            db.execute(
-                "INSERT INTO events (id, doc_id, local_id, type, is_primary, date, location, modality) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (eid, doc.id, event.id, event.type, int(event.primary), event.date, event.location,
-                 event.modality),
+            num = db.insert(
+                "INSERT INTO events (doc_num, local_id, type, is_primary, date, location, modality) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (doc_num, event.id, event.type, int(event.primary), event.date, event.location, event.modality),
             )
-            present: set[str] = set()
-            for pos, actor in enumerate(event.participants):
-                present.add(keys[actor])
-                db.execute(
-                    "INSERT INTO participants (event_id, position, actor_id, name, country, title, "
-                    "organization) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    (eid, pos, keys[actor], actor.name, actor.country, actor.title,
-                     actor.organization),
-                )
+            event_nums[event.id] = num
+            participants.extend((num, pos, keys[actor], actor.name, actor.country, actor.title, actor.organization)
+                                for pos, actor in enumerate(event.participants))
             for actor_id in [keys[a] for a in event.participants]:
                 db.execute("UPDATE actors SET events = events + 1 WHERE id = ?", (actor_id,))
-            _count(db, "person_counterparts", "other_id", [(x, y) for x in sorted(present) for y in sorted(present)
-                                                           if x != y])
-            _save_evidence(db, doc, "event", eid, event.evidence)
+            present = sorted({keys[a] for a in event.participants})
+            _count(db, "person_counterparts", "other_id", [(x, y) for x in present for y in present if x != y])
+            evidence.extend(_evidence_rows(doc, doc_num, "event", num, event.evidence))
+        db.execute_many("INSERT INTO participants (event_num, position, actor_id, name, country, title, "
+                        "organization) VALUES (?, ?, ?, ?, ?, ?, ?)", participants)
+        topics: list[tuple[int, str]] = []
         for pos, st in enumerate(extraction.statements):
-            sid = f"{doc.id}:s{pos}"
-            db.execute(
-                "INSERT INTO statements (id, doc_id, position, speaker_actor_id, speaker_name, "
-                "speaker_country, text, event_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                (sid, doc.id, pos, keys[st.speaker], st.speaker.name, st.speaker.country,
-                 st.text, event_ids.get(st.event_id or "")),
+            num = db.insert(
+                "INSERT INTO statements (doc_num, position, speaker_actor_id, speaker_name, "
+                "speaker_country, text, event_num) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (doc_num, pos, keys[st.speaker], st.speaker.name, st.speaker.country,
+                 st.text, event_nums.get(st.event_id or "")),
             )
-            for topic in st.topics:
-                db.execute("INSERT INTO statement_topics (statement_id, topic) VALUES (?, ?) "
-                           "ON CONFLICT (statement_id, topic) DO NOTHING", (sid, topic))
+            topics.extend((num, topic) for topic in sorted(set(st.topics)))
             _count(db, "person_topics", "topic", [(keys[st.speaker], t) for t in sorted(set(st.topics))])
-            _save_evidence(db, doc, "statement", sid, st.evidence)
+            evidence.extend(_evidence_rows(doc, doc_num, "statement", num, st.evidence))
+        db.execute_many("INSERT INTO statement_topics (statement_num, topic) VALUES (?, ?)", topics)
+        db.execute_many("INSERT INTO evidence (doc_num, owner_type, owner_num, start_offset, end_offset, text, rule) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?)", evidence)
         index_extraction(db, extraction)
         add_rows(db, "documents", 1)
         add_rows(db, "events", len(extraction.events))
@@ -195,6 +188,11 @@ def where_clause(f: Filters, *, date: str, type_sql: str, country_sql: str, publ
     return " AND ".join(where), params
 
 
+EVENT_ID = "d.id || ':' || e.local_id"
+"""SQL for an event's public id (``<document sha256>:<local id>``), with ``d`` its document, ``e`` the event."""
+STATEMENT_ID = "d.id || ':s' || s.position"
+"""SQL for a statement's public id (``<document sha256>:s<position>``)."""
+
 EVENT_COLUMNS = ("date", "type", "primary", "participants", "location", "modality", "publisher", "title",
                  "source", "id")
 """The columns of an event row, the same in ``parley events`` CSV/JSON and the web exports."""
@@ -206,13 +204,13 @@ def list_documents(db: Database, f: Filters) -> list[dict[str, Any]]:
     """Stored documents, newest first, with their event and statement counts."""
     where, params = where_clause(
         f, date="d.published", publisher="d.publisher",
-        type_sql="EXISTS (SELECT 1 FROM events e WHERE e.doc_id = d.id AND e.type = ?)",
-        country_sql="EXISTS (SELECT 1 FROM events e JOIN participants p ON p.event_id = e.id "
-                    "WHERE e.doc_id = d.id AND p.country = ?)")
+        type_sql="EXISTS (SELECT 1 FROM events e WHERE e.doc_num = d.num AND e.type = ?)",
+        country_sql="EXISTS (SELECT 1 FROM events e JOIN participants p ON p.event_num = e.num "
+                    "WHERE e.doc_num = d.num AND p.country = ?)")
     sql = (
         "SELECT d.id, d.source, d.title, d.publisher, d.published, "
-        "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events, "
-        "(SELECT COUNT(*) FROM statements s WHERE s.doc_id = d.id) AS statements "
+        "(SELECT COUNT(*) FROM events e WHERE e.doc_num = d.num) AS events, "
+        "(SELECT COUNT(*) FROM statements s WHERE s.doc_num = d.num) AS statements "
         f"FROM documents d WHERE {where} "
         "ORDER BY d.published DESC, d.source LIMIT ? OFFSET ?"
     )
@@ -223,16 +221,17 @@ def list_events(db: Database, f: Filters) -> list[dict[str, Any]]:
     """Stored events with their participants, newest first."""
     where, params = where_clause(
         f, date="e.date", publisher="d.publisher", type_sql="e.type = ?",
-        country_sql="EXISTS (SELECT 1 FROM participants p WHERE p.event_id = e.id AND p.country = ?)")
+        country_sql="EXISTS (SELECT 1 FROM participants p WHERE p.event_num = e.num AND p.country = ?)")
+    # the public event id is the document's id and the local id: ordered by those, as it always was
     rows = db.query(
-        "SELECT e.id, e.type, e.is_primary, e.date, e.location, e.modality, d.publisher, d.source, "
-        "d.title FROM events e JOIN documents d ON d.id = e.doc_id "
-        f"WHERE {where} ORDER BY e.date DESC, e.id LIMIT ? OFFSET ?",
+        f"SELECT e.num, {EVENT_ID} AS id, e.type, e.is_primary, e.date, e.location, e.modality, d.publisher, "
+        "d.source, d.title FROM events e JOIN documents d ON d.num = e.doc_num "
+        f"WHERE {where} ORDER BY e.date DESC, d.id, e.local_id LIMIT ? OFFSET ?",
         [*params, f.limit, f.offset],
     )
     for row in rows:
-        people = db.query("SELECT name, country FROM participants WHERE event_id = ? ORDER BY position",
-                          (row["id"],))
+        people = db.query("SELECT name, country FROM participants WHERE event_num = ? ORDER BY position",
+                          (row["num"],))
         row["primary"] = bool(row.pop("is_primary"))
         row["participants"] = "; ".join(
             f"{p['name']} ({p['country'] or '?'})" for p in people)
@@ -284,46 +283,46 @@ def iter_extractions(db: Database, doc_ids: list[str] | None = None, chunk: int 
 def _load_page(db: Database, doc_ids: list[str]) -> list[Extraction]:
     where = f"WHERE d.id IN ({', '.join('?' for _ in doc_ids)})"
     params = list(doc_ids)
-    docs = db.query("SELECT id, source, url, title, publisher, published, language, text "
+    docs = db.query("SELECT num, id, source, url, title, publisher, published, language, text "
                     f"FROM documents d {where} ORDER BY d.published, d.id", params)
     if not docs:
         return []
-    ids = [d["id"] for d in docs]
-    marks = ", ".join("?" for _ in ids)
-    people: dict[str, list[Actor]] = {}
-    for row in db.query(f"SELECT p.event_id, p.name, p.country, p.title, p.organization FROM participants p "
-                        f"JOIN events e ON e.id = p.event_id WHERE e.doc_id IN ({marks}) "
-                        "ORDER BY p.event_id, p.position", ids):
-        people.setdefault(row["event_id"], []).append(
+    nums = [d["num"] for d in docs]
+    marks = ", ".join("?" for _ in nums)
+    people: dict[int, list[Actor]] = {}
+    for row in db.query(f"SELECT p.event_num, p.name, p.country, p.title, p.organization FROM participants p "
+                        f"JOIN events e ON e.num = p.event_num WHERE e.doc_num IN ({marks}) "
+                        "ORDER BY p.event_num, p.position", nums):
+        people.setdefault(row["event_num"], []).append(
             Actor(row["name"], row["country"], row["title"], row["organization"]))
-    evidence: dict[str, list[Evidence]] = {}
-    texts = {d["id"]: d["text"] for d in docs}
-    for row in db.query(f"SELECT doc_id, owner_id, start_offset, end_offset, text, rule FROM evidence "
-                        f"WHERE doc_id IN ({marks}) ORDER BY owner_id, id", ids):
+    evidence: dict[tuple[str, int], list[Evidence]] = {}
+    texts = {d["num"]: d["text"] for d in docs}
+    for row in db.query(f"SELECT doc_num, owner_type, owner_num, start_offset, end_offset, text, rule FROM evidence "
+                        f"WHERE doc_num IN ({marks}) ORDER BY owner_type, owner_num, num", nums):
         start, end = row["start_offset"], row["end_offset"]
-        evidence.setdefault(row["owner_id"], []).append(
-            Evidence(start, end, evidence_text(row["text"], texts[row["doc_id"]], start, end), row["rule"] or ""))
-    topics: dict[str, list[str]] = {}
-    for row in db.query(f"SELECT st.statement_id, st.topic FROM statement_topics st JOIN statements s "
-                        f"ON s.id = st.statement_id WHERE s.doc_id IN ({marks}) ORDER BY st.statement_id, "
-                        "st.topic", ids):
-        topics.setdefault(row["statement_id"], []).append(row["topic"])
-    events: dict[str, list[Event]] = {}
-    for row in db.query(f"SELECT id, doc_id, local_id, type, is_primary, date, location, modality FROM events "
-                        f"WHERE doc_id IN ({marks}) ORDER BY doc_id, id", ids):
-        events.setdefault(row["doc_id"], []).append(Event(
-            row["local_id"], row["type"], tuple(people.get(row["id"], [])), bool(row["is_primary"]),
-            row["date"], row["location"], row["modality"], tuple(evidence.get(row["id"], []))))
-    statements: dict[str, list[Statement]] = {}
-    for row in db.query(f"SELECT s.id, s.doc_id, s.speaker_name, s.speaker_country, s.text, e.local_id "
-                        f"FROM statements s LEFT JOIN events e ON e.id = s.event_id "
-                        f"WHERE s.doc_id IN ({marks}) ORDER BY s.doc_id, s.position", ids):
-        statements.setdefault(row["doc_id"], []).append(Statement(
+        evidence.setdefault((row["owner_type"], row["owner_num"]), []).append(
+            Evidence(start, end, evidence_text(row["text"], texts[row["doc_num"]], start, end), row["rule"] or ""))
+    topics: dict[int, list[str]] = {}
+    for row in db.query(f"SELECT st.statement_num, st.topic FROM statement_topics st JOIN statements s "
+                        f"ON s.num = st.statement_num WHERE s.doc_num IN ({marks}) ORDER BY st.statement_num, "
+                        "st.topic", nums):
+        topics.setdefault(row["statement_num"], []).append(row["topic"])
+    events: dict[int, list[Event]] = {}
+    for row in db.query(f"SELECT num, doc_num, local_id, type, is_primary, date, location, modality FROM events "
+                        f"WHERE doc_num IN ({marks}) ORDER BY doc_num, local_id", nums):
+        events.setdefault(row["doc_num"], []).append(Event(
+            row["local_id"], row["type"], tuple(people.get(row["num"], [])), bool(row["is_primary"]),
+            row["date"], row["location"], row["modality"], tuple(evidence.get(("event", row["num"]), []))))
+    statements: dict[int, list[Statement]] = {}
+    for row in db.query(f"SELECT s.num, s.doc_num, s.speaker_name, s.speaker_country, s.text, e.local_id "
+                        f"FROM statements s LEFT JOIN events e ON e.num = s.event_num "
+                        f"WHERE s.doc_num IN ({marks}) ORDER BY s.doc_num, s.position", nums):
+        statements.setdefault(row["doc_num"], []).append(Statement(
             Actor(row["speaker_name"], row["speaker_country"]), row["text"],
-            tuple(topics.get(row["id"], [])), row["local_id"], tuple(evidence.get(row["id"], []))))
+            tuple(topics.get(row["num"], [])), row["local_id"], tuple(evidence.get(("statement", row["num"]), []))))
     out = []
     for d in docs:
         document = Document(d["id"], d["source"], d["text"], d["title"], d["publisher"], d["published"],
                             d["url"], d["language"])
-        out.append(Extraction(document, tuple(events.get(d["id"], [])), tuple(statements.get(d["id"], []))))
+        out.append(Extraction(document, tuple(events.get(d["num"], [])), tuple(statements.get(d["num"], []))))
     return out

@@ -75,8 +75,10 @@ def _bodies(db: Database, hits: list[dict[str, Any]]) -> dict[tuple[str, str], s
         kind, ref = hit["kind"], hit["ref"]
         if kind == "document":
             rows = db.query("SELECT text AS body FROM documents WHERE id = ?", (ref,))
-        elif kind == "statement":
-            rows = db.query("SELECT text AS body FROM statements WHERE id = ?", (ref,))
+        elif kind == "statement":  # ref is the public id, '<document id>:s<position>'
+            doc_id, _, position = ref.rpartition(":s")
+            rows = db.query("SELECT s.text AS body FROM documents d JOIN statements s ON s.doc_num = d.num "
+                            "WHERE d.id = ? AND s.position = ?", (doc_id, int(position) if position.isdigit() else -1))
         else:
             rows = [{"body": " ".join(r["alias"] for r in db.query(
                 "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", (ref,)))}]

@@ -34,14 +34,15 @@ def engagement_facts(db: Database, engagement_ids: Iterable[str] | None = None) 
     marks = ", ".join("?" for _ in rows)
     ids = [r["id"] for r in rows]
     countries: dict[str, set[str]] = {}
-    for r in db.query("SELECT DISTINCT e.engagement_id, p.country FROM events e JOIN participants p "
-                      f"ON p.event_id = e.id WHERE e.engagement_id IN ({marks}) AND p.country IS NOT NULL",
-                      ids):
+    for r in db.query("SELECT DISTINCT g.id AS engagement_id, p.country FROM engagements g JOIN events e "
+                      "ON e.engagement_num = g.num JOIN participants p ON p.event_num = e.num "
+                      f"WHERE g.id IN ({marks}) AND p.country IS NOT NULL", ids):
         countries.setdefault(r["engagement_id"], set()).add(r["country"])
     reports: dict[str, list[dict[str, Any]]] = {}
-    for r in db.query("SELECT e.engagement_id, d.id AS doc_id, d.title, d.publisher, d.url, d.published, "
-                      "d.ingested_at FROM events e JOIN documents d ON d.id = e.doc_id "
-                      f"WHERE e.engagement_id IN ({marks}) ORDER BY d.ingested_at, d.id", ids):
+    for r in db.query("SELECT g.id AS engagement_id, d.id AS doc_id, d.title, d.publisher, d.url, d.published, "
+                      "d.ingested_at FROM engagements g JOIN events e ON e.engagement_num = g.num "
+                      f"JOIN documents d ON d.num = e.doc_num WHERE g.id IN ({marks}) ORDER BY d.ingested_at, d.id",
+                      ids):
         reports.setdefault(r.pop("engagement_id"), []).append(r)
     for row in rows:
         row["countries"] = sorted(countries.get(row["id"], set()))
@@ -109,5 +110,6 @@ def notifications(db: Database, limit: int = 100) -> list[dict[str, Any]]:
 
 def event_engagements(db: Database) -> dict[str, str]:
     """Stored event id -> engagement id, for the events that belong to an engagement."""
-    rows = db.query("SELECT id, engagement_id FROM events WHERE engagement_id IS NOT NULL")
+    rows = db.query("SELECT d.id || ':' || e.local_id AS id, g.id AS engagement_id FROM events e "
+                    "JOIN documents d ON d.num = e.doc_num JOIN engagements g ON g.num = e.engagement_num")
     return {r["id"]: r["engagement_id"] for r in rows}

@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from parley.store.db import Database
-from parley.store.repo import Filters, counts, evidence_text, where_clause
+from parley.store.repo import EVENT_ID, STATEMENT_ID, Filters, counts, evidence_text, where_clause
 
 
 def overview(db: Database) -> dict[str, int]:
@@ -21,10 +21,10 @@ def engagements(db: Database, f: Filters) -> list[dict[str, Any]]:
     """Engagements, newest first, with their participants and number of reports."""
     where, params = where_clause(
         f, date="g.date", publisher=None, type_sql="g.type = ?",
-        country_sql="EXISTS (SELECT 1 FROM events e JOIN participants p ON p.event_id = e.id "
-                    "WHERE e.engagement_id = g.id AND p.country = ?)")
+        country_sql="EXISTS (SELECT 1 FROM events e JOIN participants p ON p.event_num = e.num "
+                    "WHERE e.engagement_num = g.num AND p.country = ?)")
     rows = db.query(
-        "SELECT g.id, g.type, g.date, g.location, (SELECT COUNT(*) FROM events e WHERE e.engagement_id = g.id) "
+        "SELECT g.id, g.type, g.date, g.location, (SELECT COUNT(*) FROM events e WHERE e.engagement_num = g.num) "
         f"AS reports FROM engagements g WHERE {where} "
         "ORDER BY g.date DESC, g.id LIMIT ? OFFSET ?", [*params, f.limit, f.offset])
     for row in rows:
@@ -34,8 +34,9 @@ def engagements(db: Database, f: Filters) -> list[dict[str, Any]]:
 
 def participants_of_engagement(db: Database, engagement_id: str) -> list[dict[str, Any]]:
     rows = db.query(
-        "SELECT p.actor_id, MIN(p.name) AS name, MIN(p.country) AS country FROM participants p "
-        "JOIN events e ON e.id = p.event_id WHERE e.engagement_id = ? GROUP BY p.actor_id ORDER BY name",
+        "SELECT p.actor_id, MIN(p.name) AS name, MIN(p.country) AS country FROM engagements g "
+        "JOIN events e ON e.engagement_num = g.num JOIN participants p ON p.event_num = e.num "
+        "WHERE g.id = ? GROUP BY p.actor_id ORDER BY name",
         (engagement_id,))
     return rows
 
@@ -47,29 +48,35 @@ def engagement_row(db: Database, engagement_id: str) -> dict[str, Any] | None:
 
 def document(db: Database, doc_id: str) -> dict[str, Any] | None:
     """A document with its events (participants, evidence) and statements (topics, evidence)."""
-    docs = db.query("SELECT id, source, url, title, publisher, published, language, text, ingested_at "
+    docs = db.query("SELECT num, id, source, url, title, publisher, published, language, text, ingested_at "
                     "FROM documents WHERE id = ?", (doc_id,))
     if not docs:
         return None
     doc = docs[0]
-    evidence: dict[str, list[dict[str, Any]]] = {}  # one index range (evidence by document), not a scan per owner
-    for row in db.query("SELECT owner_id, start_offset AS start, end_offset AS end, text, rule FROM evidence "
-                        "WHERE doc_id = ? ORDER BY owner_id, id", (doc_id,)):
+    num = doc.pop("num")
+    evidence: dict[tuple[str, int], list[dict[str, Any]]] = {}  # one index range (evidence by document)
+    for row in db.query("SELECT owner_type, owner_num, start_offset AS start, end_offset AS end, text, rule "
+                        "FROM evidence WHERE doc_num = ? ORDER BY owner_type, owner_num, num", (num,)):
         row["text"] = evidence_text(row["text"], doc["text"], row["start"], row["end"])
-        evidence.setdefault(row.pop("owner_id"), []).append(row)
-    doc["events"] = db.query("SELECT id, local_id, type, is_primary, date, location, modality, engagement_id "
-                             "FROM events WHERE doc_id = ? ORDER BY local_id", (doc_id,))
+        evidence.setdefault((row.pop("owner_type"), row.pop("owner_num")), []).append(row)
+    doc["events"] = db.query(f"SELECT e.num, {EVENT_ID} AS id, e.local_id, e.type, e.is_primary, e.date, e.location, "
+                             "e.modality, g.id AS engagement_id FROM events e JOIN documents d ON d.num = e.doc_num "
+                             "LEFT JOIN engagements g ON g.num = e.engagement_num WHERE e.doc_num = ? "
+                             "ORDER BY e.local_id", (num,))
     for e in doc["events"]:
         e["primary"] = bool(e.pop("is_primary"))
         e["participants"] = db.query("SELECT actor_id, name, country, title, organization FROM participants "
-                                     "WHERE event_id = ? ORDER BY position", (e["id"],))
-        e["evidence"] = evidence.get(e["id"], [])
-    doc["statements"] = db.query("SELECT id, speaker_actor_id, speaker_name, speaker_country, text, event_id "
-                                 "FROM statements WHERE doc_id = ? ORDER BY position", (doc_id,))
+                                     "WHERE event_num = ? ORDER BY position", (e["num"],))
+        e["evidence"] = evidence.get(("event", e.pop("num")), [])
+    doc["statements"] = db.query(
+        f"SELECT s.num, {STATEMENT_ID} AS id, s.speaker_actor_id, s.speaker_name, s.speaker_country, s.text, "
+        f"CASE WHEN e.num IS NULL THEN NULL ELSE {EVENT_ID} END AS event_id FROM statements s "
+        "JOIN documents d ON d.num = s.doc_num LEFT JOIN events e ON e.num = s.event_num "
+        "WHERE s.doc_num = ? ORDER BY s.position", (num,))
     for s in doc["statements"]:
         s["topics"] = [r["topic"] for r in db.query(
-            "SELECT topic FROM statement_topics WHERE statement_id = ? ORDER BY topic", (s["id"],))]
-        s["evidence"] = evidence.get(s["id"], [])
+            "SELECT topic FROM statement_topics WHERE statement_num = ? ORDER BY topic", (s["num"],))]
+        s["evidence"] = evidence.get(("statement", s.pop("num")), [])
     return doc
 
 
@@ -92,8 +99,9 @@ def person(db: Database, actor_id: str, limit: int = 50, offset: int = 0) -> dic
     out["aliases"] = [r["alias"] for r in db.query(
         "SELECT alias FROM actor_aliases WHERE actor_id = ? ORDER BY alias", (actor_id,))]
     events = db.query(
-        "SELECT e.id, e.type, e.date, e.location, e.modality, e.engagement_id, d.id AS doc_id, d.title, "
-        "d.publisher FROM participants p JOIN events e ON e.id = p.event_id JOIN documents d ON d.id = e.doc_id "
+        f"SELECT {EVENT_ID} AS id, e.type, e.date, e.location, e.modality, g.id AS engagement_id, d.id AS doc_id, "
+        "d.title, d.publisher FROM participants p JOIN events e ON e.num = p.event_num "
+        "JOIN documents d ON d.num = e.doc_num LEFT JOIN engagements g ON g.num = e.engagement_num "
         "WHERE p.actor_id = ? ORDER BY e.date DESC, d.id LIMIT ? OFFSET ?", (actor_id, limit + 1, offset))
     out["events"], out["more_events"] = events[:limit], len(events) > limit
     out["counterparts"] = db.query(
@@ -117,9 +125,9 @@ def dyad_network(db: Database, engagement_ids: list[str], a: str, b: str) -> dic
     for part in range(0, len(engagement_ids), 500):
         ids = engagement_ids[part:part + 500]
         marks = ", ".join("?" for _ in ids)
-        rows = db.query("SELECT e.engagement_id, p.actor_id, p.name, p.country FROM events e JOIN participants p "
-                        f"ON p.event_id = e.id WHERE e.engagement_id IN ({marks}) "
-                        "ORDER BY e.engagement_id, p.actor_id, p.name", ids)
+        rows = db.query("SELECT g.id AS engagement_id, p.actor_id, p.name, p.country FROM engagements g "
+                        "JOIN events e ON e.engagement_num = g.num JOIN participants p ON p.event_num = e.num "
+                        f"WHERE g.id IN ({marks}) ORDER BY g.id, p.actor_id, p.name", ids)
         for r in rows:
             if r["actor_id"] and r["country"] in (a, b):
                 people.setdefault(r["engagement_id"], {}).setdefault(
@@ -142,29 +150,33 @@ def export_pages(db: Database, what: str, page: int = 500) -> Iterator[list[dict
     """Every stored event or document (the columns of :func:`list_events` / :func:`list_documents`),
     a page at a time in id order (keyset pagination: each page is one index range, so an export of
     any size streams in flat memory and constant time per row)."""
-    last = ""
+    last: tuple[str, str] = ("", "")  # (document id, local id): the event id's order
     while True:
         if what == "events":
             rows = db.query(
-                "SELECT e.id, e.type, e.is_primary, e.date, e.location, e.modality, d.publisher, d.source, "
-                "d.title FROM events e JOIN documents d ON d.id = e.doc_id WHERE e.id > ? ORDER BY e.id LIMIT ?",
-                (last, page))
-            people: dict[str, list[str]] = {}
+                f"SELECT e.num, {EVENT_ID} AS id, d.id AS doc_id, e.local_id, e.type, e.is_primary, e.date, "
+                "e.location, e.modality, d.publisher, d.source, d.title FROM documents d "
+                "JOIN events e ON e.doc_num = d.num WHERE d.id >= ? AND (d.id > ? OR e.local_id > ?) "
+                "ORDER BY d.id, e.local_id LIMIT ?", (last[0], last[0], last[1], page))
+            people: dict[int, list[str]] = {}
             if rows:
-                ids = [r["id"] for r in rows]
-                for p in db.query("SELECT event_id, name, country FROM participants WHERE event_id IN "
-                                  f"({', '.join('?' for _ in ids)}) ORDER BY event_id, position", ids):
-                    people.setdefault(p["event_id"], []).append(f"{p['name']} ({p['country'] or '?'})")
+                nums = [r["num"] for r in rows]
+                for p in db.query("SELECT event_num, name, country FROM participants WHERE event_num IN "
+                                  f"({', '.join('?' for _ in nums)}) ORDER BY event_num, position", nums):
+                    people.setdefault(p["event_num"], []).append(f"{p['name']} ({p['country'] or '?'})")
+                last = (rows[-1]["doc_id"], rows[-1]["local_id"])
             for row in rows:
                 row["primary"] = bool(row.pop("is_primary"))
-                row["participants"] = "; ".join(people.get(row["id"], []))
+                row["participants"] = "; ".join(people.get(row.pop("num"), []))
+                del row["doc_id"], row["local_id"]
         else:
             rows = db.query(
                 "SELECT d.id, d.source, d.title, d.publisher, d.published, "
-                "(SELECT COUNT(*) FROM events e WHERE e.doc_id = d.id) AS events, "
-                "(SELECT COUNT(*) FROM statements s WHERE s.doc_id = d.id) AS statements "
-                "FROM documents d WHERE d.id > ? ORDER BY d.id LIMIT ?", (last, page))
+                "(SELECT COUNT(*) FROM events e WHERE e.doc_num = d.num) AS events, "
+                "(SELECT COUNT(*) FROM statements s WHERE s.doc_num = d.num) AS statements "
+                "FROM documents d WHERE d.id > ? ORDER BY d.id LIMIT ?", (last[0], page))
+            if rows:
+                last = (rows[-1]["id"], "")
         if not rows:
             return
         yield rows
-        last = rows[-1]["id"]
