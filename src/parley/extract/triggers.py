@@ -17,7 +17,8 @@ NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
 _SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
 _PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare", "propose", "announce",
                    "arrange", "arrangement", "reschedule", "rescheduling", "set", "commit", "commitment", "pledge",
-                   "promise", "vow"}
+                   "promise", "vow", "slate", "slated", "due"}
+_PLANNED_FORMS = {"slated", "scheduled"}  # "is slated to meet": a participle the lemmatiser misreads
 _SPECULATIVE_AUX = {"could", "might", "may", "would"}
 _SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
 # Verbs of the moment of travel: an arrival or departure makes a VISIT, and the meeting it is
@@ -179,6 +180,9 @@ def modality(tok: Token, sent: Span) -> str:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
             a.lower_ == "order" or a.lemma_.lower() in _TRAVEL_LEMMAS for a in list(tok.ancestors)[:3]):
         planned = True  # "leaving for Britain in order to meet X": what the journey is for
+    if tok.head.lower_ == "for" and tok.head.head.lower_ in {"agenda", "programme", "program", "schedule",
+                                                             "itinerary", "preparations"}:
+        planned = True  # "topics on the agenda for meetings with X on Wednesday"
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"include", "feature"} and any(
             c.dep_ == "nsubj" and c.lower_ in {"agenda", "programme", "program", "schedule", "itinerary"}
             for c in tok.head.children):
@@ -195,7 +199,7 @@ def modality(tok: Token, sent: Span) -> str:
             planned = True  # "arrived on Tuesday to hold a summit with ..."
     for n, node in enumerate(chain):
         lemma = node.lemma_.lower()
-        if lemma in _PLANNED_LEMMAS or (lemma == "invite" and node is not tok) or (lemma == "agree" and node is not tok
+        if lemma in _PLANNED_LEMMAS or node.lower_ in _PLANNED_FORMS or (lemma == "invite" and node is not tok) or (lemma == "agree" and node is not tok
                                         and chain[n - 1].dep_ not in {"prep", "pobj", "npadvmod"}
                                         and not (chain[n - 1].dep_ == "advcl" and any(
                                             c.dep_ == "mark" for c in chain[n - 1].children))):
@@ -209,9 +213,10 @@ def modality(tok: Token, sent: Span) -> str:
             if child.dep_ in {"aux", "auxpass"} and cl in {"will", "shall", "'ll"}:
                 planned = True
             if child.dep_ in {"aux", "auxpass"} and cl in _SPECULATIVE_AUX:
-                if cl == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in {
+                if cl in {"would", "may"} and node.dep_ == "ccomp" and node.head.lemma_.lower() in {
                         "say", "announce", "tell", "confirm", "state"}:
-                    planned = True  # "Kishida said he would visit Seoul": a reported plan
+                    planned = True  # "Kishida said he would visit Seoul", "an official said the
+                    # president may meet with A, B and C": a plan reported, or one being considered
                 else:
                     speculative = True
             if child.dep_ == "mark" and cl == "if":
