@@ -199,7 +199,9 @@ def modality(tok: Token, sent: Span) -> str:
             planned = True  # "arrived on Tuesday to hold a summit with ..."
     for n, node in enumerate(chain):
         lemma = node.lemma_.lower()
-        if lemma in _PLANNED_LEMMAS or node.lower_ in _PLANNED_FORMS or (lemma == "invite" and node is not tok) or (lemma == "agree" and node is not tok
+        if node.lower_ in _PLANNED_FORMS:
+            planned = True
+        if lemma in _PLANNED_LEMMAS or (lemma == "invite" and node is not tok) or (lemma == "agree" and node is not tok
                                         and chain[n - 1].dep_ not in {"prep", "pobj", "npadvmod"}
                                         and not (chain[n - 1].dep_ == "advcl" and any(
                                             c.dep_ == "mark" for c in chain[n - 1].children))):
