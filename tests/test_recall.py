@@ -47,3 +47,46 @@ def test_talks_between_two_named_people_stay_theirs(extractor: Extractor) -> Non
             "Minister Mohammad Javad Zarif.", publisher="Example Press", published="2013-09-27")
     assert frozenset({"Kerry", "Zarif"}) in pairs(x)
     assert not any("Rouhani" in p for p in pairs(x))
+
+
+def test_a_meeting_that_will_not_be_held_is_no_event(extractor: Extractor) -> None:
+    x = run(extractor, "MOSCOW, December 28. Kremlin Spokesman Dmitry Peskov said he would not hold a "
+            "meeting on Saturday with his counterpart, Turkish Presidential Spokesman Ibrahim Kalin.",
+            publisher="Example Agency", published="2018-12-28")
+    assert not [e for e in x.events if e.type == "MEET"]
+
+
+def test_a_count_of_meetings_is_no_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Russian President Vladimir Putin will receive Japanese Prime Minister Shinzo Abe "
+            "in Sochi on Friday. To date, Putin and Abe met 12 times, mostly at international forums.",
+            publisher="Example Agency", published="2016-05-05")
+    assert len([e for e in x.events if e.type == "MEET"]) == 1
+
+
+def test_the_host_of_a_summit_is_not_met_for_hosting_it(extractor: Extractor) -> None:
+    x = run(extractor, "High Representative Josep Borrell represented the EU on Thursday at the regional "
+            "Summit, hosted by President Recep Tayyip Erdogan, as outgoing chairman.",
+            publisher="Example Service", published="2021-06-19")
+    assert not [e for e in x.events if e.type == "MEET"]
+
+
+def test_those_who_attended_the_meeting_do_not_meet_each_other(extractor: Extractor) -> None:
+    x = run(extractor, "President Uhuru Kenyatta held talks with President Sahle-Work Zewde of Ethiopia "
+            "at State House, Nairobi. The meeting was attended by Cabinet Secretaries Raychelle Omamo "
+            "and Sicily Kariuki.", publisher="Example Broadcaster", published="2020-03-12")
+    assert pairs(x) == {frozenset({"Kenyatta", "Zewde"})}
+
+
+def test_people_a_relative_clause_mentions_are_not_at_the_table(extractor: Extractor) -> None:
+    x = run(extractor, "President William Ruto on Friday held talks with US Senator Chris Coons, who was "
+            "behind former President Uhuru Kenyatta and opposition leader Raila Odinga's handshake.",
+            publisher="Example Daily", published="2023-08-18")
+    assert pairs(x) == {frozenset({"Ruto", "Coons"})}
+
+
+def test_the_visitor_of_a_relative_clause_is_its_antecedent(extractor: Extractor) -> None:
+    x = run(extractor, "The spokesperson said Chung Eui-yong, who visited Pyongyang on Wednesday as "
+            "President Moon Jae-in's special envoy, delivered the message to Kim Jong-un.",
+            publisher="Example Broadcaster", published="2018-09-06")
+    visits = [e for e in x.events if e.type == "VISIT"]
+    assert [p.name for e in visits for p in e.participants] == ["Chung Eui-yong"]

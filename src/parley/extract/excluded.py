@@ -117,8 +117,10 @@ def _is_excluded(tok: Token) -> bool:
         if child.dep_ == "advcl" and any(g.lower_ == "too" for c in (anc, *anc.children)
                                          if c is anc or c.dep_ == "acomp" for g in c.children):
             return True  # "it was too complicated for him to meet Obama"
-    if _denied(tok):
+    if _denied(tok) or _counted(tok) or _occasion_hosted(tok):
         return True
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in {"attend", "join"}:
+        return True  # "The meeting was attended by Cabinet Secretaries A and B": present at the one told
     if tok.lemma_.lower() in {"receive", "welcome", "greet"} and any(
             t.lower_ in {"airport", "airbase", "airfield", "tarmac"} for t in tok.sent):
         return True  # "received the President at the Nur Khan Airbase": a welcome on arrival, not talks
@@ -141,6 +143,27 @@ def _is_excluded(tok: Token) -> bool:
         (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss" for c in tok.children)
 
 
+_OCCASIONS = {"summit", "forum", "conference", "session", "ceremony", "event", "festival", "gathering",
+              "games", "congress", "assembly", "convention", "exhibition", "expo", "dialogue", "meeting",
+              "meetings", "talks", "round", "ministerial", "retreat"}
+
+
+def _counted(tok: Token) -> bool:
+    """"Putin and Abe met 12 times", "the two have met twice": a count of meetings, no one meeting."""
+    return tok.pos_ == "VERB" and any(
+        (c.lower_ == "times" and any(g.dep_ in {"nummod", "amod"} and g.lower_ not in {"first", "last"}
+                                     for g in c.children))
+        or c.lower_ in {"twice", "thrice"} for c in tok.children)
+
+
+def _occasion_hosted(tok: Token) -> bool:
+    """"represented the EU at the SEECP Summit, hosted by President X": the host of an occasion
+    is not met for that ("a dinner hosted by X for Y" still is)."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in {"host", "organise", "organize",
+                                                                             "chair", "convene"} \
+        and tok.head.lemma_.lower() in _OCCASIONS
+
+
 def _denied(tok: Token) -> bool:
     """A meeting said not to happen or not to be in preparation: "did not meet", "does not mean
     that preparations for a meeting between X and Y are ongoing" (an agreement denied still
@@ -149,6 +172,8 @@ def _denied(tok: Token) -> bool:
         return True
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if tok.dep_ == "dobj" and any(c.dep_ == "neg" for c in tok.head.children):
+        return True  # "he would not hold a meeting on Saturday with his counterpart"
     chain = list(tok.ancestors)[:5]
     prepared = any(a.lemma_.lower() in {"preparation", "prepare", "plan"} for a in chain[:3])
     return prepared and any(any(c.dep_ == "neg" for c in a.children) for a in chain if a.pos_ in {"VERB", "AUX"})

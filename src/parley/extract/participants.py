@@ -131,6 +131,13 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     owned = _owned_by_pronoun(tok, kind, cast)
     if owned:
         return owned
+    if kind == "VISIT" and tok.dep_ == "relcl" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {
+            "who", "that"} for c in tok.children):
+        # "Chung, who visited Pyongyang Wednesday as President Moon's special envoy": the antecedent
+        inside = {t.i for t in tok.subtree}
+        named = _people_in([t for t in tok.head.subtree if t.i not in inside], cast)
+        if named:
+            return named[:1]
     node: Token | None = tok
     verbs_passed = 0
     path = {tok.i}
@@ -146,9 +153,14 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                     and child.dep_ in {"nsubj", "nsubjpass"}:
                 skip.update(t.i for t in child.subtree)  # "X met Y, spokesman Z said": Z tells it
         for t in node.subtree:
-            if t.i not in path and t.dep_ == "relcl" and t.pos_ == "VERB" and trigger_type(t) is not None \
+            if t.i not in path and t.dep_ == "relcl" and t.pos_ in {"VERB", "AUX"} \
+                    and (trigger_type(t) is not None or kind != "VISIT") \
                     and not any(x.i in path for x in t.subtree):
-                skip.update(x.i for x in t.subtree)  # "met X at Y, where he also met Z": Z's own meeting
+                # "met X at Y, where he also met Z": Z's own meeting; "held talks with a US Senator
+                # who was behind A and B's handshake": what the clause says of the senator (up to a
+                # semicolon: "A, who is the top leader; B, the president; and C" lists on)
+                stop = next((x.i for x in t.subtree if x.i > t.i and x.text == ";"), len(t.doc))
+                skip.update(x.i for x in t.subtree if x.i < stop)
             if t.i not in path and t.pos_ == "NOUN" and not any(x.i in path for x in t.subtree) and \
                     t.dep_ not in {"nsubj", "nsubjpass"} and trigger_type(t) is not None and _own_agent(t):
                 skip.update(x.i for x in t.subtree)  # "followed visits to Honiara by X and Y": theirs

@@ -215,10 +215,9 @@ def modality(tok: Token, sent: Span) -> str:
             if child.dep_ in {"aux", "auxpass"} and cl in {"will", "shall", "'ll"}:
                 planned = True
             if child.dep_ in {"aux", "auxpass"} and cl in _SPECULATIVE_AUX:
-                if cl in {"would", "may"} and node.dep_ == "ccomp" and node.head.lemma_.lower() in {
+                if cl == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in {
                         "say", "announce", "tell", "confirm", "state"}:
-                    planned = True  # "Kishida said he would visit Seoul", "an official said the
-                    # president may meet with A, B and C": a plan reported, or one being considered
+                    planned = True  # "Kishida said he would visit Seoul": a reported plan
                 else:
                     speculative = True
             if child.dep_ == "mark" and cl == "if":
