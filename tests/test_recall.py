@@ -90,3 +90,21 @@ def test_the_visitor_of_a_relative_clause_is_its_antecedent(extractor: Extractor
             publisher="Example Broadcaster", published="2018-09-06")
     visits = [e for e in x.events if e.type == "VISIT"]
     assert [p.name for e in visits for p in e.participants] == ["Chung Eui-yong"]
+
+
+def test_a_date_between_will_and_host_still_makes_a_meeting_ahead(extractor: Extractor) -> None:
+    # the parser reads "host" as a noun after "will this afternoon, 28 June 2023,"
+    x = run(extractor, "President Cyril Ramaphosa will this afternoon, 28 June 2023, host President Salva "
+            "Kiir Mayardit of the Republic of South Sudan for a working visit in Pretoria.",
+            publisher="The Presidency, Republic of South Africa", published="2023-06-28")
+    meet = next(e for e in x.events if e.type == "MEET")
+    assert {p.name.split()[-1] for p in meet.participants} == {"Ramaphosa", "Mayardit"}
+    assert meet.primary and meet.modality == "planned" and meet.date == "2023-06-28"
+
+
+def test_our_country_is_the_publishers(extractor: Extractor) -> None:
+    x = run(extractor, "Today, President Shavkat Mirziyoyev received the Minister of Foreign Affairs of "
+            "the Russian Federation, Sergey Lavrov, who is in our country on an official visit.",
+            publisher="President of the Republic of Uzbekistan", published="2020-01-16")
+    visit = next(e for e in x.events if e.type == "VISIT")
+    assert [p.name for p in visit.participants] == ["Sergey Lavrov"] and visit.location == "Uzbekistan"

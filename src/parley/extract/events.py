@@ -45,9 +45,10 @@ __all__ = ["NEEDED", "Found", "find_events", "modality", "paragraph_chars", "par
 
 
 def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
-                anchor: date | None = None, text: str | None = None) -> list[Found]:
+                anchor: date | None = None, text: str | None = None, home: str | None = None) -> list[Found]:
     """Every engagement the body mentions, one per trigger, before merging (``text`` is
-    ``doc.text`` read once by the caller)."""
+    ``doc.text`` read once by the caller; ``home`` is the publisher's country, which "our country"
+    means)."""
     text = doc.text if text is None else text
     found: list[Found] = []
     for tok in doc:
@@ -118,7 +119,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         elif kind == "VISIT":
             event.location = place_near(tok, sent, kind, kb, doc, text) or next(
                 (c.text for c in tok.children if c.dep_ == "compound" and tok.pos_ == "NOUN"
-                 and (c.text in kb.country_nouns or c.text in kb.places)), None)  # "the Russia visit by X"
+                 and (c.text in kb.country_nouns or c.text in kb.places)), None) or _country_meant(
+                tok, kb, home, {cast.people[p].country for p in people})  # "the Russia visit by X"
             if event.location and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS - _ARRIVAL_LEMMAS:
                 goal = [c for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}]
                 inside = [text[c.idx:c.right_edge.idx + len(c.right_edge.text)] for c in goal]
@@ -179,3 +181,15 @@ def _own_clause_differs(tok: Token, near: TimeExpr) -> bool:
     at = tok.doc.char_span(near.start, near.end, alignment_mode="expand")
     mine, theirs = _clause_verb(tok), _clause_verb(at.root) if at is not None else None
     return mine is not None and theirs is not None and mine.i != theirs.i
+
+
+def _country_meant(tok: Token, kb: Knowledge, home: str | None, own: set[str | None]) -> str | None:
+    """"arrived in the country on Tuesday", "who is in our country on an official visit": the
+    publisher's country, when it is not the visitor's own ("that country" points elsewhere)."""
+    clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
+    word = next((t for t in (*tok.subtree, *clause.subtree) if t.lower_ == "country" and t.head.dep_ == "prep"
+                 and t.head.lower_ in {"to", "in", "into"} and any(
+                     c.dep_ in {"det", "poss"} and c.lower_ in {"the", "our"} for c in t.children)), None)
+    if word is None or home is None or home in own:
+        return None
+    return kb.country_names.get(home)

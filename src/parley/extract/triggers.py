@@ -52,9 +52,32 @@ class Found:
     partial: bool = False  # a meeting or call with one named side only, kept to be completed
 
 
+_INTERRUPTED = {"host", "meet", "receive", "welcome"}
+_DATE_WORDS = {"on", "this", "next", "today", "tomorrow", "tonight", "later", "in", "the", "of", "at", "early",
+               "morning", "afternoon", "evening"}
+
+
+def interrupted_modal(tok: Token) -> Token | None:
+    """The modal of a verb the parser took for a noun because a date stands between them ("X will
+    this afternoon, 28 June 2023, host President Y", "will on Thursday, 29 June, host Y"): the
+    base form of an engagement verb after "will"/"to" and nothing but date words and commas."""
+    if tok.lower_ not in _INTERRUPTED or tok.pos_ in {"VERB", "AUX"} or tok.i < 2:
+        return None
+    between = 0
+    for prev in reversed(tok.doc[max(0, tok.i - 12):tok.i]):
+        if prev.lower_ in {"will", "shall", "would", "to"} and prev.tag_ in {"MD", "TO"}:
+            return prev if between else None
+        if not (prev.ent_type_ in {"DATE", "TIME"} or prev.is_punct or prev.lower_ in _DATE_WORDS or prev.like_num):
+            return None
+        between += 1
+    return None
+
+
 def trigger_type(tok: Token) -> str | None:
     """The event type a token signals, or None (the lexicon lives here: it is grammar, not data)."""
     lemma, lower, pos = tok.lemma_.lower(), tok.lower_, tok.pos_
+    if lower in _INTERRUPTED and pos not in {"VERB", "AUX"} and interrupted_modal(tok) is not None:
+        return "MEET"  # "will this afternoon, 28 June 2023, host President X"
     nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
     prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
     if lemma in {"phone", "telephone", "telephonic"} or lower in {"phoned", "telephoned"}:
@@ -171,6 +194,9 @@ def modality(tok: Token, sent: Span) -> str:
     """Planned (will, agreed to, considering, looking forward to), speculative (could, if) or occurred."""
     chain = [tok, *list(tok.ancestors)[:4]]
     planned = speculative = False
+    modal = interrupted_modal(tok)
+    if modal is not None and modal.lower_ in {"will", "shall"}:
+        planned = True  # "will on Thursday, 29 June, host X": the parse lost the auxiliary
     if tok.lemma_.lower() in _TRAVEL_LEMMAS and tok.tag_ in {"VBZ", "VBP"} and not any(
             c.dep_ in {"aux", "auxpass"} for c in tok.children):
         planned = True  # in the body of a report, "Lee arrives in Nara on Tuesday" is ahead
