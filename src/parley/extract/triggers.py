@@ -63,13 +63,11 @@ def interrupted_modal(tok: Token) -> Token | None:
     base form of an engagement verb after "will"/"to" and nothing but date words and commas."""
     if tok.lower_ not in _INTERRUPTED or tok.pos_ in {"VERB", "AUX"} or tok.i < 2:
         return None
-    between = 0
-    for prev in reversed(tok.doc[max(0, tok.i - 12):tok.i]):
+    for between, prev in enumerate(reversed(tok.doc[max(0, tok.i - 12):tok.i])):
         if prev.lower_ in {"will", "shall", "would", "to"} and prev.tag_ in {"MD", "TO"}:
             return prev if between else None
         if not (prev.ent_type_ in {"DATE", "TIME"} or prev.is_punct or prev.lower_ in _DATE_WORDS or prev.like_num):
             return None
-        between += 1
     return None
 
 
