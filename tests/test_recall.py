@@ -108,3 +108,39 @@ def test_our_country_is_the_publishers(extractor: Extractor) -> None:
             publisher="President of the Republic of Uzbekistan", published="2020-01-16")
     visit = next(e for e in x.events if e.type == "VISIT")
     assert [p.name for p in visit.participants] == ["Sergey Lavrov"] and visit.location == "Uzbekistan"
+
+
+def test_they_of_a_paragraph_are_its_pair_in_a_round_of_calls(extractor: Extractor) -> None:
+    x = run(extractor, "The Taoiseach, Leo Varadkar has spoken by phone today with the French President "
+            "Emmanuel Macron and the Chancellor of Germany Angela Merkel.\n\n"
+            "President Macron and the Taoiseach spoke about the EU reform agenda. They looked forward to "
+            "seeing each other at the European Council in Brussels next week.\n\n"
+            "Chancellor Merkel discussed the Northern Ireland talks. They also agreed to meet for more "
+            "substantive discussions in Brussels next week.",
+            publisher="Department of the Taoiseach", published="2017-06-15")
+    meets = {frozenset(p.name.split()[-1] for p in e.participants) for e in x.events
+             if e.type == "MEET" and e.modality == "planned"}
+    assert meets == {frozenset({"Varadkar", "Macron"}), frozenset({"Varadkar", "Merkel"})}
+
+
+def test_a_bilateral_discussion_ahead_is_a_meeting_and_the_arrival_stays_primary(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister of Pakistan Imran Khan has arrived in Sri Lanka a few hours ago for "
+            "a two-day Official Visit.\n\nHe was received by Prime Minister Mahinda Rajapaksa at the "
+            "airport.\n\nThe Prime Minister was accompanied by a delegation and senior officials. "
+            "The two countries share a commonality of views on a wide range of international and regional "
+            "issues. Both sides also work closely at international and regional fora including the United "
+            "Nations.\n\n"
+            "A bilateral discussion will be held between the Hon. Prime Minister of Sri Lanka and Imran "
+            "Khan, Prime Minister of Pakistan at the Temple Trees.",
+            title="Prime Minister of Pakistan arrives in Sri Lanka today",
+            publisher="Example Government News", published="2021-02-23")
+    meet = next(e for e in x.events if e.type == "MEET")
+    assert {p.name.split()[-1] for p in meet.participants} == {"Rajapaksa", "Khan"}
+    assert meet.modality == "planned" and not meet.primary
+    assert next(e for e in x.events if e.primary).type == "VISIT"
+
+
+def test_meetings_as_a_habit_are_no_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Chancellor Angela Merkel and President Nicolas Sarkozy were close. They met "
+            "frequently in summit after summit.", publisher="Example Broadcaster", published="2012-05-15")
+    assert not [e for e in x.events if e.type == "MEET"]

@@ -43,7 +43,7 @@ def _pair_subject(tok: Token) -> bool:
             and not (tok.head.lower_ == "for" and verb.lemma_.lower() in {"sit", "gather", "meet"}):
         return False
     if any(c.dep_ in {"dobj", "prep"} and c.lower_ in {"with", "between"} for c in tok.children) or \
-            any(c.dep_ == "dobj" for c in verb.children if c is not tok):
+            any(c.dep_ == "dobj" and not _each_other(c) for c in verb.children if c is not tok):
         return False
     if any(t.dep_ in {"nsubj", "nsubjpass"} and (t.tag_ in {"NNS", "NNPS"} or (
             t.tag_ == "NNP" and t.lower_.endswith("s") and t.lower_ in _GROUP_WORDS)) and t.i < tok.i
@@ -55,6 +55,12 @@ def _pair_subject(tok: Token) -> bool:
             return any(c.lower_ in _PAIR_WORDS or any(t.lower_ in {"two", "both"} for t in c.children)
                        for c in subjects)
     return False
+
+
+def _each_other(tok: Token) -> bool:
+    """"each other", "one another": the subject's own pair."""
+    return (tok.lower_ in {"other", "another"} and any(c.lower_ in {"each", "one"} for c in tok.children)) or (
+        tok.lower_ == "another" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "one")
 
 
 _ANAPHORIC_NOUNS = {"meeting", "talks", "call", "conversation", "summit"}
@@ -149,11 +155,13 @@ _OCCASIONS = {"summit", "forum", "conference", "session", "ceremony", "event", "
 
 
 def _counted(tok: Token) -> bool:
-    """"Putin and Abe met 12 times", "the two have met twice": a count of meetings, no one meeting."""
+    """"Putin and Abe met 12 times", "the two have met twice", "they met frequently": a count or a
+    habit of meetings, no one meeting."""
     return tok.pos_ == "VERB" and any(
         (c.lower_ == "times" and any(g.dep_ in {"nummod", "amod"} and g.lower_ not in {"first", "last"}
                                      for g in c.children))
-        or c.lower_ in {"twice", "thrice"} for c in tok.children)
+        or c.lower_ in {"twice", "thrice", "frequently", "regularly", "often", "repeatedly", "routinely"}
+        for c in tok.children)
 
 
 def _occasion_hosted(tok: Token) -> bool:

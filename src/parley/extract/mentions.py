@@ -55,7 +55,8 @@ def _office_regex(kb: Knowledge) -> re.Pattern[str]:
     titles = "|".join(re.escape(t.title) for t in kb.titles if t.role)
     adjectives = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
     return re.compile(
-        rf"(?:(?P<det>\b{_DETERMINER}\s+)|(?P<poss>\b(?:{adjectives}))['’]s\s+|(?P<start>^)|(?=(?:{adjectives})\s))"
+        rf"(?:(?P<det>\b{_DETERMINER}\s+(?:(?:Rt\.?\s+)?Hon\.?\s+|H\.?E\.?\s+)?)"  # "the Hon. Prime Minister"
+        rf"|(?P<poss>\b(?:{adjectives}))['’]s\s+|(?P<start>^)|(?=(?:{adjectives})\s))"
         rf"(?:(?P<adj>{adjectives})\s+)?(?P<title>(?i:{titles}))\b"
         rf"(?:\s+of\s+(?:the\s+)?(?P<of>{adjectives})\b)?",
         re.MULTILINE,

@@ -147,7 +147,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
             primary.date = first_day(primary.date, summary.days)
         country_of = {name: person.country for name, person in cast.people.items()}
         found.extend(complete_visits(pending, found, primary, country_of, kb))
-        found.extend(pair_meetings(pending, primary))
+        found.extend(pair_meetings(pending, primary, cast, text, tuple(found)))
         found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
         found[:] = merge(found, kb)
 

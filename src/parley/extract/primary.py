@@ -66,6 +66,9 @@ def _choose_primary(found: list[Found], kind: str | None, head_people: list[str]
                     cast: Cast) -> Found | None:
     talks = [e for e in found if e.type in {"MEET", "CALL"} and e.people]
     full = [e for e in talks if not e.partial]
+    if kind == "VISIT" and any(e.type == "VISIT" and e.people and not e.partial and e.start < 400 for e in found) \
+            and not any(t.start < 400 for t in talks):
+        return None  # "X arrives in Sri Lanka": the arrival the lead tells, not talks told further down
     if kind in {"MEET", "CALL"}:
         same = [e for e in full if e.type == kind] or [e for e in talks if e.type == kind]
         if same:

@@ -111,8 +111,13 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # "Prime Minister Marin and Prime Minister Andersson will discuss ...": a meeting ahead
     if lower == "conversation" and prev in {"telephone", "phone", "telephonic", "video"}:
         return None  # the modifier already triggered
+    if lemma == "see" and pos == "VERB" and any(c.dep_ == "dobj" and c.lower_ in {"other", "another"} and (
+            any(g.lower_ in {"each", "one"} for g in c.children) or c.lower_ == "another") for c in tok.children):
+        return "MEET"  # "looked forward to seeing each other at the European Council"
     if lemma == "meet" or lower in {"meeting", "meetings", "met"}:
         return "MEET"
+    if lower == "discussion" and prev == "bilateral" and pos == "NOUN":
+        return "MEET"  # "A bilateral discussion will be held between A and B"
     if lower in _TALK_NOUNS and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
             nxt in {"with", "between"} or prev in {"bilateral", "summit"}
             or tok.head.lemma_.lower() in {"hold", "have", "begin", "open", "convene", "conduct", "host"}
