@@ -144,3 +144,27 @@ def test_meetings_as_a_habit_are_no_meeting(extractor: Extractor) -> None:
     x = run(extractor, "Chancellor Angela Merkel and President Nicolas Sarkozy were close. They met "
             "frequently in summit after summit.", publisher="Example Broadcaster", published="2012-05-15")
     assert not [e for e in x.events if e.type == "MEET"]
+
+
+def test_a_spouse_accompanies_and_is_not_a_participant(extractor: Extractor) -> None:
+    x = run(extractor, "SINGAPORE - Johor Crown Prince Tunku Ismail Ibrahim and his wife Che’ Puan Besar "
+            "Khaleeda called on Prime Minister Lee Hsien Loong on Monday.",
+            publisher="Example Times", published="2023-07-10")
+    assert pairs(x) == {frozenset({"Ibrahim", "Loong"})}
+
+
+def test_two_envoys_calling_on_one_minister_make_two_calls(extractor: Extractor) -> None:
+    x = run(extractor, "The US Ambassador Kirk Wagar and Chinese Ambassador Chen Xiaodong paid introductory "
+            "calls on Minister for Foreign Affairs Vivian Balakrishnan on Tuesday.",
+            publisher="Example Ministry", published="2015-10-28")
+    assert pairs(x) == {frozenset({"Wagar", "Balakrishnan"}), frozenset({"Xiaodong", "Balakrishnan"})}
+
+
+def test_talked_to_is_the_call_the_document_tells(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Kang Kyung-wha talked to Secretary of State Rex Tillerson of the US "
+            "on July 27. They followed up on the recent summit talks between the Republic of Korea and "
+            "the United States. The telephone conversation came as part of high-level consultations.",
+            publisher="Ministry of Foreign Affairs, Republic of Korea", published="2017-07-28")
+    call = next(e for e in x.events if e.primary)
+    assert call.type == "CALL" and {p.name for p in call.participants} == {"Kang Kyung-wha", "Rex Tillerson"}
+    assert frozenset({"Jae-in", "Trump"}) in pairs(x)  # the summit of the two states' leaders

@@ -94,6 +94,7 @@ def _subject(verb: Token | None) -> list[Token]:
             for t in c.subtree]
 
 
+_SPOUSES = {"wife", "husband", "spouse", "consort"}
 _CREDITING = {"welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"}
 
 
@@ -169,6 +170,11 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.dep_ == "prep" and t.lower_ == "since" and \
                     not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "the first such meeting since Turnbull in 2016"
+            noun = t.head if t.dep_ in {"nmod", "compound", "amod"} else t
+            if t.lower_ in _SPOUSES and t.i not in path and any(
+                    c.dep_ == "poss" for c in (*t.children, *noun.children)) and not any(
+                    x.i in path for x in noun.subtree):
+                skip.update(x.i for x in noun.subtree)  # "X and his wife Y called on Z": she accompanies
             if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
                 skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage
             if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path and kind != "VISIT" \

@@ -80,12 +80,30 @@ _LEADERS_MEETING = re.compile(
 )
 
 
+_STATES_SUMMIT = re.compile(
+    r"\bsummit(?: talks| meeting)? between (?:the )?(?P<a>U\.S\.|[A-Z]\w*(?: (?:of )?[A-Z]\w*){0,3}) and "
+    r"(?:the )?(?P<b>U\.S\.|[A-Z]\w*(?: (?:of )?[A-Z]\w*){0,3})")
+
+
 def leaders_meetings(text: str, countries: list[str], kb: Knowledge, on: str | None) -> list[Found]:
-    """Meetings of "their Presidents at the San Francisco meeting", "the leaders' Woodside Summit":
-    the leaders of the two countries of the document's engagement, resolved on its date."""
+    """Meetings of "their Presidents at the San Francisco meeting", "the leaders' Woodside Summit",
+    "the recent summit talks between the Republic of Korea and the United States": the leaders of
+    the two countries of the document's engagement, resolved on its date."""
     if len(countries) != 2 or not on:
         return []
     found = []
+    for m in _STATES_SUMMIT.finditer(text):
+        states = {kb.countries.get(m.group("a")), kb.countries.get(m.group("b"))}
+        people = [kb.leader(c, on) for c in countries]
+        if states != set(countries) or not all(people):
+            continue
+        start = text.rfind(".", 0, m.start()) + 1
+        end = text.find(".", m.end())
+        end = len(text) if end < 0 else end + 1
+        event = Found("MEET", [p for p in people if p], start, end, m.start(),
+                      rules={"type": "states-summit", "participants": "leaders-of-both-sides"})
+        event.spans.append((start, end, "states-summit"))
+        found.append(event)
     for m in _LEADERS_MEETING.finditer(text):
         presidents = "resident" in (m.group("who") or m.group("who2") or "")
         people = [kb.leader(c, on, presidents) for c in countries]

@@ -76,6 +76,9 @@ def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
     subjects = [m.person for m in cast.mentions if sent.start_char <= m.start < tok.idx and any(
         t.dep_ in {"nsubj", "nsubjpass"} for t in tok.doc.char_span(m.start, m.end, alignment_mode="expand")
         or [])]
+    after = list(dict.fromkeys(p for p in people if p not in before))
+    if len(before) >= 2 and len(after) == 1 and tok.tag_ == "NNS":
+        return after[0]  # "Ambassadors A and B paid introductory calls on Minister C": C receives each
     if len(set(subjects)) == 1:
         return subjects[0]
     if len(before) == 1:

@@ -104,6 +104,11 @@ def trigger_type(tok: Token) -> str | None:
             t.lower_ == "with" and any(a.i == tok.i for a in t.ancestors)
             for t in tok.doc[tok.i + 1: tok.i + 7])):
         return "CALL"  # "spoke with", "spoke for the first time with"
+    if lemma == "talk" and pos == "VERB" and tok.tag_ in {"VBD", "VBZ", "VBN"} and nxt in {"to", "with"} and any(
+            t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS for t in tok.doc[tok.i + 2: tok.i + 8]):
+        # "Foreign Minister Kang talked to Secretary of State Tillerson on July 27": the document
+        # says elsewhere whether on the phone
+        return "CALL" if any(t.lemma_.lower() in {"phone", "telephone", "telephonic"} for t in tok.doc) else "MEET"
     if lemma in {"discuss", "confer"} and pos == "VERB" and any(
             c.dep_ == "aux" and c.lower_ in {"will", "would", "shall"} for c in tok.children) and len(
             [g for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
