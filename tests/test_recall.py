@@ -168,3 +168,22 @@ def test_talked_to_is_the_call_the_document_tells(extractor: Extractor) -> None:
     call = next(e for e in x.events if e.primary)
     assert call.type == "CALL" and {p.name for p in call.participants} == {"Kang Kyung-wha", "Rex Tillerson"}
     assert frozenset({"Jae-in", "Trump"}) in pairs(x)  # the summit of the two states' leaders
+
+
+def test_offices_met_during_a_visit_are_the_host_countrys(extractor: Extractor) -> None:
+    # "the President" is not Solih, whom the sentence names; "External Affairs Minister" is India's
+    x = run(extractor, "New Delhi: Ibrahim Mohamed Solih, President of the Republic of Maldives, will pay an "
+            "Official visit to India from 01-04 August, at the invitation of Prime Minister Narendra "
+            "Modi.\n\nDuring the visit, President Solih will meet the President and hold talks with the "
+            "Prime Minister, while External Affairs Minister will call on President Solih.",
+            publisher="Example Bharat", published="2022-07-28")
+    found = pairs(x)
+    assert {frozenset({"Solih", "Murmu"}), frozenset({"Solih", "Modi"}), frozenset({"Solih", "Jaishankar"})} <= found
+    assert not any(len(p) > 2 for p in found)
+
+
+def test_the_president_of_another_body_is_not_the_host_countrys(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Ali Sabry paid an official visit to Egypt. Minister Sabry held "
+            "discussions with Minister of Investment Hassan El Khatib and the President of the General "
+            "Authority for Investment.", publisher="Example Ministry", published="2024-08-13")
+    assert not any("Sisi" in " ".join(p) for p in pairs(x))

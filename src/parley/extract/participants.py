@@ -143,9 +143,18 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     verbs_passed = 0
     path = {tok.i}
     para = _paragraph(tok)
+    below: Token | None = None
     while node is not None:
         path.add(node.i)
         skip: set[int] = set()
+        if below is not None and below.dep_ == "conj" and below.pos_ in {"VERB", "AUX"} \
+                and node.pos_ in {"VERB", "AUX"} and _people_in(_subject(node), cast) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children):
+            # "will meet the President and hold talks with the Prime Minister": the first verb lends
+            # its subject to the second, not its objects
+            for child in node.children:
+                if child.i != below.i and child.dep_ not in {"nsubj", "nsubjpass", "aux", "auxpass"}:
+                    skip.update(t.i for t in child.subtree)
         for child in node.children:
             if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
                     and not any(t.i in path for t in child.subtree):
@@ -190,5 +199,5 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             verbs_passed += 1
         if verbs_passed >= 2 or node.head.i == node.i:
             break
-        node = node.head
+        below, node = node, node.head
     return []
