@@ -208,10 +208,10 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                 # holder of the office in the country the document's visit goes to
                 # ("the President of the General Authority for Investment" is another body's office)
                 host = None if re.match(r"\s+of\s", text[m.end():m.end() + 5]) else _visited_country(text, kb)
-                name = kb.holder(host, spec.role, on, title=spec.title) if host and (
+                held = kb.holder(host, spec.role, on, title=spec.title) if host and (
                     holder is None or host != holder.country) and kb.office_has_title(host, spec.role, spec.title) \
                     else None
-                holder = finder.add(name, host, spec.title, None, True, "office-registry", (0, 0)) if name else None
+                holder = finder.add(held, host, spec.title, None, True, "office-registry", (0, 0)) if held else None
         if holder:
             mentions.append(Mention(m.start("title") if m.group("start") is None else m.start(),
                                     m.end(), holder.name, office=True))
