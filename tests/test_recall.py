@@ -187,3 +187,23 @@ def test_the_president_of_another_body_is_not_the_host_countrys(extractor: Extra
             "discussions with Minister of Investment Hassan El Khatib and the President of the General "
             "Authority for Investment.", publisher="Example Ministry", published="2024-08-13")
     assert not any("Sisi" in " ".join(p) for p in pairs(x))
+
+
+def test_more_ways_readouts_tell_an_engagement(extractor: Extractor) -> None:
+    cases = {
+        "Prime Minister Narendra Modi held a video conference with Australian Prime Minister Scott Morrison "
+        "on Thursday.": "CALL",
+        "President Emmanuel Macron hosted a dinner in honour of President Joe Biden at the Elysee Palace on "
+        "Saturday.": "MEET",
+        "Prime Minister Fumio Kishida exchanged views with President Yoon Suk Yeol on the sidelines of the "
+        "summit.": "MEET",
+        "Foreign Minister Penny Wong called her counterpart Wang Yi on Monday.": "CALL",
+        "Minister Annalena Baerbock conferred with her French counterpart Stephane Sejourne in Paris on "
+        "Monday.": "MEET",
+        "Vice President Kamala Harris sat down with President Ferdinand Marcos Jr. in Manila on Monday.": "MEET",
+        "Foreign Minister Kang Kyung-wha exchanged views with Secretary of State Rex Tillerson over the "
+        "phone.": "CALL",
+    }
+    for text, kind in cases.items():
+        x = run(extractor, text, publisher="Example Wire", published="2024-05-06")
+        assert [(e.type, len(e.participants)) for e in x.events] == [(kind, 2)], text

@@ -71,6 +71,20 @@ def interrupted_modal(tok: Token) -> Token | None:
     return None
 
 
+_MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast"}
+_PHONE = {"phone", "telephone", "telephonic", "call", "videoconference", "video"}
+
+
+def _talk_kind(tok: Token) -> str:
+    """Whether "talked to X" or "exchanged views with X" was on the phone: the sentence says so, or
+    the document tells of a call and of no meeting."""
+    if any(t.lemma_.lower() in _PHONE for t in tok.sent):
+        return "CALL"
+    lemmas = {t.lemma_.lower() for t in tok.doc}
+    return "CALL" if lemmas & {"phone", "telephone", "telephonic"} and not lemmas & {
+        "meet", "meeting", "visit", "arrive", "host", "receive"} else "MEET"
+
+
 def trigger_type(tok: Token) -> str | None:
     """The event type a token signals, or None (the lexicon lives here: it is grammar, not data)."""
     lemma, lower, pos = tok.lemma_.lower(), tok.lower_, tok.pos_
@@ -98,17 +112,29 @@ def trigger_type(tok: Token) -> str | None:
             *tok.children, *(tok.head.children if tok.dep_ == "dobj" and tok.head.lemma_ == "receive" else ()))):
         return "MEET"  # "received a warm welcome from Defence Minister X"
     if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and \
-            any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
-        return "CALL"
+            any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or (c.lower_ in {"counterpart", "counterparts"} and any(
+                g.dep_ in {"appos", "compound"} and g.pos_ == "PROPN" for g in c.children))) for c in tok.children):
+        return "CALL"  # "called President X", "called her counterpart Wang Yi"
     if lemma == "speak" and tok.tag_ in {"VBD", "VBZ", "VBN"} and (nxt in {"to", "with", "by"} or any(
             t.lower_ == "with" and any(a.i == tok.i for a in t.ancestors)
             for t in tok.doc[tok.i + 1: tok.i + 7])):
         return "CALL"  # "spoke with", "spoke for the first time with"
-    if lemma == "talk" and pos == "VERB" and tok.tag_ in {"VBD", "VBZ", "VBN"} and nxt in {"to", "with"} and any(
-            t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS for t in tok.doc[tok.i + 2: tok.i + 8]):
-        # "Foreign Minister Kang talked to Secretary of State Tillerson on July 27": the document
-        # says elsewhere whether on the phone
-        return "CALL" if any(t.lemma_.lower() in {"phone", "telephone", "telephonic"} for t in tok.doc) else "MEET"
+    if lower in {"videoconference", "teleconference", "video-conference"} or (
+            lemma in {"conference", "link"} and pos == "NOUN" and prev in {"video", "tele"}):
+        return "CALL"  # "held a video conference with Prime Minister X"
+    if ((lemma == "talk" and tok.tag_ in {"VBD", "VBZ", "VBN"} and nxt in {"to", "with"})
+            or (lemma == "confer" and nxt == "with")
+            or (lemma == "sit" and nxt == "down" and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "with")
+            or (lemma == "exchange" and nxt in {"views", "opinions", "ideas"} and tok.i + 2 < len(tok.doc)
+                and tok.nbor(2).lower_ == "with")) and pos == "VERB" and any(
+            t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS for t in tok.doc[tok.i + 2: tok.i + 9]):
+        # "Foreign Minister Kang talked to Secretary Tillerson", "conferred with", "sat down with",
+        # "exchanged views with": the sentence or the document says whether on the phone
+        return _talk_kind(tok)
+    if lemma in _MEALS and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
+            "host", "give", "offer", "hold", "throw"} and any(
+            c.dep_ == "prep" and c.lower_ in {"in", "for"} for c in tok.children):
+        return "MEET"  # "hosted a dinner in honour of President X", "gave a luncheon for X"
     if lemma in {"discuss", "confer"} and pos == "VERB" and any(
             c.dep_ == "aux" and c.lower_ in {"will", "would", "shall"} for c in tok.children) and len(
             [g for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
