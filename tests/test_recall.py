@@ -207,3 +207,22 @@ def test_more_ways_readouts_tell_an_engagement(extractor: Extractor) -> None:
     for text, kind in cases.items():
         x = run(extractor, text, publisher="Example Wire", published="2024-05-06")
         assert [(e.type, len(e.participants)) for e in x.events] == [(kind, 2)], text
+
+
+def test_a_ruler_styled_by_one_name_takes_part(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Shehbaz Sharif called on King Salman in Riyadh.",
+            publisher="Example Wire", published="2024-05-06")
+    assert pairs(x) == {frozenset({"Sharif", "Salman"})}
+
+
+def test_who_tells_in_a_phone_call_is_on_it(extractor: Extractor) -> None:
+    x = run(extractor, "President Vladimir Putin told French President Emmanuel Macron in a phone call on "
+            "Friday that the West was to blame.", publisher="Example Wire", published="2024-05-06")
+    assert pairs(x, "CALL") == {frozenset({"Putin", "Macron"})}
+
+
+def test_due_in_a_capital_is_a_visit_ahead(extractor: Extractor) -> None:
+    x = run(extractor, "German Chancellor Olaf Scholz is due in Beijing on Friday.",
+            publisher="Example Wire", published="2024-05-06")
+    visit = next(e for e in x.events if e.type == "VISIT")
+    assert visit.modality == "planned" and visit.location == "Beijing"

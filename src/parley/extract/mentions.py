@@ -165,8 +165,9 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         if own_person(start, end, name):
             continue
         token, before = fold(name), text[max(0, start - 25):start]
+        styled = text[start:end].split()[0] in kb.title_words and text[start:end].split()[0] != name  # "King Salman"
         titled = rule in {"title+name", "honorific+name"} or (
-            _TITLED.search(before) is not None and before.split()[-1] in kb.title_words)
+            _TITLED.search(before) is not None and before.split()[-1] in kb.title_words) or styled
         if titled and not headline and not any(token in p.tokens for p in finder.people.values()):
             person = finder.add(name, None, None, None, False, rule, (start, end))
             mentions.append(Mention(start, end, person.name))

@@ -160,8 +160,10 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                     and not any(t.i in path for t in child.subtree):
                 skip.update(t.i for t in child.subtree)
             if node is not tok and node.lemma_.lower() in _REPORTING and child.i not in path \
-                    and child.dep_ in {"nsubj", "nsubjpass"}:
-                skip.update(t.i for t in child.subtree)  # "X met Y, spokesman Z said": Z tells it
+                    and child.dep_ in {"nsubj", "nsubjpass"} and not (
+                        below is not None and below.dep_ == "prep" and below.lower_ in {"in", "during", "at", "on"}):
+                # "X met Y, spokesman Z said": Z tells it ("X told Y in a phone call": X is on it)
+                skip.update(t.i for t in child.subtree)
         for t in node.subtree:
             if t.i not in path and t.dep_ == "relcl" and t.pos_ in {"VERB", "AUX"} \
                     and (trigger_type(t) is not None or kind != "VISIT") \

@@ -170,6 +170,9 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # "her first summit with President Xi": a summit of two named leaders
     if lower in _MEETING_NOUNS and pos == "NOUN" and _travel_purpose(tok):
         return "MEET"  # "arrived in Beijing for a summit with ...", "headed to Oslo for talks"
+    if lower == "due" and nxt in {"in", "to", "at"} and tok.i + 2 < len(tok.doc) and \
+            tok.nbor(2).ent_type_ in {"GPE", "LOC"}:
+        return "VISIT"  # "Chancellor Scholz is due in Beijing on Friday": an arrival ahead
     if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and nxt in {"in", "at", "on"}:
         return "VISIT"  # "arrived in Kyiv", "landed in Beijing"
     if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
