@@ -226,3 +226,14 @@ def test_due_in_a_capital_is_a_visit_ahead(extractor: Extractor) -> None:
             publisher="Example Wire", published="2024-05-06")
     visit = next(e for e in x.events if e.type == "VISIT")
     assert visit.modality == "planned" and visit.location == "Beijing"
+
+
+def test_an_arrival_in_a_capital_named_by_its_state(extractor: Extractor) -> None:
+    cases = {"Russian Foreign Minister Sergey Lavrov on Tuesday arrived in the Mongolian capital, Ulaanbaatar, "
+             "for a working visit.": "Ulaanbaatar",
+             "Chinese Premier Li Qiang arrived in the Australian capital on Monday for a four-day visit.": "Canberra",
+             "BEIJING, May 5 (Xinhua) -- Foreign Minister Penny Wong arrived here on Sunday for an official "
+             "visit.": "Beijing"}
+    for text, place in cases.items():
+        x = run(extractor, text, publisher="Example Wire", published="2024-05-06")
+        assert [e.location for e in x.events if e.type == "VISIT"] == [place], text

@@ -11,12 +11,13 @@ unnamed officials ("the meeting between our defence and foreign ministers") is n
 from __future__ import annotations
 
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from parley.dates import TimeExpr
 from parley.extract.excluded import _anaphor, _definite_visit, _is_excluded, _pair_subject, _unnamed_group
-from parley.extract.knowledge import Knowledge, sentence_of
+from parley.extract.knowledge import Knowledge, _load, sentence_of
 from parley.extract.mentions import Cast
 from parley.extract.participants import _dated_elsewhere, paragraph_chars, participants
 from parley.extract.triggers import (
@@ -45,10 +46,11 @@ __all__ = ["NEEDED", "Found", "find_events", "modality", "paragraph_chars", "par
 
 
 def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
-                anchor: date | None = None, text: str | None = None, home: str | None = None) -> list[Found]:
+                anchor: date | None = None, text: str | None = None, home: str | None = None,
+                here: str | None = None) -> list[Found]:
     """Every engagement the body mentions, one per trigger, before merging (``text`` is
     ``doc.text`` read once by the caller; ``home`` is the publisher's country, which "our country"
-    means)."""
+    means; ``here`` the dateline's place)."""
     text = doc.text if text is None else text
     found: list[Found] = []
     for tok in doc:
@@ -120,7 +122,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             event.location = place_near(tok, sent, kind, kb, doc, text) or next(
                 (c.text for c in tok.children if c.dep_ == "compound" and tok.pos_ == "NOUN"
                  and (c.text in kb.country_nouns or c.text in kb.places)), None) or _country_meant(
-                tok, kb, home, {cast.people[p].country for p in people})  # "the Russia visit by X"
+                tok, kb, home, {cast.people[p].country for p in people}) or _capital_meant(
+                tok, kb) or (here if tok.pos_ == "VERB" and any(c.lower_ == "here" for c in tok.children)
+                             else None)  # "the Russia visit by X", "arrived here" under a dateline
             if event.location and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS - _ARRIVAL_LEMMAS:
                 goal = [c for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}]
                 inside = [text[c.idx:c.right_edge.idx + len(c.right_edge.text)] for c in goal]
@@ -193,3 +197,25 @@ def _country_meant(tok: Token, kb: Knowledge, home: str | None, own: set[str | N
     if word is None or home is None or home in own:
         return None
     return kb.country_names.get(home)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Each state's capital (ISO3 -> city), from the packaged gazetteer."""
+    return {c["iso3"]: c["capital"] for c in _load("countries.json")["countries"] if c.get("capital")}
+
+
+def _capital_meant(tok: Token, kb: Knowledge) -> str | None:
+    """"arrived in the Mongolian capital, Ulaanbaatar", "arrived in the Australian capital on
+    Monday": the city named beside "capital", else that state's capital."""
+    clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
+    word = next((t for t in (*tok.subtree, *clause.subtree) if t.lower_ == "capital" and t.head.dep_ == "prep"
+                 and t.head.lower_ in {"to", "in", "into", "at"}), None)
+    if word is None:
+        return None
+    named = next((t.text for t in word.subtree if t.pos_ == "PROPN" and t.i > word.i and t.text in kb.places), None)
+    if named:
+        return named
+    state = next((kb.countries[c.text] for c in word.children if c.dep_ in {"amod", "compound"}
+                  and c.text in kb.countries), None)
+    return _capitals().get(state) if state else None

@@ -173,7 +173,7 @@ def trigger_type(tok: Token) -> str | None:
     if lower == "due" and nxt in {"in", "to", "at"} and tok.i + 2 < len(tok.doc) and \
             tok.nbor(2).ent_type_ in {"GPE", "LOC"}:
         return "VISIT"  # "Chancellor Scholz is due in Beijing on Friday": an arrival ahead
-    if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and nxt in {"in", "at", "on"}:
+    if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and nxt in {"in", "at", "on", "here"}:
         return "VISIT"  # "arrived in Kyiv", "landed in Beijing"
     if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
             (lemma in {"leave", "depart"} and nxt == "for")
