@@ -237,3 +237,14 @@ def test_an_arrival_in_a_capital_named_by_its_state(extractor: Extractor) -> Non
     for text, place in cases.items():
         x = run(extractor, text, publisher="Example Wire", published="2024-05-06")
         assert [e.location for e in x.events if e.type == "VISIT"] == [place], text
+
+
+def test_a_welcome_looked_forward_to_is_a_meeting_ahead_but_the_visit_stays_primary(extractor: Extractor) -> None:
+    x = run(extractor, "Papua New Guinea’s Prime Minister James Marape will visit New Zealand from 13 to 15 "
+            "November, Prime Minister Jacinda Ardern announced today.\n\n“I look forward to welcoming "
+            "Prime Minister Marape to Wellington,” Jacinda Ardern said.",
+            title="Papua New Guinea Prime Minister to visit NZ",
+            publisher="New Zealand Government", published="2019-11-05")
+    meet = next(e for e in x.events if e.type == "MEET")
+    assert {p.name.split()[-1] for p in meet.participants} == {"Ardern", "Marape"} and meet.modality == "planned"
+    assert next(e for e in x.events if e.primary).type == "VISIT"

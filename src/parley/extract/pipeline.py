@@ -111,7 +111,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     told = find_events(body, cast.with_groups(), kb, dates, anchor, text, locale, place_line)
     found = absorb_receptions(merge(separate(told, body, cast), kb))
     kind = headline_type(document.title)
-    primary = _settle_partial(_choose_primary(found, kind, head_people, cast), found, head_people, cast, body, kb)
+    primary = _settle_partial(_choose_primary(found, kind, head_people, cast, text), found, head_people, cast,
+                              body, kb)
     pending = [e for e in found if e.partial and (e.type == "VISIT" or not e.people)]
     found = [e for e in found if not e.partial]
     if primary is None and kind in {"MEET", "CALL"} and len(head_people) >= 2:

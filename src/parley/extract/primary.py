@@ -62,9 +62,20 @@ def _settle_partial(primary: Found | None, found: list[Found], head_people: list
     return primary
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Whether position ``at`` lies inside a quotation of its paragraph."""
+    start = text.rfind("\n", 0, at) + 1
+    before = text[start:at]
+    return before.count("“") > before.count("”") or (before.count('"') % 2 == 1)
+
+
 def _choose_primary(found: list[Found], kind: str | None, head_people: list[str],
-                    cast: Cast) -> Found | None:
+                    cast: Cast, text: str = "") -> Found | None:
     talks = [e for e in found if e.type in {"MEET", "CALL"} and e.people]
+    if kind == "VISIT" and text and any(e.type == "VISIT" and e.people and not e.partial for e in found):
+        # "I look forward to welcoming Prime Minister X," the host said: what a quotation looks
+        # forward to is not the engagement a "to visit" headline announces
+        talks = [e for e in talks if not _quoted(text, e.trigger)]
     full = [e for e in talks if not e.partial]
     if kind == "VISIT" and any(e.type == "VISIT" and e.people and not e.partial and e.start < 400 for e in found) \
             and not any(t.start < 400 for t in talks):

@@ -181,7 +181,10 @@ def trigger_type(tok: Token) -> str | None:
         return "VISIT"  # "left for Beijing", "heads to China"
     if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children) \
             and (tok.tag_ in {"VBD", "VBN"} or any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"}
-                                                   for c in tok.children)):
+                                                   for c in tok.children)
+                 or (tok.tag_ == "VBG" and any(a.lemma_.lower() == "look" and any(
+                     c.lower_ == "forward" for c in a.children) for a in list(tok.ancestors)[:3]))):
+        # ("I look forward to welcoming Prime Minister X": a visit announced, not an invitation)
         return "MEET"  # "welcomed Prime Minister X to Canberra": a reception of a guest
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree):
