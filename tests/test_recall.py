@@ -248,3 +248,15 @@ def test_a_welcome_looked_forward_to_is_a_meeting_ahead_but_the_visit_stays_prim
     meet = next(e for e in x.events if e.type == "MEET")
     assert {p.name.split()[-1] for p in meet.participants} == {"Ardern", "Marape"} and meet.modality == "planned"
     assert next(e for e in x.events if e.primary).type == "VISIT"
+
+
+def test_the_items_of_a_programme_are_the_documents_persons_meetings(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Prayut Chan-o-cha will host talks with Vietnamese Prime Minister Nguyen "
+            "Xuan Phuc on Wednesday. Prayut will also host a dinner.\n\nThe other key meetings at Government "
+            "House are:\n\n- Thursday (noon): Talks with French President Emmanuel Macron followed by lunch.\n\n"
+            "- Friday (evening): Talks with Japanese Prime Minister Fumio Kishida followed by dinner.",
+            publisher="Example Nation", published="2022-11-16")
+    ahead = {frozenset(p.name.split()[-1] for p in e.participants): e.date for e in x.events
+             if e.type == "MEET" and e.modality == "planned"}
+    assert ahead[frozenset({"Chan-o-cha", "Macron"})] == "2022-11-17"
+    assert ahead[frozenset({"Chan-o-cha", "Kishida"})] == "2022-11-18"

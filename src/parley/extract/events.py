@@ -10,6 +10,7 @@ unnamed officials ("the meeting between our defence and foreign ministers") is n
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from functools import cache
 
@@ -19,7 +20,7 @@ from parley.dates import TimeExpr
 from parley.extract.excluded import _anaphor, _definite_visit, _is_excluded, _pair_subject, _unnamed_group
 from parley.extract.knowledge import Knowledge, _load, sentence_of
 from parley.extract.mentions import Cast
-from parley.extract.participants import _dated_elsewhere, paragraph_chars, participants
+from parley.extract.participants import _dated_elsewhere, paragraph_chars, participants, programme_item
 from parley.extract.triggers import (
     _EARLIER,
     NEEDED,
@@ -86,7 +87,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         stops: list[str] = []  # the other places of "visited A, B and C"
         anaphor = False
         people = participants(tok, kind, cast)
-        partial = False
+        partial = programme = False
         if len(people) < NEEDED[kind]:
             if kind == "VISIT" and _definite_visit(tok):
                 people, partial = [], True  # "This visit marked ...": whose, the meeting will tell
@@ -94,6 +95,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 people, partial = [], True  # "They last met in Bangkok": the document's pair
                 if _anaphor(tok.head if tok.dep_ == "compound" else tok):
                     anaphor = True
+            elif kind != "VISIT" and (item := programme_item(tok, cast, text)):
+                people, programme = item, True
             elif kind == "VISIT" or sent.start_char > 400:
                 continue
             else:
@@ -110,6 +113,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             event.rules["when"] = "earlier"  # "they last met", "their previous meeting": not this one
         event.modality = modality(tok, sent)
         event.rules["modality"] = "tense-and-hedges"
+        if programme:
+            event.rules["participants"] = "programme-item"
+            if re.search(r"\b(?:will|shall|to be held|scheduled)\b", text[max(0, tok.idx - 600):tok.idx]):
+                event.modality = "planned"  # the programme of days still ahead
         if kind == "VISIT" and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS and _to_venue(tok):
             continue
         if kind == "VISIT" and tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children) and any(

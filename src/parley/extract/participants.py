@@ -9,6 +9,8 @@ another engagement noun are left out; an infinitive's unspoken subject is let in
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from parley.dates import TimeExpr
@@ -203,3 +205,33 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             break
         below, node = node, node.head
     return []
+
+
+def principal(cast: Cast) -> str | None:
+    """The person a document is about: the first it names who is named again (a readout and a
+    news lead both open on their principal)."""
+    counts: dict[str, int] = {}
+    for m in cast.mentions:
+        if m.end > m.start:
+            counts[m.person] = counts.get(m.person, 0) + 1
+    return next((p for p, n in counts.items() if n >= 2), None)  # dicts keep the order of first mention
+
+
+_PROGRAMME_LINE = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[:.]\d{2}\b"
+                             r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+
+
+def programme_item(tok: Token, cast: Cast, text: str) -> list[str]:
+    """"- Thursday (noon): Talks with French President Emmanuel Macron followed by lunch": an item
+    of the programme of the document's own person, who is not named on the line."""
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    line_end = text.find("\n", tok.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    label = text.find(":", line_start, tok.idx)  # "Thursday (noon):" is the item's time, not its subject
+    if not _PROGRAMME_LINE.match(text[line_start:tok.idx]) or any(
+            t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ not in {"DATE", "TIME"} and t.i != tok.i
+            for t in tok.sent if max(line_start, label + 1) <= t.idx < line_end):
+        return []
+    named = cast.people_in(line_start, line_end)
+    main = principal(cast)
+    return [main, named[0]] if len(named) == 1 and main is not None and main != named[0] else []

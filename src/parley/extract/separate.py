@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from parley.extract.events import Found, trigger_type
 from parley.extract.knowledge import sentence_of
 from parley.extract.mentions import Cast
+from parley.extract.participants import principal
 
 _PLURAL_ENGAGEMENTS = {"conversations", "calls", "meetings", "phone calls", "discussions"}
 _DISTRIBUTIVE = {"separately", "separate", "respectively", "individually", "bilaterally"}
@@ -89,16 +90,6 @@ def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
 _REFERRING_HEADS = {"official", "leader", "executive", "minister", "president", "premier",
                     "chancellor", "secretary", "chairperson", "chairman", "chair", "head", "envoy", "diplomat",
                     "director", "general", "commissioner", "king", "emir", "sultan", "prince", "monarch"}
-
-
-def principal(cast: Cast) -> str | None:
-    """The person a document is about: the first it names who is named again (a readout and a
-    news lead both open on their principal)."""
-    counts: dict[str, int] = {}
-    for m in cast.mentions:
-        if m.end > m.start:
-            counts[m.person] = counts.get(m.person, 0) + 1
-    return next((p for p, n in counts.items() if n >= 2), None)  # dicts keep the order of first mention
 
 
 def _unnamed_subject(tok: Token, cast: Cast) -> bool:
