@@ -260,3 +260,26 @@ def test_the_items_of_a_programme_are_the_documents_persons_meetings(extractor: 
              if e.type == "MEET" and e.modality == "planned"}
     assert ahead[frozenset({"Chan-o-cha", "Macron"})] == "2022-11-17"
     assert ahead[frozenset({"Chan-o-cha", "Kishida"})] == "2022-11-18"
+
+
+def test_a_visit_later_this_month_by_a_styled_monarch_is_ahead(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Mark Carney spoke with Prime Minister Keir Starmer today. The leaders "
+            "discussed His Majesty King Charles III's visit to Canada later this month.",
+            publisher="Prime Minister's Office, Canada", published="2025-05-12")
+    visit = next(e for e in x.events if e.type == "VISIT")
+    assert [p.name for p in visit.participants] == ["Charles III"] and visit.modality == "planned"
+
+
+def test_his_visit_is_the_guests_not_the_hosts(extractor: Extractor) -> None:
+    x = run(extractor, "At the outset, Minister Toshimitsu Motegi expressed his gratitude to Minister Teodoro "
+            "Locsin for the hospitality accorded to him during his visit to Manila this January.",
+            publisher="Ministry of Foreign Affairs of Japan", published="2020-05-21")
+    visit = next(e for e in x.events if e.type == "VISIT")
+    assert [p.name for p in visit.participants] == ["Toshimitsu Motegi"] and visit.location == "Manila"
+
+
+def test_a_meeting_attended_together_with_named_ministers_is_theirs(extractor: Extractor) -> None:
+    x = run(extractor, "Serbia's Minister of Foreign Affairs Ivica Dacic attended the OSCE Troika meeting in "
+            "Magdeburg today, together with Swiss Foreign Minister Didier Burkhalter and German Foreign "
+            "Minister Frank Walter Steinmeier.", publisher="Example Ministry", published="2015-09-19")
+    assert pairs(x) == {frozenset({"Dačić", "Burkhalter", "Steinmeier"})}

@@ -150,6 +150,12 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             host_country = kb.country_nouns.get(where) or kb.places.get(where)
             people = [p for p in people if cast.people[p].country != host_country
                       or cast.people[p].country is None]
+            if not people and host_country and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
+                                                   for c in tok.children):
+                # "thanked Minister Locsin for the hospitality accorded to him during his visit to
+                # Manila": "his" is not the host's; the latest person named before who is a guest there
+                people = [m.person for m in reversed(cast.mentions) if sent.start_char <= m.start < tok.idx
+                          and cast.people[m.person].country not in {host_country, None}][:1]
             if not people:
                 continue
             if tok.tag_ == "NNS":

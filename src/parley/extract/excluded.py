@@ -144,9 +144,21 @@ def _is_excluded(tok: Token) -> bool:
     if any(a.lemma_.lower() == "accompany" and (a.tag_ == "VBN" or trigger_type(tok) == "VISIT")
            for a in list(tok.ancestors)[:3]):
         return True  # "was accompanied on the courtesy call by X and Y": the entourage of one told
-    # "X attended the meeting": the meeting told already; X was present at it.
+    # "X attended the meeting": the meeting told already; X was present at it ("attended the Troika
+    # meeting today, together with Ministers A and B": the three of them met).
     return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"attend", "join"} and any(
-        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss" for c in tok.children)
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss" for c in tok.children) \
+        and not _together_with(tok.head)
+
+
+def _together_with(verb: Token) -> bool:
+    """"..., together with Swiss Foreign Minister A and German Foreign Minister B": named company."""
+    for c in verb.children:
+        together = c.dep_ == "prep" and (c.lower_ == "alongside" or (c.lower_ == "with" and any(
+            g.lower_ in {"together", "along"} for g in c.children)))
+        if together and any(t.pos_ == "PROPN" and t.dep_ in {"pobj", "conj"} for t in c.subtree):
+            return True
+    return False
 
 
 _OCCASIONS = {"summit", "forum", "conference", "session", "ceremony", "event", "festival", "gathering",

@@ -234,6 +234,10 @@ def modality(tok: Token, sent: Span) -> str:
     """Planned (will, agreed to, considering, looking forward to), speculative (could, if) or occurred."""
     chain = [tok, *list(tok.ancestors)[:4]]
     planned = speculative = False
+    if any(c.dep_ in {"npadvmod", "advmod", "prep"} and c.lower_ in {"week", "month", "year", "weekend"} | {"in", "on"}
+           and {t.lower_ for t in c.subtree} & {"next", "later", "coming"}
+           and {t.lower_ for t in c.subtree} & {"week", "month", "year", "weekend"} for c in tok.children):
+        planned = True  # "King Charles III's visit to Canada later this month", "talks next week"
     modal = interrupted_modal(tok)
     if modal is not None and modal.lower_ in {"will", "shall"}:
         planned = True  # "will on Thursday, 29 June, host X": the parse lost the auxiliary
