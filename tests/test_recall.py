@@ -283,3 +283,10 @@ def test_a_meeting_attended_together_with_named_ministers_is_theirs(extractor: E
             "Magdeburg today, together with Swiss Foreign Minister Didier Burkhalter and German Foreign "
             "Minister Frank Walter Steinmeier.", publisher="Example Ministry", published="2015-09-19")
     assert pairs(x) == {frozenset({"Dačić", "Burkhalter", "Steinmeier"})}
+
+
+def test_ministers_who_travel_together_make_one_visit(extractor: Extractor) -> None:
+    x = run(extractor, "Turkish Foreign Minister Mevlut Cavusoglu and Defence Minister Hulusi Akar will visit "
+            "Moscow on Saturday.", publisher="Example Agency", published="2024-05-06")
+    assert [{p.name.split()[-1] for p in e.participants} for e in x.events if e.type == "VISIT"] == [
+        {"Çavuşoğlu", "Akar"}]

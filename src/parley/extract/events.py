@@ -161,6 +161,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             if tok.tag_ == "NNS":
                 others = people[1:]
             event.people = people[:1] if len(people) > 1 else people
+            if tok.tag_ != "NNS":
+                event.people += [p for p in _fellow_travellers(tok, cast) if p in people and p not in event.people]
             stops = more_places(tok, event.location or "", kb) if event.location else []
         elif kind == "MEET":
             event.location = place_near(tok, sent, kind, kb, doc, text)
@@ -232,3 +234,20 @@ def _capital_meant(tok: Token, kb: Knowledge) -> str | None:
     state = next((kb.countries[c.text] for c in word.children if c.dep_ in {"amod", "compound"}
                   and c.text in kb.countries), None)
     return _capitals().get(state) if state else None
+
+
+def _fellow_travellers(tok: Token, cast: Cast) -> list[str]:
+    """Who travel together: the people of a visit verb's subject joined by "and" or "alongside"
+    ("OSCE Chairperson Bujar Osmani alongside Helga Schmid will be paying a visit to Turkiye")."""
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in {"dobj", "pobj"} and tok.head.pos_ == "VERB" else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
+    if subject is None:
+        return []
+    joined = [subject, *subject.conjuncts, *(g for c in subject.children if (c.dep_ == "prep" and c.lower_ in {
+        "alongside", "with"} and any(x.lower_ in {"together", "along"} for x in c.children)) or c.lower_ == "alongside"
+        for g in c.children if g.dep_ == "pobj")]
+    spans = [(t.left_edge.idx, t.idx + len(t.text)) for t in joined]
+    found = [m.person for m in cast.mentions if any(s <= m.start < e for s, e in spans)]
+    return list(dict.fromkeys(found)) if len(set(found)) > 1 else []
