@@ -290,3 +290,11 @@ def test_ministers_who_travel_together_make_one_visit(extractor: Extractor) -> N
             "Moscow on Saturday.", publisher="Example Agency", published="2024-05-06")
     assert [{p.name.split()[-1] for p in e.participants} for e in x.events if e.type == "VISIT"] == [
         {"Çavuşoğlu", "Akar"}]
+
+
+def test_a_visit_by_no_one_in_particular_is_no_visit(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Narendra Modi held talks with Portuguese President Marcelo Rebelo de Sousa "
+            "in New Delhi on Friday. The last visit by a Portuguese President to India was in 2007.",
+            publisher="Example Hindu", published="2020-02-14")
+    assert not [e for e in x.events if e.type == "VISIT" and e.date != "2020-02-14"]
+    assert len([e for e in x.events if e.type == "VISIT"]) <= 1

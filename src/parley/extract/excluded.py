@@ -125,6 +125,10 @@ def _is_excluded(tok: Token) -> bool:
             return True  # "it was too complicated for him to meet Obama"
     if _denied(tok) or _counted(tok) or _occasion_hosted(tok):
         return True
+    if tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "by" and any(
+            g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in {"a", "an", "any"} for d in g.children)
+            for g in c.children) for c in tok.children):
+        return True  # "The last visit by a Portuguese President to India was in 2007": no one in particular
     if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in {"attend", "join"}:
         return True  # "The meeting was attended by Cabinet Secretaries A and B": present at the one told
     if tok.lemma_.lower() in {"receive", "welcome", "greet"} and any(
