@@ -296,5 +296,4 @@ def test_a_visit_by_no_one_in_particular_is_no_visit(extractor: Extractor) -> No
     x = run(extractor, "Prime Minister Narendra Modi held talks with Portuguese President Marcelo Rebelo de Sousa "
             "in New Delhi on Friday. The last visit by a Portuguese President to India was in 2007.",
             publisher="Example Hindu", published="2020-02-14")
-    assert not [e for e in x.events if e.type == "VISIT" and e.date != "2020-02-14"]
-    assert len([e for e in x.events if e.type == "VISIT"]) <= 1
+    assert not [e for e in x.events if e.type == "VISIT"]  # "in New Delhi" gives a place, not a visit
