@@ -297,3 +297,14 @@ def test_a_visit_by_no_one_in_particular_is_no_visit(extractor: Extractor) -> No
             "in New Delhi on Friday. The last visit by a Portuguese President to India was in 2007.",
             publisher="Example Hindu", published="2020-02-14")
     assert not [e for e in x.events if e.type == "VISIT"]  # "in New Delhi" gives a place, not a visit
+
+
+def test_no_engagement_where_none_is_told(extractor: Extractor) -> None:
+    for text in ("Secretary Antony Blinken will not meet Foreign Minister Sergey Lavrov during the G20 meeting, "
+                 "a State Department official said.",
+                 "President Xi Jinping called President Vladimir Putin a dear friend.",
+                 "President Joe Biden hosted a dinner for the press corps at the White House on Saturday.",
+                 "Chancellor Olaf Scholz talked to reporters in Berlin on Monday.",
+                 "President Cyril Ramaphosa will this afternoon host a meeting of the cabinet."):
+        x = run(extractor, text, publisher="Example Wire", published="2024-05-06")
+        assert not x.events, text

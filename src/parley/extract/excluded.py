@@ -125,6 +125,10 @@ def _is_excluded(tok: Token) -> bool:
             return True  # "it was too complicated for him to meet Obama"
     if _denied(tok) or _counted(tok) or _occasion_hosted(tok):
         return True
+    if tok.pos_ in {"NOUN", "PROPN"} and any(
+            a.pos_ == "VERB" and any(c.dep_ == "neg" for c in a.children) and trigger_type(a) is not None
+            for a in list(tok.ancestors)[:3]):
+        return True  # "will not meet Lavrov during the G20 meeting": the meeting denied, not another
     if tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "by" and any(
             g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in {"a", "an", "any"} for d in g.children)
             for g in c.children) for c in tok.children):

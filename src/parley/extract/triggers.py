@@ -111,7 +111,8 @@ def trigger_type(tok: Token) -> str | None:
     if lemma == "welcome" and pos == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "from" for c in (
             *tok.children, *(tok.head.children if tok.dep_ == "dobj" and tok.head.lemma_ == "receive" else ()))):
         return "MEET"  # "received a warm welcome from Defence Minister X"
-    if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and \
+    if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and not any(
+            c.dep_ in {"oprd", "xcomp", "acomp"} for c in tok.children) and \
             any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or (c.lower_ in {"counterpart", "counterparts"} and any(
                 g.dep_ in {"appos", "compound"} and g.pos_ == "PROPN" for g in c.children))) for c in tok.children):
         return "CALL"  # "called President X", "called her counterpart Wang Yi"
