@@ -308,3 +308,20 @@ def test_no_engagement_where_none_is_told(extractor: Extractor) -> None:
                  "President Cyril Ramaphosa will this afternoon host a meeting of the cabinet."):
         x = run(extractor, text, publisher="Example Wire", published="2024-05-06")
         assert not x.events, text
+
+
+def test_a_minister_alongside_another_pays_one_visit_and_an_escort_is_no_visitor(extractor: Extractor) -> None:
+    x = run(extractor, "OSCE Chairperson-in-Office Bujar Osmani alongside Helga Schmid, Secretary General of the "
+            "OSCE will be paying a visit to Turkiye on Monday.", publisher="Example Daily", published="2023-02-18")
+    assert [{p.name for p in e.participants} for e in x.events if e.type == "VISIT"] == [
+        {"Bujar Osmani", "Helga Schmid"}]
+    x = run(extractor, "President Joe Biden, accompanied by Secretary Antony Blinken, will visit Hanoi on Sunday.",
+            publisher="Example Wire", published="2024-05-06")
+    assert [[p.name for p in e.participants] for e in x.events if e.type == "VISIT"] == [["Joe Biden"]]
+
+
+def test_a_relative_clause_keeps_its_own_tense(extractor: Extractor) -> None:
+    x = run(extractor, "President Joe Biden, who met Xi Jinping last year, will visit Hanoi on Sunday.",
+            publisher="Example Wire", published="2024-05-06")
+    meet = next(e for e in x.events if e.type == "MEET")
+    assert meet.modality == "occurred"

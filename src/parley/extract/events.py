@@ -245,9 +245,11 @@ def _fellow_travellers(tok: Token, cast: Cast) -> list[str]:
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
     if subject is None:
         return []
-    joined = [subject, *subject.conjuncts, *(g for c in subject.children if (c.dep_ == "prep" and c.lower_ in {
-        "alongside", "with"} and any(x.lower_ in {"together", "along"} for x in c.children)) or c.lower_ == "alongside"
-        for g in c.children if g.dep_ == "pobj")]
-    spans = [(t.left_edge.idx, t.idx + len(t.text)) for t in joined]
-    found = [m.person for m in cast.mentions if any(s <= m.start < e for s, e in spans)]
+    aside = {x.i for t in subject.subtree if t.dep_ in {"relcl", "acl"} for x in t.subtree}  # "X, accompanied by Y,"
+    if not any(t.i not in aside and (t.dep_ == "conj" or (t.dep_ == "prep" and (t.lower_ == "alongside" or (
+            t.lower_ == "with" and any(g.lower_ in {"together", "along"} for g in t.children)))))
+            for t in subject.subtree):
+        return []
+    found = [m.person for t in subject.subtree if t.i not in aside
+             for m in cast.mentions if m.start <= t.idx < m.end]
     return list(dict.fromkeys(found)) if len(set(found)) > 1 else []

@@ -305,6 +305,8 @@ def modality(tok: Token, sent: Span) -> str:
             break
         if any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for c in node.children):
             break  # "... since James Cleverly went to China": its own clause, its own tense
+        if node.dep_ == "relcl":
+            break  # "Biden, who met Xi last year, will visit Hanoi": the relative clause's own tense
     own_clause = any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for node in chain
                      for c in node.children)
     if not own_clause and any(t.lower_ == "if" for t in sent if t.i < tok.i):
