@@ -325,3 +325,13 @@ def test_a_relative_clause_keeps_its_own_tense(extractor: Extractor) -> None:
             publisher="Example Wire", published="2024-05-06")
     meet = next(e for e in x.events if e.type == "MEET")
     assert meet.modality == "occurred"
+
+
+def test_a_meeting_ahead_of_the_documents_pair(extractor: Extractor) -> None:
+    for text in ("Polish Prime Minister Mateusz Morawiecki spoke with Italian Prime Minister Giorgia Meloni on "
+                 "Wednesday. “But first, of course, there will be a bilateral meeting,” the spokesman noted.",
+                 "Kazakh President Kassym-Jomart Tokayev had a telephone conversation with Russian President "
+                 "Vladimir Putin. The leaders highlighted the importance of the upcoming Moscow talks."):
+        x = run(extractor, text, publisher="Example Point", published="2022-11-03")
+        meets = [e for e in x.events if e.type == "MEET"]
+        assert len(meets) == 1 and meets[0].modality == "planned" and len(meets[0].participants) == 2, text

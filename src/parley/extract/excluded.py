@@ -35,6 +35,15 @@ def _pair_subject(tok: Token) -> bool:
     noun = tok.head if tok.dep_ == "compound" else tok  # "a telephone call between ..."
     if _anaphor(noun):
         return True
+    if noun.pos_ == "NOUN" and not any(c.dep_ == "prep" and c.lower_ in {"with", "between", "of", "among"}
+                                       for c in noun.children) and not any(c.dep_ == "poss" for c in noun.children):
+        if noun.dep_ in {"attr", "nsubj"} and noun.head.lemma_ == "be" and any(
+                c.dep_ == "expl" for c in noun.head.children):
+            return True  # "there will be a bilateral meeting": the document's pair's
+        if noun.lower_ in {"talks", "meeting", "summit"} and any(
+                c.dep_ == "amod" and c.lower_ in {"upcoming", "forthcoming"} for c in noun.children) and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return True  # "the upcoming Moscow talks": the pair's next meeting
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
         objects = {t.lower_ for t in prep.subtree}
         if objects & {"both", "two"} and not objects & {"countries", "nations", "states", "governments"}:
