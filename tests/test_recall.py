@@ -335,3 +335,11 @@ def test_a_meeting_ahead_of_the_documents_pair(extractor: Extractor) -> None:
         x = run(extractor, text, publisher="Example Point", published="2022-11-03")
         meets = [e for e in x.events if e.type == "MEET"]
         assert len(meets) == 1 and meets[0].modality == "planned" and len(meets[0].participants) == 2, text
+
+
+def test_their_summit_is_a_meeting_of_the_pair_the_clause_names(extractor: Extractor) -> None:
+    x = run(extractor, "The two sides will follow up on a set of agreements that President Yoon Suk-yeol and "
+            "President Joe Biden reached during their Seoul summit last month.",
+            publisher="Example Agency", published="2022-06-09")
+    meet = next(e for e in x.events if e.type == "MEET")
+    assert {p.name for p in meet.participants} == {"Yoon Suk-yeol", "Joe Biden"} and meet.location == "Seoul"

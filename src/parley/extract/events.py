@@ -165,7 +165,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 event.people += [p for p in _fellow_travellers(tok, cast) if p in people and p not in event.people]
             stops = more_places(tok, event.location or "", kb) if event.location else []
         elif kind == "MEET":
-            event.location = place_near(tok, sent, kind, kb, doc, text)
+            event.location = place_near(tok, sent, kind, kb, doc, text) or next(
+                (c.text for c in tok.children if c.dep_ == "compound" and tok.pos_ == "NOUN"
+                 and c.text in kb.places), None)  # "their Seoul summit", "the upcoming Moscow talks"
         if event.location:
             event.rules["location"] = "place-after-preposition"
         near = nearest_date(tok, sent, dates, event.modality == "planned")

@@ -168,6 +168,8 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # "held a working session with Minister X, Minister Y and other officials"
     if lemma == "summit" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"hold", "have"}:
         return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)
+    if lemma == "summit" and pos == "NOUN" and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+        return "MEET"  # "agreements that Yoon and Biden reached during their Seoul summit last month"
     if lemma == "summit" and pos == "NOUN" and nxt == "with":
         return "MEET"  # "her first summit with President Xi": a summit of two named leaders
     if lower in _MEETING_NOUNS and pos == "NOUN" and _travel_purpose(tok):
