@@ -343,3 +343,12 @@ def test_their_summit_is_a_meeting_of_the_pair_the_clause_names(extractor: Extra
             publisher="Example Agency", published="2022-06-09")
     meet = next(e for e in x.events if e.type == "MEET")
     assert {p.name for p in meet.participants} == {"Yoon Suk-yeol", "Joe Biden"} and meet.location == "Seoul"
+
+
+def test_a_visits_main_meeting_is_with_the_counterpart(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Magdalena Andersson will visit Helsinki on Wednesday. She will first "
+            "meet President Sauli Niinistö at the Presidential Palace. Later, Prime Minister Andersson will "
+            "meet Prime Minister Sanna Marin at Kesäranta.", title="Prime Minister of Sweden to visit Helsinki",
+            publisher="Example Government", published="2021-12-06")
+    primary = next(e for e in x.events if e.primary)
+    assert {p.name for p in primary.participants} == {"Magdalena Andersson", "Sanna Marin"}
