@@ -352,3 +352,16 @@ def test_a_visits_main_meeting_is_with_the_counterpart(extractor: Extractor) -> 
             publisher="Example Government", published="2021-12-06")
     primary = next(e for e in x.events if e.primary)
     assert {p.name for p in primary.participants} == {"Magdalena Andersson", "Sanna Marin"}
+
+
+def test_a_visit_to_a_person_counts_the_host(extractor: Extractor) -> None:
+    x = run(extractor, "Argentina's Security Minister Patricia Bullrich travelled abroad. Days later, Security "
+            "Minister Patricia Bullrich visited President Nayib Bukele to see the fight against gang crime.",
+            publisher="Example Press", published="2024-10-01")
+    visit = next(e for e in x.events if e.type == "VISIT")
+    assert [p.name for p in visit.participants] == ["Patricia Bullrich", "Nayib Bukele"]
+    assert visit.location == "El Salvador"
+    x = run(extractor, "President Cyril Ramaphosa hosted President Hakainde Hichilema of Zambia for a state visit "
+            "in Pretoria on Monday.", publisher="Example Presidency", published="2024-05-06")
+    visit = next(e for e in x.events if e.type == "VISIT")
+    assert [p.name for p in visit.participants] == ["Hakainde Hichilema", "Cyril Ramaphosa"]

@@ -137,6 +137,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 inside = [text[c.idx:c.right_edge.idx + len(c.right_edge.text)] for c in goal]
                 if not any(event.location in part for part in inside):
                     event.location = None  # "before heading to their meeting": no destination named
+            if event.location is None and people and (host := _visited_person(tok, cast)) and tok.pos_ == "VERB":
+                there = cast.people[host[0]].country
+                if there and there != cast.people[people[0]].country and host[0] != people[0]:
+                    event.location = kb.country_names.get(there)  # "Bullrich visited Bukele": in his country
             if event.location is None or not people:
                 if not _definite_visit(tok):
                     continue
@@ -163,6 +167,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             event.people = people[:1] if len(people) > 1 else people
             if tok.tag_ != "NNS":
                 event.people += [p for p in _fellow_travellers(tok, cast) if p in people and p not in event.people]
+                event.people += [p for p in _visited_person(tok, cast) if p not in event.people]
             stops = more_places(tok, event.location or "", kb) if event.location else []
         elif kind == "MEET":
             event.location = place_near(tok, sent, kind, kb, doc, text) or next(
@@ -255,3 +260,16 @@ def _fellow_travellers(tok: Token, cast: Cast) -> list[str]:
     found = [m.person for t in subject.subtree if t.i not in aside
              for m in cast.mentions if m.start <= t.idx < m.end]
     return list(dict.fromkeys(found)) if len(set(found)) > 1 else []
+
+
+def _visited_person(tok: Token, cast: Cast) -> list[str]:
+    """The host of a visit told as one to a person ("Bullrich visited Bukele", "President A will host
+    President B for a working visit"): the annotation counts the host among the visit's people."""
+    if tok.pos_ == "VERB" and tok.lemma_.lower() == "visit":
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        return [p for c in objects for p in cast.people_in(c.left_edge.idx, c.idx + len(c.text))][:1]
+    if tok.pos_ == "NOUN" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in {"host", "receive"} \
+            and tok.head.head.pos_ == "VERB":
+        subject = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
+        return [p for c in subject for p in cast.people_in(c.left_edge.idx, c.idx + len(c.text))][:1]
+    return []
