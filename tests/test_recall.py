@@ -365,3 +365,10 @@ def test_a_visit_to_a_person_counts_the_host(extractor: Extractor) -> None:
             "in Pretoria on Monday.", publisher="Example Presidency", published="2024-05-06")
     visit = next(e for e in x.events if e.type == "VISIT")
     assert [p.name for p in visit.participants] == ["Hakainde Hichilema", "Cyril Ramaphosa"]
+
+
+def test_the_head_of_a_delegation_received_is_met(extractor: Extractor) -> None:
+    x = run(extractor, "The Prime Minister Nikol Pashinyan received the members of the Political and Security "
+            "Committee of the Council of the European Union headed by Delphine Pronk.",
+            publisher="Example Government", published="2024-04-08")
+    assert pairs(x) == {frozenset({"Pashinyan", "Pronk"})}

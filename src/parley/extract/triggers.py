@@ -25,7 +25,8 @@ _SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
 # "for" ("arrived in Tokyo for talks with ...") is still ahead when told.
 _MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}
 _PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chancellor", "premier",
-                 "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "secretary"}
+                 "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "delegations", "secretary",
+                 "members"}  # ("received the members of the Committee headed by X")
 # Plural nouns of talks held face to face ("held talks", "will convene consultations",
 # "host discussions with"): a meeting when a participant or the holding verb says so.
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}  # "the round hosted by Cairo": a place hosts no meeting
