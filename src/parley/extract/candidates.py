@@ -21,6 +21,8 @@ _LOWER = "a-zß-öø-ÿĀ-ɏ'’"
 _NAME_TOKEN = rf"(?:[{_UPPER}][{_LOWER}]+(?:-[A-Za-z{_UPPER}][{_LOWER}]*)*|[A-Z]{{2,}}|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}")
 
+_LED_BY = re.compile(r"\b(?:led|headed|chaired) by (?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
+                     r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b(?! [A-Z])")
 _MEDIA = r"(?:broadcaster|television|TV|channel|newspaper|news agency|agency|radio|outlet|daily|network|" \
          r"website|magazine|tabloid|wire service)"
 _MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\s+$", re.IGNORECASE)
@@ -66,6 +68,11 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             found.append((run.start(), run.end(), "title+name"))
     for m in honorific_re.finditer(text):
         found.append((m.start(1), m.end(1), "honorific+name"))
+    for m in _LED_BY.finditer(text):
+        name = m.group("name")
+        if not any(w in kb.title_words or w in kb.countries or w in kb.places for w in name.split()) \
+                and not kb.orgs.get(name):
+            found.append((m.start("name"), m.end("name"), "led-by+name"))  # "a delegation headed by Delphine Pronk"
     # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").
     found = [f for f in found if not _MEDIA_BEFORE.search(text[max(0, f[0] - 30):f[0]])
              and not _MEDIA_AFTER.match(text[f[1]:f[1] + 30])]

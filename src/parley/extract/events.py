@@ -10,15 +10,17 @@ unnamed officials ("the meeting between our defence and foreign ministers") is n
 
 from __future__ import annotations
 
+import re
 from datetime import date
+from functools import cache
 
 from spacy.tokens import Doc, Token
 
 from parley.dates import TimeExpr
 from parley.extract.excluded import _anaphor, _definite_visit, _is_excluded, _pair_subject, _unnamed_group
-from parley.extract.knowledge import Knowledge, sentence_of
+from parley.extract.knowledge import Knowledge, _load, sentence_of
 from parley.extract.mentions import Cast
-from parley.extract.participants import _dated_elsewhere, paragraph_chars, participants
+from parley.extract.participants import _dated_elsewhere, paragraph_chars, participants, programme_item
 from parley.extract.triggers import (
     _EARLIER,
     NEEDED,
@@ -45,9 +47,11 @@ __all__ = ["NEEDED", "Found", "find_events", "modality", "paragraph_chars", "par
 
 
 def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
-                anchor: date | None = None, text: str | None = None) -> list[Found]:
+                anchor: date | None = None, text: str | None = None, home: str | None = None,
+                here: str | None = None) -> list[Found]:
     """Every engagement the body mentions, one per trigger, before merging (``text`` is
-    ``doc.text`` read once by the caller)."""
+    ``doc.text`` read once by the caller; ``home`` is the publisher's country, which "our country"
+    means; ``here`` the dateline's place)."""
     text = doc.text if text is None else text
     found: list[Found] = []
     for tok in doc:
@@ -83,7 +87,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         stops: list[str] = []  # the other places of "visited A, B and C"
         anaphor = False
         people = participants(tok, kind, cast)
-        partial = False
+        partial = programme = False
         if len(people) < NEEDED[kind]:
             if kind == "VISIT" and _definite_visit(tok):
                 people, partial = [], True  # "This visit marked ...": whose, the meeting will tell
@@ -91,6 +95,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 people, partial = [], True  # "They last met in Bangkok": the document's pair
                 if _anaphor(tok.head if tok.dep_ == "compound" else tok):
                     anaphor = True
+            elif kind != "VISIT" and (item := programme_item(tok, cast, text)):
+                people, programme = item, True
             elif kind == "VISIT" or sent.start_char > 400:
                 continue
             else:
@@ -107,6 +113,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             event.rules["when"] = "earlier"  # "they last met", "their previous meeting": not this one
         event.modality = modality(tok, sent)
         event.rules["modality"] = "tense-and-hedges"
+        if programme:
+            event.rules["participants"] = "programme-item"
+            if re.search(r"\b(?:will|shall|to be held|scheduled)\b", text[max(0, tok.idx - 600):tok.idx]):
+                event.modality = "planned"  # the programme of days still ahead
         if kind == "VISIT" and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS and _to_venue(tok):
             continue
         if kind == "VISIT" and tok.pos_ == "NOUN" and any(c.dep_ == "poss" for c in tok.children) and any(
@@ -118,12 +128,19 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         elif kind == "VISIT":
             event.location = place_near(tok, sent, kind, kb, doc, text) or next(
                 (c.text for c in tok.children if c.dep_ == "compound" and tok.pos_ == "NOUN"
-                 and (c.text in kb.country_nouns or c.text in kb.places)), None)  # "the Russia visit by X"
+                 and (c.text in kb.country_nouns or c.text in kb.places)), None) or _country_meant(
+                tok, kb, home, {cast.people[p].country for p in people}) or _capital_meant(
+                tok, kb) or (here if tok.pos_ == "VERB" and any(c.lower_ == "here" for c in tok.children)
+                             else None)  # "the Russia visit by X", "arrived here" under a dateline
             if event.location and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS - _ARRIVAL_LEMMAS:
                 goal = [c for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}]
                 inside = [text[c.idx:c.right_edge.idx + len(c.right_edge.text)] for c in goal]
                 if not any(event.location in part for part in inside):
                     event.location = None  # "before heading to their meeting": no destination named
+            if event.location is None and people and (host := _visited_person(tok, cast)) and tok.pos_ == "VERB":
+                there = cast.people[host[0]].country
+                if there and there != cast.people[people[0]].country and host[0] != people[0]:
+                    event.location = kb.country_names.get(there)  # "Bullrich visited Bukele": in his country
             if event.location is None or not people:
                 if not _definite_visit(tok):
                     continue
@@ -137,14 +154,25 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             host_country = kb.country_nouns.get(where) or kb.places.get(where)
             people = [p for p in people if cast.people[p].country != host_country
                       or cast.people[p].country is None]
+            if not people and host_country and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
+                                                   for c in tok.children):
+                # "thanked Minister Locsin for the hospitality accorded to him during his visit to
+                # Manila": "his" is not the host's; the latest person named before who is a guest there
+                people = [m.person for m in reversed(cast.mentions) if sent.start_char <= m.start < tok.idx
+                          and cast.people[m.person].country not in {host_country, None}][:1]
             if not people:
                 continue
             if tok.tag_ == "NNS":
                 others = people[1:]
             event.people = people[:1] if len(people) > 1 else people
+            if tok.tag_ != "NNS":
+                event.people += [p for p in _fellow_travellers(tok, cast) if p in people and p not in event.people]
+                event.people += [p for p in _visited_person(tok, cast) if p not in event.people]
             stops = more_places(tok, event.location or "", kb) if event.location else []
         elif kind == "MEET":
-            event.location = place_near(tok, sent, kind, kb, doc, text)
+            event.location = place_near(tok, sent, kind, kb, doc, text) or next(
+                (c.text for c in tok.children if c.dep_ == "compound" and tok.pos_ == "NOUN"
+                 and c.text in kb.places), None)  # "their Seoul summit", "the upcoming Moscow talks"
         if event.location:
             event.rules["location"] = "place-after-preposition"
         near = nearest_date(tok, sent, dates, event.modality == "planned")
@@ -179,3 +207,69 @@ def _own_clause_differs(tok: Token, near: TimeExpr) -> bool:
     at = tok.doc.char_span(near.start, near.end, alignment_mode="expand")
     mine, theirs = _clause_verb(tok), _clause_verb(at.root) if at is not None else None
     return mine is not None and theirs is not None and mine.i != theirs.i
+
+
+def _country_meant(tok: Token, kb: Knowledge, home: str | None, own: set[str | None]) -> str | None:
+    """"arrived in the country on Tuesday", "who is in our country on an official visit": the
+    publisher's country, when it is not the visitor's own ("that country" points elsewhere)."""
+    clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
+    word = next((t for t in (*tok.subtree, *clause.subtree) if t.lower_ == "country" and t.head.dep_ == "prep"
+                 and t.head.lower_ in {"to", "in", "into"} and any(
+                     c.dep_ in {"det", "poss"} and c.lower_ in {"the", "our"} for c in t.children)), None)
+    if word is None or home is None or home in own:
+        return None
+    return kb.country_names.get(home)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Each state's capital (ISO3 -> city), from the packaged gazetteer."""
+    return {c["iso3"]: c["capital"] for c in _load("countries.json")["countries"] if c.get("capital")}
+
+
+def _capital_meant(tok: Token, kb: Knowledge) -> str | None:
+    """"arrived in the Mongolian capital, Ulaanbaatar", "arrived in the Australian capital on
+    Monday": the city named beside "capital", else that state's capital."""
+    clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
+    word = next((t for t in (*tok.subtree, *clause.subtree) if t.lower_ == "capital" and t.head.dep_ == "prep"
+                 and t.head.lower_ in {"to", "in", "into", "at"}), None)
+    if word is None:
+        return None
+    named = next((t.text for t in word.subtree if t.pos_ == "PROPN" and t.i > word.i and t.text in kb.places), None)
+    if named:
+        return named
+    state = next((kb.countries[c.text] for c in word.children if c.dep_ in {"amod", "compound"}
+                  and c.text in kb.countries), None)
+    return _capitals().get(state) if state else None
+
+
+def _fellow_travellers(tok: Token, cast: Cast) -> list[str]:
+    """Who travel together: the people of a visit verb's subject joined by "and" or "alongside"
+    ("OSCE Chairperson Bujar Osmani alongside Helga Schmid will be paying a visit to Turkiye")."""
+    verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in {"dobj", "pobj"} and tok.head.pos_ == "VERB" else None
+    if verb is not None and verb.dep_ == "prep":
+        verb = verb.head
+    subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
+    if subject is None:
+        return []
+    aside = {x.i for t in subject.subtree if t.dep_ in {"relcl", "acl"} for x in t.subtree}  # "X, accompanied by Y,"
+    if not any(t.i not in aside and (t.dep_ == "conj" or (t.dep_ == "prep" and (t.lower_ == "alongside" or (
+            t.lower_ == "with" and any(g.lower_ in {"together", "along"} for g in t.children)))))
+            for t in subject.subtree):
+        return []
+    found = [m.person for t in subject.subtree if t.i not in aside
+             for m in cast.mentions if m.start <= t.idx < m.end]
+    return list(dict.fromkeys(found)) if len(set(found)) > 1 else []
+
+
+def _visited_person(tok: Token, cast: Cast) -> list[str]:
+    """The host of a visit told as one to a person ("Bullrich visited Bukele", "President A will host
+    President B for a working visit"): the annotation counts the host among the visit's people."""
+    if tok.pos_ == "VERB" and tok.lemma_.lower() == "visit":
+        objects = [c for c in tok.children if c.dep_ == "dobj"]
+        return [p for c in objects for p in cast.people_in(c.left_edge.idx, c.idx + len(c.text))][:1]
+    if tok.pos_ == "NOUN" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in {"host", "receive"} \
+            and tok.head.head.pos_ == "VERB":
+        subject = [c for c in tok.head.head.children if c.dep_ == "nsubj"]
+        return [p for c in subject for p in cast.people_in(c.left_edge.idx, c.idx + len(c.text))][:1]
+    return []

@@ -35,6 +35,15 @@ def _pair_subject(tok: Token) -> bool:
     noun = tok.head if tok.dep_ == "compound" else tok  # "a telephone call between ..."
     if _anaphor(noun):
         return True
+    if noun.pos_ == "NOUN" and not any(c.dep_ == "prep" and c.lower_ in {"with", "between", "of", "among"}
+                                       for c in noun.children) and not any(c.dep_ == "poss" for c in noun.children):
+        if noun.dep_ in {"attr", "nsubj"} and noun.head.lemma_ == "be" and any(
+                c.dep_ == "expl" for c in noun.head.children):
+            return True  # "there will be a bilateral meeting": the document's pair's
+        if noun.lower_ in {"talks", "meeting", "summit"} and any(
+                c.dep_ == "amod" and c.lower_ in {"upcoming", "forthcoming"} for c in noun.children) and any(
+                c.dep_ == "det" and c.lower_ == "the" for c in noun.children):
+            return True  # "the upcoming Moscow talks": the pair's next meeting
     for prep in (c for c in noun.children if c.dep_ == "prep" and c.lower_ == "between"):
         objects = {t.lower_ for t in prep.subtree}
         if objects & {"both", "two"} and not objects & {"countries", "nations", "states", "governments"}:
@@ -43,7 +52,7 @@ def _pair_subject(tok: Token) -> bool:
             and not (tok.head.lower_ == "for" and verb.lemma_.lower() in {"sit", "gather", "meet"}):
         return False
     if any(c.dep_ in {"dobj", "prep"} and c.lower_ in {"with", "between"} for c in tok.children) or \
-            any(c.dep_ == "dobj" for c in verb.children if c is not tok):
+            any(c.dep_ == "dobj" and not _each_other(c) for c in verb.children if c is not tok):
         return False
     if any(t.dep_ in {"nsubj", "nsubjpass"} and (t.tag_ in {"NNS", "NNPS"} or (
             t.tag_ == "NNP" and t.lower_.endswith("s") and t.lower_ in _GROUP_WORDS)) and t.i < tok.i
@@ -55,6 +64,12 @@ def _pair_subject(tok: Token) -> bool:
             return any(c.lower_ in _PAIR_WORDS or any(t.lower_ in {"two", "both"} for t in c.children)
                        for c in subjects)
     return False
+
+
+def _each_other(tok: Token) -> bool:
+    """"each other", "one another": the subject's own pair."""
+    return (tok.lower_ in {"other", "another"} and any(c.lower_ in {"each", "one"} for c in tok.children)) or (
+        tok.lower_ == "another" and tok.i > 0 and tok.doc[tok.i - 1].lower_ == "one")
 
 
 _ANAPHORIC_NOUNS = {"meeting", "talks", "call", "conversation", "summit"}
@@ -117,8 +132,18 @@ def _is_excluded(tok: Token) -> bool:
         if child.dep_ == "advcl" and any(g.lower_ == "too" for c in (anc, *anc.children)
                                          if c is anc or c.dep_ == "acomp" for g in c.children):
             return True  # "it was too complicated for him to meet Obama"
-    if _denied(tok):
+    if _denied(tok) or _counted(tok) or _occasion_hosted(tok):
         return True
+    if tok.pos_ in {"NOUN", "PROPN"} and any(
+            a.pos_ == "VERB" and any(c.dep_ == "neg" for c in a.children) and trigger_type(a) is not None
+            for a in list(tok.ancestors)[:3]):
+        return True  # "will not meet Lavrov during the G20 meeting": the meeting denied, not another
+    if tok.pos_ == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "by" and any(
+            g.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in {"a", "an", "any"} for d in g.children)
+            for g in c.children) for c in tok.children):
+        return True  # "The last visit by a Portuguese President to India was in 2007": no one in particular
+    if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in {"attend", "join"}:
+        return True  # "The meeting was attended by Cabinet Secretaries A and B": present at the one told
     if tok.lemma_.lower() in {"receive", "welcome", "greet"} and any(
             t.lower_ in {"airport", "airbase", "airfield", "tarmac"} for t in tok.sent):
         return True  # "received the President at the Nur Khan Airbase": a welcome on arrival, not talks
@@ -136,9 +161,44 @@ def _is_excluded(tok: Token) -> bool:
     if any(a.lemma_.lower() == "accompany" and (a.tag_ == "VBN" or trigger_type(tok) == "VISIT")
            for a in list(tok.ancestors)[:3]):
         return True  # "was accompanied on the courtesy call by X and Y": the entourage of one told
-    # "X attended the meeting": the meeting told already; X was present at it.
+    # "X attended the meeting": the meeting told already; X was present at it ("attended the Troika
+    # meeting today, together with Ministers A and B": the three of them met).
     return tok.pos_ == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"attend", "join"} and any(
-        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss" for c in tok.children)
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss" for c in tok.children) \
+        and not _together_with(tok.head)
+
+
+def _together_with(verb: Token) -> bool:
+    """"..., together with Swiss Foreign Minister A and German Foreign Minister B": named company."""
+    for c in verb.children:
+        together = c.dep_ == "prep" and (c.lower_ == "alongside" or (c.lower_ == "with" and any(
+            g.lower_ in {"together", "along"} for g in c.children)))
+        if together and any(t.pos_ == "PROPN" and t.dep_ in {"pobj", "conj"} for t in c.subtree):
+            return True
+    return False
+
+
+_OCCASIONS = {"summit", "forum", "conference", "session", "ceremony", "event", "festival", "gathering",
+              "games", "congress", "assembly", "convention", "exhibition", "expo", "dialogue", "meeting",
+              "meetings", "talks", "round", "ministerial", "retreat"}
+
+
+def _counted(tok: Token) -> bool:
+    """"Putin and Abe met 12 times", "the two have met twice", "they met frequently": a count or a
+    habit of meetings, no one meeting."""
+    return tok.pos_ == "VERB" and any(
+        (c.lower_ == "times" and any(g.dep_ in {"nummod", "amod"} and g.lower_ not in {"first", "last"}
+                                     for g in c.children))
+        or c.lower_ in {"twice", "thrice", "frequently", "regularly", "often", "repeatedly", "routinely"}
+        for c in tok.children)
+
+
+def _occasion_hosted(tok: Token) -> bool:
+    """"represented the EU at the SEECP Summit, hosted by President X": the host of an occasion
+    is not met for that ("a dinner hosted by X for Y" still is)."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBN" and tok.lemma_.lower() in {"host", "organise", "organize",
+                                                                             "chair", "convene"} \
+        and tok.head.lemma_.lower() in _OCCASIONS
 
 
 def _denied(tok: Token) -> bool:
@@ -149,6 +209,8 @@ def _denied(tok: Token) -> bool:
         return True
     if tok.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if tok.dep_ == "dobj" and any(c.dep_ == "neg" for c in tok.head.children):
+        return True  # "he would not hold a meeting on Saturday with his counterpart"
     chain = list(tok.ancestors)[:5]
     prepared = any(a.lemma_.lower() in {"preparation", "prepare", "plan"} for a in chain[:3])
     return prepared and any(any(c.dep_ == "neg" for c in a.children) for a in chain if a.pos_ in {"VERB", "AUX"})

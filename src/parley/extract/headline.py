@@ -19,7 +19,7 @@ _HEAD_CALL = re.compile(r"\b(?:call|calls|called|phone|telephone|telephonic|spok
                         r"conversation)\b", re.IGNORECASE)
 _HEAD_MEET = re.compile(r"\b(?:meets?|meeting|met|talks|summit|hosts?|hosted|receives?|received)\b",
                         re.IGNORECASE)
-_HEAD_VISIT = re.compile(r"\bvisit", re.IGNORECASE)
+_HEAD_VISIT = re.compile(r"\b(?:visit|arriv(?:es|ed|ing)\b|lands? in\b)", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^\s*(?:\((?:MENAFN|[A-Z][A-Za-z]{1,15}|[A-Z][A-Za-z ]{1,30}(?:\s*/\s*[A-Z][A-Za-z ]{1,30})+)"  # "(MENAFN) --",
     r"(?:\s*-\s*[A-Za-z0-9 .,]{1,30})?\)\s*(?:--|—|–|-)?\s*)?"  # "(Site / Relay / WAM - 14th Aug, 2020)"

@@ -56,7 +56,10 @@ def _office_regex(kb: Knowledge) -> re.Pattern[str]:
     titles = "|".join(re.escape(t.title) for t in kb.titles if t.role)
     adjectives = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
     return re.compile(
-        rf"(?:(?P<det>\b{_DETERMINER}\s+)|(?P<poss>\b(?:{adjectives}))['’]s\s+|(?P<start>^)|(?=(?:{adjectives})\s))"
+        rf"(?:(?P<det>\b{_DETERMINER}\s+(?:(?:Rt\.?\s+)?Hon\.?\s+|H\.?E\.?\s+)?)"  # "the Hon. Prime Minister"
+        rf"|(?P<poss>\b(?:{adjectives}))['’]s\s+|(?P<start>^)|(?=(?:{adjectives})\s)"
+        rf"|(?P<bare>(?:(?<=\bwhile )|(?<=\band )|(?<=\bbut )|(?<=\bwhereas ))"  # "while External Affairs
+        rf"(?=[A-Z]\w+ [A-Z]\w+(?: [A-Z]\w+)? (?:will|would|is|was|has|had)\b)))"  # Minister will call on X"
         rf"(?:(?P<adj>{adjectives})\s+)?(?P<title>(?i:{titles}))\b"
         rf"(?:\s+of\s+(?:the\s+)?(?P<of>{adjectives})\b)?",
         re.MULTILINE,
@@ -183,8 +186,9 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         if own_person(start, end, name):
             continue
         token, before = fold(name), text[max(0, start - 25):start]
+        styled = text[start:end].split()[0] in kb.title_words and text[start:end].split()[0] != name  # "King Salman"
         titled = rule in {"title+name", "honorific+name"} or (
-            _TITLED.search(before) is not None and before.split()[-1] in kb.title_words)
+            _TITLED.search(before) is not None and before.split()[-1] in kb.title_words) or styled
         if titled and not headline and not any(token in p.tokens for p in finder.people.values()):
             person = finder.add(name, None, None, None, False, rule, (start, end))
             mentions.append(Mention(start, end, person.name))
@@ -213,9 +217,25 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         if spec.role in _STATE_ROLES and m.group("of") is None and _other_body(text[m.end():m.end() + 60], kb):
             continue  # "the President of the Riigikogu": a body's office, not the state's
         explicit = m.group("of") or m.group("adj") or m.group("poss")
+        if m.group("bare") is not None and (explicit or not spec.role or " " not in title_text.strip()):
+            continue  # "while External Affairs Minister will call on X": only a bare office of two words or more
         country = kb.countries.get(explicit) if explicit else None
         holder = _resolve_office(finder, kb, spec.role, spec.title, country, spec.country, on,
                                  publisher_country, spec.org or publisher_org)
+        if country is None and spec.country is None and not headline:
+            ss, se = bounds_of(m.start())
+            if holder is None or any(
+                    mm.person == holder.name and not mm.office and ss <= mm.start < m.start()
+                    and _ENGAGING.search(text, mm.end, m.start()) and "\n" not in text[mm.end:m.start()]
+                    for mm in mentions):
+                # "President Solih will meet the President": not Solih, whom the sentence names; the
+                # holder of the office in the country the document's visit goes to
+                # ("the President of the General Authority for Investment" is another body's office)
+                host = None if re.match(r"\s+of\s", text[m.end():m.end() + 5]) else _visited_country(text, kb)
+                held = kb.holder(host, spec.role, on, title=spec.title) if host and (
+                    holder is None or host != holder.country) and kb.office_has_title(host, spec.role, spec.title) \
+                    else None
+                holder = finder.add(held, host, spec.title, None, True, "office-registry", (0, 0)) if held else None
         if holder:
             mentions.append(Mention(m.start("title") if m.group("start") is None else m.start(),
                                     m.end(), holder.name, office=True))
@@ -232,6 +252,24 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
     mentions = [Mention(m.start, m.end, finder.current(m.person), m.office) for m in mentions]
     mentions.sort(key=lambda mm: mm.start)
     return Cast(finder.people, tuple(mentions), tuple(groups))
+
+
+_ENGAGING = re.compile(r"\b(?:meet|meets|met|meeting|call|calls|called|talks|receive|received|receives|host|hosts"
+                       r"|hosted|visit|visits|visited)\b")
+_VISITED = re.compile(r"\b(?:visit|visits|visiting|trip|tour|arrived|arrives|travel\w*)\s+(?:to|in)\s+(?:the\s+)?"
+                      r"(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})")
+
+
+def _visited_country(text: str, kb: Knowledge) -> str | None:
+    """The country of the first visit the text tells ("will pay an Official visit to India")."""
+    for m in _VISITED.finditer(text):
+        words = m.group("place").split()
+        for n in range(len(words), 0, -1):
+            place = " ".join(words[:n])
+            iso = kb.country_nouns.get(place) or kb.places.get(place)
+            if iso:
+                return iso
+    return None
 
 
 def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,

@@ -9,6 +9,8 @@ another engagement noun are left out; an infinitive's unspoken subject is let in
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from parley.dates import TimeExpr
@@ -94,6 +96,7 @@ def _subject(verb: Token | None) -> list[Token]:
             for t in c.subtree]
 
 
+_SPOUSES = {"wife", "husband", "spouse", "consort"}
 _CREDITING = {"welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"}
 
 
@@ -131,24 +134,47 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     owned = _owned_by_pronoun(tok, kind, cast)
     if owned:
         return owned
+    if kind == "VISIT" and tok.dep_ == "relcl" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {
+            "who", "that"} for c in tok.children):
+        # "Chung, who visited Pyongyang Wednesday as President Moon's special envoy": the antecedent
+        inside = {t.i for t in tok.subtree}
+        named = _people_in([t for t in tok.head.subtree if t.i not in inside], cast)
+        if named:
+            return named[:1]
     node: Token | None = tok
     verbs_passed = 0
     path = {tok.i}
     para = _paragraph(tok)
+    below: Token | None = None
     while node is not None:
         path.add(node.i)
         skip: set[int] = set()
+        if below is not None and below.dep_ == "conj" and below.pos_ in {"VERB", "AUX"} \
+                and node.pos_ in {"VERB", "AUX"} and _people_in(_subject(node), cast) \
+                and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children):
+            # "will meet the President and hold talks with the Prime Minister": the first verb lends
+            # its subject to the second, not its objects
+            for child in node.children:
+                if child.i != below.i and child.dep_ not in {"nsubj", "nsubjpass", "aux", "auxpass"}:
+                    skip.update(t.i for t in child.subtree)
         for child in node.children:
             if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
                     and not any(t.i in path for t in child.subtree):
                 skip.update(t.i for t in child.subtree)
             if node is not tok and node.lemma_.lower() in _REPORTING and child.i not in path \
-                    and child.dep_ in {"nsubj", "nsubjpass"}:
-                skip.update(t.i for t in child.subtree)  # "X met Y, spokesman Z said": Z tells it
+                    and child.dep_ in {"nsubj", "nsubjpass"} and not (
+                        below is not None and below.dep_ == "prep" and below.lower_ in {"in", "during", "at", "on"}):
+                # "X met Y, spokesman Z said": Z tells it ("X told Y in a phone call": X is on it)
+                skip.update(t.i for t in child.subtree)
         for t in node.subtree:
-            if t.i not in path and t.dep_ == "relcl" and t.pos_ == "VERB" and trigger_type(t) is not None \
+            if t.i not in path and t.dep_ == "relcl" and t.pos_ in {"VERB", "AUX"} \
+                    and (trigger_type(t) is not None or (kind != "VISIT" and t.head.i not in path)) \
                     and not any(x.i in path for x in t.subtree):
-                skip.update(x.i for x in t.subtree)  # "met X at Y, where he also met Z": Z's own meeting
+                # "met X at Y, where he also met Z": Z's own meeting; "held talks with a US Senator
+                # who was behind A and B's handshake": what the clause says of the senator (up to a
+                # semicolon: "A, who is the top leader; B, the president; and C" lists on)
+                stop = next((x.i for x in t.subtree if x.i > t.i and x.text == ";"), len(t.doc))
+                skip.update(x.i for x in t.subtree if x.i < stop)
             if t.i not in path and t.pos_ == "NOUN" and not any(x.i in path for x in t.subtree) and \
                     t.dep_ not in {"nsubj", "nsubjpass"} and trigger_type(t) is not None and _own_agent(t):
                 skip.update(x.i for x in t.subtree)  # "followed visits to Honiara by X and Y": theirs
@@ -157,6 +183,11 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.dep_ == "prep" and t.lower_ == "since" and \
                     not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "the first such meeting since Turnbull in 2016"
+            noun = t.head if t.dep_ in {"nmod", "compound", "amod"} else t
+            if t.lower_ in _SPOUSES and t.i not in path and any(
+                    c.dep_ == "poss" for c in (*t.children, *noun.children)) and not any(
+                    x.i in path for x in noun.subtree):
+                skip.update(x.i for x in noun.subtree)  # "X and his wife Y called on Z": she accompanies
             if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
                 skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage
             if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path and kind != "VISIT" \
@@ -172,5 +203,35 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             verbs_passed += 1
         if verbs_passed >= 2 or node.head.i == node.i:
             break
-        node = node.head
+        below, node = node, node.head
     return []
+
+
+def principal(cast: Cast) -> str | None:
+    """The person a document is about: the first it names who is named again (a readout and a
+    news lead both open on their principal)."""
+    counts: dict[str, int] = {}
+    for m in cast.mentions:
+        if m.end > m.start:
+            counts[m.person] = counts.get(m.person, 0) + 1
+    return next((p for p, n in counts.items() if n >= 2), None)  # dicts keep the order of first mention
+
+
+_PROGRAMME_LINE = re.compile(r"^\s*(?:[-•*–]|\d{1,2}[:.]\d{2}\b"
+                             r"|(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b)")
+
+
+def programme_item(tok: Token, cast: Cast, text: str) -> list[str]:
+    """"- Thursday (noon): Talks with French President Emmanuel Macron followed by lunch": an item
+    of the programme of the document's own person, who is not named on the line."""
+    line_start = text.rfind("\n", 0, tok.idx) + 1
+    line_end = text.find("\n", tok.idx)
+    line_end = len(text) if line_end < 0 else line_end
+    label = text.find(":", line_start, tok.idx)  # "Thursday (noon):" is the item's time, not its subject
+    if not _PROGRAMME_LINE.match(text[line_start:tok.idx]) or any(
+            t.dep_ in {"nsubj", "nsubjpass"} and t.ent_type_ not in {"DATE", "TIME"} and t.i != tok.i
+            for t in tok.sent if max(line_start, label + 1) <= t.idx < line_end):
+        return []
+    named = cast.people_in(line_start, line_end)
+    main = principal(cast)
+    return [main, named[0]] if len(named) == 1 and main is not None and main != named[0] else []

@@ -78,6 +78,9 @@ class Mention:
     office: bool = False  # "The Prime Minister" rather than a name
 
 
+_STYLES = {"Majesty", "Highness", "Excellency", "Holiness", "Royal"}
+
+
 class PeopleFinder:
     """Finds and resolves the people of one text (a document body or its headline)."""
 
@@ -123,6 +126,8 @@ class PeopleFinder:
         if name in self.kb.honorifics or name + "." in self.kb.honorifics:
             return ""
         parts = name.split()
+        while len(parts) > 1 and parts[0] in _STYLES:
+            parts = parts[1:]  # "(His) Majesty King Charles III": the style before the rank
         while len(parts) > 1 and parts[0] in self.kb.title_words and parts[1] not in self.kb.title_words:
             parts = parts[1:]  # "Prince Faisal bin Farhan", "Sheikh Mohamed": a rank before the name
         kept: list[str] = []

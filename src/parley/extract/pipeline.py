@@ -108,10 +108,11 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     # "on Tuesday" counts from there, not from the relay's publication a day later.
     anchor = parse_iso(day_line) if day_line else (published or (parse_iso(title_day) if title_day else None))
     dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
-    found = absorb_receptions(merge(separate(find_events(body, cast.with_groups(), kb, dates, anchor, text),
-                                             body, cast), kb))
+    told = find_events(body, cast.with_groups(), kb, dates, anchor, text, locale, place_line)
+    found = absorb_receptions(merge(separate(told, body, cast), kb))
     kind = headline_type(document.title)
-    primary = _settle_partial(_choose_primary(found, kind, head_people, cast), found, head_people, cast, body, kb)
+    primary = _settle_partial(_choose_primary(found, kind, head_people, cast, text), found, head_people, cast,
+                              body, kb)
     pending = [e for e in found if e.partial and (e.type == "VISIT" or not e.people)]
     found = [e for e in found if not e.partial]
     if primary is None and kind in {"MEET", "CALL"} and len(head_people) >= 2:
@@ -147,7 +148,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
             primary.date = first_day(primary.date, summary.days)
         country_of = {name: person.country for name, person in cast.people.items()}
         found.extend(complete_visits(pending, found, primary, country_of, kb))
-        found.extend(pair_meetings(pending, primary))
+        found.extend(pair_meetings(pending, primary, cast, text, tuple(found)))
         found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
         found[:] = merge(found, kb)
 

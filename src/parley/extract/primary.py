@@ -62,10 +62,24 @@ def _settle_partial(primary: Found | None, found: list[Found], head_people: list
     return primary
 
 
+def _quoted(text: str, at: int) -> bool:
+    """Whether position ``at`` lies inside a quotation of its paragraph."""
+    start = text.rfind("\n", 0, at) + 1
+    before = text[start:at]
+    return before.count("“") > before.count("”") or (before.count('"') % 2 == 1)
+
+
 def _choose_primary(found: list[Found], kind: str | None, head_people: list[str],
-                    cast: Cast) -> Found | None:
+                    cast: Cast, text: str = "") -> Found | None:
     talks = [e for e in found if e.type in {"MEET", "CALL"} and e.people]
+    if kind == "VISIT" and text and any(e.type == "VISIT" and e.people and not e.partial for e in found):
+        # "I look forward to welcoming Prime Minister X," the host said: what a quotation looks
+        # forward to is not the engagement a "to visit" headline announces
+        talks = [e for e in talks if not _quoted(text, e.trigger)]
     full = [e for e in talks if not e.partial]
+    if kind == "VISIT" and any(e.type == "VISIT" and e.people and not e.partial and e.start < 400 for e in found) \
+            and not any(t.start < 400 for t in talks):
+        return None  # "X arrives in Sri Lanka": the arrival the lead tells, not talks told further down
     if kind in {"MEET", "CALL"}:
         same = [e for e in full if e.type == kind] or [e for e in talks if e.type == kind]
         if same:
@@ -78,9 +92,26 @@ def _choose_primary(found: list[Found], kind: str | None, head_people: list[str]
     pool = full or talks or [e for e in found if e.type in {"MEET", "CALL"} and e.partial and e.start < 600]
     if pool:
         if head_people:
-            return max(pool, key=lambda e: (len(set(e.people) & set(head_people)), -e.trigger))
+            return max(pool, key=lambda e: (len(set(e.people) & set(head_people)), _counterparts(e, cast),
+                                            -e.trigger))
         return pool[0]
     return None
+
+
+def _office_word(title: str | None) -> str:
+    """The kind of office a title names, without its state or rank ("Prime Minister", "Defence
+    Minister" and "Minister of Defence" alike)."""
+    words = re.sub(r"\b(?:of|for|the|and|deputy|acting|senior|first|vice)\b", " ", (title or "").lower()).split()
+    return " ".join(sorted(words))
+
+
+def _counterparts(event: Found, cast: Cast) -> bool:
+    """A meeting of two holders of the same office ("Prime Minister Andersson will meet Prime Minister
+    Marin"): a visit's meeting with the counterpart is its main one, before the host's other calls."""
+    if len(event.people) != 2:
+        return False
+    a, b = (_office_word(cast.people[p].title) for p in event.people)
+    return bool(a) and a == b
 
 
 def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: Doc, text: str,

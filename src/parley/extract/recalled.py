@@ -13,6 +13,7 @@ from datetime import date
 from parley.dates import MONTHS, TimeExpr, parse_iso
 from parley.extract.events import Found
 from parley.extract.knowledge import Knowledge
+from parley.extract.mentions import Cast
 
 
 def _same_time(a: str | None, b: str | None) -> bool:
@@ -79,12 +80,30 @@ _LEADERS_MEETING = re.compile(
 )
 
 
+_STATES_SUMMIT = re.compile(
+    r"\bsummit(?: talks| meeting)? between (?:the )?(?P<a>U\.S\.|[A-Z]\w*(?: (?:of )?[A-Z]\w*){0,3}) and "
+    r"(?:the )?(?P<b>U\.S\.|[A-Z]\w*(?: (?:of )?[A-Z]\w*){0,3})")
+
+
 def leaders_meetings(text: str, countries: list[str], kb: Knowledge, on: str | None) -> list[Found]:
-    """Meetings of "their Presidents at the San Francisco meeting", "the leaders' Woodside Summit":
-    the leaders of the two countries of the document's engagement, resolved on its date."""
+    """Meetings of "their Presidents at the San Francisco meeting", "the leaders' Woodside Summit",
+    "the recent summit talks between the Republic of Korea and the United States": the leaders of
+    the two countries of the document's engagement, resolved on its date."""
     if len(countries) != 2 or not on:
         return []
     found = []
+    for m in _STATES_SUMMIT.finditer(text):
+        states = {kb.countries.get(m.group("a")), kb.countries.get(m.group("b"))}
+        people = [kb.leader(c, on) for c in countries]
+        if states != set(countries) or not all(people):
+            continue
+        start = text.rfind(".", 0, m.start()) + 1
+        end = text.find(".", m.end())
+        end = len(text) if end < 0 else end + 1
+        event = Found("MEET", [p for p in people if p], start, end, m.start(),
+                      rules={"type": "states-summit", "participants": "leaders-of-both-sides"})
+        event.spans.append((start, end, "states-summit"))
+        found.append(event)
     for m in _LEADERS_MEETING.finditer(text):
         presidents = "resident" in (m.group("who") or m.group("who2") or "")
         people = [kb.leader(c, on, presidents) for c in countries]
@@ -179,19 +198,42 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
     return out
 
 
-def pair_meetings(pending: list[Found], primary: Found | None) -> list[Found]:
+def pair_meetings(pending: list[Found], primary: Found | None, cast: Cast | None = None,
+                  text: str = "", found: tuple[Found, ...] = ()) -> list[Found]:
     """Meetings and calls of "they" or "the two" on another date than the document's primary
     meeting or call ("They last met in January in Bangkok"): an earlier or later engagement of
-    the same pair.  Undated ones are taken to be the primary engagement itself and add nothing."""
+    the same pair.  Undated ones are taken to be the primary engagement itself and add nothing.
+
+    In a readout of a round of calls, each paragraph tells one of them: "Chancellor Merkel
+    discussed ... They also agreed to meet in Brussels next week" is the pair of that call."""
     if primary is None or primary.type not in {"MEET", "CALL"} or len(primary.people) != 2:
         return []
     out = []
     for event in pending:
         if event.type in {"MEET", "CALL"} and not event.people and "anaphor" not in event.rules:
+            pair = _paragraph_pair(event, primary, cast, text, found) or list(primary.people)
             earlier = event.rules.get("when") == "earlier"
-            if event.type == primary.type and not earlier and (not event.date or _same_time(event.date, primary.date)):
+            if event.type == primary.type and not earlier and (not event.date or _same_time(event.date, primary.date)) \
+                    and set(pair) == set(primary.people):
                 continue  # the document's own engagement again ("the two held talks for four hours")
-            event.people, event.partial = list(primary.people), False
+            event.people, event.partial = pair, False
             event.rules["participants"] = "the-document's-pair"
             out.append(event)
     return out
+
+
+def _paragraph_pair(event: Found, primary: Found, cast: Cast | None, text: str,
+                    found: tuple[Found, ...]) -> list[str] | None:
+    """The pair of another engagement of the document's principal whose other side is the one
+    person the trigger's paragraph names ("Chancellor Merkel discussed ... They agreed to meet")."""
+    if cast is None or not text:
+        return None
+    start = text.rfind("\n", 0, event.trigger) + 1
+    named = cast.people_in(start, event.trigger)
+    if len(named) == 2:
+        return named  # "President Macron and the Taoiseach spoke ... They looked forward to seeing each other"
+    if len(named) != 1 or named[0] in primary.people:
+        return None
+    other = named[0]
+    hubs = [p for p in primary.people if any(set(e.people) == {p, other} for e in found)]
+    return [hubs[0], other] if len(hubs) == 1 else None

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from parley.extract.events import Found, trigger_type
 from parley.extract.knowledge import sentence_of
 from parley.extract.mentions import Cast
+from parley.extract.participants import principal
 
 _PLURAL_ENGAGEMENTS = {"conversations", "calls", "meetings", "phone calls", "discussions"}
 _DISTRIBUTIVE = {"separately", "separate", "respectively", "individually", "bilaterally"}
@@ -76,6 +77,9 @@ def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
     subjects = [m.person for m in cast.mentions if sent.start_char <= m.start < tok.idx and any(
         t.dep_ in {"nsubj", "nsubjpass"} for t in tok.doc.char_span(m.start, m.end, alignment_mode="expand")
         or [])]
+    after = list(dict.fromkeys(p for p in people if p not in before))
+    if len(before) >= 2 and len(after) == 1 and tok.tag_ == "NNS":
+        return after[0]  # "Ambassadors A and B paid introductory calls on Minister C": C receives each
     if len(set(subjects)) == 1:
         return subjects[0]
     if len(before) == 1:
@@ -83,15 +87,60 @@ def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
     return None
 
 
+_REFERRING_HEADS = {"official", "leader", "executive", "minister", "president", "premier",
+                    "chancellor", "secretary", "chairperson", "chairman", "chair", "head", "envoy", "diplomat",
+                    "director", "general", "commissioner", "king", "emir", "sultan", "prince", "monarch"}
+
+
+def _unnamed_subject(tok: Token, cast: Cast) -> bool:
+    """The trigger's clause has for subject a reference that names no one ("the Japanese leader
+    is slated to meet with A and B", "The WHO high official has held meetings with A, B and C",
+    "the chief executive may meet with ..."), or has no subject at all ("the agenda for meetings
+    with A on Wednesday and B on Thursday"): the document's own person is meant."""
+    verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head if tok.dep_ == "dobj" else None
+    for node in [verb, *(list(verb.ancestors)[:2] if verb is not None else [])]:
+        if node is None:
+            break
+        subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
+        if subjects:
+            subject = subjects[0]
+            if cast.overlaps(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)):
+                return False
+            return subject.lower_ in _REFERRING_HEADS and any(
+                c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children)
+        if node.dep_ not in {"xcomp", "conj", "advcl"}:
+            break
+    return tok.pos_ == "NOUN" and tok.lower_ in _PLURAL_ENGAGEMENTS and not any(
+        c.dep_ == "poss" for c in tok.children) and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+
+
+def _distinct_states(people: list[str], cast: Cast) -> bool:
+    """Counterparts of as many states as there are counterparts (all known)."""
+    states = [cast.people[p].country for p in people]
+    return None not in states and len(set(states)) == len(states)
+
+
 def separate(found: list[Found], doc: Doc, cast: Cast) -> list[Found]:
     """Split each meeting or call that is several bilateral ones into one per counterpart."""
     out: list[Found] = []
+    main = principal(cast)
     for event in found:
         tok = _trigger(doc, event.trigger) if event.type in {"MEET", "CALL"} else None
-        if tok is None or event.partial or not _distributed(tok, cast):
+        if tok is None or event.partial:
             out.append(event)
             continue
-        hub = _hub(tok, event.people, cast)
+        hub = None
+        if main is not None and main not in event.people and _unnamed_subject(tok, cast) and (
+                _distributed(tok, cast) or (len(event.people) >= 2 and _distinct_states(event.people, cast))):
+            # "the chief executive may meet with Korean President A, Cambodian Prime Minister B,
+            # ...": the document's person meets each of them
+            hub = main
+            event.people.insert(0, main)
+            event.rules["participants"] = "principal-by-reference"
+        elif not _distributed(tok, cast):
+            out.append(event)
+            continue
+        hub = hub or _hub(tok, event.people, cast)
         partners = [p for p in event.people if p != hub]
         if hub is None or len(partners) < 2:
             out.append(event)

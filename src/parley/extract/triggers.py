@@ -17,14 +17,16 @@ NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
 _SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
 _PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare", "propose", "announce",
                    "arrange", "arrangement", "reschedule", "rescheduling", "set", "commit", "commitment", "pledge",
-                   "promise", "vow"}
+                   "promise", "vow", "slate", "slated", "due"}
+_PLANNED_FORMS = {"slated", "scheduled"}  # "is slated to meet": a participle the lemmatiser misreads
 _SPECULATIVE_AUX = {"could", "might", "may", "would"}
 _SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
 # Verbs of the moment of travel: an arrival or departure makes a VISIT, and the meeting it is
 # "for" ("arrived in Tokyo for talks with ...") is still ahead when told.
 _MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}
 _PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chancellor", "premier",
-                 "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "secretary"}
+                 "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "delegations", "secretary",
+                 "members"}  # ("received the members of the Committee headed by X")
 # Plural nouns of talks held face to face ("held talks", "will convene consultations",
 # "host discussions with"): a meeting when a participant or the holding verb says so.
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}  # "the round hosted by Cairo": a place hosts no meeting
@@ -51,9 +53,44 @@ class Found:
     partial: bool = False  # a meeting or call with one named side only, kept to be completed
 
 
+_INTERRUPTED = {"host", "meet", "receive", "welcome"}
+_DATE_WORDS = {"on", "this", "next", "today", "tomorrow", "tonight", "later", "in", "the", "of", "at", "early",
+               "morning", "afternoon", "evening"}
+
+
+def interrupted_modal(tok: Token) -> Token | None:
+    """The modal of a verb the parser took for a noun because a date stands between them ("X will
+    this afternoon, 28 June 2023, host President Y", "will on Thursday, 29 June, host Y"): the
+    base form of an engagement verb after "will"/"to" and nothing but date words and commas."""
+    if tok.lower_ not in _INTERRUPTED or tok.pos_ in {"VERB", "AUX"} or tok.i < 2:
+        return None
+    for between, prev in enumerate(reversed(tok.doc[max(0, tok.i - 12):tok.i])):
+        if prev.lower_ in {"will", "shall", "would", "to"} and prev.tag_ in {"MD", "TO"}:
+            return prev if between else None
+        if not (prev.ent_type_ in {"DATE", "TIME"} or prev.is_punct or prev.lower_ in _DATE_WORDS or prev.like_num):
+            return None
+    return None
+
+
+_MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast"}
+_PHONE = {"phone", "telephone", "telephonic", "call", "videoconference", "video"}
+
+
+def _talk_kind(tok: Token) -> str:
+    """Whether "talked to X" or "exchanged views with X" was on the phone: the sentence says so, or
+    the document tells of a call and of no meeting."""
+    if any(t.lemma_.lower() in _PHONE for t in tok.sent):
+        return "CALL"
+    lemmas = {t.lemma_.lower() for t in tok.doc}
+    return "CALL" if lemmas & {"phone", "telephone", "telephonic"} and not lemmas & {
+        "meet", "meeting", "visit", "arrive", "host", "receive"} else "MEET"
+
+
 def trigger_type(tok: Token) -> str | None:
     """The event type a token signals, or None (the lexicon lives here: it is grammar, not data)."""
     lemma, lower, pos = tok.lemma_.lower(), tok.lower_, tok.pos_
+    if lower in _INTERRUPTED and pos not in {"VERB", "AUX"} and interrupted_modal(tok) is not None:
+        return "MEET"  # "will this afternoon, 28 June 2023, host President X"
     nxt = tok.nbor(1).lower_ if tok.i + 1 < len(tok.doc) else ""
     prev = tok.nbor(-1).lower_ if tok.i > 0 else ""
     if lemma in {"phone", "telephone", "telephonic"} or lower in {"phoned", "telephoned"}:
@@ -75,13 +112,31 @@ def trigger_type(tok: Token) -> str | None:
     if lemma == "welcome" and pos == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "from" for c in (
             *tok.children, *(tok.head.children if tok.dep_ == "dobj" and tok.head.lemma_ == "receive" else ()))):
         return "MEET"  # "received a warm welcome from Defence Minister X"
-    if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and \
-            any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children):
-        return "CALL"
+    if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and not any(
+            c.dep_ in {"oprd", "xcomp", "acomp"} for c in tok.children) and \
+            any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or (c.lower_ in {"counterpart", "counterparts"} and any(
+                g.dep_ in {"appos", "compound"} and g.pos_ == "PROPN" for g in c.children))) for c in tok.children):
+        return "CALL"  # "called President X", "called her counterpart Wang Yi"
     if lemma == "speak" and tok.tag_ in {"VBD", "VBZ", "VBN"} and (nxt in {"to", "with", "by"} or any(
             t.lower_ == "with" and any(a.i == tok.i for a in t.ancestors)
             for t in tok.doc[tok.i + 1: tok.i + 7])):
         return "CALL"  # "spoke with", "spoke for the first time with"
+    if lower in {"videoconference", "teleconference", "video-conference"} or (
+            lemma in {"conference", "link"} and pos == "NOUN" and prev in {"video", "tele"}):
+        return "CALL"  # "held a video conference with Prime Minister X"
+    if ((lemma == "talk" and tok.tag_ in {"VBD", "VBZ", "VBN"} and nxt in {"to", "with"})
+            or (lemma == "confer" and nxt == "with")
+            or (lemma == "sit" and nxt == "down" and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "with")
+            or (lemma == "exchange" and nxt in {"views", "opinions", "ideas"} and tok.i + 2 < len(tok.doc)
+                and tok.nbor(2).lower_ == "with")) and pos == "VERB" and any(
+            t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS for t in tok.doc[tok.i + 2: tok.i + 9]):
+        # "Foreign Minister Kang talked to Secretary Tillerson", "conferred with", "sat down with",
+        # "exchanged views with": the sentence or the document says whether on the phone
+        return _talk_kind(tok)
+    if lemma in _MEALS and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
+            "host", "give", "offer", "hold", "throw"} and any(
+            c.dep_ == "prep" and c.lower_ in {"in", "for"} for c in tok.children):
+        return "MEET"  # "hosted a dinner in honour of President X", "gave a luncheon for X"
     if lemma in {"discuss", "confer"} and pos == "VERB" and any(
             c.dep_ == "aux" and c.lower_ in {"will", "would", "shall"} for c in tok.children) and len(
             [g for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
@@ -89,14 +144,20 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # "Prime Minister Marin and Prime Minister Andersson will discuss ...": a meeting ahead
     if lower == "conversation" and prev in {"telephone", "phone", "telephonic", "video"}:
         return None  # the modifier already triggered
+    if lemma == "see" and pos == "VERB" and any(c.dep_ == "dobj" and c.lower_ in {"other", "another"} and (
+            any(g.lower_ in {"each", "one"} for g in c.children) or c.lower_ == "another") for c in tok.children):
+        return "MEET"  # "looked forward to seeing each other at the European Council"
     if lemma == "meet" or lower in {"meeting", "meetings", "met"}:
         return "MEET"
+    if lower == "discussion" and prev == "bilateral" and pos == "NOUN":
+        return "MEET"  # "A bilateral discussion will be held between A and B"
     if lower in _TALK_NOUNS and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
             nxt in {"with", "between"} or prev in {"bilateral", "summit"}
             or tok.head.lemma_.lower() in {"hold", "have", "begin", "open", "convene", "conduct", "host"}
             or (tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in {"sit", "gather", "meet"})
-            or any(c.dep_ == "relcl" and c.lemma_.lower() in {"hold", "have"} for c in tok.children)):
-        return "MEET"
+            or any(c.dep_ == "relcl" and c.lemma_.lower() in {"hold", "have"} for c in tok.children)
+            or any(c.dep_ == "amod" and c.lower_ in {"upcoming", "forthcoming"} for c in tok.children)):
+        return "MEET"  # ("the upcoming Moscow talks")
     if lemma in {"receive", "host", "welcome", "greet"} and tok.tag_ == "VBN" and any(
             c.dep_ == "agent" and any(g.dep_ == "pobj" and ((g.pos_ == "PROPN" and g.ent_type_ not in _PLACE_ENTS)
                                                             or g.lower_ in _PERSON_NOUNS)
@@ -108,11 +169,16 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # "held a working session with Minister X, Minister Y and other officials"
     if lemma == "summit" and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"hold", "have"}:
         return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)
+    if lemma == "summit" and pos == "NOUN" and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+        return "MEET"  # "agreements that Yoon and Biden reached during their Seoul summit last month"
     if lemma == "summit" and pos == "NOUN" and nxt == "with":
         return "MEET"  # "her first summit with President Xi": a summit of two named leaders
     if lower in _MEETING_NOUNS and pos == "NOUN" and _travel_purpose(tok):
         return "MEET"  # "arrived in Beijing for a summit with ...", "headed to Oslo for talks"
-    if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and nxt in {"in", "at", "on"}:
+    if lower == "due" and nxt in {"in", "to", "at"} and tok.i + 2 < len(tok.doc) and \
+            tok.nbor(2).ent_type_ in {"GPE", "LOC"}:
+        return "VISIT"  # "Chancellor Scholz is due in Beijing on Friday": an arrival ahead
+    if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and nxt in {"in", "at", "on", "here"}:
         return "VISIT"  # "arrived in Kyiv", "landed in Beijing"
     if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
             (lemma in {"leave", "depart"} and nxt == "for")
@@ -120,7 +186,10 @@ def trigger_type(tok: Token) -> str | None:
         return "VISIT"  # "left for Beijing", "heads to China"
     if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children) \
             and (tok.tag_ in {"VBD", "VBN"} or any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"}
-                                                   for c in tok.children)):
+                                                   for c in tok.children)
+                 or (tok.tag_ == "VBG" and any(a.lemma_.lower() == "look" and any(
+                     c.lower_ == "forward" for c in a.children) for a in list(tok.ancestors)[:3]))):
+        # ("I look forward to welcoming Prime Minister X": a visit announced, not an invitation)
         return "MEET"  # "welcomed Prime Minister X to Canberra": a reception of a guest
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree):
@@ -170,6 +239,13 @@ def modality(tok: Token, sent: Span) -> str:
     """Planned (will, agreed to, considering, looking forward to), speculative (could, if) or occurred."""
     chain = [tok, *list(tok.ancestors)[:4]]
     planned = speculative = False
+    if any(c.dep_ in {"npadvmod", "advmod", "prep"} and c.lower_ in {"week", "month", "year", "weekend"} | {"in", "on"}
+           and {t.lower_ for t in c.subtree} & {"next", "later", "coming"}
+           and {t.lower_ for t in c.subtree} & {"week", "month", "year", "weekend"} for c in tok.children):
+        planned = True  # "King Charles III's visit to Canada later this month", "talks next week"
+    modal = interrupted_modal(tok)
+    if modal is not None and modal.lower_ in {"will", "shall"}:
+        planned = True  # "will on Thursday, 29 June, host X": the parse lost the auxiliary
     if tok.lemma_.lower() in _TRAVEL_LEMMAS and tok.tag_ in {"VBZ", "VBP"} and not any(
             c.dep_ in {"aux", "auxpass"} for c in tok.children):
         planned = True  # in the body of a report, "Lee arrives in Nara on Tuesday" is ahead
@@ -179,6 +255,9 @@ def modality(tok: Token, sent: Span) -> str:
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
             a.lower_ == "order" or a.lemma_.lower() in _TRAVEL_LEMMAS for a in list(tok.ancestors)[:3]):
         planned = True  # "leaving for Britain in order to meet X": what the journey is for
+    if tok.head.lower_ == "for" and tok.head.head.lower_ in {"agenda", "programme", "program", "schedule",
+                                                             "itinerary", "preparations"}:
+        planned = True  # "topics on the agenda for meetings with X on Wednesday"
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"include", "feature"} and any(
             c.dep_ == "nsubj" and c.lower_ in {"agenda", "programme", "program", "schedule", "itinerary"}
             for c in tok.head.children):
@@ -195,6 +274,8 @@ def modality(tok: Token, sent: Span) -> str:
             planned = True  # "arrived on Tuesday to hold a summit with ..."
     for n, node in enumerate(chain):
         lemma = node.lemma_.lower()
+        if node.lower_ in _PLANNED_FORMS:
+            planned = True
         if lemma in _PLANNED_LEMMAS or (lemma == "invite" and node is not tok) or (lemma == "agree" and node is not tok
                                         and chain[n - 1].dep_ not in {"prep", "pobj", "npadvmod"}
                                         and not (chain[n - 1].dep_ == "advcl" and any(
@@ -228,6 +309,8 @@ def modality(tok: Token, sent: Span) -> str:
             break
         if any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for c in node.children):
             break  # "... since James Cleverly went to China": its own clause, its own tense
+        if node.dep_ == "relcl":
+            break  # "Biden, who met Xi last year, will visit Hanoi": the relative clause's own tense
     own_clause = any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for node in chain
                      for c in node.children)
     if not own_clause and any(t.lower_ == "if" for t in sent if t.i < tok.i):
