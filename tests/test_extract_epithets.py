@@ -38,3 +38,24 @@ def test_a_meeting_told_as_it_happens_is_of_the_day_of_writing(extractor: Extrac
     x = run(extractor, "President Bola Tinubu is meeting with American Secretary of State Antony Blinken who is on "
             "a tour of African nations.", publisher="Premium Times", published="2024-01-23")
     assert primary(x).date == "2024-01-23" and primary(x).modality == "occurred"
+
+
+def test_a_welcome_on_arrival_is_no_meeting_of_its_own(extractor: Extractor) -> None:
+    x = run(extractor, "President Bola Tinubu met US Secretary of State Antony Blinken in Abuja on Tuesday. On "
+            "arrival in Abuja, he was received by the Secretary to the Government of the Federation, George "
+            "Akume, and Foreign Minister Yusuf Tuggar.", publisher="Premium Times", published="2024-01-23")
+    meetings = [names(e) for e in x.events if e.type == "MEET"]
+    assert meetings == [{"Bola Tinubu", "Antony Blinken"}]
+
+
+def test_visits_to_a_list_of_countries_are_one_visit_each(extractor: Extractor) -> None:
+    x = run(extractor, "Mr Blinken begins his fourth African trip this week, with visits to Cabo Verde, Cote "
+            "d'Ivoire, Nigeria, and Angola.", publisher="Premium Times", published="2024-01-23")
+    visits = {e.location for e in x.events if e.type == "VISIT" and names(e) == {"Antony Blinken"}}
+    assert {"Cabo Verde", "Nigeria", "Angola"} <= visits
+
+
+def test_regular_visits_are_no_particular_visit(extractor: Extractor) -> None:
+    x = run(extractor, "The two ministers agreed to resume regular visits to Beijing, Tokyo and Seoul.",
+            publisher="Yonhap News Agency", published="2024-01-23")
+    assert not [e for e in x.events if e.type == "VISIT"]

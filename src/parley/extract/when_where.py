@@ -83,7 +83,9 @@ def more_places(tok: Token, first: str, kb: Knowledge) -> list[str]:
         if first not in {head.text, " ".join(t.text for t in head.subtree if t.dep_ in {"compound"} or t is head)} \
                 and head.text not in first.split():
             continue
-        for conj in head.conjuncts:
+        listed = [*head.conjuncts, *(a for a in head.children if a.dep_ == "appos"),
+                  *(c for a in head.children if a.dep_ == "appos" for c in a.conjuncts)]
+        for conj in dict.fromkeys(listed):  # "Cabo Verde, Cote d'Ivoire, Nigeria and Angola" (an apposition)
             name = " ".join(t.text for t in conj.subtree if t.dep_ == "compound" or t is conj)
             if name != first and (name in kb.places or name in kb.country_nouns) and name not in out:
                 out.append(name)
