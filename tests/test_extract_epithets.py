@@ -41,9 +41,10 @@ def test_a_meeting_told_as_it_happens_is_of_the_day_of_writing(extractor: Extrac
 
 
 def test_a_welcome_on_arrival_is_no_meeting_of_its_own(extractor: Extractor) -> None:
-    x = run(extractor, "President Bola Tinubu met US Secretary of State Antony Blinken in Abuja on Tuesday. On "
-            "arrival in Abuja, he was received by the Secretary to the Government of the Federation, George "
-            "Akume, and Foreign Minister Yusuf Tuggar.", publisher="Premium Times", published="2024-01-23")
+    x = run(extractor, "President Bola Tinubu met US Secretary of State Antony Blinken in Abuja on Tuesday. "
+            "Minister of Foreign Affairs Yusuf Tuggar received Mr Blinken at the forecourt of the Presidential "
+            "Villa in Abuja. On arrival in Abuja, he was received by the Secretary to the Government of the "
+            "Federation, George Akume.", publisher="Premium Times", published="2024-01-23")
     meetings = [names(e) for e in x.events if e.type == "MEET"]
     assert meetings == [{"Bola Tinubu", "Antony Blinken"}]
 

@@ -202,10 +202,10 @@ def trigger_type(tok: Token) -> str | None:
     if lemma == "visit" and pos == "NOUN" and tok.tag_ == "NNS":
         if any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children):
             return "VISIT"  # "recent visits to Honiara by X and Y": one visit each
-        if not any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children) and any(
-                c.dep_ == "prep" and c.lower_ == "to" and any(g.dep_ == "pobj" and any(x.ent_type_ == "GPE" for x in g.subtree)
-                                                              and any(x.dep_ in {"conj", "appos"} for x in g.subtree)
-                                                              for g in c.children) for c in tok.children):
+        listed = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children
+                  if g.dep_ == "pobj" and any(x.dep_ in {"conj", "appos"} for x in g.subtree)]
+        if any(x.ent_type_ == "GPE" for g in listed for x in g.subtree) and \
+                not any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children):
             return "VISIT"  # "begins his trip this week, with visits to Cabo Verde, Nigeria and Angola"
         return None  # "resume regular visits", "an exchange of visits": no particular visit
     if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and nxt in {"to", "in"}):
