@@ -60,3 +60,14 @@ def test_regular_visits_are_no_particular_visit(extractor: Extractor) -> None:
     x = run(extractor, "The two ministers agreed to resume regular visits to Beijing, Tokyo and Seoul.",
             publisher="Yonhap News Agency", published="2024-01-23")
     assert not [e for e in x.events if e.type == "VISIT"]
+
+
+def test_an_organisation_s_short_name_before_an_office_is_that_organisation_s_officer(extractor: Extractor) -> None:
+    x = run(extractor, "Organization of American States (OAS) Secretary-General Luis Almagro is meeting with "
+            "President Pedro Pablo Kuczynski in Lima. The OAS Secretary-General is also scheduled to meet with "
+            "Peruvian Foreign Affairs Minister Cayetana Aljovin at Lima's Torre Tagle Palace.",
+            publisher="Andina", published="2018-02-09")
+    meetings = {frozenset(names(e)): e for e in x.events if e.type == "MEET"}
+    assert frozenset({"Luis Almagro", "Cayetana Aljovin"}) in meetings
+    # "American" inside the organisation's name says nothing of his state
+    assert {p.country for e in x.events for p in e.participants if p.name == "Luis Almagro"} == {None}

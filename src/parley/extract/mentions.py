@@ -55,8 +55,11 @@ class Cast:
 def _office_regex(kb: Knowledge) -> re.Pattern[str]:
     titles = "|".join(re.escape(t.title) for t in kb.titles if t.role)
     adjectives = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
+    # organisations by their short names: "the OAS Secretary-General", "the NATO Secretary General"
+    short = "|".join(re.escape(o) for o in sorted(kb.orgs, key=len, reverse=True) if re.fullmatch(r"[A-Z]{2,6}", o))
     return re.compile(
-        rf"(?:(?P<det>\b{_DETERMINER}\s+(?:(?:Rt\.?\s+)?Hon\.?\s+|H\.?E\.?\s+)?)"  # "the Hon. Prime Minister"
+        rf"(?:(?P<orgdet>\b{_DETERMINER}\s+(?P<org>{short})\s+(?=(?i:{titles})\b))"
+        rf"|(?P<det>\b{_DETERMINER}\s+(?:(?:Rt\.?\s+)?Hon\.?\s+|H\.?E\.?\s+)?)"  # "the Hon. Prime Minister"
         rf"|(?P<poss>\b(?:{adjectives}))['’]s\s+|(?P<start>^)|(?=(?:{adjectives})\s)"
         rf"|(?P<bare>(?:(?<=\bwhile )|(?<=\band )|(?<=\bbut )|(?<=\bwhereas ))"  # "while External Affairs
         rf"(?=[A-Z]\w+ [A-Z]\w+(?: [A-Z]\w+)? (?:will|would|is|was|has|had)\b)))"  # Minister will call on X"
@@ -220,8 +223,9 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         if m.group("bare") is not None and (explicit or not spec.role or " " not in title_text.strip()):
             continue  # "while External Affairs Minister will call on X": only a bare office of two words or more
         country = kb.countries.get(explicit) if explicit else None
+        own_org = kb.orgs[m.group("org")].name if m.group("org") else None
         holder = _resolve_office(finder, kb, spec.role, spec.title, country, spec.country, on,
-                                 publisher_country, spec.org or publisher_org)
+                                 None if own_org else publisher_country, own_org or spec.org or publisher_org)
         if country is None and spec.country is None and not headline:
             ss, se = bounds_of(m.start())
             if holder is None or any(

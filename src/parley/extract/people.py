@@ -273,7 +273,10 @@ class PeopleFinder:
         """The state a zone says a person acts for: the last country named, except the one an
         envoy is posted to ("Russia's ambassador to France": Russia)."""
         zone = _POSTED_TO.sub(" ", zone)
-        matches = [m for m in self.kb.country_re.finditer(zone)]
+        # "Organization of American States (OAS) Secretary-General": a state's adjective inside an
+        # organisation's name says nothing of the person's state
+        bare = self.kb.org_re.sub(lambda m: " " * len(m.group(0)), zone)
+        matches = [m for m in self.kb.country_re.finditer(bare)]
         if matches:
             return self.kb.countries[matches[-1].group(0)]
         om = list(self.kb.org_re.finditer(zone))
