@@ -71,3 +71,9 @@ def test_an_organisation_s_short_name_before_an_office_is_that_organisation_s_of
     assert frozenset({"Luis Almagro", "Cayetana Aljovin"}) in meetings
     # "American" inside the organisation's name says nothing of his state
     assert {p.country for e in x.events for p in e.participants if p.name == "Luis Almagro"} == {None}
+
+
+def test_in_a_capital_to_talk_to_a_minister_is_a_meeting_there(extractor: Extractor) -> None:
+    x = run(extractor, "Secretary of Foreign Affairs Perfecto Yasay is in Moscow to talk to Russian Foreign Minister "
+            "Sergey Lavrov about the preparations.", publisher="Philippine News Agency", published="2016-12-06")
+    assert names(primary(x)) == {"Perfecto Yasay", "Sergey Lavrov"} and primary(x).location == "Moscow"

@@ -125,13 +125,16 @@ def trigger_type(tok: Token) -> str | None:
     if lower in {"videoconference", "teleconference", "video-conference"} or (
             lemma in {"conference", "link"} and pos == "NOUN" and prev in {"video", "tele"}):
         return "CALL"  # "held a video conference with Prime Minister X"
-    if ((lemma == "talk" and tok.tag_ in {"VBD", "VBZ", "VBN"} and nxt in {"to", "with"})
+    if ((lemma == "talk" and nxt in {"to", "with"} and (tok.tag_ in {"VBD", "VBZ", "VBN"} or (
+            tok.tag_ == "VB" and tok.dep_ in {"advcl", "xcomp"}
+            and tok.head.lemma_.lower() in {"be", "arrive", "travel", "go", "fly", "head", "come"})))
             or (lemma == "confer" and nxt == "with")
             or (lemma == "sit" and nxt == "down" and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "with")
             or (lemma == "exchange" and nxt in {"views", "opinions", "ideas"} and tok.i + 2 < len(tok.doc)
                 and tok.nbor(2).lower_ == "with")) and pos == "VERB" and any(
             t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS for t in tok.doc[tok.i + 2: tok.i + 9]):
-        # "Foreign Minister Kang talked to Secretary Tillerson", "conferred with", "sat down with",
+        # "Foreign Minister Kang talked to Secretary Tillerson", "is in Moscow to talk to X", "conferred
+        # with", "sat down with",
         # "exchanged views with": the sentence or the document says whether on the phone
         return _talk_kind(tok)
     if lemma in _MEALS and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
