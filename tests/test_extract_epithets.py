@@ -77,3 +77,9 @@ def test_in_a_capital_to_talk_to_a_minister_is_a_meeting_there(extractor: Extrac
     x = run(extractor, "Secretary of Foreign Affairs Perfecto Yasay is in Moscow to talk to Russian Foreign Minister "
             "Sergey Lavrov about the preparations.", publisher="Philippine News Agency", published="2016-12-06")
     assert names(primary(x)) == {"Perfecto Yasay", "Sergey Lavrov"} and primary(x).location == "Moscow"
+
+
+def test_who_told_the_media_before_leaving_is_the_one_who_left(extractor: Extractor) -> None:
+    x = run(extractor, "\"We will discuss our bilateral relations,\" Foreign Minister AK Abdul Momen told media "
+            "before leaving here for Washington DC last evening.", publisher="Prothom Alo", published="2022-04-03")
+    assert any(e.type == "VISIT" and names(e) == {"AK Abdul Momen"} for e in x.events)

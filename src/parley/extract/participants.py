@@ -163,7 +163,10 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                 skip.update(t.i for t in child.subtree)
             if node is not tok and node.lemma_.lower() in _REPORTING and child.i not in path \
                     and child.dep_ in {"nsubj", "nsubjpass"} and not (
-                        below is not None and below.dep_ == "prep" and below.lower_ in {"in", "during", "at", "on"}):
+                        below is not None and below.dep_ == "prep" and below.lower_ in {"in", "during", "at", "on", "before", "after", "upon"}) \
+                    and not (below is not None and below.dep_ == "advcl" and below.tag_ == "VBG" and not any(
+                        c.dep_ in {"nsubj", "nsubjpass"} for c in below.children)):
+                # ("X told media before leaving for Washington", "..., X said after meeting Y": X does it)
                 # "X met Y, spokesman Z said": Z tells it ("X told Y in a phone call": X is on it)
                 skip.update(t.i for t in child.subtree)
         for t in node.subtree:

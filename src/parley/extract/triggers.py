@@ -185,7 +185,8 @@ def trigger_type(tok: Token) -> str | None:
     if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and nxt in {"in", "at", "on", "here"}:
         return "VISIT"  # "arrived in Kyiv", "landed in Beijing"
     if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
-            (lemma in {"leave", "depart"} and nxt == "for")
+            (lemma in {"leave", "depart"} and (nxt == "for" or (  # "leaving here for Washington"
+                nxt in {"here", "today", "tonight"} and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "for")))
             or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
         return "VISIT"  # "left for Beijing", "heads to China"
     if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children) \
