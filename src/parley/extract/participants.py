@@ -128,6 +128,17 @@ def _owned_by_pronoun(tok: Token, kind: str, cast: Cast) -> list[str]:
     return owner + partners if partners and owner else []
 
 
+def _teller_does_it(below: Token | None) -> bool:
+    """The teller's own engagement: "X told Y in a phone call", "X told media before leaving for
+    Washington", "X said after meeting Y" (the clause under the telling verb has no subject of its own)."""
+    if below is None:
+        return False
+    if below.dep_ == "prep":
+        return below.lower_ in {"in", "during", "at", "on", "before", "after", "upon"}
+    return below.dep_ == "advcl" and below.tag_ == "VBG" and not any(
+        c.dep_ in {"nsubj", "nsubjpass"} for c in below.children)
+
+
 def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     """The people of the smallest unit around the trigger that holds enough of them."""
     needed = NEEDED[kind]
@@ -162,11 +173,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                     and not any(t.i in path for t in child.subtree):
                 skip.update(t.i for t in child.subtree)
             if node is not tok and node.lemma_.lower() in _REPORTING and child.i not in path \
-                    and child.dep_ in {"nsubj", "nsubjpass"} and not (
-                        below is not None and below.dep_ == "prep" and below.lower_ in {"in", "during", "at", "on", "before", "after", "upon"}) \
-                    and not (below is not None and below.dep_ == "advcl" and below.tag_ == "VBG" and not any(
-                        c.dep_ in {"nsubj", "nsubjpass"} for c in below.children)):
-                # ("X told media before leaving for Washington", "..., X said after meeting Y": X does it)
+                    and child.dep_ in {"nsubj", "nsubjpass"} and not _teller_does_it(below):
                 # "X met Y, spokesman Z said": Z tells it ("X told Y in a phone call": X is on it)
                 skip.update(t.i for t in child.subtree)
         for t in node.subtree:
