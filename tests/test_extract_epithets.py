@@ -83,3 +83,20 @@ def test_who_told_the_media_before_leaving_is_the_one_who_left(extractor: Extrac
     x = run(extractor, "\"We will discuss our bilateral relations,\" Foreign Minister AK Abdul Momen told media "
             "before leaving here for Washington DC last evening.", publisher="Prothom Alo", published="2022-04-03")
     assert any(e.type == "VISIT" and names(e) == {"AK Abdul Momen"} for e in x.events)
+
+
+def test_a_summit_between_two_leaders_is_their_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Japan and the United States are working on arranging a summit between Prime Minister Fumio "
+            "Kishida and President Joe Biden in New York around Sept 20, Kyodo news reported on Saturday.",
+            publisher="Japan Today", published="2022-09-10")
+    assert names(primary(x)) == {"Fumio Kishida", "Joe Biden"} and primary(x).modality == "planned"
+
+
+def test_a_queen_named_by_one_name_is_the_monarch_and_not_the_visitor(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Fumio Kishida will meet President Joe Biden in New York. Kishida is also "
+            "likely to attend the funeral of Queen Elizabeth in Britain before visiting the United States.",
+            publisher="Japan Today", published="2022-09-10")
+    people = {p.name for e in x.events for p in e.participants}
+    assert "Liz Truss" not in people
+    assert any(e.type == "VISIT" and names(e) == {"Fumio Kishida"} and e.location == "United States"
+               for e in x.events)

@@ -18,6 +18,7 @@ from parley.extract.counterparts import listed_counterparts, resolver, unnamed_c
 from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person
 from parley.extract.references import first_person, pronouns, short_forms
+from parley.names import registry_variant
 
 _DETERMINER = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Bb]oth)"
 
@@ -92,6 +93,7 @@ def _offices_in(text: str, kb: Knowledge) -> list[re.Match[str]]:
     return found
 
 
+_MONARCHS = {"King", "Queen", "Emperor", "Empress", "Sultan", "Emir", "Amir"}
 _SHORT_TITLES = {"pm": "prime minister", "fm": "foreign minister"}
 _TITLED = re.compile(r"\b[A-Z][a-z]+\s+$")  # "Deputy Prime Minister Marles": a title word just before
 # words that name the state itself after an office ("the President of the Republic", "of the
@@ -173,7 +175,12 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                 continue
         ss, se = bounds_of(start)
         country, title, org, _role = finder.context(text, start, end, ss, se)
-        canonical, registered = finder.canonical(name, country)
+        rank = text[start:end].split()[0]
+        if rank in _MONARCHS and len(name.split()) == 1 and \
+                (royal := registry_variant(kb, text[start:end], country)) is not None:
+            canonical, registered = royal, True  # "Queen Elizabeth": the monarch, not a minister called Elizabeth
+        else:
+            canonical, registered = finder.canonical(name, country)
         if headline and not registered:
             tokens = set(fold(canonical).split())
             match = [p for p in finder.people.values() if tokens and (tokens <= p.tokens)]

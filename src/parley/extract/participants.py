@@ -145,6 +145,16 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     owned = _owned_by_pronoun(tok, kind, cast)
     if owned:
         return owned
+    if kind == "VISIT" and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in {"before", "after"}:
+        # "X is likely to attend the funeral of Queen Y before visiting the United States": the
+        # visitor is the subject of the clause the gerund hangs on, not a person inside it
+        for verb in tok.ancestors:
+            subject = _subject(verb)
+            if subject:
+                named = _people_in(subject, cast)
+                if named:
+                    return named[:1]
+                break
     if kind == "VISIT" and tok.dep_ == "relcl" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {
             "who", "that"} for c in tok.children):
         # "Chung, who visited Pyongyang Wednesday as President Moon's special envoy": the antecedent

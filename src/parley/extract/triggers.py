@@ -175,8 +175,8 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # "they held a summit in Tokyo" (a summit as such is not an engagement)
     if lemma == "summit" and pos == "NOUN" and any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
         return "MEET"  # "agreements that Yoon and Biden reached during their Seoul summit last month"
-    if lemma == "summit" and pos == "NOUN" and nxt == "with":
-        return "MEET"  # "her first summit with President Xi": a summit of two named leaders
+    if lemma == "summit" and pos == "NOUN" and nxt in {"with", "between"}:
+        return "MEET"  # "her first summit with President Xi", "a summit between A and B": two named leaders
     if lower in _MEETING_NOUNS and pos == "NOUN" and _travel_purpose(tok):
         return "MEET"  # "arrived in Beijing for a summit with ...", "headed to Oslo for talks"
     if lower == "due" and nxt in {"in", "to", "at"} and tok.i + 2 < len(tok.doc) and \
