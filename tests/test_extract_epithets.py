@@ -100,3 +100,10 @@ def test_a_queen_named_by_one_name_is_the_monarch_and_not_the_visitor(extractor:
     assert "Liz Truss" not in people
     assert any(e.type == "VISIT" and names(e) == {"Fumio Kishida"} and e.location == "United States"
                for e in x.events)
+
+
+def test_a_person_in_the_topic_of_talks_is_not_at_them(extractor: Extractor) -> None:
+    x = run(extractor, "Secretary of Foreign Affairs Perfecto Yasay is in Moscow to talk to Russian Foreign Minister "
+            "Sergey Lavrov on how both ministries would prepare the proposed visit to Russia of President "
+            "Rodrigo Duterte.", publisher="Philippine News Agency", published="2016-12-06")
+    assert names(primary(x)) == {"Perfecto Yasay", "Sergey Lavrov"}

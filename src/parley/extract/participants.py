@@ -198,6 +198,9 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.i not in path and t.pos_ == "NOUN" and not any(x.i in path for x in t.subtree) and \
                     t.dep_ not in {"nsubj", "nsubjpass"} and trigger_type(t) is not None and _own_agent(t):
                 skip.update(x.i for x in t.subtree)  # "followed visits to Honiara by X and Y": theirs
+            if t.dep_ == "prep" and t.head.i == tok.i and t.lower_ in {"on", "about", "regarding", "concerning"} \
+                    and any(x.lower_ in {"how", "what", "whether", "ways"} for x in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "to talk to X on how to prepare the visit of Y": a topic
             if t.dep_ == "prep" and t.lower_ == "according" and not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "according to the former's spokesman X"
             if t.dep_ == "prep" and t.lower_ == "since" and \
