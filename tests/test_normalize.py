@@ -54,3 +54,10 @@ def test_chrome_lines_go_and_sentences_mentioning_the_words_stay() -> None:
 def test_english_ratio_separates_languages() -> None:
     assert english_ratio("The Prime Minister spoke to the President of China and they agreed that") > 0.3
     assert english_ratio("Der Bundeskanzler sprach mit dem chinesischen Präsidenten über Handel") < 0.08
+
+
+def test_source_and_photo_credit_lines_are_chrome() -> None:
+    text = "[Source: Fiji Government/ Facebook]\n\nPrime Minister Sitiveni Rabuka met his Samoan counterpart.\n" \
+           "Photo: Reuters\nThe photo shows the two leaders."
+    assert strip_chrome(text) == "Prime Minister Sitiveni Rabuka met his Samoan counterpart.\n" \
+                                 "The photo shows the two leaders."
