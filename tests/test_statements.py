@@ -318,3 +318,39 @@ def test_what_is_expected_to_dominate_talks_ahead_is_no_one_s(extractor: Extract
     x = run(extractor, "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on "
             "Friday.\nSyria is expected to dominate their next talks.", publisher="DW", published="2022-08-05")
     assert "middle_east" not in topics(x, "Putin")
+
+
+# -- cue families added for readouts of other governments and organisations ---------------------
+
+@pytest.mark.parametrize(("sentence", "topic"), [
+    ("They discussed the next steps on North Macedonia's EU path.", "international_affairs"),
+    ("The leaders discussed Brexit and the Northern Ireland protocol.", "international_affairs"),
+    ("The two ministers discussed the current situation in Afghanistan.", "international_affairs"),
+    ("They exchanged views on regional and continental issues of mutual interest.", "international_affairs"),
+    ("They agreed to boost bilateral and regional cooperation.", "international_affairs"),
+    ("The joint fight against DAESH was discussed.", "security_defence"),
+    ("The need for cooperation against groups which resort to terror was underscored.", "security_defence"),
+    ("They discussed the \u201cstrategic\u201d partnership between their countries.", "bilateral_relations"),
+    ("They agreed to make efforts towards easing tensions.", "bilateral_relations"),
+    ("The leaders discussed security and economic matters.", "trade_investment"),
+])
+def test_general_cues_of_other_readouts(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence, knowledge())
+
+
+@pytest.mark.parametrize(("sentence", "topic"), [
+    ("The leaders welcomed the ceasefire in Gaza.", "security_defence"),  # the war's topic, not defence policy
+    ("He will attend the meeting with NATO Allies next week.", "international_affairs"),
+    ("The WHO Director-General was present.", "international_affairs"),
+])
+def test_words_the_annotation_does_not_count(sentence: str, topic: str) -> None:
+    assert topic not in topics_of(sentence, knowledge())
+
+
+def test_he_is_not_the_subject_of_a_subordinate_clause(extractor: Extractor) -> None:
+    x = run(extractor, "Indonesian President Joko Widodo met Australian Prime Minister Scott Morrison in Canberra "
+            "on Monday.\n\nWidodo became the first Indonesian leader to address the Australian parliament since "
+            "Susilo Bambang Yudhoyono did so in 2010.\n\n\"We must continue to advocate economic openness,\" he "
+            "said.", publisher="Reuters", published="2020-02-10")
+    assert "trade_investment" in topics(x, "Widodo")
+    assert not topics(x, "Yudhoyono")
