@@ -17,7 +17,7 @@ from parley.extract.headline import dateline_end
 from parley.extract.knowledge import Knowledge, sentences
 from parley.extract.mentions import Cast
 from parley.extract.separate import tellers
-from parley.extract.when_where import forward, other_clause, reported_on
+from parley.extract.when_where import forward, other_clause, reported_on, sharper_place
 
 
 def _home_side(primary: Found, cast: Cast, home: str | None) -> None:
@@ -198,6 +198,15 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             # "Trump joined Takaichi for a welcome ceremony at Tokyo's Akasaka Palace on Tuesday":
             # the lead that dates the meeting places it too
             primary.location, primary.rules["location"] = in_lead, "lead-place"
+    if primary.type == "MEET":
+        # "talks in Cairo" on a visit to Egypt, "received ... at the Amiri Diwan": the city or venue
+        lead = next(iter(sentences(body)), None)
+        named = [text[s:e] for s, e, _r in primary.spans]
+        if lead is not None and set(cast.people_in(lead.start_char, lead.end_char)) & set(primary.people):
+            named.append(lead.text)  # the lead that names its people: "received X today, at the Presidential Palace"
+        sharper = sharper_place(primary.location, [title or "", *named], kb)
+        if sharper != primary.location:
+            primary.location, primary.rules["location"] = sharper, "city-or-venue"
 
 
 def _told_in_past(body: Doc, expr: TimeExpr) -> bool:
