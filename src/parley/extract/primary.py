@@ -200,10 +200,10 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.location, primary.rules["location"] = in_lead, "lead-place"
     if primary.type == "MEET":
         # "talks in Cairo" on a visit to Egypt, "received ... at the Amiri Diwan": the city or venue
-        lead = next(iter(sentences(body)), None)
+        head = next(iter(sentences(body)), None)
         named = [text[s:e] for s, e, _r in primary.spans]
-        if lead is not None and set(cast.people_in(lead.start_char, lead.end_char)) & set(primary.people):
-            named.append(lead.text)  # the lead that names its people: "received X today, at the Presidential Palace"
+        if head is not None and set(cast.people_in(head.start_char, head.end_char)) & set(primary.people):
+            named.append(head.text)  # a lead naming its people: "received X today, at the Presidential Palace"
         sharper = sharper_place(primary.location, [title or "", *named], kb)
         if sharper != primary.location:
             primary.location, primary.rules["location"] = sharper, "city-or-venue"
