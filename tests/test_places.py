@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from parley.dates import parse_iso
+from parley.dates import find_dates, parse_iso
 from parley.extract import Extractor
 from parley.extract.headline import dateline
 from parley.extract.knowledge import knowledge
-from parley.extract.when_where import city_in, sharper_place, venue_in
+from parley.extract.when_where import after_another, city_in, sharper_place, venue_in
 from parley.ingest.formats import make_document
 from parley.model import Document, Event, Extraction
 
@@ -76,3 +76,42 @@ def test_an_official_readout_s_place_line_places_the_meeting(extractor: Extracto
             "Gabriel Boric.\n\nThey discussed climate change.",
             publisher="United Nations, Office of the Secretary-General", published="2023-09-17")
     assert primary(x).location == "New York"
+
+
+# -- dates ---------------------------------------------------------------------------------------
+
+def test_a_relay_stamp_after_the_place_is_the_dateline_s_day() -> None:
+    assert dateline("MOSCOW (Example News / Sample Wire - 14th April, 2021) The fact that", knowledge(),
+                    parse_iso("2021-04-14")) == ("Moscow", "2021-04-14")
+
+
+def test_a_later_sentence_dates_the_call_it_refers_back_to(extractor: Extractor) -> None:
+    # Published on Wednesday 27 November; "Monday" is the 25th.
+    x = run(extractor, "In a phone call with US President-elect Donald Trump, Chancellor Karl Nehammer renewed his "
+            "congratulations on the election victory. The talks, which took place on Monday evening, covered "
+            "energy security.", publisher="Example News", published="2024-11-27")
+    assert primary(x).type == "CALL" and primary(x).date == "2024-11-25"
+
+
+def test_during_the_call_on_sunday(extractor: Extractor) -> None:
+    x = run(extractor, "President Recep Tayyip Erdogan had a telephone conversation with Iranian President Ebrahim "
+            "Raisi.\n\nDuring the call on Sunday, bilateral relations were discussed.",
+            publisher="Example News", published="2024-03-31")
+    assert primary(x).date == "2024-03-31"
+
+
+def test_the_day_of_an_earlier_occasion_does_not_date_the_meeting() -> None:
+    text = "The meeting comes days after the senator held separate talks with the opposition leader last Sunday."
+    sunday = next(d for d in find_dates(text, parse_iso("2023-08-18")) if d.text.endswith("Sunday"))
+    assert after_another(text, sunday, trigger=4)  # "meeting" is not in the "days after" clause
+    same = "The two leaders will hold talks shortly after he arrives on Tuesday."
+    tuesday = next(d for d in find_dates(same, parse_iso("2026-01-09")) if d.text.endswith("Tuesday"))
+    assert not after_another(same, tuesday, trigger=24)
+
+
+def test_talks_during_a_visit_of_several_days_are_not_dated_by_its_first_day(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Ali Sabry undertook an official visit to Egypt from 07-11 August 2024 at "
+            "the invitation of Foreign Minister Badr Abdelatty.\n\nForeign Minister Ali Sabry held productive "
+            "discussions with his counterpart Badr Abdelatty.", publisher="Example News", published="2024-08-13")
+    meeting = next(e for e in x.events if e.type == "MEET" and len(e.participants) == 2)
+    assert meeting.date is None

@@ -29,7 +29,10 @@ _DATELINE = re.compile(
     r"(?:\s*\[[A-Za-z .]{1,30}\])?"  # "New Delhi [India], March 3 (ANI):"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
-    r"(?:\s*\.?\s*(?:\([A-Za-z .\-]{1,30}\)|/[A-Za-z-]{2,12}/)\s*[.:]?\s*(?:--|—|–|-)?"  # "(Xinhua) --", "(PPI-OT):"
+    r"(?:\s*\.?\s*(?:\([A-Za-z .\-]{1,30}\)|/[A-Za-z-]{2,12}/"  # "(Xinhua) --", "(PPI-OT):", "/TASS/."
+    r"|\((?:[A-Za-z .]{1,30}/)*[A-Za-z .]{1,30}\s+-\s+(?P<stamp>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8},?\s+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\))"  # "MOSCOW (Site News / Sputnik - 14th April, 2021)"
+    r"\s*[.:]?\s*(?:--|—|–|-)?"
     r"|\s*(?:--|—|–)|\s*[-:]\s"
     r"|(?<=\d)\.?\s+(?=[A-Z][a-z]))"  # "Islamabad, Sep 12 Pakistan will ..." (no separator)
 )
@@ -94,8 +97,9 @@ def dateline(text: str, kb: Knowledge, anchor: date | None) -> tuple[str | None,
     if place is None:
         return place_line(text, kb), None
     day = None
-    if m.group("date"):
-        found = [d for d in find_dates(m.group("date"), anchor) if d.value and len(d.value) == 10]
+    told = m.group("date") or m.group("stamp")
+    if told:
+        found = [d for d in find_dates(told, anchor) if d.value and len(d.value) == 10]
         day = found[0].value if found else None
     return place, day
 

@@ -267,3 +267,35 @@ def sharper_place(location: str | None, texts: list[str], kb: Knowledge) -> str 
         if venue and (country is None or kb.places.get(venue, country) == country):
             return venue
     return location
+
+
+_REFERENCE_NOUNS = {"CALL": r"(?:phone |telephone |video )?(?:call|conversation|talks)",
+                    "MEET": r"(?:meeting|talks|summit|discussions?)"}
+
+
+def day_of_reference(kind: str, text: str, dates: list[TimeExpr], published: date | None) -> TimeExpr | None:
+    """The day a later sentence gives the engagement it refers back to: "The talks, which took
+    place on Monday evening, covered ...", "During the call on Sunday, ... were discussed"."""
+    noun = _REFERENCE_NOUNS.get(kind)
+    if noun is None:
+        return None
+    refers = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir)\s+(?:[\w-]+\s+)?" + noun +
+                        r"(?:,?\s+(?:which|that)\s+(?:took place|was held|were held|happened|lasted[^,.;]{0,30}))?"
+                        r"\s*,?\s*(?:on|last|earlier on)?\s*$")
+    for d in dates:
+        if d.value and len(d.value) == 10 and d.kind in {"weekday", "absolute", "relative"} \
+                and not (published and d.value > published.isoformat()) \
+                and refers.search(text[max(0, d.start - 70):d.start]):
+            return d
+    return None
+
+
+_AFTER_ANOTHER = re.compile(r"\b(?:days|weeks|months|a day|a week|a month)\s+(?:after|before)\b[^.;]*$")
+
+
+def after_another(text: str, expr: TimeExpr, trigger: int) -> bool:
+    """A date of another occasion the engagement is measured from: "The meeting comes days after
+    the senator held separate talks with the opposition leader last Sunday"."""
+    lo = max(0, expr.start - 120)
+    m = _AFTER_ANOTHER.search(text[lo:expr.start])
+    return m is not None and not (lo + m.start() <= trigger < expr.start)
