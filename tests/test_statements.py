@@ -354,3 +354,13 @@ def test_he_is_not_the_subject_of_a_subordinate_clause(extractor: Extractor) -> 
             "said.", publisher="Reuters", published="2020-02-10")
     assert "trade_investment" in topics(x, "Widodo")
     assert not topics(x, "Yudhoyono")
+
+
+def test_in_a_round_of_calls_what_they_discussed_is_the_pair_last_named(extractor: Extractor) -> None:
+    x = run(extractor, "President Recep Tayyip Erdogan held phone calls with Iranian President Ebrahim Raisi, Dutch "
+            "Prime Minister Mark Rutte and Uzbek President Shavkat Mirziyoyev on Sunday.\n\n"
+            "Erdogan's call with Raisi focused on the humanitarian crisis in Gaza.\n\n"
+            "The final call of the day was with Mirziyoyev, during which they discussed trade and investment.",
+            publisher="Example News", published="2024-03-31")
+    assert "trade_investment" in topics(x, "Mirziyoyev")
+    assert "trade_investment" not in topics(x, "Raisi")

@@ -194,7 +194,7 @@ def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found 
         # "the leaders of Britain and Japan are meeting"): what is said there is theirs.
         named = [(s, e) for s, e, _r in primary.spans if set(cast.people_in(s, e)) & set(group)]
         trigger_span = named[0] if named else None
-    attributed = attribute(body, cast, group, home, trigger_span, text=text)
+    attributed = attribute(body, cast, group, home, trigger_span, text=text, round_of=_round_of(primary, found))
     participants = {p for ev in found for p in ev.people}
     runs: list[list[Any]] = []
     for a in attributed:
@@ -218,6 +218,20 @@ def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found 
                 explain=(("speaker", rule), ("topics", "topic-cues")),
             ))
     return out
+
+
+def _round_of(primary: Found | None, found: list[Found]) -> tuple[str, ...]:
+    """The hub and counterparts of a round of calls or meetings the primary is one of (the
+    engagements split from one sentence, one per counterpart), hub first; else nothing."""
+    if primary is None or primary.rules.get("participants") != "one-per-counterpart":
+        return ()
+    pieces = [e for e in found if e.rules.get("participants") == "one-per-counterpart"
+              and e.trigger == primary.trigger and len(e.people) == 2]
+    hubs = set.intersection(*(set(e.people) for e in pieces)) if pieces else set()
+    if len(pieces) < 2 or len(hubs) != 1:
+        return ()
+    hub = next(iter(hubs))
+    return (hub, *dict.fromkeys(p for e in pieces for p in e.people if p != hub))
 
 
 def extract_documents(documents: Iterable[Document], settings: Settings) -> Iterator[Extraction]:

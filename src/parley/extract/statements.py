@@ -270,15 +270,34 @@ def _lead_pair(doc: Doc, cast: Cast) -> tuple[str, ...]:
     return ()
 
 
+def _in_round(speakers: tuple[str, ...], rule: str, group: tuple[str, ...], round_of: tuple[str, ...],
+              counterpart: str | None) -> tuple[str, ...]:
+    """In a round of calls or meetings ("held phone calls with his counterparts in Turkey, Saudi
+    Arabia and Iraq"), what the leaders said jointly belongs to the pair of the call the text is
+    telling at that point (the counterpart it last named); the sentence that tells the whole
+    round belongs to everyone in it."""
+    if not round_of or set(speakers) != set(group):
+        return speakers
+    if rule == "primary-trigger-sentence":
+        return round_of
+    hub = round_of[0]
+    if counterpart is not None and counterpart not in group:
+        return (hub, counterpart)
+    return speakers
+
+
 def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
-              primary_sentence: tuple[int, int] | None, text: str | None = None) -> list[Attributed]:
+              primary_sentence: tuple[int, int] | None, text: str | None = None,
+              round_of: tuple[str, ...] = ()) -> list[Attributed]:
     """Attribute every sentence of the body that has a speaker (``text`` is ``doc.text`` when the
     caller has it: spaCy rebuilds it on every access).
 
     With no primary engagement found, "the leaders" are the first two people of different
-    states the text names, when its lead names them."""
+    states the text names, when its lead names them.  ``round_of`` is a round of engagements of
+    one person (first) with several counterparts, when the primary is one of them."""
     out: list[Attributed] = []
     previous: Attributed | None = None
+    counterpart: str | None = None
     text = doc.text if text is None else text
     if len(group) < 2:
         pair = _lead_pair(doc, cast)
@@ -303,6 +322,11 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
             previous.start + len(text[previous.start:previous.end].rstrip()):sent.start_char + 1]
         if not speakers and primary_sentence and sent.start_char <= primary_sentence[0] < sent.end_char:
             speakers, rule = group, "primary-trigger-sentence"
+        if round_of:
+            named = {p for p in cast.people_in(sent.start_char, sent.end_char) if p in round_of[1:]}
+            if len(named) == 1:
+                counterpart = next(iter(named))
+            speakers = _in_round(speakers, rule, group, round_of, counterpart)
         if not speakers and previous is not None and not paragraph_break:
             speakers, rule = previous.speakers, "continues-paragraph"
         if not speakers and home:
