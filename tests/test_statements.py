@@ -364,3 +364,31 @@ def test_in_a_round_of_calls_what_they_discussed_is_the_pair_last_named(extracto
             publisher="Example News", published="2024-03-31")
     assert "trade_investment" in topics(x, "Mirziyoyev")
     assert "trade_investment" not in topics(x, "Raisi")
+
+
+def test_talks_expected_to_be_held_on_topics_are_no_one_s(extractor: Extractor) -> None:
+    x = run(extractor, "Rwandan President Paul Kagame received Kenyan President William Ruto in Kigali on Monday.\n\n"
+            "The two Heads of State were expected to hold talks on food security and tourism.",
+            publisher="Example News", published="2023-01-30")
+    assert "development" not in topics(x, "Kagame") and "people_to_people" not in topics(x, "Ruto")
+
+
+def test_an_agenda_a_news_agency_reports_is_no_one_s(extractor: Extractor) -> None:
+    x = run(extractor, "Russian President Vladimir Putin arrived in Ankara on Thursday for talks with Turkish "
+            "President Recep Tayyip Erdogan.\n\nThey were expected to discuss the latest developments in Syria, "
+            "Xinhua reported.", publisher="Example News", published="2017-09-28")
+    assert "middle_east" not in topics(x, "Putin")
+
+
+def test_an_agenda_a_named_spokesperson_announces_is_hers_and_the_leaders(extractor: Extractor) -> None:
+    x = run(extractor, "US President Joe Biden will host Kenyan President Uhuru Kenyatta at the White House on "
+            "Thursday.\n\nAccording to a statement by White House Press Secretary Jen Psaki, the two leaders will "
+            "discuss debt relief and trade.", publisher="Example News", published="2021-10-12")
+    assert "finance" in topics(x, "Psaki") and "finance" in topics(x, "Biden")
+
+
+def test_an_agenda_in_state_media_is_not_the_government_s_release(extractor: Extractor) -> None:
+    x = run(extractor, "Russian Foreign Minister Sergey Lavrov will hold talks with Mongolian Foreign Minister "
+            "Battsetseg Batmunkh in Moscow on Wednesday.\n\nThe two ministers will discuss trade and investment.",
+            publisher="TASS", published="2023-03-14")
+    assert "trade_investment" not in topics(x, "Lavrov")

@@ -172,7 +172,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
             evidence=tuple(Evidence(s, e, text[s:e], rule) for s, e, rule in ev.spans[:3]),
             explain=tuple(sorted(ev.rules.items())),
         ))
-    statements = _statements(body, text, cast, kb, primary, ids, home_country, found, aliases)
+    statements = _statements(body, text, cast, kb, primary, ids, home_country, found, aliases,
+                             own_release=bool(org and org.kind == "government"))
     return Extraction(document, tuple(events), tuple(statements))
 
 
@@ -184,7 +185,7 @@ def _actor(person: Person, aliases: dict[str, set[str]] | None = None) -> Actor:
 
 def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found | None, ids: dict[int, str],
                 home_country: str | None, found: list[Found],
-                aliases: dict[str, set[str]]) -> list[Statement]:
+                aliases: dict[str, set[str]], own_release: bool = True) -> list[Statement]:
     group = tuple(primary.people) if primary else ()
     home = next((p for p in group if cast.people[p].country == home_country), None) \
         if home_country else None
@@ -194,7 +195,8 @@ def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found 
         # "the leaders of Britain and Japan are meeting"): what is said there is theirs.
         named = [(s, e) for s, e, _r in primary.spans if set(cast.people_in(s, e)) & set(group)]
         trigger_span = named[0] if named else None
-    attributed = attribute(body, cast, group, home, trigger_span, text=text, round_of=_round_of(primary, found))
+    attributed = attribute(body, cast, group, home, trigger_span, text=text, round_of=_round_of(primary, found),
+                           own_release=own_release)
     participants = {p for ev in found for p in ev.people}
     runs: list[list[Any]] = []
     for a in attributed:

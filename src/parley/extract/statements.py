@@ -21,6 +21,7 @@ from functools import cache
 from spacy.tokens import Doc, Span, Token
 
 from parley.extract.clauses import (
+    ANNOUNCING,
     BODY_SUBJECTS,
     SPEECH,
     UTTERANCES,
@@ -90,6 +91,38 @@ def _according_to(sent: Span, cast: Cast) -> list[str]:
             if obj is not None:
                 return _people_of(obj, cast)
     return []
+
+
+def _announced_by(sent: Span, verb: Token, cast: Cast) -> list[str]:
+    """The named people a sentence says announce what ``verb`` says ("Peskov said ...",
+    "according to a statement by Psaki")."""
+    found = _according_to(sent, cast)
+    own = subject_of(verb)
+    for tok in sent:
+        if tok.i != verb.i and tok.lemma_.lower() in ANNOUNCING and (subj := subject_of(tok)) is not None \
+                and subj is not own:
+            found.extend(p for p in _people_of(subj, cast) if p not in found)
+    return found
+
+
+_GOVERNMENT_BODIES = {"kremlin", "office", "government", "ministry", "presidency", "palace", "house",
+                      "department", "secretariat", "cabinet", "administration", "spokesman", "spokesperson",
+                      "spokeswoman", "embassy", "chancellery"}
+
+
+def _government_announces(sent: Span, verb: Token) -> bool:
+    """Whether a government body, not a news outlet or an anonymous official, announces what
+    ``verb`` says ("..., the Kremlin said Thursday", "The DFA said the ministers will ...")."""
+    kb = knowledge()
+    for tok in sent:
+        subj = subject_of(tok) if tok.i != verb.i and tok.lemma_.lower() in ANNOUNCING else None
+        if subj is None or subj is subject_of(verb):
+            continue
+        org = kb.orgs.get(subj.text)
+        if subj.lower_ in _GOVERNMENT_BODIES or (org is not None and org.kind == "government") \
+                or (subj.text.isupper() and len(subj.text) <= 5 and subj.text not in kb.orgs):
+            return True  # ("DFA", "MOFA": a ministry's initials; a known outlet's are not)
+    return False
 
 
 def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
@@ -195,8 +228,15 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
             continue
         head_word = subj.lower_
         people = _people_of(subj, cast)
-        if agenda(tok) and (people or is_group(subj)) and not sourced(sent, tok):
-            return (), "agenda"  # "are expected to discuss": no one has said anything yet
+        if agenda(tok) and (people or is_group(subj)):
+            # "are expected to discuss": no one has said anything yet, unless a named person
+            # announces it ("According to Press Secretary Psaki, the two leaders will discuss")
+            by = _announced_by(sent, tok, cast) if sourced(sent, tok) else []
+            if by and not set(by) & set(group):
+                return (*by, *group), "agenda-announced"  # the announcer's words, about the leaders
+            if not by and not _government_announces(sent, tok):
+                return (), "agenda"  # also "..., Xinhua reported", "officials said"
+            # "Putin will discuss Syria with Erdogan, the Kremlin said": the leaders' own office
         if people and group and set(people) <= set(group):
             people += [p for p in _partners(tok, cast, group) if p not in people]
         if head_word in BODY_SUBJECTS or (subj.pos_ in {"NOUN", "PROPN"} and not people and
@@ -288,13 +328,15 @@ def _in_round(speakers: tuple[str, ...], rule: str, group: tuple[str, ...], roun
 
 def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
               primary_sentence: tuple[int, int] | None, text: str | None = None,
-              round_of: tuple[str, ...] = ()) -> list[Attributed]:
+              round_of: tuple[str, ...] = (), own_release: bool = True) -> list[Attributed]:
     """Attribute every sentence of the body that has a speaker (``text`` is ``doc.text`` when the
     caller has it: spaCy rebuilds it on every access).
 
     With no primary engagement found, "the leaders" are the first two people of different
     states the text names, when its lead names them.  ``round_of`` is a round of engagements of
-    one person (first) with several counterparts, when the primary is one of them."""
+    one person (first) with several counterparts, when the primary is one of them.  An agenda
+    is the publishing side's own announcement only in its government's ``own_release`` (not in
+    its state media's report)."""
     out: list[Attributed] = []
     previous: Attributed | None = None
     counterpart: str | None = None
@@ -314,7 +356,7 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
             continue  # condolences, greetings and congratulations carry no topic
         if rule == "agenda":
             # An agenda is the publishing government's own announcement, or nobody's.
-            speakers, rule = ((home,), "readout-agenda") if home else ((), "agenda")
+            speakers, rule = ((home,), "readout-agenda") if home and own_release else ((), "agenda")
             if not speakers:
                 previous = None
                 continue
