@@ -392,3 +392,10 @@ def test_an_agenda_in_state_media_is_not_the_government_s_release(extractor: Ext
             "Battsetseg Batmunkh in Moscow on Wednesday.\n\nThe two ministers will discuss trade and investment.",
             publisher="TASS", published="2023-03-14")
     assert "trade_investment" not in topics(x, "Lavrov")
+
+
+def test_the_region_of_gulf_leaders_is_the_middle_east() -> None:
+    kb = knowledge()
+    said = "They also discussed the latest developments in the region."
+    assert "middle_east" in topics_of(said, kb, {"SAU", "GBR"})
+    assert "middle_east" not in topics_of(said, kb, {"IDN", "MYS"})  # South-East Asia's region is not it

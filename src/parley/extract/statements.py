@@ -15,6 +15,7 @@ readout, the remaining sentences are the publishing side's own participant speak
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -382,6 +383,16 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
 
 
 @cache
+def _regional() -> tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]:
+    """Topics raised by regional wording ("developments in the region") when a participant is
+    from one of the topic's countries."""
+    cues = _load("topic_cues.json")["topics"]
+    return tuple((slug, frozenset(spec["regional"]["countries"]),
+                  re.compile(r"\b(?:" + "|".join(spec["regional"]["cues"]) + r")\b", re.IGNORECASE))
+                 for slug, spec in cues.items() if spec.get("regional"))
+
+
+@cache
 def _party_waived() -> frozenset[str]:
     """Topics for which naming a participant's own country is not raising the topic."""
     cues = _load("topic_cues.json")["topics"]
@@ -407,4 +418,7 @@ def topics_of(text: str, kb: Knowledge, own: frozenset[str] | set[str] = frozens
             if not any(s <= m.start() and m.end() <= e for s, e in vetoed):
                 found.append(slug)
                 break
+    for slug, countries, regional in _regional():
+        if slug not in found and own & countries and regional.search(text):
+            found.append(slug)
     return tuple(found)
