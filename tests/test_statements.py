@@ -399,3 +399,13 @@ def test_the_region_of_gulf_leaders_is_the_middle_east() -> None:
     said = "They also discussed the latest developments in the region."
     assert "middle_east" in topics_of(said, kb, {"SAU", "GBR"})
     assert "middle_east" not in topics_of(said, kb, {"IDN", "MYS"})  # South-East Asia's region is not it
+
+
+@pytest.mark.parametrize(("sentence", "topic"), [
+    ("They discussed Ukraine, North Korea, Syria and anti-terrorism measures.", "security_defence"),
+    ("They discussed the impact of the war on regional and global issues, including energy, food and finance.",
+     "development"),
+    ("Blinken stressed support for humanitarian and development efforts in Gaza.", "development"),
+])
+def test_more_general_cues(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence, knowledge())
