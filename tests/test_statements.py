@@ -409,3 +409,9 @@ def test_the_region_of_gulf_leaders_is_the_middle_east() -> None:
 ])
 def test_more_general_cues(sentence: str, topic: str) -> None:
     assert topic in topics_of(sentence, knowledge())
+
+
+def test_nato_as_the_alliance_is_not_a_bilateral_alliance() -> None:
+    kb = knowledge()
+    assert "bilateral_relations" not in topics_of("They discussed the Alliance's agenda for the summit.", kb)
+    assert "bilateral_relations" in topics_of("They reaffirmed the strength of the Japan-US alliance.", kb)
