@@ -415,3 +415,32 @@ def test_nato_as_the_alliance_is_not_a_bilateral_alliance() -> None:
     kb = knowledge()
     assert "bilateral_relations" not in topics_of("They discussed the Alliance's agenda for the summit.", kb)
     assert "bilateral_relations" in topics_of("They reaffirmed the strength of the Japan-US alliance.", kb)
+
+
+def test_the_spokesman_is_the_one_named_before(extractor: Extractor) -> None:
+    x = run(extractor, "Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan may meet next "
+            "year, Kremlin spokesman Dmitry Peskov told reporters on Friday.\n\nThe spokesman noted that nuclear "
+            "arms control was not on the agenda.", publisher="Example News", published="2018-12-28")
+    assert "nonproliferation" in topics(x, "Peskov") and "nonproliferation" not in topics(x, "Putin")
+
+
+def test_what_will_be_discussed_is_the_announcer_s_and_the_leaders(extractor: Extractor) -> None:
+    x = run(extractor, "Turkish President Recep Tayyip Erdogan will make a working visit to Russia to meet Russian "
+            "President Vladimir Putin.\n\n\"Of course, Syria and other regional conflicts will be discussed,\" "
+            "Kremlin spokesman Dmitry Peskov said.", publisher="Example News", published="2019-01-16")
+    assert {"Peskov", "Putin"} <= {n for n in ("Peskov", "Putin", "Erdo") if "middle_east" in topics(x, n)}
+
+
+def test_what_will_be_discussed_with_no_one_announcing_is_no_one_s(extractor: Extractor) -> None:
+    x = run(extractor, "Turkish President Recep Tayyip Erdogan will make a working visit to Russia to meet Russian "
+            "President Vladimir Putin next week.\n\nSyria and other regional conflicts will be discussed.",
+            publisher="Example News", published="2019-01-16")
+    assert "middle_east" not in topics(x, "Putin")
+
+
+def test_an_aide_s_view_of_a_visit_is_the_aide_s(extractor: Extractor) -> None:
+    x = run(extractor, "German President Frank-Walter Steinmeier will visit Turkey next week to meet President "
+            "Recep Tayyip Erdogan.\n\nCommunications Director Fahrettin Altun said Steinmeier's visit is expected "
+            "to strengthen the long-established bilateral relations between Turkey and Germany.",
+            publisher="Example News", published="2024-04-19")
+    assert "bilateral_relations" in topics(x, "Altun") and "bilateral_relations" not in topics(x, "Steinmeier")

@@ -160,6 +160,11 @@ _CONVENE = {"hold", "have", "meet", "sit", "convene"}
 _SESSIONS = _HELD | {"meeting", "meetings", "summit", "session"}
 
 
+def agenda_passive(verb: Token) -> bool:
+    """ "Syria will be discussed", "is expected to be raised": talks still ahead, in the passive."""
+    return _ahead(verb)
+
+
 def agenda(verb: Token) -> bool:
     """ "The leaders will discuss", "are expected to discuss": an agenda for talks still ahead."""
     if verb.lemma_.lower() in _EXPECTED:

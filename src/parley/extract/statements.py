@@ -27,6 +27,7 @@ from parley.extract.clauses import (
     SPEECH,
     UTTERANCES,
     agenda,
+    agenda_passive,
     agenda_reported,
     conjuncts,
     core,
@@ -72,8 +73,8 @@ def _reported(verb: Token, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[st
         if clause.lemma_.lower() not in SPEECH:
             continue  # "sources told Bloomberg that Lammy is considering a visit": not his words
         inner = subject_of(clause)
-        if inner is None:
-            continue
+        if inner is None or inner.lemma_.lower() in _OCCASIONS:
+            continue  # "Altun said Steinmeier's visit is expected to strengthen ties": his own view
         inner_people = _people_of(inner, cast)
         if inner_people:
             if group and len(inner_people) < conjuncts(inner) and set(inner_people) <= set(group):
@@ -109,6 +110,24 @@ def _announced_by(sent: Span, verb: Token, cast: Cast) -> list[str]:
 _GOVERNMENT_BODIES = {"kremlin", "office", "government", "ministry", "presidency", "palace", "house",
                       "department", "secretariat", "cabinet", "administration", "spokesman", "spokesperson",
                       "spokeswoman", "embassy", "chancellery"}
+
+
+_SPOKES = {"spokesman", "spokesperson", "spokeswoman", "aide"}
+
+
+def _spokesperson(subj: Token, cast: Cast) -> str | None:
+    """ "the Kremlin spokesman said": the person the text introduced as its spokesman before
+    ("Kremlin spokesman Dmitry Peskov said on Wednesday ...")."""
+    text = subj.doc.text
+    word = subj.lower_
+    found = None
+    for m in cast.mentions:
+        if m.start >= subj.idx:
+            break
+        if word in text[max(0, m.start - 40):m.start].lower() or \
+                re.match(r",?\s*(?:the\s+)?[\w\s'’-]{0,30}" + word, text[m.end:m.end + 50].lower()):
+            found = m.person
+    return found
 
 
 def _government_announces(sent: Span, verb: Token) -> bool:
@@ -198,6 +217,14 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
     pleasantry = False
     for tok in (sent if only is None else [only]):
         if group and passive_discussion(tok):
+            if agenda_passive(tok):
+                # "'Syria will be discussed,' Peskov said": an agenda, the announcer's and the leaders'
+                by = _announced_by(sent, tok, cast)
+                if by and not set(by) & set(group):
+                    return (*by, *group), "agenda-announced"
+                quoted = any(t.text in {'"', "“"} for t in sent if t.i < tok.i)  # someone's words
+                if not by and not quoted and not _government_announces(sent, tok):
+                    return (), "agenda"
             return group, "passive-discussion"
         if group and talks_cover(tok):
             return group, "talks-covered"  # "Discussions included defence and climate action"
@@ -248,6 +275,9 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
                 return inner, rule
             if people:
                 return tuple(people), "office-of-person"
+            aide = _spokesperson(subj, cast) if head_word in _SPOKES else None
+            if aide is not None and aide not in group:
+                return (aide,), "spokesperson-named-before"
             sided = _side_of(subj, cast, group)
             if sided:
                 return sided, "side-of-participant"
