@@ -444,3 +444,13 @@ def test_an_aide_s_view_of_a_visit_is_the_aide_s(extractor: Extractor) -> None:
             "to strengthen the long-established bilateral relations between Turkey and Germany.",
             publisher="Example News", published="2024-04-19")
     assert "bilateral_relations" in topics(x, "Altun") and "bilateral_relations" not in topics(x, "Steinmeier")
+
+
+def test_energy_security_is_security_not_climate() -> None:
+    found = topics_of("The call concerned energy security in the EU and energy prices.", knowledge())
+    assert "security_defence" in found and "climate_environment" not in found
+
+
+def test_asking_after_someone_s_health_is_no_topic() -> None:
+    assert "health" not in topics_of("The King checked on his health after a recent surgery.", knowledge())
+    assert "health" in topics_of("They agreed to cooperate on public health.", knowledge())
