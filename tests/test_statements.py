@@ -454,3 +454,11 @@ def test_energy_security_is_security_not_climate() -> None:
 def test_asking_after_someone_s_health_is_no_topic() -> None:
     assert "health" not in topics_of("The King checked on his health after a recent surgery.", knowledge())
     assert "health" in topics_of("They agreed to cooperate on public health.", knowledge())
+
+
+@pytest.mark.parametrize(("sentence", "topic"), [
+    ("He will also call on Deputy Prime Minister and Finance Minister Lawrence Wong.", "finance"),
+    ("They met on the margins of the Asia-Pacific Economic Cooperation meeting in Lima.", "trade_investment"),
+])
+def test_names_of_offices_and_forums_are_no_topic(sentence: str, topic: str) -> None:
+    assert topic not in topics_of(sentence, knowledge())
