@@ -446,9 +446,16 @@ def test_an_aide_s_view_of_a_visit_is_the_aide_s(extractor: Extractor) -> None:
     assert "bilateral_relations" in topics(x, "Altun") and "bilateral_relations" not in topics(x, "Steinmeier")
 
 
-def test_energy_security_is_security_not_climate() -> None:
+def test_energy_security_is_not_climate() -> None:
     found = topics_of("The call concerned energy security in the EU and energy prices.", knowledge())
-    assert "security_defence" in found and "climate_environment" not in found
+    assert "climate_environment" not in found
+
+
+def test_a_g7_news_conference_is_an_occasion_not_a_topic() -> None:
+    found = topics_of("During his G-7 news conference on Saturday, Macron promised a demanding dialogue.",
+                      knowledge())
+    assert "international_affairs" not in found
+    assert "international_affairs" in topics_of("The leaders focused on the Alliance's agenda.", knowledge())
 
 
 def test_asking_after_someone_s_health_is_no_topic() -> None:
@@ -462,3 +469,12 @@ def test_asking_after_someone_s_health_is_no_topic() -> None:
 ])
 def test_names_of_offices_and_forums_are_no_topic(sentence: str, topic: str) -> None:
     assert topic not in topics_of(sentence, knowledge())
+
+
+def test_an_aide_acts_for_the_state_of_the_leader_he_serves(extractor: Extractor) -> None:
+    x = run(extractor, "German President Frank-Walter Steinmeier will visit Turkey next week to meet President "
+            "Recep Tayyip Erdogan.\n\nPresident Recep Tayyip Erdogan's communications director, Fahrettin Altun, "
+            "said the visit is expected to strengthen bilateral relations.",
+            publisher="Example News", published="2024-04-19")
+    altun = next(s.speaker for s in x.statements if "Altun" in s.speaker.name)
+    assert altun.country == "TUR"

@@ -24,7 +24,7 @@ from parley.extract.primary import _choose_primary, _complete_primary, _settle_p
 from parley.extract.recalled import complete_visits, leaders_meetings, merge, pair_meetings, their_meetings
 from parley.extract.registry import user_registry_path
 from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate
-from parley.extract.statements import attribute, topics_of
+from parley.extract.statements import aide_country, attribute, topics_of
 from parley.model import Actor, Document, Event, Evidence, Extraction, Rejected, Statement
 
 
@@ -173,7 +173,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
             explain=tuple(sorted(ev.rules.items())),
         ))
     statements = _statements(body, text, cast, kb, primary, ids, home_country, found, aliases,
-                             own_release=bool(org and org.kind == "government"))
+                             own_release=bool(org and org.kind == "government"), locale=locale)
     return Extraction(document, tuple(events), tuple(statements))
 
 
@@ -185,7 +185,8 @@ def _actor(person: Person, aliases: dict[str, set[str]] | None = None) -> Actor:
 
 def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found | None, ids: dict[int, str],
                 home_country: str | None, found: list[Found],
-                aliases: dict[str, set[str]], own_release: bool = True) -> list[Statement]:
+                aliases: dict[str, set[str]], own_release: bool = True,
+                locale: str | None = None) -> list[Statement]:
     group = tuple(primary.people) if primary else ()
     home = next((p for p in group if cast.people[p].country == home_country), None) \
         if home_country else None
@@ -198,6 +199,11 @@ def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found 
     attributed = attribute(body, cast, group, home, trigger_span, text=text, round_of=_round_of(primary, found),
                            own_release=own_release)
     participants = {p for ev in found for p in ev.people}
+    # "presidential spokesperson X" in a report from a country whose people take part: its own aide
+    aides_of = locale if locale in {cast.people[p].country for p in group} else None
+    for speaker in {p for a in attributed for p in a.speakers}:
+        if cast.people[speaker].country is None and speaker not in participants:
+            cast.people[speaker].country = aide_country(speaker, cast, text, aides_of, kb)
     runs: list[list[Any]] = []
     for a in attributed:
         if runs and runs[-1][2] == a.speakers and runs[-1][3] == a.rule.split(":")[0] \

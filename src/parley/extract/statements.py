@@ -130,6 +130,36 @@ def _spokesperson(subj: Token, cast: Cast) -> str | None:
     return found
 
 
+_AIDE_WORDS = re.compile(r"\b(?:spokes(?:man|person|woman)|aide|adviser|advisor|director|secretary|"
+                         r"press|chief of staff|envoy)\b", re.IGNORECASE)
+_OWN_GOVERNMENT = re.compile(r"\b(?:presidential|president's|president’s|prime minister's|prime minister’s|"
+                             r"government|kremlin|state house|presidency)\b", re.IGNORECASE)
+
+
+def aide_country(person: str, cast: Cast, text: str, home_country: str | None, kb: Knowledge) -> str | None:
+    """The state an aide of no known country speaks for, from how the text introduces them:
+    "President Erdogan's communications director, Fahrettin Altun" (Erdogan's), "Turkish
+    Communications Director Fahrettin Altun" (the adjective's), "presidential spokesperson Kim
+    Eui-kyeom" in a report from a country whose people take part (that country: ``home_country``)."""
+    first = next((m for m in cast.mentions if m.person == person and not m.office), None)
+    if first is None:
+        return None
+    before = text[max(0, first.start - 70):first.start]
+    line = before.rsplit("\n", 1)[-1]
+    if not _AIDE_WORDS.search(line):
+        return None
+    owners = [m.person for m in cast.mentions if first.start - len(line) <= m.start < first.start
+              and m.person != person and cast.people[m.person].country]
+    if owners and re.search(r"['’]s?\s+[\w\s,-]*$", text[first.start - len(line):first.start]):
+        return cast.people[owners[-1]].country
+    for word in re.findall(r"[A-Z][a-z]+", line):
+        if word in kb.countries and word not in kb.country_nouns:
+            return kb.countries[word]  # an adjective: "Turkish", "Kenyan"
+    if home_country and _OWN_GOVERNMENT.search(line):
+        return home_country
+    return None
+
+
 def _government_announces(sent: Span, verb: Token) -> bool:
     """Whether a government body, not a news outlet or an anonymous official, announces what
     ``verb`` says ("..., the Kremlin said Thursday", "The DFA said the ministers will ...")."""
