@@ -478,3 +478,12 @@ def test_an_aide_acts_for_the_state_of_the_leader_he_serves(extractor: Extractor
             publisher="Example News", published="2024-04-19")
     altun = next(s.speaker for s in x.statements if "Altun" in s.speaker.name)
     assert altun.country == "TUR"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We agreed to build on the continuing strength and closeness of the UK/Ireland relationship.",
+    "We reiterated the importance of the partnership between our two Governments.",
+    "They agreed that Singapore and China should enhance cooperation to strengthen resilience.",
+])
+def test_more_bilateral_phrasing(sentence: str) -> None:
+    assert "bilateral_relations" in topics_of(sentence, knowledge())
