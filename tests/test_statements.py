@@ -487,3 +487,20 @@ def test_an_aide_acts_for_the_state_of_the_leader_he_serves(extractor: Extractor
 ])
 def test_more_bilateral_phrasing(sentence: str) -> None:
     assert "bilateral_relations" in topics_of(sentence, knowledge())
+
+
+def test_they_in_a_sentence_telling_another_meeting_are_its_people(extractor: Extractor) -> None:
+    x = run(extractor, "President Cyril Ramaphosa is on Tuesday hosting Sahrawi President Brahim Ghali at the Union "
+            "Buildings in Pretoria.\n\nLast month Ramaphosa visited Washington. He met US President Joe Biden "
+            "and Vice President Kamala Harris, where they discussed climate change and food security.",
+            publisher="Example News", published="2022-10-18")
+    assert "climate_environment" in topics(x, "Biden") and "climate_environment" in topics(x, "Harris")
+    assert "climate_environment" not in topics(x, "Ghali")
+
+
+def test_we_had_discussion_with_each_other_on(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Shinzo Abe held talks with Russian President Vladimir Putin in Sochi on May 6."
+            "\n\nPrime Minister Abe said the following after the meeting,\n\n\"I was able to speak openly with "
+            "President Putin. We also had deep discussion with each other on Ukraine and Syria.\"",
+            publisher="Prime Minister of Japan and His Cabinet", published="2016-05-06")
+    assert "ukraine_russia" in topics(x, "Putin")

@@ -87,9 +87,13 @@ def is_speech(tok: Token) -> bool:
     """A reporting verb, or "had/held a discussion of ..."."""
     lemma = tok.lemma_.lower()
     if lemma in {"have", "hold"}:
-        return any(c.dep_ == "dobj" and c.lower_ in _HELD and any(
-            p.dep_ == "prep" and p.lower_ in {"on", "of", "about", "over", "regarding"} for p in c.children)
-            for c in tok.children)
+        # "had a discussion of ...", "had deep discussion with each other on ..." (the parser may
+        # hang the topic on the verb)
+        about = {"on", "of", "about", "over", "regarding"}
+        topical = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in about and not any(
+            o.ent_type_ in {"DATE", "TIME"} for o in p.children)]  # not "held talks on Tuesday"
+        return any(c.dep_ == "dobj" and c.lower_ in _HELD and (topical or any(
+            p.dep_ == "prep" and p.lower_ in about for p in c.children)) for c in tok.children)
     return lemma in SPEECH
 
 

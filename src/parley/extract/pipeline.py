@@ -196,8 +196,11 @@ def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found 
         # "the leaders of Britain and Japan are meeting"): what is said there is theirs.
         named = [(s, e) for s, e, _r in primary.spans if set(cast.people_in(s, e)) & set(group)]
         trigger_span = named[0] if named else None
+    others = tuple((s, e, tuple(ev.people)) for ev in found if ev is not primary and ev.type in {"MEET", "CALL"}
+                   and len(ev.people) >= 2 and ev.rules.get("participants") != "one-per-counterpart"
+                   for s, e, _r in ev.spans)
     attributed = attribute(body, cast, group, home, trigger_span, text=text, round_of=_round_of(primary, found),
-                           own_release=own_release)
+                           own_release=own_release, others=others)
     participants = {p for ev in found for p in ev.people}
     # "presidential spokesperson X" in a report from a country whose people take part: its own aide
     aides_of = locale if locale in {cast.people[p].country for p in group} else None

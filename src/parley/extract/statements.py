@@ -371,6 +371,9 @@ def _lead_pair(doc: Doc, cast: Cast) -> tuple[str, ...]:
     return ()
 
 
+_JOINT_RULES = {"group-subject", "passive-discussion", "talks-covered", "purpose-of-meeting", "coordinated-leaders"}
+
+
 def _in_round(speakers: tuple[str, ...], rule: str, group: tuple[str, ...], round_of: tuple[str, ...],
               counterpart: str | None) -> tuple[str, ...]:
     """In a round of calls or meetings ("held phone calls with his counterparts in Turkey, Saudi
@@ -389,7 +392,8 @@ def _in_round(speakers: tuple[str, ...], rule: str, group: tuple[str, ...], roun
 
 def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
               primary_sentence: tuple[int, int] | None, text: str | None = None,
-              round_of: tuple[str, ...] = (), own_release: bool = True) -> list[Attributed]:
+              round_of: tuple[str, ...] = (), own_release: bool = True,
+              others: tuple[tuple[int, int, tuple[str, ...]], ...] = ()) -> list[Attributed]:
     """Attribute every sentence of the body that has a speaker (``text`` is ``doc.text`` when the
     caller has it: spaCy rebuilds it on every access).
 
@@ -397,7 +401,9 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
     states the text names, when its lead names them.  ``round_of`` is a round of engagements of
     one person (first) with several counterparts, when the primary is one of them.  An agenda
     is the publishing side's own announcement only in its government's ``own_release`` (not in
-    its state media's report)."""
+    its state media's report).  ``others`` are the sentences that tell other engagements, with
+    their people: "they" there are those people ("He met Biden and Harris, where they discussed
+    trade")."""
     out: list[Attributed] = []
     previous: Attributed | None = None
     counterpart: str | None = None
@@ -425,6 +431,10 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
             previous.start + len(text[previous.start:previous.end].rstrip()):sent.start_char + 1]
         if not speakers and primary_sentence and sent.start_char <= primary_sentence[0] < sent.end_char:
             speakers, rule = group, "primary-trigger-sentence"
+        if speakers == group and rule in _JOINT_RULES:
+            told = next((people for s, e, people in others if s <= sent.start_char < e and set(people) != set(group)
+                         and set(cast.people_in(sent.start_char, sent.end_char)) & (set(people) - set(group))), None)
+            speakers = told or speakers
         if round_of:
             named = {p for p in cast.people_in(sent.start_char, sent.end_char) if p in round_of[1:]}
             if len(named) == 1:
