@@ -273,6 +273,8 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
             # "May said": the tagger took the name for a modal verb.
             left = sent.doc[max(sent.start, tok.i - 2)].idx
             names = cast.people_in(left, tok.idx)
+            if names and agenda(tok) and not sourced(sent, tok):
+                return (), "agenda"  # "..., Mr Biden and Mr Niinistö will discuss": talks still ahead
             if names:
                 return (names[-1],), f"name-before:{tok.lemma_.lower()}"
         met = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
