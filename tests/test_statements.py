@@ -512,3 +512,9 @@ def test_named_people_who_will_discuss_set_an_agenda_of_the_release(extractor: E
             "Ms Andersson, Mr Biden and Mr Niinisto will discuss Russia's aggression against Ukraine.",
             publisher="Government Offices of Sweden", published="2022-05-17")
     assert "ukraine_russia" not in topics(x, "Niinist")
+
+
+def test_the_pandemic_as_a_time_is_no_health_topic() -> None:
+    kb = knowledge()
+    assert "health" not in topics_of("It will be his first trip abroad since the coronavirus pandemic.", kb)
+    assert "health" in topics_of("They discussed the coronavirus pandemic and vaccine supply.", kb)
