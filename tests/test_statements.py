@@ -7,7 +7,7 @@ import pytest
 
 from parley.extract import Extractor
 from parley.extract.knowledge import knowledge
-from parley.extract.statements import topics_of
+from parley.extract.topics import topics_of
 from parley.ingest.formats import make_document
 from parley.model import Document, Extraction
 

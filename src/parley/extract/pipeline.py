@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from parley.config import Settings
 from parley.dates import find_dates, is_stamp, parse_iso
+from parley.extract.announcers import aide_country
 from parley.extract.events import Found, find_events
 from parley.extract.headline import _headline_visits, dateline, headline_type
 from parley.extract.knowledge import Knowledge, knowledge, sentences
@@ -24,7 +25,8 @@ from parley.extract.primary import _choose_primary, _complete_primary, _settle_p
 from parley.extract.recalled import complete_visits, leaders_meetings, merge, pair_meetings, their_meetings
 from parley.extract.registry import user_registry_path
 from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate
-from parley.extract.statements import aide_country, attribute, topics_of
+from parley.extract.statements import attribute
+from parley.extract.topics import topics_of
 from parley.model import Actor, Document, Event, Evidence, Extraction, Rejected, Statement
 
 

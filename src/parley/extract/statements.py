@@ -15,14 +15,12 @@ readout, the remaining sentences are the publishing side's own participant speak
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.extract.announcers import SPOKES, according_to, announced_by, government_announces, people_of, spokesperson
 from parley.extract.clauses import (
-    ANNOUNCING,
     BODY_SUBJECTS,
     SPEECH,
     UTTERANCES,
@@ -30,7 +28,6 @@ from parley.extract.clauses import (
     agenda_passive,
     agenda_reported,
     conjuncts,
-    core,
     is_group,
     is_speech,
     main_clause,
@@ -39,7 +36,7 @@ from parley.extract.clauses import (
     subject_of,
     talks_cover,
 )
-from parley.extract.knowledge import Knowledge, _load, knowledge, sentences
+from parley.extract.knowledge import knowledge, sentences
 from parley.extract.mentions import Cast
 
 _PLEASANTRIES = {"greetings", "pleasantries", "hands", "condolences", "congratulations", "wishes"}
@@ -56,16 +53,6 @@ class Attributed:
     rule: str
 
 
-def _people_of(tok: Token, cast: Cast) -> list[str]:
-    """The people a subject names, in order (mentions inside its core phrase)."""
-    seen: list[str] = []
-    spans = [(t.idx, t.idx + len(t.text)) for t in core(tok)]
-    for m in cast.mentions:
-        if any(s <= m.start < e for s, e in spans) and m.person not in seen:
-            seen.append(m.person)
-    return seen
-
-
 def _reported(verb: Token, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     """Who the clause reported by ``verb`` is about: "(Ushakov said) the two discussed Ukraine" is
     the leaders' statement, "(the Kremlin said) Putin stressed ..." Putin's."""
@@ -75,7 +62,7 @@ def _reported(verb: Token, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[st
         inner = subject_of(clause)
         if inner is None or inner.lemma_.lower() in _OCCASIONS:
             continue  # "Altun said Steinmeier's visit is expected to strengthen ties": his own view
-        inner_people = _people_of(inner, cast)
+        inner_people = people_of(inner, cast)
         if inner_people:
             if group and len(inner_people) < conjuncts(inner) and set(inner_people) <= set(group):
                 return group, "reported-group"
@@ -83,96 +70,6 @@ def _reported(verb: Token, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[st
         if is_group(inner) and group:
             return group, "reported-group"
     return (), ""
-
-
-def _according_to(sent: Span, cast: Cast) -> list[str]:
-    """ "According to Ushakov, ..." names the source of a sentence."""
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
-            obj = next((c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return _people_of(obj, cast)
-    return []
-
-
-def _announced_by(sent: Span, verb: Token, cast: Cast) -> list[str]:
-    """The named people a sentence says announce what ``verb`` says ("Peskov said ...",
-    "according to a statement by Psaki")."""
-    found = _according_to(sent, cast)
-    own = subject_of(verb)
-    for tok in sent:
-        if tok.i != verb.i and tok.lemma_.lower() in ANNOUNCING and (subj := subject_of(tok)) is not None \
-                and subj is not own:
-            found.extend(p for p in _people_of(subj, cast) if p not in found)
-    return found
-
-
-_GOVERNMENT_BODIES = {"kremlin", "office", "government", "ministry", "presidency", "palace", "house",
-                      "department", "secretariat", "cabinet", "administration", "spokesman", "spokesperson",
-                      "spokeswoman", "embassy", "chancellery"}
-
-
-_SPOKES = {"spokesman", "spokesperson", "spokeswoman", "aide"}
-
-
-def _spokesperson(subj: Token, cast: Cast) -> str | None:
-    """ "the Kremlin spokesman said": the person the text introduced as its spokesman before
-    ("Kremlin spokesman Dmitry Peskov said on Wednesday ...")."""
-    text = subj.doc.text
-    word = subj.lower_
-    found = None
-    for m in cast.mentions:
-        if m.start >= subj.idx:
-            break
-        if word in text[max(0, m.start - 40):m.start].lower() or \
-                re.match(r",?\s*(?:the\s+)?[\w\s'’-]{0,30}" + word, text[m.end:m.end + 50].lower()):
-            found = m.person
-    return found
-
-
-_AIDE_WORDS = re.compile(r"\b(?:spokes(?:man|person|woman)|aide|adviser|advisor|director|secretary|"
-                         r"press|chief of staff|envoy)\b", re.IGNORECASE)
-_OWN_GOVERNMENT = re.compile(r"\b(?:presidential|president's|president’s|prime minister's|prime minister’s|"
-                             r"government|kremlin|state house|presidency)\b", re.IGNORECASE)
-
-
-def aide_country(person: str, cast: Cast, text: str, home_country: str | None, kb: Knowledge) -> str | None:
-    """The state an aide of no known country speaks for, from how the text introduces them:
-    "President Erdogan's communications director, Fahrettin Altun" (Erdogan's), "Turkish
-    Communications Director Fahrettin Altun" (the adjective's), "presidential spokesperson Kim
-    Eui-kyeom" in a report from a country whose people take part (that country: ``home_country``)."""
-    first = next((m for m in cast.mentions if m.person == person and not m.office), None)
-    if first is None:
-        return None
-    before = text[max(0, first.start - 70):first.start]
-    line = before.rsplit("\n", 1)[-1]
-    if not _AIDE_WORDS.search(line):
-        return None
-    owners = [m.person for m in cast.mentions if first.start - len(line) <= m.start < first.start
-              and m.person != person and cast.people[m.person].country]
-    if owners and re.search(r"['’]s?\s+[\w\s,-]*$", text[first.start - len(line):first.start]):
-        return cast.people[owners[-1]].country
-    for word in re.findall(r"[A-Z][a-z]+", line):
-        if word in kb.countries and word not in kb.country_nouns:
-            return kb.countries[word]  # an adjective: "Turkish", "Kenyan"
-    if home_country and _OWN_GOVERNMENT.search(line):
-        return home_country
-    return None
-
-
-def _government_announces(sent: Span, verb: Token) -> bool:
-    """Whether a government body, not a news outlet or an anonymous official, announces what
-    ``verb`` says ("..., the Kremlin said Thursday", "The DFA said the ministers will ...")."""
-    kb = knowledge()
-    for tok in sent:
-        subj = subject_of(tok) if tok.i != verb.i and tok.lemma_.lower() in ANNOUNCING else None
-        if subj is None or subj is subject_of(verb):
-            continue
-        org = kb.orgs.get(subj.text)
-        if subj.lower_ in _GOVERNMENT_BODIES or (org is not None and org.kind == "government") \
-                or (subj.text.isupper() and len(subj.text) <= 5 and subj.text not in kb.orgs):
-            return True  # ("DFA", "MOFA": a ministry's initials; a known outlet's are not)
-    return False
 
 
 def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
@@ -235,7 +132,7 @@ def _utterance_of(sent: Span, cast: Cast) -> list[str]:
         if tok.lemma_.lower() in UTTERANCES and tok.pos_ == "NOUN":
             for child in tok.children:
                 if child.dep_ == "poss":
-                    people = _people_of(child, cast)
+                    people = people_of(child, cast)
                     if people:
                         return people
     return []
@@ -243,23 +140,23 @@ def _utterance_of(sent: Span, cast: Cast) -> list[str]:
 
 def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token | None = None
                     ) -> tuple[tuple[str, ...], str]:
-    source = _according_to(sent, cast)
+    source = according_to(sent, cast)
     pleasantry = False
     for tok in (sent if only is None else [only]):
         if group and passive_discussion(tok):
             if agenda_passive(tok):
                 # "'Syria will be discussed,' Peskov said": an agenda, the announcer's and the leaders'
-                by = _announced_by(sent, tok, cast)
+                by = announced_by(sent, tok, cast)
                 if by and not set(by) & set(group):
                     return (*by, *group), "agenda-announced"
                 quoted = any(t.text in {'"', "“"} for t in sent if t.i < tok.i)  # someone's words
-                if not by and not quoted and not _government_announces(sent, tok):
+                if not by and not quoted and not government_announces(sent, tok):
                     return (), "agenda"
             return group, "passive-discussion"
         if group and talks_cover(tok):
             return group, "talks-covered"  # "Discussions included defence and climate action"
         agents = [p for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
-                  for p in _people_of(o, cast)] if is_speech(tok) and tok.dep_ not in {"acl", "relcl", "amod"} else []
+                  for p in people_of(o, cast)] if is_speech(tok) and tok.dep_ not in {"acl", "relcl", "amod"} else []
         if agents:
             return tuple(agents), "passive-agent"  # "was raised by the Prime Minister"
         if tok.pos_ not in {"VERB", "AUX"} or not is_speech(tok):
@@ -281,20 +178,20 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
         if subj is None and group and met is not None and met.lemma_.lower() in _MET and met.tag_ in {"VBD", "VBN"} \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             met_by = subject_of(met)
-            people = _people_of(met_by, cast) if met_by is not None else []
+            people = people_of(met_by, cast) if met_by is not None else []
             if people and set(people) <= set(group):
                 return group, "purpose-of-meeting"  # "X met Y on Monday to discuss energy and trade"
         if subj is None:
             continue
         head_word = subj.lower_
-        people = _people_of(subj, cast)
+        people = people_of(subj, cast)
         if agenda(tok) and (people or is_group(subj)):
             # "are expected to discuss": no one has said anything yet, unless a named person
             # announces it ("According to Press Secretary Psaki, the two leaders will discuss")
-            by = _announced_by(sent, tok, cast) if sourced(sent, tok) else []
+            by = announced_by(sent, tok, cast) if sourced(sent, tok) else []
             if by and not set(by) & set(group):
                 return (*by, *group), "agenda-announced"  # the announcer's words, about the leaders
-            if not by and not _government_announces(sent, tok):
+            if not by and not government_announces(sent, tok):
                 return (), "agenda"  # also "..., Xinhua reported", "officials said"
             # "Putin will discuss Syria with Erdogan, the Kremlin said": the leaders' own office
         if people and group and set(people) <= set(group):
@@ -307,7 +204,7 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
                 return inner, rule
             if people:
                 return tuple(people), "office-of-person"
-            aide = _spokesperson(subj, cast) if head_word in _SPOKES else None
+            aide = spokesperson(subj, cast) if head_word in SPOKES else None
             if aide is not None and aide not in group:
                 return (aide,), "spokesperson-named-before"
             sided = _side_of(subj, cast, group)
@@ -452,45 +349,3 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
         else:
             previous = None
     return out
-
-
-@cache
-def _regional() -> tuple[tuple[str, frozenset[str], re.Pattern[str]], ...]:
-    """Topics raised by regional wording ("developments in the region") when a participant is
-    from one of the topic's countries."""
-    cues = _load("topic_cues.json")["topics"]
-    return tuple((slug, frozenset(spec["regional"]["countries"]),
-                  re.compile(r"\b(?:" + "|".join(spec["regional"]["cues"]) + r")\b", re.IGNORECASE))
-                 for slug, spec in cues.items() if spec.get("regional"))
-
-
-@cache
-def _party_waived() -> frozenset[str]:
-    """Topics for which naming a participant's own country is not raising the topic."""
-    cues = _load("topic_cues.json")["topics"]
-    return frozenset(slug for slug, spec in cues.items() if spec.get("party_names_are_not_cues"))
-
-
-def topics_of(text: str, kb: Knowledge, own: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
-    """Topics whose cues occur in the text and are not vetoed by an exclusion.
-
-    ``own`` holds the countries of the engagement's participants: naming the other side's country
-    ("talks with Iranian President Rouhani") is not raising that country as a regional issue, for
-    the topics whose data marks them so (``party_names_are_not_cues``).
-    """
-    found = []
-    waived = _party_waived()
-    for slug, (cue, exclude) in kb.topic_cues.items():
-        vetoed: list[tuple[int, int]] | None = None  # the exclusions are looked for only once a cue is there
-        for m in cue.finditer(text):
-            if own and slug in waived and kb.countries.get(m.group(0)) in own:
-                continue
-            if vetoed is None:
-                vetoed = [(x.start(), x.end()) for x in exclude.finditer(text)] if exclude else []
-            if not any(s <= m.start() and m.end() <= e for s, e in vetoed):
-                found.append(slug)
-                break
-    for slug, countries, regional in _regional():
-        if slug not in found and own & countries and regional.search(text):
-            found.append(slug)
-    return tuple(found)
