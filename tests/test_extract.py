@@ -226,7 +226,7 @@ def test_a_planned_trip_on_a_weekday_looks_forward(extractor: Extractor) -> None
     ("The leaders exchanged greetings on Holi.", "people_to_people", False),
 ])
 def test_topic_cues_are_whole_words_and_vetoes_apply(text: str, topic: str, present: bool) -> None:
-    from parley.extract.statements import topics_of
+    from parley.extract.topics import topics_of
 
     assert (topic in topics_of(text, knowledge())) is present
 

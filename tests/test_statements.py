@@ -7,7 +7,7 @@ import pytest
 
 from parley.extract import Extractor
 from parley.extract.knowledge import knowledge
-from parley.extract.statements import topics_of
+from parley.extract.topics import topics_of
 from parley.ingest.formats import make_document
 from parley.model import Document, Extraction
 
@@ -318,3 +318,203 @@ def test_what_is_expected_to_dominate_talks_ahead_is_no_one_s(extractor: Extract
     x = run(extractor, "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on "
             "Friday.\nSyria is expected to dominate their next talks.", publisher="DW", published="2022-08-05")
     assert "middle_east" not in topics(x, "Putin")
+
+
+# -- cue families added for readouts of other governments and organisations ---------------------
+
+@pytest.mark.parametrize(("sentence", "topic"), [
+    ("They discussed the next steps on North Macedonia's EU path.", "international_affairs"),
+    ("The leaders discussed Brexit and the Northern Ireland protocol.", "international_affairs"),
+    ("The two ministers discussed the current situation in Afghanistan.", "international_affairs"),
+    ("They exchanged views on regional and continental issues of mutual interest.", "international_affairs"),
+    ("They agreed to boost bilateral and regional cooperation.", "international_affairs"),
+    ("The joint fight against DAESH was discussed.", "security_defence"),
+    ("The need for cooperation against groups which resort to terror was underscored.", "security_defence"),
+    ("They discussed the \u201cstrategic\u201d partnership between their countries.", "bilateral_relations"),
+    ("They agreed to make efforts towards easing tensions.", "bilateral_relations"),
+    ("The leaders discussed security and economic matters.", "trade_investment"),
+])
+def test_general_cues_of_other_readouts(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence, knowledge())
+
+
+@pytest.mark.parametrize(("sentence", "topic"), [
+    ("The leaders welcomed the ceasefire in Gaza.", "security_defence"),  # the war's topic, not defence policy
+    ("He will attend the meeting with NATO Allies next week.", "international_affairs"),
+    ("The WHO Director-General was present.", "international_affairs"),
+])
+def test_words_the_annotation_does_not_count(sentence: str, topic: str) -> None:
+    assert topic not in topics_of(sentence, knowledge())
+
+
+def test_he_is_not_the_subject_of_a_subordinate_clause(extractor: Extractor) -> None:
+    x = run(extractor, "Indonesian President Joko Widodo met Australian Prime Minister Scott Morrison in Canberra "
+            "on Monday.\n\nWidodo became the first Indonesian leader to address the Australian parliament since "
+            "Susilo Bambang Yudhoyono did so in 2010.\n\n\"We must continue to advocate economic openness,\" he "
+            "said.", publisher="Reuters", published="2020-02-10")
+    assert "trade_investment" in topics(x, "Widodo")
+    assert not topics(x, "Yudhoyono")
+
+
+def test_in_a_round_of_calls_what_they_discussed_is_the_pair_last_named(extractor: Extractor) -> None:
+    x = run(extractor, "President Recep Tayyip Erdogan held phone calls with Iranian President Ebrahim Raisi, Dutch "
+            "Prime Minister Mark Rutte and Uzbek President Shavkat Mirziyoyev on Sunday.\n\n"
+            "Erdogan's call with Raisi focused on the humanitarian crisis in Gaza.\n\n"
+            "The final call of the day was with Mirziyoyev, during which they discussed trade and investment.",
+            publisher="Example News", published="2024-03-31")
+    assert "trade_investment" in topics(x, "Mirziyoyev")
+    assert "trade_investment" not in topics(x, "Raisi")
+
+
+def test_talks_expected_to_be_held_on_topics_are_no_one_s(extractor: Extractor) -> None:
+    x = run(extractor, "Rwandan President Paul Kagame received Kenyan President William Ruto in Kigali on Monday.\n\n"
+            "The two Heads of State were expected to hold talks on food security and tourism.",
+            publisher="Example News", published="2023-01-30")
+    assert "development" not in topics(x, "Kagame") and "people_to_people" not in topics(x, "Ruto")
+
+
+def test_an_agenda_a_news_agency_reports_is_no_one_s(extractor: Extractor) -> None:
+    x = run(extractor, "Russian President Vladimir Putin arrived in Ankara on Thursday for talks with Turkish "
+            "President Recep Tayyip Erdogan.\n\nThey were expected to discuss the latest developments in Syria, "
+            "Xinhua reported.", publisher="Example News", published="2017-09-28")
+    assert "middle_east" not in topics(x, "Putin")
+
+
+def test_an_agenda_a_named_spokesperson_announces_is_hers_and_the_leaders(extractor: Extractor) -> None:
+    x = run(extractor, "US President Joe Biden will host Kenyan President Uhuru Kenyatta at the White House on "
+            "Thursday.\n\nAccording to a statement by White House Press Secretary Jen Psaki, the two leaders will "
+            "discuss debt relief and trade.", publisher="Example News", published="2021-10-12")
+    assert "finance" in topics(x, "Psaki") and "finance" in topics(x, "Biden")
+
+
+def test_an_agenda_in_state_media_is_not_the_government_s_release(extractor: Extractor) -> None:
+    x = run(extractor, "Russian Foreign Minister Sergey Lavrov will hold talks with Mongolian Foreign Minister "
+            "Battsetseg Batmunkh in Moscow on Wednesday.\n\nThe two ministers will discuss trade and investment.",
+            publisher="TASS", published="2023-03-14")
+    assert "trade_investment" not in topics(x, "Lavrov")
+
+
+def test_the_region_of_gulf_leaders_is_the_middle_east() -> None:
+    kb = knowledge()
+    said = "They also discussed the latest developments in the region."
+    assert "middle_east" in topics_of(said, kb, {"SAU", "GBR"})
+    assert "middle_east" not in topics_of(said, kb, {"IDN", "MYS"})  # South-East Asia's region is not it
+
+
+@pytest.mark.parametrize(("sentence", "topic"), [
+    ("They discussed Ukraine, North Korea, Syria and anti-terrorism measures.", "security_defence"),
+    ("They discussed the impact of the war on regional and global issues, including energy, food and finance.",
+     "development"),
+    ("Blinken stressed support for humanitarian and development efforts in Gaza.", "development"),
+])
+def test_more_general_cues(sentence: str, topic: str) -> None:
+    assert topic in topics_of(sentence, knowledge())
+
+
+def test_nato_as_the_alliance_is_not_a_bilateral_alliance() -> None:
+    kb = knowledge()
+    assert "bilateral_relations" not in topics_of("They discussed the Alliance's agenda for the summit.", kb)
+    assert "bilateral_relations" in topics_of("They reaffirmed the strength of the Japan-US alliance.", kb)
+
+
+def test_the_spokesman_is_the_one_named_before(extractor: Extractor) -> None:
+    x = run(extractor, "Russian President Vladimir Putin and Turkish President Recep Tayyip Erdogan may meet next "
+            "year, Kremlin spokesman Dmitry Peskov told reporters on Friday.\n\nThe spokesman noted that nuclear "
+            "arms control was not on the agenda.", publisher="Example News", published="2018-12-28")
+    assert "nonproliferation" in topics(x, "Peskov") and "nonproliferation" not in topics(x, "Putin")
+
+
+def test_what_will_be_discussed_is_the_announcer_s_and_the_leaders(extractor: Extractor) -> None:
+    x = run(extractor, "Turkish President Recep Tayyip Erdogan will make a working visit to Russia to meet Russian "
+            "President Vladimir Putin.\n\n\"Of course, Syria and other regional conflicts will be discussed,\" "
+            "Kremlin spokesman Dmitry Peskov said.", publisher="Example News", published="2019-01-16")
+    assert {"Peskov", "Putin"} <= {n for n in ("Peskov", "Putin", "Erdo") if "middle_east" in topics(x, n)}
+
+
+def test_what_will_be_discussed_with_no_one_announcing_is_no_one_s(extractor: Extractor) -> None:
+    x = run(extractor, "Turkish President Recep Tayyip Erdogan will make a working visit to Russia to meet Russian "
+            "President Vladimir Putin next week.\n\nSyria and other regional conflicts will be discussed.",
+            publisher="Example News", published="2019-01-16")
+    assert "middle_east" not in topics(x, "Putin")
+
+
+def test_an_aide_s_view_of_a_visit_is_the_aide_s(extractor: Extractor) -> None:
+    x = run(extractor, "German President Frank-Walter Steinmeier will visit Turkey next week to meet President "
+            "Recep Tayyip Erdogan.\n\nCommunications Director Fahrettin Altun said Steinmeier's visit is expected "
+            "to strengthen the long-established bilateral relations between Turkey and Germany.",
+            publisher="Example News", published="2024-04-19")
+    assert "bilateral_relations" in topics(x, "Altun") and "bilateral_relations" not in topics(x, "Steinmeier")
+
+
+def test_energy_security_is_not_climate() -> None:
+    found = topics_of("The call concerned energy security in the EU and energy prices.", knowledge())
+    assert "climate_environment" not in found
+
+
+def test_a_g7_news_conference_is_an_occasion_not_a_topic() -> None:
+    found = topics_of("On the sidelines of the G-7 summit on Saturday, Macron promised a demanding dialogue.",
+                      knowledge())
+    assert "international_affairs" not in found
+    assert "international_affairs" in topics_of("The leaders focused on the Alliance's agenda.", knowledge())
+
+
+def test_asking_after_someone_s_health_is_no_topic() -> None:
+    assert "health" not in topics_of("The King checked on his health after a recent surgery.", knowledge())
+    assert "health" in topics_of("They agreed to cooperate on public health.", knowledge())
+
+
+@pytest.mark.parametrize(("sentence", "topic"), [
+    ("He will also call on Deputy Prime Minister and Finance Minister Lawrence Wong.", "finance"),
+    ("They met on the margins of the Asia-Pacific Economic Cooperation meeting in Lima.", "trade_investment"),
+])
+def test_names_of_offices_and_forums_are_no_topic(sentence: str, topic: str) -> None:
+    assert topic not in topics_of(sentence, knowledge())
+
+
+def test_an_aide_acts_for_the_state_of_the_leader_he_serves(extractor: Extractor) -> None:
+    x = run(extractor, "German President Frank-Walter Steinmeier will visit Turkey next week to meet President "
+            "Recep Tayyip Erdogan.\n\nPresident Recep Tayyip Erdogan's communications director, Fahrettin Altun, "
+            "wrote on social media.\n\nAltun said the visit is expected to strengthen bilateral relations.",
+            publisher="Example News", published="2024-04-19")
+    altun = next(s.speaker for s in x.statements if "Altun" in s.speaker.name)
+    assert altun.country == "TUR"
+
+
+@pytest.mark.parametrize("sentence", [
+    "We agreed to build on the continuing strength and closeness of the UK/Ireland relationship.",
+    "We reiterated the importance of the partnership between our two Governments.",
+    "They agreed that Singapore and China should enhance cooperation to strengthen resilience.",
+])
+def test_more_bilateral_phrasing(sentence: str) -> None:
+    assert "bilateral_relations" in topics_of(sentence, knowledge())
+
+
+def test_they_in_a_sentence_telling_another_meeting_are_its_people(extractor: Extractor) -> None:
+    x = run(extractor, "President Cyril Ramaphosa is on Tuesday hosting Sahrawi President Brahim Ghali at the Union "
+            "Buildings in Pretoria.\n\nLast month Ramaphosa visited Washington. He met US President Joe Biden "
+            "and Vice President Kamala Harris, where they discussed climate change and food security.",
+            publisher="Example News", published="2022-10-18")
+    assert "climate_environment" in topics(x, "Biden") and "climate_environment" in topics(x, "Harris")
+    assert "climate_environment" not in topics(x, "Ghali")
+
+
+def test_we_had_discussion_with_each_other_on(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Shinzo Abe held talks with Russian President Vladimir Putin in Sochi on May 6."
+            "\n\nPrime Minister Abe said the following after the meeting,\n\n\"I was able to speak openly with "
+            "President Putin. We also had deep discussion with each other on Ukraine and Syria.\"",
+            publisher="Prime Minister of Japan and His Cabinet", published="2016-05-06")
+    assert "ukraine_russia" in topics(x, "Putin")
+
+
+def test_named_people_who_will_discuss_set_an_agenda_of_the_release(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Magdalena Andersson will travel to Washington DC on Thursday to meet US "
+            "President Joe Biden and Finnish President Sauli Niinisto.\n\nDuring their meeting at the White House, "
+            "Ms Andersson, Mr Biden and Mr Niinisto will discuss Russia's aggression against Ukraine.",
+            publisher="Government Offices of Sweden", published="2022-05-17")
+    assert "ukraine_russia" not in topics(x, "Niinist")
+
+
+def test_the_pandemic_as_a_time_is_no_health_topic() -> None:
+    kb = knowledge()
+    assert "health" not in topics_of("It will be his first trip abroad since the coronavirus pandemic.", kb)
+    assert "health" in topics_of("They discussed the coronavirus pandemic and vaccine supply.", kb)

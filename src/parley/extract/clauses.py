@@ -87,9 +87,13 @@ def is_speech(tok: Token) -> bool:
     """A reporting verb, or "had/held a discussion of ..."."""
     lemma = tok.lemma_.lower()
     if lemma in {"have", "hold"}:
-        return any(c.dep_ == "dobj" and c.lower_ in _HELD and any(
-            p.dep_ == "prep" and p.lower_ in {"on", "of", "about", "over", "regarding"} for p in c.children)
-            for c in tok.children)
+        # "had a discussion of ...", "had deep discussion with each other on ..." (the parser may
+        # hang the topic on the verb)
+        about = {"on", "of", "about", "over", "regarding"}
+        topical = [p for p in tok.children if p.dep_ == "prep" and p.lower_ in about and not any(
+            o.ent_type_ in {"DATE", "TIME"} for o in p.children)]  # not "held talks on Tuesday"
+        return any(c.dep_ == "dobj" and c.lower_ in _HELD and (topical or any(
+            p.dep_ == "prep" and p.lower_ in about for p in c.children)) for c in tok.children)
     return lemma in SPEECH
 
 
@@ -141,20 +145,36 @@ def coordinated(verb: Token) -> bool:
 _AGENDA = {"discuss", "focus", "talk", "exchange", "address", "cover", "review", "explore", "consider"}
 _EXPECTED = {"expect", "set", "due", "schedule", "plan", "likely", "poise"}
 _REPORTING = {"say", "announce", "tell", "state", "confirm", "report", "add", "disclose", "note"}
+ANNOUNCING = _REPORTING
 UTTERANCES = {"remark", "comment", "statement", "speech", "proposal", "warning", "pledge", "criticism"}
 
 
-def _ahead(verb: Token) -> bool:
-    """ "will discuss", "are expected to discuss": said of talks still ahead."""
+def _ahead(verb: Token, depth: int = 0) -> bool:
+    """ "will discuss", "are expected to discuss", "are scheduled to hold a meeting to discuss":
+    said of talks still ahead."""
     if any(c.dep_ == "aux" and c.lower_ in {"will", "would", "shall", "'ll", "’ll"} for c in verb.children):
         return True
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _EXPECTED
+    if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in _EXPECTED:
+        return True
+    return depth < 2 and verb.dep_ in {"xcomp", "advcl"} and verb.head.i != verb.i \
+        and verb.head.lemma_.lower() in _CONVENE and _ahead(verb.head, depth + 1)
+
+
+_CONVENE = {"hold", "have", "meet", "sit", "convene"}
+_SESSIONS = _HELD | {"meeting", "meetings", "summit", "session"}
+
+
+def agenda_passive(verb: Token) -> bool:
+    """ "Syria will be discussed", "is expected to be raised": talks still ahead, in the passive."""
+    return _ahead(verb)
 
 
 def agenda(verb: Token) -> bool:
     """ "The leaders will discuss", "are expected to discuss": an agenda for talks still ahead."""
     if verb.lemma_.lower() in _EXPECTED:
-        return any(c.dep_ == "xcomp" and c.lemma_.lower() in _AGENDA for c in verb.children)
+        # "are expected to discuss", "were expected to hold talks on ..."
+        return any(c.dep_ == "xcomp" and (c.lemma_.lower() in _AGENDA or (c.lemma_.lower() in _CONVENE and any(
+            d.dep_ == "dobj" and d.lower_ in _SESSIONS for d in c.children))) for c in verb.children)
     if verb.lemma_.lower() in {"have", "hold"} and is_speech(verb):
         return _ahead(verb)  # "the ministers will have a detailed discussion of ...": still ahead
     return verb.lemma_.lower() in _AGENDA and _ahead(verb)

@@ -24,9 +24,15 @@ _DATELINE = re.compile(
     r"^\s*(?:\((?:MENAFN|[A-Z][A-Za-z]{1,15}|[A-Z][A-Za-z ]{1,30}(?:\s*/\s*[A-Z][A-Za-z ]{1,30})+)"  # "(MENAFN) --",
     r"(?:\s*-\s*[A-Za-z0-9 .,]{1,30})?\)\s*(?:--|—|–|-)?\s*)?"  # "(Site / Relay / WAM - 14th Aug, 2020)"
     r"(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?)(?:/[A-Z][A-Za-z.'\- ]{1,30}?)?"  # "TOKYO/SEOUL"
+    r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
+    r"(?P<region>[A-Z][A-Za-z.'\- ]{1,25}?)(?=\s*[,(/]|\s+(?:--|—|–)))?"  # "LIVERPOOL, England (Jiji Press) —"
+    r"(?:\s*\[[A-Za-z .]{1,30}\])?"  # "New Delhi [India], March 3 (ANI):"
     r"(?:,\s*(?P<date>[A-Z][a-z]{2,8}\.?\s+\d{1,2}(?:st|nd|rd|th)?(?:,?\s+\d{4})?"
     r"|\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8}\.?(?:,?\s+\d{4})?))?"
-    r"(?:\s*\.?\s*(?:\([A-Za-z .]{1,30}\)|/[A-Za-z-]{2,12}/)\s*\.?\s*(?:--|—|–|-)?"  # "(Xinhua) --", "/TASS/."
+    r"(?:\s*\.?\s*(?:\([A-Za-z .\-]{1,30}\)|/[A-Za-z-]{2,12}/"  # "(Xinhua) --", "(PPI-OT):", "/TASS/."
+    r"|\((?:[A-Za-z .]{1,30}/)*[A-Za-z .]{1,30}\s+-\s+(?P<stamp>\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]{2,8},?\s+\d{4}"
+    r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\))"  # "MOSCOW (Site News / Sputnik - 14th April, 2021)"
+    r"\s*[.:]?\s*(?:--|—|–|-)?"
     r"|\s*(?:--|—|–)|\s*[-:]\s"
     r"|(?<=\d)\.?\s+(?=[A-Z][a-z]))"  # "Islamabad, Sep 12 Pakistan will ..." (no separator)
 )
@@ -49,6 +55,20 @@ def headline_type(title: str | None) -> str | None:
     return None
 
 
+# A place alone on the first line ("New York\n\n17 September 2023\n\n..."), or after the day
+# ("January 20, 2022 - Paris, France - Global Affairs Canada"): where an official readout was issued.
+_PLACE_LINE = re.compile(r"^\s*(?:[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s+\d{4}\s+[-–—]\s+)?"
+                         r"(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?)(?:,\s*[A-Z][A-Za-z.' ]{1,25}?)?"
+                         r"(?:\s*\n|\s+[-–—]\s)")
+
+
+def place_line(text: str, kb: Knowledge) -> str | None:
+    """The place of an official readout's heading line, when it is a known city."""
+    m = _PLACE_LINE.match(text[:120])
+    place = m.group("place").strip() if m else None
+    return place if place and place in kb.places else None
+
+
 def dateline_end(text: str) -> tuple[int, re.Match[str]] | None:
     """Where the dateline is and where it ends: at the start, or after a short standfirst
     ("He will hold talks with ...\n\nULAANBAATAR, July 5. /TASS/. Russian Foreign Minister ...")."""
@@ -68,15 +88,18 @@ def dateline(text: str, kb: Knowledge, anchor: date | None) -> tuple[str | None,
     """Place and date of a dateline such as ``BEIJING, Oct. 18 (Xinhua) --``."""
     at = dateline_end(text)
     if at is None:
-        return None, None
+        return place_line(text, kb), None
     m = at[1]
     raw = m.group("place").strip()
     place = next((p for p in (raw, raw.title()) if p in kb.places or p in kb.country_nouns), None)
+    if place is None and (m.group("region") or "").strip() in kb.country_nouns and raw.isupper():
+        place = raw.title()  # "LIVERPOOL, England (Jiji Press) —": a city the registry lacks, placed by its country
     if place is None:
-        return None, None
+        return place_line(text, kb), None
     day = None
-    if m.group("date"):
-        found = [d for d in find_dates(m.group("date"), anchor) if d.value and len(d.value) == 10]
+    told = m.group("date") or m.group("stamp")
+    if told:
+        found = [d for d in find_dates(told, anchor) if d.value and len(d.value) == 10]
         day = found[0].value if found else None
     return place, day
 

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from parley.config import Settings
 from parley.dates import find_dates, is_stamp, parse_iso
+from parley.extract.announcers import aide_country
 from parley.extract.events import Found, find_events
 from parley.extract.headline import _headline_visits, dateline, headline_type
 from parley.extract.knowledge import Knowledge, knowledge, sentences
@@ -24,7 +25,8 @@ from parley.extract.primary import _choose_primary, _complete_primary, _settle_p
 from parley.extract.recalled import complete_visits, leaders_meetings, merge, pair_meetings, their_meetings
 from parley.extract.registry import user_registry_path
 from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate
-from parley.extract.statements import attribute, topics_of
+from parley.extract.statements import attribute
+from parley.extract.topics import topics_of
 from parley.model import Actor, Document, Event, Evidence, Extraction, Rejected, Statement
 
 
@@ -173,7 +175,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
             evidence=tuple(Evidence(s, e, text[s:e], rule) for s, e, rule in ev.spans[:3]),
             explain=tuple(sorted(ev.rules.items())),
         ))
-    statements = _statements(body, text, cast, kb, primary, ids, home_country, found, aliases)
+    statements = _statements(body, text, cast, kb, primary, ids, home_country, found, aliases,
+                             own_release=bool(org and org.kind == "government"), locale=locale)
     return Extraction(document, tuple(events), tuple(statements))
 
 
@@ -185,7 +188,8 @@ def _actor(person: Person, aliases: dict[str, set[str]] | None = None) -> Actor:
 
 def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found | None, ids: dict[int, str],
                 home_country: str | None, found: list[Found],
-                aliases: dict[str, set[str]]) -> list[Statement]:
+                aliases: dict[str, set[str]], own_release: bool = True,
+                locale: str | None = None) -> list[Statement]:
     group = tuple(primary.people) if primary else ()
     home = next((p for p in group if cast.people[p].country == home_country), None) \
         if home_country else None
@@ -195,8 +199,17 @@ def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found 
         # "the leaders of Britain and Japan are meeting"): what is said there is theirs.
         named = [(s, e) for s, e, _r in primary.spans if set(cast.people_in(s, e)) & set(group)]
         trigger_span = named[0] if named else None
-    attributed = attribute(body, cast, group, home, trigger_span, text=text)
+    others = tuple((s, e, tuple(ev.people)) for ev in found if ev is not primary and ev.type in {"MEET", "CALL"}
+                   and len(ev.people) >= 2 and ev.rules.get("participants") != "one-per-counterpart"
+                   for s, e, _r in ev.spans)
+    attributed = attribute(body, cast, group, home, trigger_span, text=text, round_of=_round_of(primary, found),
+                           own_release=own_release, others=others)
     participants = {p for ev in found for p in ev.people}
+    # "presidential spokesperson X" in a report from a country whose people take part: its own aide
+    aides_of = locale if locale in {cast.people[p].country for p in group} else None
+    for speaker in {p for a in attributed for p in a.speakers}:
+        if cast.people[speaker].country is None and speaker not in participants:
+            cast.people[speaker].country = aide_country(speaker, cast, text, aides_of, kb)
     runs: list[list[Any]] = []
     for a in attributed:
         if runs and runs[-1][2] == a.speakers and runs[-1][3] == a.rule.split(":")[0] \
@@ -219,6 +232,20 @@ def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found 
                 explain=(("speaker", rule), ("topics", "topic-cues")),
             ))
     return out
+
+
+def _round_of(primary: Found | None, found: list[Found]) -> tuple[str, ...]:
+    """The hub and counterparts of a round of calls or meetings the primary is one of (the
+    engagements split from one sentence, one per counterpart), hub first; else nothing."""
+    if primary is None or primary.rules.get("participants") != "one-per-counterpart":
+        return ()
+    pieces = [e for e in found if e.rules.get("participants") == "one-per-counterpart"
+              and e.trigger == primary.trigger and len(e.people) == 2]
+    hubs = set.intersection(*(set(e.people) for e in pieces)) if pieces else set()
+    if len(pieces) < 2 or len(hubs) != 1:
+        return ()
+    hub = next(iter(hubs))
+    return (hub, *dict.fromkeys(p for e in pieces for p in e.people if p != hub))
 
 
 def extract_documents(documents: Iterable[Document], settings: Settings) -> Iterator[Extraction]:

@@ -17,7 +17,14 @@ from parley.extract.headline import dateline_end
 from parley.extract.knowledge import Knowledge, sentences
 from parley.extract.mentions import Cast
 from parley.extract.separate import tellers
-from parley.extract.when_where import forward, other_clause, reported_on
+from parley.extract.when_where import (
+    after_another,
+    day_of_reference,
+    forward,
+    other_clause,
+    reported_on,
+    sharper_place,
+)
 
 
 def _home_side(primary: Found, cast: Cast, home: str | None) -> None:
@@ -159,7 +166,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                 lo, hi = paragraph_chars(at[0])
                 s, e = max(s, lo), min(e, hi)
             inside = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10
-                      and d.start >= head_end
+                      and d.start >= head_end and not after_another(text, d, primary.trigger)
                       and (not reported_on(body, d) and not (trigger is not None and s <= trigger.idx < e
                                                              and other_clause(trigger, d))
                            and not (primary.type != "VISIT" and _DEADLINE.search(text[max(0, d.start - 12):d.start]))
@@ -203,9 +210,14 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.date, primary.rules["date"] = published.isoformat(), "present-perfect"
         elif (told := _day_of_pair(primary, cast, body, dates, published)) is not None:
             primary.date, primary.rules["date"] = told.value, f"pair-sentence:{told.text}"
+        elif primary.modality == "occurred" and \
+                (told := day_of_reference(primary.type, text, dates, published)) is not None:
+            primary.date, primary.rules["date"] = told.value, f"reference:{told.text}"
         elif (trip := next((v for v in found if v.type == "VISIT" and v.modality == primary.modality == "occurred"
                             and v.date and len(v.date) == 10 and set(v.people) & set(primary.people)
-                            and v.rules.get("date", "").startswith("absolute")), None)) is not None:
+                            and v.rules.get("date", "").startswith("absolute")
+                            and (v is primary or not _SPAN_OF_DAYS.search(v.rules["date"]))), None)) is not None:
+            # (a visit "from 07-11 August" does not date the talks held on one of its days)
             # "On May 6, Prime Minister Abe visited Sochi. Prime Minister Abe held talks with ...":
             # the talks of a trip dated only by the trip's own day
             primary.date, primary.rules["date"] = trip.date, "visit-day"
@@ -231,6 +243,15 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             # "Trump joined Takaichi for a welcome ceremony at Tokyo's Akasaka Palace on Tuesday":
             # the lead that dates the meeting places it too
             primary.location, primary.rules["location"] = in_lead, "lead-place"
+    if primary.type == "MEET":
+        # "talks in Cairo" on a visit to Egypt, "received ... at the Amiri Diwan": the city or venue
+        head = next(iter(sentences(body)), None)
+        named = [text[s:e] for s, e, _r in primary.spans]
+        if head is not None and set(cast.people_in(head.start_char, head.end_char)) & set(primary.people):
+            named.append(head.text)  # a lead naming its people: "received X today, at the Presidential Palace"
+        sharper = sharper_place(primary.location, [title or "", *named], kb)
+        if sharper != primary.location:
+            primary.location, primary.rules["location"] = sharper, "city-or-venue"
 
 
 def _told_in_past(body: Doc, expr: TimeExpr) -> bool:
@@ -265,6 +286,7 @@ _HEAD_HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:meet|visit|talk
 # still ahead when the story was written, never of an engagement that has happened
 _FUTURE_ON = re.compile(r"\bwill\s+(?:take place|be held|begin|start|open|run|convene)\s+(?:on|from)\s+$",
                         re.IGNORECASE)
+_SPAN_OF_DAYS = re.compile(r"\d\s*[-–]\s*\d|\b(?:to|through|until|till)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:for|until|by|before|after|since|from|through)\s+$", re.IGNORECASE)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from parley.extract.knowledge import Knowledge
 from parley.extract.people import Mention, Person
@@ -78,15 +78,27 @@ def pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                   and m.person not in quoted]
         if not before:
             continue
-        subjects = []
+        subjects, leading = [], []
         for m in before:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
-            if span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
+            subj = next((t for t in span if t.dep_ in {"nsubj", "nsubjpass"}), None) if span is not None else None
+            if subj is not None:
                 subjects.append(m)
+                if _leads(subj.head):
+                    leading.append(m)
+        # "Widodo became the first leader to address parliament since Yudhoyono did so in 2010.
+        # '...,' he said": the subject of a subordinate clause is not who the story follows.
+        subjects = leading or subjects
         antecedent = (subjects or before)[-1]
         gender[antecedent.person] = want
         out.append(Mention(tok.idx, tok.idx + len(tok.text), antecedent.person))
     return out
+
+
+def _leads(verb: Token) -> bool:
+    """Whether a subject's verb heads its own clause rather than an adverbial or relative one
+    ("since X did so", "whom X met"); reported speech ("adding that X sends ...") still leads."""
+    return verb.dep_ not in {"advcl", "relcl", "acl", "pcomp"}
 
 
 def first_person(doc: Doc, mentions: list[Mention], text: str) -> list[Mention]:

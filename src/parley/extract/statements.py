@@ -16,18 +16,18 @@ readout, the remaining sentences are the publishing side's own participant speak
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
+from parley.extract.announcers import SPOKES, according_to, announced_by, government_announces, people_of, spokesperson
 from parley.extract.clauses import (
     BODY_SUBJECTS,
     SPEECH,
     UTTERANCES,
     agenda,
+    agenda_passive,
     agenda_reported,
     conjuncts,
-    core,
     is_group,
     is_speech,
     main_clause,
@@ -36,7 +36,7 @@ from parley.extract.clauses import (
     subject_of,
     talks_cover,
 )
-from parley.extract.knowledge import Knowledge, _load, knowledge, sentences
+from parley.extract.knowledge import knowledge, sentences
 from parley.extract.mentions import Cast
 
 _PLEASANTRIES = {"greetings", "pleasantries", "hands", "condolences", "congratulations", "wishes"}
@@ -53,16 +53,6 @@ class Attributed:
     rule: str
 
 
-def _people_of(tok: Token, cast: Cast) -> list[str]:
-    """The people a subject names, in order (mentions inside its core phrase)."""
-    seen: list[str] = []
-    spans = [(t.idx, t.idx + len(t.text)) for t in core(tok)]
-    for m in cast.mentions:
-        if any(s <= m.start < e for s, e in spans) and m.person not in seen:
-            seen.append(m.person)
-    return seen
-
-
 def _reported(verb: Token, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
     """Who the clause reported by ``verb`` is about: "(Ushakov said) the two discussed Ukraine" is
     the leaders' statement, "(the Kremlin said) Putin stressed ..." Putin's."""
@@ -70,9 +60,9 @@ def _reported(verb: Token, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[st
         if clause.lemma_.lower() not in SPEECH:
             continue  # "sources told Bloomberg that Lammy is considering a visit": not his words
         inner = subject_of(clause)
-        if inner is None:
-            continue
-        inner_people = _people_of(inner, cast)
+        if inner is None or inner.lemma_.lower() in _OCCASIONS:
+            continue  # "Altun said Steinmeier's visit is expected to strengthen ties": his own view
+        inner_people = people_of(inner, cast)
         if inner_people:
             if group and len(inner_people) < conjuncts(inner) and set(inner_people) <= set(group):
                 return group, "reported-group"
@@ -80,16 +70,6 @@ def _reported(verb: Token, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[st
         if is_group(inner) and group:
             return group, "reported-group"
     return (), ""
-
-
-def _according_to(sent: Span, cast: Cast) -> list[str]:
-    """ "According to Ushakov, ..." names the source of a sentence."""
-    for tok in sent:
-        if tok.lower_ == "according" and tok.i + 1 < len(sent.doc) and sent.doc[tok.i + 1].lower_ == "to":
-            obj = next((c for c in sent.doc[tok.i + 1].children if c.dep_ == "pobj"), None)
-            if obj is not None:
-                return _people_of(obj, cast)
-    return []
 
 
 def speakers_of(sent: Span, cast: Cast, group: tuple[str, ...]) -> tuple[tuple[str, ...], str]:
@@ -152,7 +132,7 @@ def _utterance_of(sent: Span, cast: Cast) -> list[str]:
         if tok.lemma_.lower() in UTTERANCES and tok.pos_ == "NOUN":
             for child in tok.children:
                 if child.dep_ == "poss":
-                    people = _people_of(child, cast)
+                    people = people_of(child, cast)
                     if people:
                         return people
     return []
@@ -160,15 +140,23 @@ def _utterance_of(sent: Span, cast: Cast) -> list[str]:
 
 def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token | None = None
                     ) -> tuple[tuple[str, ...], str]:
-    source = _according_to(sent, cast)
+    source = according_to(sent, cast)
     pleasantry = False
     for tok in (sent if only is None else [only]):
         if group and passive_discussion(tok):
+            if agenda_passive(tok):
+                # "'Syria will be discussed,' Peskov said": an agenda, the announcer's and the leaders'
+                by = announced_by(sent, tok, cast)
+                if by and not set(by) & set(group):
+                    return (*by, *group), "agenda-announced"
+                quoted = any(t.text in {'"', "“"} for t in sent if t.i < tok.i)  # someone's words
+                if not by and not quoted and not government_announces(sent, tok):
+                    return (), "agenda"
             return group, "passive-discussion"
         if group and talks_cover(tok):
             return group, "talks-covered"  # "Discussions included defence and climate action"
         agents = [p for a in tok.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"
-                  for p in _people_of(o, cast)] if is_speech(tok) and tok.dep_ not in {"acl", "relcl", "amod"} else []
+                  for p in people_of(o, cast)] if is_speech(tok) and tok.dep_ not in {"acl", "relcl", "amod"} else []
         if agents:
             return tuple(agents), "passive-agent"  # "was raised by the Prime Minister"
         if tok.pos_ not in {"VERB", "AUX"} or not is_speech(tok):
@@ -182,21 +170,30 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
             # "May said": the tagger took the name for a modal verb.
             left = sent.doc[max(sent.start, tok.i - 2)].idx
             names = cast.people_in(left, tok.idx)
+            if names and agenda(tok) and not sourced(sent, tok):
+                return (), "agenda"  # "..., Mr Biden and Mr Niinistö will discuss": talks still ahead
             if names:
                 return (names[-1],), f"name-before:{tok.lemma_.lower()}"
         met = next((a for a in tok.ancestors if a.pos_ == "VERB"), None)
         if subj is None and group and met is not None and met.lemma_.lower() in _MET and met.tag_ in {"VBD", "VBN"} \
                 and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             met_by = subject_of(met)
-            people = _people_of(met_by, cast) if met_by is not None else []
+            people = people_of(met_by, cast) if met_by is not None else []
             if people and set(people) <= set(group):
                 return group, "purpose-of-meeting"  # "X met Y on Monday to discuss energy and trade"
         if subj is None:
             continue
         head_word = subj.lower_
-        people = _people_of(subj, cast)
-        if agenda(tok) and (people or is_group(subj)) and not sourced(sent, tok):
-            return (), "agenda"  # "are expected to discuss": no one has said anything yet
+        people = people_of(subj, cast)
+        if agenda(tok) and (people or is_group(subj)):
+            # "are expected to discuss": no one has said anything yet, unless a named person
+            # announces it ("According to Press Secretary Psaki, the two leaders will discuss")
+            by = announced_by(sent, tok, cast) if sourced(sent, tok) else []
+            if by and not set(by) & set(group):
+                return (*by, *group), "agenda-announced"  # the announcer's words, about the leaders
+            if not by and not government_announces(sent, tok):
+                return (), "agenda"  # also "..., Xinhua reported", "officials said"
+            # "Putin will discuss Syria with Erdogan, the Kremlin said": the leaders' own office
         if people and group and set(people) <= set(group):
             people += [p for p in _partners(tok, cast, group) if p not in people]
         if head_word in BODY_SUBJECTS or (subj.pos_ in {"NOUN", "PROPN"} and not people and
@@ -207,6 +204,9 @@ def _first_speakers(sent: Span, cast: Cast, group: tuple[str, ...], only: Token 
                 return inner, rule
             if people:
                 return tuple(people), "office-of-person"
+            aide = spokesperson(subj, cast) if head_word in SPOKES else None
+            if aide is not None and aide not in group:
+                return (aide,), "spokesperson-named-before"
             sided = _side_of(subj, cast, group)
             if sided:
                 return sided, "side-of-participant"
@@ -270,15 +270,42 @@ def _lead_pair(doc: Doc, cast: Cast) -> tuple[str, ...]:
     return ()
 
 
+_JOINT_RULES = {"group-subject", "passive-discussion", "talks-covered", "purpose-of-meeting", "coordinated-leaders"}
+
+
+def _in_round(speakers: tuple[str, ...], rule: str, group: tuple[str, ...], round_of: tuple[str, ...],
+              counterpart: str | None) -> tuple[str, ...]:
+    """In a round of calls or meetings ("held phone calls with his counterparts in Turkey, Saudi
+    Arabia and Iraq"), what the leaders said jointly belongs to the pair of the call the text is
+    telling at that point (the counterpart it last named); the sentence that tells the whole
+    round belongs to everyone in it."""
+    if not round_of or set(speakers) != set(group):
+        return speakers
+    if rule == "primary-trigger-sentence":
+        return round_of
+    hub = round_of[0]
+    if counterpart is not None and counterpart not in group:
+        return (hub, counterpart)
+    return speakers
+
+
 def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
-              primary_sentence: tuple[int, int] | None, text: str | None = None) -> list[Attributed]:
+              primary_sentence: tuple[int, int] | None, text: str | None = None,
+              round_of: tuple[str, ...] = (), own_release: bool = True,
+              others: tuple[tuple[int, int, tuple[str, ...]], ...] = ()) -> list[Attributed]:
     """Attribute every sentence of the body that has a speaker (``text`` is ``doc.text`` when the
     caller has it: spaCy rebuilds it on every access).
 
     With no primary engagement found, "the leaders" are the first two people of different
-    states the text names, when its lead names them."""
+    states the text names, when its lead names them.  ``round_of`` is a round of engagements of
+    one person (first) with several counterparts, when the primary is one of them.  An agenda
+    is the publishing side's own announcement only in its government's ``own_release`` (not in
+    its state media's report).  ``others`` are the sentences that tell other engagements, with
+    their people: "they" there are those people ("He met Biden and Harris, where they discussed
+    trade")."""
     out: list[Attributed] = []
     previous: Attributed | None = None
+    counterpart: str | None = None
     text = doc.text if text is None else text
     if len(group) < 2:
         pair = _lead_pair(doc, cast)
@@ -295,7 +322,7 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
             continue  # condolences, greetings and congratulations carry no topic
         if rule == "agenda":
             # An agenda is the publishing government's own announcement, or nobody's.
-            speakers, rule = ((home,), "readout-agenda") if home else ((), "agenda")
+            speakers, rule = ((home,), "readout-agenda") if home and own_release else ((), "agenda")
             if not speakers:
                 previous = None
                 continue
@@ -303,6 +330,15 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
             previous.start + len(text[previous.start:previous.end].rstrip()):sent.start_char + 1]
         if not speakers and primary_sentence and sent.start_char <= primary_sentence[0] < sent.end_char:
             speakers, rule = group, "primary-trigger-sentence"
+        if speakers == group and rule in _JOINT_RULES:
+            told = next((people for s, e, people in others if s <= sent.start_char < e and set(people) != set(group)
+                         and set(cast.people_in(sent.start_char, sent.end_char)) & (set(people) - set(group))), None)
+            speakers = told or speakers
+        if round_of:
+            named = {p for p in cast.people_in(sent.start_char, sent.end_char) if p in round_of[1:]}
+            if len(named) == 1:
+                counterpart = next(iter(named))
+            speakers = _in_round(speakers, rule, group, round_of, counterpart)
         if not speakers and previous is not None and not paragraph_break:
             speakers, rule = previous.speakers, "continues-paragraph"
         if not speakers and home:
@@ -313,32 +349,3 @@ def attribute(doc: Doc, cast: Cast, group: tuple[str, ...], home: str | None,
         else:
             previous = None
     return out
-
-
-@cache
-def _party_waived() -> frozenset[str]:
-    """Topics for which naming a participant's own country is not raising the topic."""
-    cues = _load("topic_cues.json")["topics"]
-    return frozenset(slug for slug, spec in cues.items() if spec.get("party_names_are_not_cues"))
-
-
-def topics_of(text: str, kb: Knowledge, own: frozenset[str] | set[str] = frozenset()) -> tuple[str, ...]:
-    """Topics whose cues occur in the text and are not vetoed by an exclusion.
-
-    ``own`` holds the countries of the engagement's participants: naming the other side's country
-    ("talks with Iranian President Rouhani") is not raising that country as a regional issue, for
-    the topics whose data marks them so (``party_names_are_not_cues``).
-    """
-    found = []
-    waived = _party_waived()
-    for slug, (cue, exclude) in kb.topic_cues.items():
-        vetoed: list[tuple[int, int]] | None = None  # the exclusions are looked for only once a cue is there
-        for m in cue.finditer(text):
-            if own and slug in waived and kb.countries.get(m.group(0)) in own:
-                continue
-            if vetoed is None:
-                vetoed = [(x.start(), x.end()) for x in exclude.finditer(text)] if exclude else []
-            if not any(s <= m.start() and m.end() <= e for s, e in vetoed):
-                found.append(slug)
-                break
-    return tuple(found)

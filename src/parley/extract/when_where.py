@@ -70,6 +70,8 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
                 prev = doc[ent.start - 2].lower_
             if prev in preps:
                 return ent.text
+    if kind == "MEET":
+        return venue_in(text[sent.start_char:sent.end_char], kb) or city_in(text[sent.start_char:sent.end_char], kb)
     return None
 
 
@@ -212,3 +214,90 @@ def forward(expr: TimeExpr, anchor: date | None) -> str | None:
         return expr.value
     again = find_dates(expr.text, anchor, backwards=False)
     return again[0].value if again and again[0].value else expr.value
+
+
+# A named venue: "at State House, Nairobi", "at the Amiri Diwan", "at the Apurva Kempinski Hotel,
+# Bali", "at Parliament Buildings, Stormont", "at the Office of the President- Shital Niwas".
+_VENUE_NOUNS = (r"House|Palace|Diwan|Hotel|Buildings?|Hall|Residence|Kremlin|Niwas|Bhavan|Castle|Villa|"
+                r"Mansion|Cent(?:er|re)|Secretariat|Lodge|Chancellery|Office|Élysée|Elysée|Elysee")
+_VENUE = re.compile(
+    r"\b(?:at|in)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’.-]*\s+){0,4}(?:" + _VENUE_NOUNS + r")"
+    r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})?)\b"
+    r"(?:\s*(?:,|-|–)\s*(?P<after>(?!(?:President|Prime|Minister|His|Her|The)\b)[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2}))?")
+# "in the capital, Hanoi", "in the Russian city of Kazan", "in the capital city of Nairobi"
+_CITY_OF = re.compile(r"\b(?:capital|city)(?:\s+city)?(?:\s+of|,)\s+$")
+
+
+def venue_in(text: str, kb: Knowledge) -> str | None:
+    """The venue a sentence names, with the city named after it when there is one (the city is
+    the place; a venue alone is where an analyst would say the meeting was)."""
+    for m in _VENUE.finditer(text):
+        venue, after = m.group("venue"), m.group("after")
+        if venue.split()[0] in {"Prime", "President", "Minister", "Foreign", "His", "Her"}:
+            continue  # "at the Prime Minister's Office": an office-holder's title, not a venue
+        if after and (after in kb.places or after in kb.country_nouns):
+            return after if after in kb.places else venue
+        return f"{venue}, {after}" if after else venue
+    return None
+
+
+def city_in(text: str, kb: Knowledge, country: str | None = None) -> str | None:
+    """A city named where something took place ("in Kazan", "at Cairo", "in the capital, Hanoi",
+    "in the Russian city of Kazan"), in ``country`` when one is given."""
+    for m in kb.place_re.finditer(text):
+        name = m.group(0)
+        if name not in kb.places or (country and kb.places[name] != country):
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", before) or _CITY_OF.search(before):
+            return name
+    return None
+
+
+def sharper_place(location: str | None, texts: list[str], kb: Knowledge) -> str | None:
+    """A meeting placed only in a country (the visit's destination, "in Russia" in a headline)
+    or nowhere: the city of that country or the venue the texts name it at ("talks in Cairo",
+    "received ... at the Amiri Diwan"), else the place it had."""
+    country = kb.country_nouns.get(location) if location else None
+    if location is not None and country is None:
+        return location  # already a city or venue
+    for text in texts:
+        city = city_in(text, kb, country) if country else None
+        venue = venue_in(text, kb)
+        if city:
+            return city
+        if venue and (country is None or kb.places.get(venue, country) == country):
+            return venue
+    return location
+
+
+_REFERENCE_NOUNS = {"CALL": r"(?:phone |telephone |video )?(?:call|conversation|talks)",
+                    "MEET": r"(?:meeting|talks|summit|discussions?)"}
+
+
+def day_of_reference(kind: str, text: str, dates: list[TimeExpr], published: date | None) -> TimeExpr | None:
+    """The day a later sentence gives the engagement it refers back to: "The talks, which took
+    place on Monday evening, covered ...", "During the call on Sunday, ... were discussed"."""
+    noun = _REFERENCE_NOUNS.get(kind)
+    if noun is None:
+        return None
+    refers = re.compile(r"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Tt]heir)\s+(?:[\w-]+\s+)?" + noun +
+                        r"(?:,?\s+(?:which|that)\s+(?:took place|was held|were held|happened|lasted[^,.;]{0,30}))?"
+                        r"\s*,?\s*(?:on|last|earlier on)?\s*$")
+    for d in dates:
+        if d.value and len(d.value) == 10 and d.kind in {"weekday", "absolute", "relative"} \
+                and not (published and d.value > published.isoformat()) \
+                and refers.search(text[max(0, d.start - 70):d.start]):
+            return d
+    return None
+
+
+_AFTER_ANOTHER = re.compile(r"\b(?:days|weeks|months|a day|a week|a month)\s+(?:after|before)\b[^.;]*$")
+
+
+def after_another(text: str, expr: TimeExpr, trigger: int) -> bool:
+    """A date of another occasion the engagement is measured from: "The meeting comes days after
+    the senator held separate talks with the opposition leader last Sunday"."""
+    lo = max(0, expr.start - 120)
+    m = _AFTER_ANOTHER.search(text[lo:expr.start])
+    return m is not None and not (lo + m.start() <= trigger < expr.start)
