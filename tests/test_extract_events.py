@@ -7,18 +7,8 @@ from __future__ import annotations
 from parley.dates import find_dates, is_stamp, parse_iso
 from parley.extract import Extractor
 from parley.extract.when_where import forward
-from parley.ingest.formats import make_document
-from parley.model import Document, Event, Extraction
-
-
-def run(extractor: Extractor, text: str, **meta: str) -> Extraction:
-    doc = make_document("t.txt", text, **meta)
-    assert isinstance(doc, Document)
-    return extractor.extract(doc)
-
-
-def primary(x: Extraction) -> Event:
-    return next(e for e in x.events if e.primary)
+from parley.model import Event, Extraction
+from test_extract import primary, run
 
 
 def of_type(x: Extraction, kind: str) -> list[Event]:

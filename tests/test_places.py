@@ -10,18 +10,7 @@ from parley.extract import Extractor
 from parley.extract.headline import dateline
 from parley.extract.knowledge import knowledge
 from parley.extract.when_where import after_another, city_in, sharper_place, venue_in
-from parley.ingest.formats import make_document
-from parley.model import Document, Event, Extraction
-
-
-def run(extractor: Extractor, text: str, **meta: str) -> Extraction:
-    doc = make_document("t.txt", text, **meta)
-    assert isinstance(doc, Document)
-    return extractor.extract(doc)
-
-
-def primary(x: Extraction) -> Event:
-    return next(e for e in x.events if e.primary)
+from test_extract import primary, run
 
 
 @pytest.mark.parametrize(("text", "expected"), [
