@@ -191,18 +191,52 @@ def engagements_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], 
             page = min(4 * page, CHUNK)
 
 
-def undated_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], months: Iterable[str]
-                  ) -> dict[str, str | None]:
-    """Primary reports without a day of this type under any of these pair keys, without any date
-    or in one of these months: ``{event id: engagement id}``."""
+def undated_open(db: Database, kind: str, keys: Iterable[tuple[str, str]], months: Iterable[str]
+                 ) -> dict[str, str | None]:
+    """Open primary reports without a day (not settled: claimed by fewer than two dated engagements,
+    or not judged yet) of this type under any of these pair keys, without any date or in one of
+    these months: ``{event id: engagement id}``.  The partial index ``report_keys_open`` holds only
+    those, so the settled history of a pair that meets often is not read."""
     spans = sorted({"", *months})
     out: dict[str, str | None] = {}
     for t1, t2 in sorted(keys):
         rows = db.query(f"SELECT {_HITS} FROM report_keys k {_HITS_JOIN} "
-                        f"WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? AND k.month IN ({_marks(spans)})",
-                        [kind, t1, t2, *spans])
+                        f"WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? AND k.month IN ({_marks(spans)}) "
+                        f"AND k.settled = 0", [kind, t1, t2, *spans])
         out.update((r["event_id"], r["engagement_id"]) for r in rows)
     return out
+
+
+def claimed_by(db: Database, rep_nums: Iterable[int]) -> dict[str, str | None]:
+    """Settled reports without a day that name one of these dated reports as the representative of
+    a claiming engagement: ``{event id: engagement id}`` (one index range per number)."""
+    out: dict[str, str | None] = {}
+    for part in chunks(sorted(set(rep_nums))):
+        rows = db.query(f"SELECT DISTINCT {_HITS} FROM claim_reps k {_HITS_JOIN} "
+                        f"WHERE k.rep_num IN ({_marks(part)})", part)
+        out.update((r["event_id"], r["engagement_id"]) for r in rows)
+    return out
+
+
+def set_claims(db: Database, states: dict[int, tuple[int, ...]]) -> None:
+    """Record the claim state of reports without a day, by event number: two representatives
+    (settled) or none (open).  Only the rows that change are written."""
+    for part in chunks(sorted(states)):
+        marks = _marks(part)
+        stored: dict[int, set[int]] = {}
+        for row in db.query(f"SELECT event_num, rep_num FROM claim_reps WHERE event_num IN ({marks})", part):
+            stored.setdefault(row["event_num"], set()).add(row["rep_num"])
+        flags = {r["event_num"]: r["settled"] for r in db.query(
+            f"SELECT DISTINCT event_num, settled FROM report_keys WHERE event_num IN ({marks})", part)}
+        for num in part:
+            reps = set(states[num])
+            if stored.get(num, set()) != reps:
+                db.execute("DELETE FROM claim_reps WHERE event_num = ?", (num,))
+                db.execute_many("INSERT INTO claim_reps (rep_num, event_num) VALUES (?, ?)",
+                                [(rep, num) for rep in sorted(reps)])
+            settled = 1 if reps else 0
+            if num in flags and flags[num] != settled:
+                db.execute("UPDATE report_keys SET settled = ? WHERE event_num = ?", (settled, num))
 
 
 def undated_named(db: Database, kind: str, tokens: Sequence[str], published: Sequence[str] | None = None
@@ -313,6 +347,7 @@ def reset_links(db: Database) -> None:
     db.execute("DELETE FROM engagement_countries")
     db.execute("DELETE FROM engagement_keys")
     db.execute("DELETE FROM report_keys")
+    db.execute("DELETE FROM claim_reps")
     db.execute("DELETE FROM dyad_engagements")
     db.execute("DELETE FROM dyad_counts")
     db.execute("DELETE FROM engagements")
