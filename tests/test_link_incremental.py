@@ -192,3 +192,25 @@ def test_documents_stored_but_not_linked_are_linked_by_the_next_run(dev_docs: Pa
     with open_store(db_url) as db:
         groups = partition_of(db)
         assert groups and not db.query("SELECT id FROM documents WHERE linked = 0")
+
+
+def test_settled_report_reopens_when_its_claimers_merge(sqlite_url: str) -> None:
+    """An undated call of two people with two dated calls stays alone and is settled (its keys leave
+    the open lookup); a report bridging the two dated calls merges them, so the undated call now
+    names one engagement and joins it: found through its claimers, not through the pair's history."""
+    pair = [Actor("Antony Blinken", "USA"), Actor("Wang Yi", "CHN")]
+    first = [("CALL", pair, "2024-03-01", None, None, "2024-03-01"),
+             ("CALL", pair, "2024-03-03", None, None, "2024-03-03"),
+             ("CALL", pair, None, None, None, "2024-03-20")]
+    bridge = [("CALL", pair, "2024-03-02", None, None, "2024-03-02")]
+    extractions = synthetic(first + bridge)
+    with open_store(sqlite_url) as db:
+        ingest_in(db, extractions[:3], [])
+        assert check_claims(db, extractions) == 1
+        assert len(partition_of(db)) == 3
+        open_rows = db.query("SELECT COUNT(*) AS n FROM report_keys WHERE settled = 0")[0]["n"]
+        assert open_rows == 0
+        ingest_in(db, extractions[3:], [])
+        assert partition_of(db) == expected(extractions)
+        assert len(partition_of(db)) == 1  # the undated call joined the merged engagement
+        assert check_claims(db, extractions) == 0
