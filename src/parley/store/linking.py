@@ -196,8 +196,8 @@ def undated_open(db: Database, kind: str, keys: Iterable[tuple[str, str]], month
                  ) -> dict[str, str | None]:
     """Open primary reports without a day (not settled: claimed by fewer than two dated engagements,
     or not judged yet) of this type under any of these pair keys, without any date or in one of
-    these months: ``{event id: engagement id}``.  The partial index ``report_keys_open`` holds only
-    those, so the settled history of a pair that meets often is not read."""
+    these months: ``{event id: engagement id}``.  ``settled`` comes before the event in the key, so
+    the index range holds the open ones only: the settled history of a pair is not read."""
     spans = sorted({"", *months})
     out: dict[str, str | None] = {}
     for t1, t2 in sorted(keys):
