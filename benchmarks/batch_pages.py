@@ -22,9 +22,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import scale  # noqa: E402
+import scale
 
-import parley.store.db as store_db  # noqa: E402
+import parley.store.db as store_db
 
 
 def _no_checkpoints() -> None:
