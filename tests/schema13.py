@@ -45,8 +45,8 @@ FILL = {
                  "JOIN cur_events e ON e.num = k.event_num JOIN cur_documents d ON d.num = e.doc_num",
     "report_keys": f"SELECT k.type, k.t1, k.t2, k.month, {_EVENT} FROM cur_report_keys k "
                    "JOIN cur_events e ON e.num = k.event_num JOIN cur_documents d ON d.num = e.doc_num",
-    "engagement_keys": "SELECT DISTINCT k.type, k.t1, k.t2, k.month, g.id FROM cur_engagement_keys k "
-                       "JOIN cur_events e ON e.num = k.rep_num JOIN cur_engagements g ON g.num = e.engagement_num",
+    "engagement_keys": "SELECT k.type, k.t1, k.t2, k.month, g.id FROM cur_engagement_keys k "
+                       "JOIN cur_engagements g ON g.num = k.engagement_num",
     "engagement_countries": "SELECT g.id, c.country FROM cur_engagement_countries c "
                             "JOIN cur_engagements g ON g.num = c.engagement_num",
     "dyad_engagements": "SELECT y.a, y.b, y.day, g.id FROM cur_dyad_engagements y "

@@ -42,7 +42,7 @@ def keys_of(db: Database) -> tuple[list[tuple], list[tuple]]:
     """The maintained pair keys (engagement side and report side), sorted."""
     engagements = sorted(tuple(r.values()) for r in db.query(
         "SELECT k.type, k.t1, k.t2, k.month, g.id FROM engagement_keys k "
-        "JOIN events e ON e.num = k.rep_num JOIN engagements g ON g.num = e.engagement_num"))
+        "JOIN engagements g ON g.num = k.engagement_num"))
     reports = sorted(tuple(r.values()) for r in db.query(
         "SELECT k.type, k.t1, k.t2, k.month, d.id || ':' || e.local_id FROM report_keys k "
         "JOIN events e ON e.num = k.event_num JOIN documents d ON d.num = e.doc_num"))

@@ -53,16 +53,14 @@ HOT = {
     "engagements page": ("SELECT id FROM engagements ORDER BY date DESC, id LIMIT ?", [50]),
     "top dyads": ("SELECT a, b, n FROM dyad_counts ORDER BY n DESC LIMIT ?", [12]),
     # a report without a day: the engagements of one pair of its people, a small page at a time
-    "pair engagements": ("SELECT k.month, k.rep_num, g.id FROM engagement_keys k JOIN events e ON e.num = k.rep_num "
-                         "JOIN engagements g ON g.num = e.engagement_num WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
-                         "AND (k.month, k.rep_num) > (?, ?) ORDER BY k.month, k.rep_num LIMIT ?",
+    "pair engagements": ("SELECT k.month, k.engagement_num, g.id FROM engagement_keys k JOIN engagements g "
+                         "ON g.num = k.engagement_num WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
+                         "AND (k.month, k.engagement_num) > (?, ?) ORDER BY k.month, k.engagement_num LIMIT ?",
                          ["CALL", "blinken", "wang", "", 0, 8]),
-    "pair engagements in a month": ("SELECT k.month, k.rep_num, g.id FROM engagement_keys k JOIN events e "
-                                    "ON e.num = k.rep_num JOIN engagements g ON g.num = e.engagement_num "
-                                    "WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? AND k.month = ? AND k.rep_num > ? "
-                                    "ORDER BY k.rep_num LIMIT ?", ["CALL", "blinken", "wang", "2024-03", 0, 8]),
-    "keys of rewritten engagements": ("SELECT type, t1, t2, month, rep_num FROM engagement_keys "
-                                      "WHERE rep_num IN (?, ?)", [1, 2]),
+    "pair engagements in a month": ("SELECT k.month, k.engagement_num, g.id FROM engagement_keys k JOIN engagements g "
+                                    "ON g.num = k.engagement_num WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
+                                    "AND k.month = ? AND k.engagement_num > ? ORDER BY k.engagement_num LIMIT ?",
+                                    ["CALL", "blinken", "wang", "2024-03", 0, 8]),
     "open pair reports without a day": (_HITS.format("report_keys") + "WHERE k.type = ? AND k.t1 = ? "
                                         "AND k.t2 = ? AND k.month IN (?, ?) AND k.settled = 0",
                                         ["CALL", "blinken", "wang", "", "2024-03"]),

@@ -20,7 +20,6 @@ test checks it over arrival orders and batch splits); ``parley link --rebuild`` 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
 from functools import cache, lru_cache
 
 from parley.extract.knowledge import Knowledge
@@ -194,32 +193,10 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
     bases = store.bases(db, list(before.values()))
     unchanged = {before[k] for g in groups if (k := frozenset(m.key for m in g.members)) in before
                  and bases.get(before[k]) == g.base}
-    gone = (region | touched) - unchanged
-    store.delete_engagements(db, gone)
-    written = [g for g in groups if before.get(frozenset(m.key for m in g.members)) not in unchanged]
-    _write(db, written)
-    _write_keys(db, [ms for eng, ms in [*old.items(), *outside_members.items()] if eng in gone], written)
+    store.delete_engagements(db, (region | touched) - unchanged)
+    _write(db, [g for g in groups if before.get(frozenset(m.key for m in g.members)) not in unchanged])
     _record_claims(db, judged, comps, outside)
     store.mark_linked(db, doc_ids)
-
-
-def _write_keys(db: Database, gone: list[list[Item]], written: list[Group]) -> None:
-    """The keys an undated report finds a dated engagement under: the people of its dated reports
-    (as link.core.candidates compares them), in each month one of them is dated in; stored under
-    the engagement's representative (its smallest dated report), so only what changed is written."""
-    def dated(members: Iterable[Item]) -> list[Item]:
-        return [m for m in members if m.day is not None]
-
-    nums = store.event_nums(db, {m.key for ms in gone for m in dated(ms)}
-                            | {m.key for g in written for m in dated(g.members)})
-    old_reps = {min(nums[m.key] for m in d) for ms in gone if (d := dated(ms))}
-    new: dict[int, set[store.Key]] = {}
-    for g in written:
-        if d := dated(g.members):
-            pairs = pair_keys(g.type, merge_people(d))
-            new[min(nums[m.key] for m in d)] = {(g.type, t1, t2, month) for month in {m.month or "" for m in d}
-                                                for t1, t2 in pairs}
-    store.set_engagement_keys(db, old_reps, new)
 
 
 def _record_claims(db: Database, judged: dict[str, list[tuple[str, str]]], comps: list[tuple[Item, ...]],

@@ -163,12 +163,6 @@ class Hit:
 
 
 
-# engagement_keys k name an engagement by its representative dated report (the smallest event
-# number of its dated reports), which stays while the engagement's dated reports do
-_REP_JOIN = ("FROM engagement_keys k JOIN events e ON e.num = k.rep_num "
-             "JOIN engagements g ON g.num = e.engagement_num")
-
-
 def engagements_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], month: str | None,
                       page: int = 8) -> Iterator[str]:
     """Stored dated engagements of this type under any of these pair keys (in this month, when
@@ -179,12 +173,14 @@ def engagements_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], 
         after: tuple[str, int] = ("", 0)
         while True:
             if month:
-                rows = db.query(f"SELECT k.month, k.rep_num, g.id {_REP_JOIN} WHERE k.type = ? AND k.t1 = ? "
-                                "AND k.t2 = ? AND k.month = ? AND k.rep_num > ? ORDER BY k.rep_num LIMIT ?",
+                rows = db.query("SELECT k.month, k.engagement_num, g.id FROM engagement_keys k JOIN engagements g "
+                                "ON g.num = k.engagement_num WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
+                                "AND k.month = ? AND k.engagement_num > ? ORDER BY k.engagement_num LIMIT ?",
                                 (kind, t1, t2, month, after[1], page))
             else:
-                rows = db.query(f"SELECT k.month, k.rep_num, g.id {_REP_JOIN} WHERE k.type = ? AND k.t1 = ? "
-                                "AND k.t2 = ? AND (k.month, k.rep_num) > (?, ?) ORDER BY k.month, k.rep_num "
+                rows = db.query("SELECT k.month, k.engagement_num, g.id FROM engagement_keys k JOIN engagements g "
+                                "ON g.num = k.engagement_num WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
+                                "AND (k.month, k.engagement_num) > (?, ?) ORDER BY k.month, k.engagement_num "
                                 "LIMIT ?", (kind, t1, t2, *after, page))
             for row in rows:
                 if row["id"] not in seen:
@@ -192,7 +188,7 @@ def engagements_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], 
                     yield row["id"]
             if len(rows) < page:
                 break
-            after = (rows[-1]["month"], rows[-1]["rep_num"])
+            after = (rows[-1]["month"], rows[-1]["engagement_num"])
             page = min(4 * page, CHUNK)
 
 
@@ -313,6 +309,7 @@ def delete_engagements(db: Database, ids: Iterable[str]) -> None:
         for found in countries.values():
             _count_dyads(db, found, -1)
         db.execute(f"UPDATE events SET engagement_num = NULL WHERE engagement_num IN ({marks})", nums)
+        db.execute(f"DELETE FROM engagement_keys WHERE engagement_num IN ({marks})", nums)
         db.execute(f"DELETE FROM dyad_engagements WHERE engagement_num IN ({marks})", nums)
         db.execute(f"DELETE FROM engagement_countries WHERE engagement_num IN ({marks})", nums)
         gone = db.execute(f"DELETE FROM engagements WHERE num IN ({marks})", nums)
@@ -333,27 +330,13 @@ def insert_engagement(db: Database, group: Group) -> None:
     db.execute_many("INSERT INTO engagement_countries (engagement_num, country) VALUES (?, ?)",
                     [(num, country) for country in countries])
     _count_dyads(db, countries, 1, (num, group))
-
-
-Key = tuple[str, str, str, str]  # type, t1, t2, month
-
-
-def set_engagement_keys(db: Database, old_reps: Iterable[int], new: dict[int, set[Key]]) -> None:
-    """Make the pair keys of the dated engagements a batch rewrote what they are now: ``old_reps``
-    are the representatives of the engagements deleted, ``new`` the keys of those written, by
-    representative.  Only the difference is written: an engagement that gained an undated report,
-    or a dated one that adds no pair or month, keeps its rows where they are."""
-    reps = sorted(set(old_reps) | set(new))
-    have: dict[int, set[Key]] = {}
-    for part in chunks(reps, SMALL_CHUNK):
-        for row in db.query(f"SELECT type, t1, t2, month, rep_num FROM engagement_keys WHERE rep_num IN "
-                            f"({_marks(part)})", part):
-            have.setdefault(row["rep_num"], set()).add((row["type"], row["t1"], row["t2"], row["month"]))
-    drop = [(*k, rep) for rep in reps for k in sorted(have.get(rep, set()) - new.get(rep, set()))]
-    add = [(*k, rep) for rep in reps for k in sorted(new.get(rep, set()) - have.get(rep, set()))]
-    db.execute_many("DELETE FROM engagement_keys WHERE type = ? AND t1 = ? AND t2 = ? AND month = ? "
-                    "AND rep_num = ?", drop)
-    db.execute_many("INSERT INTO engagement_keys (type, t1, t2, month, rep_num) VALUES (?, ?, ?, ?, ?)", add)
+    # the keys an undated report finds it under: the people of its dated reports (as
+    # link.core.candidates compares them), in each month one of them is dated in
+    dated = [m for m in group.members if m.day is not None]
+    pairs = sorted(pair_keys(group.type, merge_people(dated))) if dated else []
+    db.execute_many("INSERT INTO engagement_keys (type, t1, t2, month, engagement_num) VALUES (?, ?, ?, ?, ?)",
+                    [(group.type, t1, t2, month, num) for month in sorted({m.month or "" for m in dated})
+                     for t1, t2 in pairs])
 
 
 def reset_links(db: Database) -> None:
