@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from parley.link.core import Group, Item, item_tokens, pair_keys
+from parley.link.core import Group, Item, item_tokens, merge_people, pair_keys
 from parley.model import Actor
 from parley.store.db import Database
 from parley.store.repo import EVENT_ID, add_rows
