@@ -10,7 +10,9 @@ their links commit together):
 2. the reports without a day whose candidates may have changed (the new ones, those attached to
    a regrouped engagement, and those naming its people), closed over :func:`loose_match`, are
    assigned again: the one dated engagement that fits, alone when several fit, or grouped with
-   each other when none does;
+   each other when none does.  A report claimed by two dated engagements is *settled* (its
+   state is stored): it is read again only when one of those two is regrouped, so a pair's
+   settled history is never listed;
 3. only the engagements touched are deleted and written again; every other engagement keeps its id.
 
 The result is the same as :func:`parley.link.partition` over every stored report (the property
