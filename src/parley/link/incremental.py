@@ -46,6 +46,7 @@ from parley.link.core import (
     window,
 )
 from parley.model import Document
+from parley.store import claims as claim_state
 from parley.store import linking as store
 from parley.store.db import Database
 
@@ -132,7 +133,7 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
     judged: dict[str, list[tuple[str, str]]] = {}  # the claims of each report without a day judged here
     regrouped = [*comps, *([i for i in ms if i.day is not None] for ms in old.values())]
     was_dated = [i.key for ms in old.values() for i in ms if i.day is not None]
-    hits = store.claimed_by(db, store.event_nums(db, was_dated).values())
+    hits = claim_state.claimed_by(db, store.event_nums(db, was_dated).values())
     for group in regrouped:
         if group:
             keys = pair_keys(group[0].type, merge_people(group))
@@ -216,7 +217,7 @@ def _record_claims(db: Database, judged: dict[str, list[tuple[str, str]]], comps
     for key, found in judged.items():
         reps = tuple(min(nums[i.key] for i in reports_of(c)) for c in found[:2]) if len(found) >= 2 else ()
         states[nums[key]] = reps
-    store.set_claims(db, states)
+    claim_state.set_claims(db, states)
 
 
 def _by_event(hits: list[store.Hit]) -> dict[str, tuple[str | None, set[str]]]:

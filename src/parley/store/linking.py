@@ -208,38 +208,6 @@ def undated_open(db: Database, kind: str, keys: Iterable[tuple[str, str]], month
     return out
 
 
-def claimed_by(db: Database, rep_nums: Iterable[int]) -> dict[str, str | None]:
-    """Settled reports without a day that name one of these dated reports as the representative of
-    a claiming engagement: ``{event id: engagement id}`` (one index range per number)."""
-    out: dict[str, str | None] = {}
-    for part in chunks(sorted(set(rep_nums)), SMALL_CHUNK):
-        rows = db.query(f"SELECT DISTINCT {_HITS} FROM claim_reps k {_HITS_JOIN} "
-                        f"WHERE k.rep_num IN ({_marks(part)})", part)
-        out.update((r["event_id"], r["engagement_id"]) for r in rows)
-    return out
-
-
-def set_claims(db: Database, states: dict[int, tuple[int, ...]]) -> None:
-    """Record the claim state of reports without a day, by event number: two representatives
-    (settled) or none (open).  Only the rows that change are written."""
-    for part in chunks(sorted(states), SMALL_CHUNK):
-        marks = _marks(part)
-        stored: dict[int, set[int]] = {}
-        for row in db.query(f"SELECT event_num, rep_num FROM claim_reps WHERE event_num IN ({marks})", part):
-            stored.setdefault(row["event_num"], set()).add(row["rep_num"])
-        flags = {r["event_num"]: r["settled"] for r in db.query(
-            f"SELECT DISTINCT event_num, settled FROM report_keys WHERE event_num IN ({marks})", part)}
-        for num in part:
-            reps = set(states[num])
-            if stored.get(num, set()) != reps:
-                db.execute("DELETE FROM claim_reps WHERE event_num = ?", (num,))
-                db.execute_many("INSERT INTO claim_reps (rep_num, event_num) VALUES (?, ?)",
-                                [(rep, num) for rep in sorted(reps)])
-            settled = 1 if reps else 0
-            if num in flags and flags[num] != settled:
-                db.execute("UPDATE report_keys SET settled = ? WHERE event_num = ?", (settled, num))
-
-
 def undated_named(db: Database, kind: str, tokens: Sequence[str], published: Sequence[str]) -> list[Hit]:
     """Undated and month-only primary events of this type naming one of the tokens, in documents
     published on one of the days (``link_keys`` is led by day: every lookup names its days)."""
