@@ -14,6 +14,7 @@ from parley.store.db import _migrations, _split_sql
 
 REBUILT = ("documents", "engagements", "events", "participants", "statements", "statement_topics", "evidence",
            "link_keys", "report_keys", "engagement_keys", "engagement_countries", "dyad_engagements")
+LATER = ("claim_reps",)  # tables of migrations after 13
 VIEWS = ("event_participants", "engagement_reports", "statements_with_topics", "people", "evidence_spans")
 
 _EVENT = "d.id || ':' || e.local_id"
@@ -76,6 +77,8 @@ def downgrade_to_13(path: str) -> None:
     conn.execute("BEGIN")
     for view in VIEWS:
         conn.execute(f"DROP VIEW IF EXISTS {view}")
+    for table in LATER:
+        conn.execute(f"DROP TABLE IF EXISTS {table}")
     for table in REBUILT:
         conn.execute(f"ALTER TABLE {table} RENAME TO cur_{table}")
     for table in REBUILT:  # renaming a table renames nothing in its indexes' names: drop them first

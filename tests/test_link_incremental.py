@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 from parley.extract.knowledge import knowledge
 from parley.link import item_of, partition, primary_of
+from parley.link.core import candidates
 from parley.link.incremental import link_pending, rebuild
 from parley.model import Actor, Document, Event, Extraction
 from parley.store import Database, open_store, save_extraction
@@ -46,6 +47,37 @@ def keys_of(db: Database) -> tuple[list[tuple], list[tuple]]:
         "SELECT k.type, k.t1, k.t2, k.month, d.id || ':' || e.local_id FROM report_keys k "
         "JOIN events e ON e.num = k.event_num JOIN documents d ON d.num = e.doc_num"))
     return engagements, reports
+
+
+def check_claims(db: Database, extractions: list[Extraction]) -> int:
+    """Every settled report without a day (its pair keys hidden from the open lookup) is claimed by
+    the two distinct stored engagements its representatives stand for, so it rightly stays alone.
+    Returns how many are settled (so a test can tell the check ran)."""
+    kb = knowledge()
+    items = {i.key: i for x in extractions if (ev := primary_of(x)) is not None
+             for i in [item_of(x.document, ev, kb)]}
+    key_of = {r["num"]: r["id"] for r in db.query(
+        "SELECT e.num, d.id || ':' || e.local_id AS id FROM events e JOIN documents d ON d.num = e.doc_num")}
+    engagement = {r["id"]: r["engagement_id"] for r in db.query(
+        "SELECT d.id || ':' || e.local_id AS id, g.id AS engagement_id FROM events e "
+        "JOIN documents d ON d.num = e.doc_num JOIN engagements g ON g.num = e.engagement_num")}
+    dated: dict[str, list] = {}
+    for key, eng in engagement.items():
+        if key in items and items[key].day is not None:
+            dated.setdefault(eng, []).append(items[key])
+    reps: dict[str, list[str]] = {}
+    for row in db.query("SELECT rep_num, event_num FROM claim_reps"):
+        reps.setdefault(key_of[row["event_num"]], []).append(key_of[row["rep_num"]])
+    settled = {key_of[r["event_num"]] for r in db.query("SELECT DISTINCT event_num FROM report_keys WHERE settled = 1")}
+    assert settled == set(reps)
+    for key, named in reps.items():
+        u = items[key]
+        assert u.day is None and len(named) == 2
+        claimers = {engagement[r] for r in named}
+        assert len(claimers) == 2 and engagement[key] not in claimers
+        for eng in claimers:
+            assert candidates(u, [tuple(dated[eng])]), f"{key}: {eng} does not claim it"
+    return len(reps)
 
 
 def expected(extractions: list[Extraction]) -> list[tuple[str, tuple[str, ...]]]:
@@ -91,10 +123,12 @@ def test_incremental_equals_rebuild_in_any_order_and_batches(reports: list[tuple
     with tempfile.TemporaryDirectory() as tmp, open_store(str(Path(tmp) / "p.db")) as db:
         ingest_in(db, shuffled, [c for c in cuts if c < len(shuffled)])
         assert partition_of(db) == want
+        check_claims(db, extractions)
         keys = keys_of(db)
         with db.transaction():
             rebuild(db, knowledge())
         assert partition_of(db) == want
+        check_claims(db, extractions)
         assert keys_of(db) == keys  # the keys kept up to date on the way are those of a fresh link
 
 
@@ -106,6 +140,7 @@ def test_dev_corpus_incremental_equals_rebuild(dev: dict[str, Extraction], db_ur
     with open_store(db_url) as db:
         ingest_in(db, shuffled, list(range(0, len(shuffled), 5)))
         assert partition_of(db) == want
+        check_claims(db, extractions)
         multi = [g for g in want if len(g[1]) > 1]
         assert len(multi) >= 10  # the dev corpus has real links to keep
         keys = keys_of(db)
@@ -157,3 +192,25 @@ def test_documents_stored_but_not_linked_are_linked_by_the_next_run(dev_docs: Pa
     with open_store(db_url) as db:
         groups = partition_of(db)
         assert groups and not db.query("SELECT id FROM documents WHERE linked = 0")
+
+
+def test_settled_report_reopens_when_its_claimers_merge(sqlite_url: str) -> None:
+    """An undated call of two people with two dated calls stays alone and is settled (its keys leave
+    the open lookup); a report bridging the two dated calls merges them, so the undated call now
+    names one engagement and joins it: found through its claimers, not through the pair's history."""
+    pair = [Actor("Antony Blinken", "USA"), Actor("Wang Yi", "CHN")]
+    first = [("CALL", pair, "2024-03-01", None, None, "2024-03-01"),
+             ("CALL", pair, "2024-03-03", None, None, "2024-03-03"),
+             ("CALL", pair, None, None, None, "2024-03-20")]
+    bridge = [("CALL", pair, "2024-03-02", None, None, "2024-03-02")]
+    extractions = synthetic(first + bridge)
+    with open_store(sqlite_url) as db:
+        ingest_in(db, extractions[:3], [])
+        assert check_claims(db, extractions) == 1
+        assert len(partition_of(db)) == 3
+        open_rows = db.query("SELECT COUNT(*) AS n FROM report_keys WHERE settled = 0")[0]["n"]
+        assert open_rows == 0
+        ingest_in(db, extractions[3:], [])
+        assert partition_of(db) == expected(extractions)
+        assert len(partition_of(db)) == 1  # the undated call joined the merged engagement
+        assert check_claims(db, extractions) == 0

@@ -29,8 +29,8 @@ HOT = {
     "link candidates": (_HITS.format("link_keys") + "WHERE k.type = ? AND k.token IN (?, ?) AND k.dated = 1 "
                         "AND k.day IN (?, ?, ?)", ["CALL", "blinken", "motegi", "2021-01-26", "2021-01-27",
                                                    "2021-01-28"]),
-    "undated candidates": (_HITS.format("link_keys") + "WHERE k.type = ? AND k.token IN (?) AND k.dated = 0",
-                           ["CALL", "blinken"]),
+    "undated candidates": (_HITS.format("link_keys") + "WHERE k.type = ? AND k.token IN (?) AND k.dated = 0 "
+                           "AND k.day IN (?, ?)", ["CALL", "blinken", "2021-01-26", "2021-01-27"]),
     "engagement members": ("SELECT d.id || ':' || e.local_id AS id, g.id FROM engagements g JOIN events e "
                            "ON e.engagement_num = g.num JOIN documents d ON d.num = e.doc_num WHERE g.id IN (?, ?) "
                            "ORDER BY g.id, d.id, e.local_id", ["x", "y"]),
@@ -61,8 +61,13 @@ HOT = {
                                     "ON g.num = k.engagement_num WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
                                     "AND k.month = ? AND k.engagement_num > ? ORDER BY k.engagement_num LIMIT ?",
                                     ["CALL", "blinken", "wang", "2024-03", 0, 8]),
-    "pair reports without a day": (_HITS.format("report_keys") + "WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? "
-                                   "AND k.month IN (?, ?)", ["CALL", "blinken", "wang", "", "2024-03"]),
+    "open pair reports without a day": (_HITS.format("report_keys") + "WHERE k.type = ? AND k.t1 = ? "
+                                        "AND k.t2 = ? AND k.month IN (?, ?) AND k.settled = 0",
+                                        ["CALL", "blinken", "wang", "", "2024-03"]),
+    "settled reports of regrouped engagements": (_HITS.format("claim_reps") + "WHERE k.rep_num IN (?, ?)", [1, 2]),
+    "claim state of reports": ("SELECT event_num, rep_num FROM claim_reps WHERE event_num IN (?, ?)", [1, 2]),
+    "report keys of reports": ("SELECT DISTINCT event_num, settled FROM report_keys WHERE event_num IN (?, ?)",
+                               [1, 2]),
     "engagement rows of a batch": ("SELECT engagement_num, country FROM engagement_countries WHERE engagement_num "
                                    "IN (?, ?) ORDER BY engagement_num, country", [1, 2]),
     "dyad page": ("SELECT g.id FROM dyad_engagements y JOIN engagements g ON g.num = y.engagement_num "

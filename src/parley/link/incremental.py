@@ -10,7 +10,9 @@ their links commit together):
 2. the reports without a day whose candidates may have changed (the new ones, those attached to
    a regrouped engagement, and those naming its people), closed over :func:`loose_match`, are
    assigned again: the one dated engagement that fits, alone when several fit, or grouped with
-   each other when none does;
+   each other when none does.  A report claimed by two dated engagements is *settled* (its
+   state is stored): it is read again only when one of those two is regrouped, so a pair's
+   settled history is never listed;
 3. only the engagements touched are deleted and written again; every other engagement keeps its id.
 
 The result is the same as :func:`parley.link.partition` over every stored report (the property
@@ -44,6 +46,7 @@ from parley.link.core import (
     window,
 )
 from parley.model import Document
+from parley.store import claims as claim_state
 from parley.store import linking as store
 from parley.store.db import Database
 
@@ -122,17 +125,28 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
     #    A report found so that stands alone (its engagement is itself) and names the people of two
     #    or more dated engagements after this batch too stays alone whatever else changes: it is
     #    left as it is (the many undated reports of a pair that meets often cost one judgement).
+    #    Only open reports are listed by pair key: a settled one (two claiming engagements named in
+    #    claim_reps) can change only when one of those two is regrouped, and is then found by its
+    #    representative dated report among the regrouped engagements' old reports.
     outside: dict[str, tuple[Item, ...]] = {}
     claimed: dict[tuple[object, ...], list[tuple[str, str]]] = {}  # by what claims depend on
+    judged: dict[str, list[tuple[str, str]]] = {}  # the claims of each report without a day judged here
     regrouped = [*comps, *([i for i in ms if i.day is not None] for ms in old.values())]
+    was_dated = [i.key for ms in old.values() for i in ms if i.day is not None]
+    hits = claim_state.claimed_by(db, store.event_nums(db, was_dated).values())
     for group in regrouped:
         if group:
             keys = pair_keys(group[0].type, merge_people(group))
-            hits = store.undated_keyed(db, group[0].type, keys, {i.month for i in group if i.month})
-            listed = run.fetch({k: e for k, e in hits.items() if k not in loose})
-            single = store.single_report(db, {e for i in listed if (e := run.engaged.get(i.key))})
-            loose.update((i.key, i) for i in listed if run.engaged.get(i.key) not in single
-                         or len(_claims(run, i, comps, region, outside, claimed)) < 2)
+            hits.update(store.undated_open(db, group[0].type, keys, {i.month for i in group if i.month}))
+    listed = run.fetch({k: e for k, e in hits.items() if k not in loose})
+    single = store.single_report(db, {e for i in listed if (e := run.engaged.get(i.key))})
+    for i in listed:
+        if run.engaged.get(i.key) not in single:
+            loose[i.key] = i
+        else:
+            judged[i.key] = _claims(run, i, comps, region, outside, claimed)
+            if len(judged[i.key]) < 2:
+                loose[i.key] = i
     seeds = set(loose)
     in_loose_groups = _add_loose_groups(run, loose)
 
@@ -148,6 +162,7 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
         quiet = u.key not in seeds and u.key in in_loose_groups
         found = [] if quiet else _claims(run, u, comps, region, outside, claimed)
         claims[u.key] = len(found)
+        judged[u.key] = found
         if len(found) == 1:
             joiners.setdefault(found[0], []).append(u)
         elif found:
@@ -183,7 +198,26 @@ def link_documents(db: Database, kb: Knowledge, doc_ids: list[str]) -> None:
                  and bases.get(before[k]) == g.base}
     store.delete_engagements(db, (region | touched) - unchanged)
     _write(db, [g for g in groups if before.get(frozenset(m.key for m in g.members)) not in unchanged])
+    _record_claims(db, judged, comps, outside)
     store.mark_linked(db, doc_ids)
+
+
+def _record_claims(db: Database, judged: dict[str, list[tuple[str, str]]], comps: list[tuple[Item, ...]],
+                   outside: dict[str, tuple[Item, ...]]) -> None:
+    """Store the claim state of the reports without a day judged in this batch: settled with two
+    claiming engagements, each named by its smallest dated report's number, or open."""
+    def reports_of(claim: tuple[str, str]) -> tuple[Item, ...]:
+        kind, ref = claim
+        return comps[int(ref)] if kind == "c" else outside[ref]
+
+    wanted = set(judged)
+    wanted.update(i.key for found in judged.values() if len(found) >= 2 for c in found[:2] for i in reports_of(c))
+    nums = store.event_nums(db, wanted)
+    states: dict[int, tuple[int, ...]] = {}
+    for key, found in judged.items():
+        reps = tuple(min(nums[i.key] for i in reports_of(c)) for c in found[:2]) if len(found) >= 2 else ()
+        states[nums[key]] = reps
+    claim_state.set_claims(db, states)
 
 
 def _by_event(hits: list[store.Hit]) -> dict[str, tuple[str | None, set[str]]]:

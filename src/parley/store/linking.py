@@ -3,7 +3,7 @@
 The linker (:mod:`parley.link.incremental`) decides; this module only reads and writes.  The
 linker knows reports and engagements by their public ids (``<sha256>:e1``, the engagement id);
 the tables refer to them by integer keys, translated here.  Every lookup goes through an index
-(``link_keys`` by type, token and day; ``events`` by engagement; ``engagements`` by base id) and
+(``link_keys`` by day, type and token; ``events`` by engagement; ``engagements`` by base id) and
 every ``IN`` list is cut into chunks of at most :data:`CHUNK`, so no query grows with the size of
 the store.
 """
@@ -21,6 +21,7 @@ from parley.store.db import Database
 from parley.store.repo import EVENT_ID, add_rows
 
 CHUNK = 500
+SMALL_CHUNK = 100  # lists of reports the linker judges or loads: about a batch, not a store
 T = TypeVar("T")
 SideOf = Callable[[str | None, str | None], str | None]
 
@@ -83,7 +84,7 @@ def event_nums(db: Database, keys: Iterable[str]) -> dict[str, int]:
     """The integer keys of stored events, by public id (read by their documents' ids: a few rows each)."""
     wanted = set(keys)
     out: dict[str, int] = {}
-    for part in chunks(_documents_of(wanted)):
+    for part in chunks(_documents_of(wanted), SMALL_CHUNK):
         for row in db.query(f"SELECT {EVENT_ID} AS id, e.num FROM documents d JOIN events e ON e.doc_num = d.num "
                             f"WHERE d.id IN ({_marks(part)})", part):
             if row["id"] in wanted:
@@ -95,13 +96,13 @@ def load_items(db: Database, keys: Iterable[str], side_of: SideOf) -> dict[str, 
     """The linker's view of stored primary events, by stored event id."""
     wanted = set(keys)
     out: dict[str, Item] = {}
-    for part in chunks(_documents_of(wanted)):
+    for part in chunks(_documents_of(wanted), SMALL_CHUNK):
         rows = [r for r in db.query(
             f"SELECT e.num, {EVENT_ID} AS id, d.id AS doc_id, e.type, e.date, e.location, d.publisher, d.url, "
             f"d.published FROM documents d JOIN events e ON e.doc_num = d.num WHERE d.id IN ({_marks(part)})", part)
             if r["id"] in wanted]
         people: dict[int, list[Actor]] = {}
-        for nums in chunks([r["num"] for r in rows]):
+        for nums in chunks([r["num"] for r in rows], SMALL_CHUNK):
             for row in db.query(f"SELECT event_num, name, country, title, organization FROM participants "
                                 f"WHERE event_num IN ({_marks(nums)}) ORDER BY event_num, position", nums):
                 people.setdefault(row["event_num"], []).append(
@@ -147,8 +148,8 @@ def dated_near(db: Database, kind: str, tokens: Sequence[str], days: Sequence[st
         return {}
     rows = db.query(
         f"SELECT DISTINCT {_HITS} FROM link_keys k {_HITS_JOIN} "
-        f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 1 AND k.day IN ({_marks(days)})",
-        [kind, *tokens, *days])
+        f"WHERE k.dated = 1 AND k.day IN ({_marks(days)}) AND k.type = ? AND k.token IN ({_marks(tokens)})",
+        [*days, kind, *tokens])
     return {r["event_id"]: r["engagement_id"] for r in rows}
 
 
@@ -191,32 +192,31 @@ def engagements_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], 
             page = min(4 * page, CHUNK)
 
 
-def undated_keyed(db: Database, kind: str, keys: Iterable[tuple[str, str]], months: Iterable[str]
-                  ) -> dict[str, str | None]:
-    """Primary reports without a day of this type under any of these pair keys, without any date
-    or in one of these months: ``{event id: engagement id}``."""
+def undated_open(db: Database, kind: str, keys: Iterable[tuple[str, str]], months: Iterable[str]
+                 ) -> dict[str, str | None]:
+    """Open primary reports without a day (not settled: claimed by fewer than two dated engagements,
+    or not judged yet) of this type under any of these pair keys, without any date or in one of
+    these months: ``{event id: engagement id}``.  ``settled`` comes before the event in the key, so
+    the index range holds the open ones only: the settled history of a pair is not read."""
     spans = sorted({"", *months})
     out: dict[str, str | None] = {}
     for t1, t2 in sorted(keys):
         rows = db.query(f"SELECT {_HITS} FROM report_keys k {_HITS_JOIN} "
-                        f"WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? AND k.month IN ({_marks(spans)})",
-                        [kind, t1, t2, *spans])
+                        f"WHERE k.type = ? AND k.t1 = ? AND k.t2 = ? AND k.month IN ({_marks(spans)}) "
+                        f"AND k.settled = 0", [kind, t1, t2, *spans])
         out.update((r["event_id"], r["engagement_id"]) for r in rows)
     return out
 
 
-def undated_named(db: Database, kind: str, tokens: Sequence[str], published: Sequence[str] | None = None
-                  ) -> list[Hit]:
-    """Undated and month-only primary events of this type naming one of the tokens (in documents
-    published on one of the days, when given)."""
-    if not tokens or published == []:
+def undated_named(db: Database, kind: str, tokens: Sequence[str], published: Sequence[str]) -> list[Hit]:
+    """Undated and month-only primary events of this type naming one of the tokens, in documents
+    published on one of the days (``link_keys`` is led by day: every lookup names its days)."""
+    if not tokens or not published:
         return []
-    span, params = "", []
-    if published is not None:
-        span, params = f"AND k.day IN ({_marks(published)})", list(published)
     rows = db.query(
-        f"SELECT {_HITS}, k.token FROM link_keys k {_HITS_JOIN} "
-        f"WHERE k.type = ? AND k.token IN ({_marks(tokens)}) AND k.dated = 0 {span}", [kind, *tokens, *params])
+        f"SELECT {_HITS}, k.token FROM link_keys k {_HITS_JOIN} WHERE k.dated = 0 "
+        f"AND k.day IN ({_marks(published)}) AND k.type = ? AND k.token IN ({_marks(tokens)})",
+        [*published, kind, *tokens])
     return [Hit(r["event_id"], r["engagement_id"], r["token"]) for r in rows]
 
 
@@ -313,6 +313,7 @@ def reset_links(db: Database) -> None:
     db.execute("DELETE FROM engagement_countries")
     db.execute("DELETE FROM engagement_keys")
     db.execute("DELETE FROM report_keys")
+    db.execute("DELETE FROM claim_reps")
     db.execute("DELETE FROM dyad_engagements")
     db.execute("DELETE FROM dyad_counts")
     db.execute("DELETE FROM engagements")
