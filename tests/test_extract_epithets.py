@@ -107,3 +107,18 @@ def test_a_person_in_the_topic_of_talks_is_not_at_them(extractor: Extractor) -> 
             "Sergey Lavrov on how both ministries would prepare the proposed visit to Russia of President "
             "Rodrigo Duterte.", publisher="Philippine News Agency", published="2016-12-06")
     assert names(primary(x)) == {"Perfecto Yasay", "Sergey Lavrov"}
+
+
+def test_the_sender_of_a_message_is_not_at_the_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Mozambican special envoy Mr Julio Do Santos has paid a courtesy call on President Mnangagwa "
+            "at his Munhumutapa offices this afternoon to convey a special message from Mozambican President "
+            "Filipe Nyusi.\n\nSpeaking soon after meeting President Mnangagwa, Mr Do Santos said he was in "
+            "Zimbabwe to deliver a special message to President Mnangagwa from his Mozambican counterpart.",
+            publisher="The Herald", published="2020-02-26")
+    assert "Filipe Nyusi" not in names(primary(x)) and "Julio Do Santos" in names(primary(x))
+
+
+def test_a_guest_met_at_the_airport_is_no_meeting_yet(extractor: Extractor) -> None:
+    x = run(extractor, "Dr Rowley was met at the Norman Manley International Airport in Kingston by a welcoming "
+            "party led by Prime Minister Andrew Holness.", publisher="Barbados Today", published="2016-07-18")
+    assert not [e for e in x.events if e.type == "MEET"]

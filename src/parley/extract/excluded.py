@@ -144,10 +144,11 @@ def _is_excluded(tok: Token) -> bool:
         return True  # "The last visit by a Portuguese President to India was in 2007": no one in particular
     if tok.dep_ == "nsubjpass" and tok.head.lemma_.lower() in {"attend", "join"}:
         return True  # "The meeting was attended by Cabinet Secretaries A and B": present at the one told
-    if tok.lemma_.lower() in {"receive", "welcome", "greet"} and any(
+    met_by = tok.lemma_.lower() == "meet" and tok.tag_ == "VBN" and any(c.dep_ == "auxpass" for c in tok.children)
+    if (tok.lemma_.lower() in {"receive", "welcome", "greet"} or met_by) and any(
             t.lower_ in {"airport", "airbase", "airfield", "tarmac", "forecourt", "arrival"} for t in tok.sent):
         return True  # "received the President at the Nur Khan Airbase", "on arrival in Abuja, he was
-        # received by ...": a welcome on arrival, not talks
+        # received by ...", "was met at the airport by a welcoming party": a welcome on arrival, not talks
     hoped = {"hope", "wish", "desire", "aspiration", "call"}
     if tok.head.lower_ == "for" and (tok.head.head.lemma_.lower() in hoped or any(
             c.dep_ == "dobj" and c.lemma_.lower() in hoped for c in tok.head.head.children)):

@@ -96,6 +96,7 @@ def _subject(verb: Token | None) -> list[Token]:
             for t in c.subtree]
 
 
+_SENT_THINGS = {"message", "letter", "greeting", "greetings", "invitation", "regards", "wishes", "congratulations"}
 _SPOUSES = {"wife", "husband", "spouse", "consort"}
 _CREDITING = {"welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"}
 
@@ -201,6 +202,9 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.dep_ == "prep" and t.head.i == tok.i and t.lower_ in {"on", "about", "regarding", "concerning"} \
                     and any(x.lower_ in {"how", "what", "whether", "ways"} for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "to talk to X on how to prepare the visit of Y": a topic
+            if t.dep_ == "prep" and t.lower_ == "from" and t.head.lemma_.lower() in _SENT_THINGS \
+                    and not any(x.i in path for x in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "to convey a message from President X": X sent it
             if t.dep_ == "prep" and t.lower_ == "according" and not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "according to the former's spokesman X"
             if t.dep_ == "prep" and t.lower_ == "since" and \
