@@ -175,9 +175,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                 continue
         ss, se = bounds_of(start)
         country, title, org, _role = finder.context(text, start, end, ss, se)
-        rank = text[start:end].split()[0]
-        if rank in _MONARCHS and len(name.split()) == 1 and \
-                (royal := registry_variant(kb, text[start:end], country)) is not None:
+        if surface.split()[0] in _MONARCHS and len(name.split()) == 1 and \
+                (royal := registry_variant(kb, surface, country)) is not None:
             canonical, registered = royal, True  # "Queen Elizabeth": the monarch, not a minister called Elizabeth
         else:
             canonical, registered = finder.canonical(name, country)

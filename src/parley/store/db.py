@@ -93,9 +93,19 @@ class Database:
 
     def execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Run one statement; inside :meth:`transaction` it joins that transaction."""
+        return self._run(lambda cur: cur.execute(self._sql(sql), tuple(params)))
+
+    def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        """Run one statement for each row of parameters (one round trip per batch on PostgreSQL)."""
+        if rows:
+            self._run(lambda cur: cur.executemany(self._sql(sql), [tuple(r) for r in rows]))
+
+    def _run(self, call: Any) -> Any:
+        """``call(cursor)`` as one statement: outside a transaction PostgreSQL commits (or rolls
+        back) at once; either driver's error leaves as a StoreError."""
         try:
             cur = self._conn.cursor()
-            cur.execute(self._sql(sql), tuple(params))
+            call(cur)
             if not self._in_tx and self.backend == "postgresql":
                 self._conn.commit()
             return cur
@@ -104,20 +114,6 @@ class Database:
                 self._conn.rollback()
             if isinstance(exc, StoreError):
                 raise
-            raise StoreError(f"database error: {exc}") from exc
-
-    def execute_many(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
-        """Run one statement for each row of parameters (one round trip per batch on PostgreSQL)."""
-        if not rows:
-            return
-        try:
-            cur = self._conn.cursor()
-            cur.executemany(self._sql(sql), [tuple(r) for r in rows])
-            if not self._in_tx and self.backend == "postgresql":
-                self._conn.commit()
-        except (sqlite3.Error, Exception) as exc:
-            if not self._in_tx and self.backend == "postgresql":
-                self._conn.rollback()
             raise StoreError(f"database error: {exc}") from exc
 
     def insert(self, sql: str, params: Sequence[Any] = ()) -> int:
