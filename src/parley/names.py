@@ -48,7 +48,9 @@ def ascii_spelling(text: str) -> str:
 def _token(token: str) -> str:
     token = _FAMILIES.get(token, token)
     if len(token) > 3:
-        token = re.sub(r"(?:iy|yy|ii|ij|yi)$", "i", token)  # Zelenskiy, Zelenskyy, Dmitrii -> -i
+        # Zelenskiy, Zelenskyy, Dmitrii -> -i; to a fixed point, so that a key's key is itself ("-iii")
+        while len(token) > 3 and (shorter := re.sub(r"(?:iy|yy|ii|ij|yi)$", "i", token)) != token:
+            token = shorter
         token = re.sub(r"(?<=[^aeiouy])y$", "i", token)  # Zelensky, Dmitry -> -i
         token = re.sub(r"ey$", "ei", token)  # Sergey, Alexey, Andrey -> -ei
     return token
