@@ -195,12 +195,15 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
     found.sort(key=lambda t: t.start)
     for n, (a, b) in enumerate(itertools.pairwise(found)):
         # "on Thursday, October 14", "on Thursday (Jul 6)": the weekday is the date written beside it
+        # "Today, 5 May 2024, ...", "yesterday (June 5)": likewise the date written beside it
         if b.start - a.end <= 3 and re.fullmatch(r"[\s,(]*", text[a.end:b.start]) and \
-                a.kind == "weekday" and b.kind == "absolute" and b.value and len(b.value) == 10:
-            found[n] = TimeExpr(a.start, a.end, a.text, b.value, "weekday")
+                (a.kind == "weekday" or a.text.lower() in _DAY_WORDS) and b.kind == "absolute" \
+                and b.value and len(b.value) == 10:
+            found[n] = TimeExpr(a.start, a.end, a.text, b.value, a.kind)
     return found
 
 
+_DAY_WORDS = {"today", "yesterday", "tonight", "this morning", "this afternoon", "this evening"}
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in the|that|the same) day\b", re.IGNORECASE)
 
 

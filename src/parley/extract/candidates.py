@@ -28,6 +28,12 @@ _MEDIA = r"(?:broadcaster|television|TV|channel|newspaper|news agency|agency|rad
 _MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\s+$", re.IGNORECASE)
 _MEDIA_AFTER = re.compile(rf"\s+{_MEDIA}\b", re.IGNORECASE)
 
+# "with Le Yucheng, China's ...": two or three name words after "with"/"met"/"and", then a comma
+_APPOSED = re.compile(rf"\b(?:with|met|meets|received|receives|hosted|hosts|and|by)\s+"
+                      rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),\s+")
+_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
+             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+
 _PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
@@ -73,6 +79,19 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         if not any(w in kb.title_words or w in kb.countries or w in kb.places for w in name.split()) \
                 and not kb.orgs.get(name):
             found.append((m.start("name"), m.end("name"), "led-by+name"))  # "a delegation headed by Delphine Pronk"
+    look, _roles = title_lookahead(kb)
+    for m in _APPOSED.finditer(text):
+        # "met with Le Yucheng, China's Vice Minister of Foreign Affairs": a name the tagger took
+        # for a building is a person when an office stands in apposition after it
+        words = m.group("name").split()
+        after = text[m.end():m.end() + 80]
+        lead = re.match(r"(?:the |his |her |(?:[A-Z][\w-]+)(?:['’]s)? )?", after)
+        if lead is None or not look.match(after, lead.end()) or not look.match(after, lead.end()).group(1):
+            continue
+        if any(w in kb.title_words or w in kb.countries or w in kb.places or w in kb.orgs or w.lower() in _CALENDAR
+               for w in words) or kb.orgs.get(m.group("name")):
+            continue
+        found.append((m.start("name"), m.end("name"), "name+apposed-title"))
     # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").
     found = [f for f in found if not _MEDIA_BEFORE.search(text[max(0, f[0] - 30):f[0]])
              and not _MEDIA_AFTER.match(text[f[1]:f[1] + 30])]

@@ -111,7 +111,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     anchor = parse_iso(day_line) if day_line else (published or (parse_iso(title_day) if title_day else None))
     dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
     told = find_events(body, cast.with_groups(), kb, dates, anchor, text, locale, place_line)
-    found = absorb_receptions(merge(separate(told, body, cast), kb))
+    story_day = anchor.isoformat() if anchor else None
+    found = absorb_receptions(merge(separate(told, body, cast), kb, story_day))
     kind = headline_type(document.title)
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast, text), found, head_people, cast,
                               body, kb)
@@ -142,7 +143,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
                         cast.people[name] = Person(name, kb.person_country.get(name), in_registry=True,
                                                    rule="office-registry")
                 found.append(meeting)
-        found[:] = merge(found, kb)
+        found[:] = merge(found, kb, story_day)
     if primary is not None:
         _complete_primary(primary, head_people, cast, body, text, dates, title_day, published,
                           place_line, day_line, found, document.title, kb, home_country)
@@ -152,7 +153,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         found.extend(complete_visits(pending, found, primary, country_of, kb))
         found.extend(pair_meetings(pending, primary, cast, text, tuple(found)))
         found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
-        found[:] = merge(found, kb)
+        found[:] = merge(found, kb, story_day)
 
     for ev in found:
         if ev.modality == "occurred" and ev.date and len(ev.date) == 10 and published \

@@ -142,7 +142,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
     ahead = primary.modality in {"planned", "speculative"}
     if title_day:
         primary.date, primary.rules["date"] = title_day, "headline-date"
-    else:
+    elif primary.rules.get("date") != "weekday-in-story":  # set when two reports merged (recalled.merge)
         day = None
         # "..., Peskov told reporters on Tuesday": the day of the telling, not of the engagement.
         telling = [d for d in dates if d.value and any(s <= d.start < e for s, e, _r in primary.spans)

@@ -31,9 +31,23 @@ def _days_apart(a: str | None, b: str | None) -> int:
 _MODALITY_RANK = {"occurred": 0, "planned": 1, "speculative": 2}
 
 
-def merge(events: list[Found], kb: Knowledge | None = None) -> list[Found]:
+def _story_and_weekday(a: Found, b: Found, story_day: str | None) -> str | None:
+    """"Addis Ababa December 17/2019 - X held talks with Y. ... X met Y on Monday": the first
+    date is only the day of the story (its dateline), the second says when the one meeting took
+    place; the weekday's date, when it falls within the week before the story's day."""
+    if not story_day or a.modality != "occurred" or b.modality != "occurred":
+        return None
+    for told, day in ((a, b), (b, a)):
+        if told.date == story_day and day.date and str(day.rules.get("date", "")).startswith("weekday:") \
+                and 1 <= _days_apart(story_day, day.date) <= 6 and day.date < story_day:
+            return day.date
+    return None
+
+
+def merge(events: list[Found], kb: Knowledge | None = None, story_day: str | None = None) -> list[Found]:
     """One event per engagement: same type and same people (a visit: same visitor and place;
-    with ``kb``, visits to places of two different countries stay two visits)."""
+    with ``kb``, visits to places of two different countries stay two visits; ``story_day`` is
+    the day of the dateline or publication, which a weekday in the text may sharpen)."""
     merged: list[Found] = []
     for ev in events:
         if ev.partial:
@@ -58,9 +72,12 @@ def merge(events: list[Found], kb: Knowledge | None = None) -> list[Found]:
                 continue  # "met briefly yesterday" is not the meeting "will meet at noon"
             if "earlier" in {ev.rules.get("when"), other.rules.get("when")} and not (ev.date and ev.date == other.date):
                 continue  # "They last met in Hangzhou": another meeting of the same pair
-            if not _same_time(ev.date, other.date) and not one_trip:
+            sharper = _story_and_weekday(ev, other, story_day) if ev.type != "VISIT" else None
+            if not _same_time(ev.date, other.date) and not one_trip and sharper is None:
                 continue  # "they last met in October": an earlier meeting of the same pair
             other.spans.extend(ev.spans)
+            if sharper is not None:
+                other.date, other.rules["date"] = sharper, "weekday-in-story"
             if _MODALITY_RANK[ev.modality] < _MODALITY_RANK[other.modality]:
                 other.modality = ev.modality
             within = kb is not None and ev.location and other.location in kb.country_nouns and \

@@ -113,6 +113,9 @@ def trigger_type(tok: Token) -> str | None:
     if lemma == "welcome" and pos == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "from" for c in (
             *tok.children, *(tok.head.children if tok.dep_ == "dobj" and tok.head.lemma_ == "receive" else ()))):
         return "MEET"  # "received a warm welcome from Defence Minister X"
+    if lemma == "call" and pos == "VERB" and tok.dep_ == "acl" and tok.head.pos_ == "PROPN" and any(
+            c.dep_ == "oprd" and c.pos_ == "PROPN" for c in tok.children):
+        return "CALL"  # "the newly-inaugurated Trump called el-Sissi" (parsed as "a man called John")
     if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and not any(
             c.dep_ in {"oprd", "xcomp", "acomp"} for c in tok.children) and \
             any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or (c.lower_ in {"counterpart", "counterparts"} and any(
