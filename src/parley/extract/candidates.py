@@ -86,7 +86,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         words = m.group("name").split()
         after = text[m.end():m.end() + 80]
         lead = re.match(r"(?:the |his |her |(?:[A-Z][\w-]+)(?:['’]s)? )?", after)
-        if lead is None or not look.match(after, lead.end()) or not look.match(after, lead.end()).group(1):
+        office = look.match(after, lead.end()) if lead is not None else None
+        if office is None or not office.group(1):
             continue
         if any(w in kb.title_words or w in kb.countries or w in kb.places or w in kb.orgs or w.lower() in _CALENDAR
                for w in words) or kb.orgs.get(m.group("name")):
