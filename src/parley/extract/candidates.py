@@ -34,6 +34,17 @@ _APPOSED = re.compile(rf"\b(?:with|met|meets|received|receives|hosted|hosts|and|
 _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
+_NAME_TAIL = re.compile(rf"(?:[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|{_NAME_TOKEN}))+")
+
+def _name_tail(tail: str, kb: Knowledge) -> bool:
+    """Whether ``tail`` is only more words of a name: no title, weekday or month among them."""
+    return bool(_NAME_TAIL.fullmatch(tail)) and not any(
+        w in kb.title_words or w.lower() in _CALENDAR or w in kb.countries for w in tail.split())
+
+
+_NOT_A_NAME_END = {"Palace", "House", "Hall", "Airport", "Hotel", "Centre", "Center", "Building", "Villa", "Square",
+                   "Castle", "Lodge", "Street", "Avenue", "Stadium", "Embassy", "Mansion", "Residence", "His", "Her"}
+
 _PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
@@ -93,6 +104,10 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
                for w in words) or kb.orgs.get(m.group("name")):
             continue
         found.append((m.start("name"), m.end("name"), "name+apposed-title"))
+    # Places and site chrome the tagger takes for people: "Kamuzu Palace", "Ammon News - AMMONNEWS -
+    # His" (a name has no spaced dash and does not end in a possessive pronoun)
+    found = [f for f in found if not re.search(r"\s[-–—]\s", text[f[0]:f[1]])
+             and text[f[0]:f[1]].split()[-1] not in _NOT_A_NAME_END]
     # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").
     found = [f for f in found if not _MEDIA_BEFORE.search(text[max(0, f[0] - 30):f[0]])
              and not _MEDIA_AFTER.match(text[f[1]:f[1] + 30])]
@@ -101,7 +116,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
     kept: list[tuple[int, int, str]] = []
     for s in found:
         if kept and s[0] < kept[-1][1]:
-            if s[1] > kept[-1][1] and s[2] != "ner":
+            if s[1] > kept[-1][1] and (s[2] != "ner" or _name_tail(text[kept[-1][1]:s[1]], kb)):
+                # a tagged name runs on past a registry alias only by name words ("Sultan
+                # Haitham" + "bin Tarik"), never by a weekday or a headline verb
                 kept[-1] = (kept[-1][0], s[1], s[2])
             continue
         kept.append(s)

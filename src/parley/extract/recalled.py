@@ -182,6 +182,13 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
     if primary is None or primary.type != "MEET":
         return []
     host = kb.country_nouns.get(primary.location or "") or kb.places.get(primary.location or "")
+    if host is None and primary.location:
+        # a venue the gazetteer does not know ("Kamuzu Palace"): in the country of the one
+        # participant whose country a visit of the document goes to
+        there = {kb.country_nouns.get(v.location or "") or kb.places.get(v.location or "")
+                 for v in (*pending, *found) if v.type == "VISIT"}
+        homes = (there & {country_of.get(p) for p in primary.people}) - {None}
+        host = homes.pop() if len(homes) == 1 else None
     out: list[Found] = []
     for visit in (v for v in pending if v.type == "VISIT"):
         own = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")

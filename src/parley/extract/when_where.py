@@ -224,6 +224,10 @@ _VENUE = re.compile(
     r"\b(?:at|in)\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’.-]*\s+){0,4}(?:" + _VENUE_NOUNS + r")"
     r"(?:\s+of\s+(?:the\s+)?[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2})?)\b"
     r"(?:\s*(?:,|-|–)\s*(?P<after>(?!(?:President|Prime|Minister|His|Her|The)\b)[A-Z][\w'’]*(?:\s+[A-Z][\w'’]*){0,2}))?")
+# "proceeded to Kamuzu Palace for bilateral talks": the venue the talks were held at
+_VENUE_FOR = re.compile(
+    r"\bto\s+(?:the\s+)?(?P<venue>(?:[A-Z][\w'’.-]*\s+){0,4}(?:" + _VENUE_NOUNS + r"))\s+for\s+"
+    r"(?:\w+\s+){0,2}(?:talks|meetings?|discussions|consultations)\b")
 # "in the capital, Hanoi", "in the Russian city of Kazan", "in the capital city of Nairobi"
 _CITY_OF = re.compile(r"\b(?:capital|city)(?:\s+city)?(?:\s+of|,)\s+$")
 
@@ -238,7 +242,8 @@ def venue_in(text: str, kb: Knowledge) -> str | None:
         if after and (after in kb.places or after in kb.country_nouns):
             return after if after in kb.places else venue
         return f"{venue}, {after}" if after else venue
-    return None
+    m = _VENUE_FOR.search(text)
+    return m.group("venue") if m else None
 
 
 def city_in(text: str, kb: Knowledge, country: str | None = None) -> str | None:
