@@ -185,9 +185,9 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
     if host is None and primary.location:
         # a venue the gazetteer does not know ("Kamuzu Palace"): in the country of the one
         # participant whose country a visit of the document goes to
-        there = {kb.country_nouns.get(v.location or "") or kb.places.get(v.location or "")
+        bound = {kb.country_nouns.get(v.location or "") or kb.places.get(v.location or "")
                  for v in (*pending, *found) if v.type == "VISIT"}
-        homes = (there & {country_of.get(p) for p in primary.people}) - {None}
+        homes = (bound & {country_of.get(p) for p in primary.people}) - {None}
         host = homes.pop() if len(homes) == 1 else None
     out: list[Found] = []
     for visit in (v for v in pending if v.type == "VISIT"):

@@ -242,8 +242,8 @@ def venue_in(text: str, kb: Knowledge) -> str | None:
         if after and (after in kb.places or after in kb.country_nouns):
             return after if after in kb.places else venue
         return f"{venue}, {after}" if after else venue
-    m = _VENUE_FOR.search(text)
-    return m.group("venue") if m else None
+    held = _VENUE_FOR.search(text)
+    return held.group("venue") if held else None
 
 
 def city_in(text: str, kb: Knowledge, country: str | None = None) -> str | None:
