@@ -111,7 +111,7 @@ def parse_date_text(text: str, anchor: date | None = None) -> date | None:
 # "on Friday 16/8/2024", "Monday (11/14)": a weekday with the day in figures; the named weekday
 # says whether the figures are day/month or month/day.
 _WEEKDAY_NUMERIC = re.compile(
-    r"\b(?:on\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*\(?"
+    r"\b(?:[Oo]n\s*)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),?\s*\(?"
     r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?\)?(?![\d/])")
 
 
@@ -144,6 +144,13 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
     for m in _WEEKDAY_NUMERIC.finditer(text):
         d = _numeric_for_weekday(m, anchor)
         if d is not None:
+            taken.append((m.start(), m.end()))
+            found.append(TimeExpr(m.start(), m.end(), m.group(0), d.isoformat(), "absolute"))
+    for m in _NUMERIC.finditer(text):
+        # "30/8/2022": day and month told apart only when one of them cannot be a month
+        a, b = int(m.group("a")), int(m.group("b"))
+        d = _safe_date(int(m.group("y")), b, a) if a > 12 else _safe_date(int(m.group("y")), a, b) if b > 12 else None
+        if d is not None and free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
             found.append(TimeExpr(m.start(), m.end(), m.group(0), d.isoformat(), "absolute"))
     for pattern in _ABSOLUTE:
@@ -203,6 +210,7 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
     return found
 
 
+_NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])")
 _DAY_WORDS = {"today", "yesterday", "tonight", "this morning", "this afternoon", "this evening"}
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in the|that|the same) day\b", re.IGNORECASE)
 

@@ -18,7 +18,7 @@ from parley.names import ascii_spelling
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
 _LOWER = "a-zß-öø-ÿĀ-ɏ'’"
-_NAME_TOKEN = rf"(?:[{_UPPER}][{_LOWER}]+(?:-[A-Za-z{_UPPER}][{_LOWER}]*)*|[A-Z]{{2,}}|[A-Z]\.)"
+_NAME_TOKEN = rf"(?:[{_UPPER}]['’][{_UPPER}][{_LOWER}]+|[{_UPPER}][{_LOWER}]+(?:-[A-Za-z{_UPPER}][{_LOWER}]*)*|[A-Z]{{2,}}|[A-Z]\.)"
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}")
 
 _LED_BY = re.compile(r"\b(?:led|headed|chaired) by (?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
@@ -35,6 +35,18 @@ _CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
              "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
 
 _NAME_TAIL = re.compile(rf"(?:[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|{_NAME_TOKEN}))+")
+
+_LINK = re.compile(r" (?:of|in|to) (?:the )?")
+_OF_PATTERNS: dict[int, re.Pattern[str]] = {}
+
+
+def _of_pattern(kb: Knowledge) -> re.Pattern[str]:
+    """Capitalised titles followed by "of"/"in"/"to" (compiled once per knowledge base)."""
+    if id(kb) not in _OF_PATTERNS:
+        titles = "|".join(re.escape(t.title) for t in kb.titles if t.title[:1].isupper() and not t.bare_only)
+        _OF_PATTERNS[id(kb)] = re.compile(rf"\b(?:{titles})(?= (?:of|in|to) )")
+    return _OF_PATTERNS[id(kb)]
+
 
 def _name_tail(tail: str, kb: Knowledge) -> bool:
     """Whether ``tail`` is only more words of a name: no title, weekday or month among them."""
@@ -54,7 +66,7 @@ def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
         honorifics = "|".join(map(re.escape, kb.honorifics))
         titles = "|".join(re.escape(t.title) for t in kb.titles if t.title[:1].isupper() and not t.bare_only)
         _PATTERNS[id(kb)] = (
-            re.compile(rf"\b(?:{titles})[ \t]+(?:(?:{honorifics})[ \t]+)?(?={_NAME_TOKEN})"),
+            re.compile(rf"\b(?:{titles})[ \t]+(?:(?:{honorifics})[ \t]+){{0,2}}(?={_NAME_TOKEN})"),
             re.compile(rf"\b(?:{honorifics})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)"),
         )
     return _PATTERNS[id(kb)]
@@ -83,6 +95,20 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         if run and not kb.title_index.get(run.group(0).lower()) and \
                 not kb.countries.get(run.group(0)) and not kb.orgs.get(run.group(0)):
             found.append((run.start(), run.end(), "title+name"))
+    for m in _of_pattern(kb).finditer(text):
+        # "Ambassador of Uzbekistan Batyr Tursunov", "Charge d'Affaires of the Republic of
+        # Uzbekistan in China Batyr Tursunov": the office, whose state, then the name
+        at, links = m.end(), 0
+        while links < 3 and (link := _LINK.match(text, at)) is not None:
+            there = kb.country_re.match(text, link.end()) or kb.org_re.match(text, link.end()) \
+                or kb.place_re.match(text, link.end())
+            if there is None:
+                break
+            at, links = there.end(), links + 1
+        run = _NAME_RUN.match(text, at + 1) if links and text[at:at + 1] == " " else None
+        if run and not any(w in kb.title_words or w in kb.countries or w.lower() in _CALENDAR
+                           for w in run.group(0).split()):
+            found.append((run.start(), run.end(), "title-of-state+name"))
     for m in honorific_re.finditer(text):
         found.append((m.start(1), m.end(1), "honorific+name"))
     for m in _LED_BY.finditer(text):

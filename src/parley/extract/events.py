@@ -58,6 +58,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         kind = trigger_type(tok)
         if kind is None or _is_excluded(tok) or _unnamed_group(tok, cast):
             continue
+        if kind == "MEET" and _by_phone(tok):
+            kind = "CALL"  # "held talks via telephone with", "a meeting by video link"
         if tok.dep_ == "compound" and trigger_type(tok.head) == kind:
             continue  # "a telephone call": one engagement, told by its head noun
         if kind == "CALL" and tok.pos_ in {"VERB", "AUX"} and any(
@@ -200,6 +202,17 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         found.extend(Found(kind, list(event.people), event.start, event.end, event.trigger, event.modality, stop,
                            event.date, dict(event.rules), list(event.spans)) for stop in stops)
     return found
+
+
+_LINES = {"phone", "telephone", "video", "videoconference", "videolink", "link", "zoom", "teleconference"}
+
+
+def _by_phone(tok: Token) -> bool:
+    """Talks held over a line: "talks via telephone", "held talks by phone", "met by video link"."""
+    holders = [tok, tok.head] if tok.dep_ in {"dobj", "nsubjpass"} else [tok]
+    return any(c.dep_ == "prep" and c.lower_ in {"via", "by", "over", "through"} and any(
+        g.lower_ in _LINES or any(x.lower_ in _LINES for x in g.children if x.dep_ == "compound")
+        for g in c.children if g.dep_ == "pobj") for h in holders for c in h.children)
 
 
 def _own_clause_differs(tok: Token, near: TimeExpr) -> bool:

@@ -174,6 +174,12 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                            else (not reported_on(body, d) and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
                                  and not _FUTURE_ON.search(text[max(0, d.start - 40):d.start])
                                and not (published and d.value > published.isoformat())))]
+            told = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10 and not ahead
+                    and reported_on(body, d) and not (published and d.value > published.isoformat())]
+            if not inside and len({d.value for d in told}) > 1 and any(d.kind == "relative" for d in told):
+                # "this morning issued a press release on the conversation ... on Jan. 20": one
+                # telling has one day; the written date beside "this morning" is the engagement's
+                inside = [d for d in told if d.kind == "absolute"]
             if inside:
                 day = inside[0]
                 break

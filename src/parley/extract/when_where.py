@@ -53,6 +53,8 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
             continue  # "the visiting U.S. Vice President": whose nationality, not where
         if kind == "VISIT" and re.search(r"\b(?:capital|city) of$", before):
             last = "to"  # "visited the capital of Malaysia"
+        elif kind == "VISIT" and re.search(r"\b(?:to|in)\s+(?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*,$", before):
+            last = "to"  # "travel to Gros Islet, Saint Lucia": a town the gazetteer lacks, then its country
         if last in preps or (kind == "VISIT" and last in {"to", "in"}):
             if m.start() >= tok.idx or kind != "VISIT":
                 return m.group(0)
@@ -123,7 +125,8 @@ def _topic_place(doc: Doc, char: int) -> bool:
     return owner.pos_ == "NOUN" and owner.lower_ not in _PLACE_NOUNS and owner.lemma_.lower() not in _PLACE_NOUNS
 
 
-_REPORTING = {"say", "announce", "tell", "confirm", "report", "state", "add", "disclose", "reveal"}
+_REPORTING = {"say", "announce", "tell", "confirm", "report", "state", "add", "disclose", "reveal", "issue", "publish",
+              "release"}
 
 
 def reported_on(doc: Doc, expr: TimeExpr) -> bool:
@@ -187,6 +190,10 @@ def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = 
     inside = [d for d in dates if lo <= d.start < hi and d.value
               and not (planned and (reported_on(tok.doc, d) or other_clause(tok, d)))
               and not _since(tok, d)]
+    if not planned and len({d.value for d in inside}) > 1:
+        # "the ministry this morning issued a press release on the conversation ... on Jan. 20":
+        # the day of the telling gives way to the day of the engagement
+        inside = [d for d in inside if not reported_on(tok.doc, d)] or inside
     return min(inside, key=lambda d: abs(d.start - tok.idx)) if inside else None
 
 

@@ -1,0 +1,99 @@
+"""How smaller governments, organisations and outlets write: datelines with dates in figures,
+honorific chains, names the tagger misses, talks held by telephone, venues the gazetteer lacks
+(each on a constructed text that fails without its rule; found in blind batches d10-d15)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from parley.dates import find_dates
+from parley.extract import Extractor
+from test_extract import names, primary, run
+
+
+def test_today_beside_a_written_date_is_that_date() -> None:
+    found = find_dates("Today, 5 May 2024, on the first day of her visit", date(2024, 5, 6))
+    assert found[0].value == "2024-05-05"
+
+
+def test_a_date_in_figures_is_read_when_day_and_month_cannot_be_confused() -> None:
+    assert [d.value for d in find_dates("OnTuesday, 30/8/2022, the Minister", date(2022, 8, 31))] == ["2022-08-30"]
+    assert [d.value for d in find_dates("on 12/25/2021 and", date(2022, 1, 1))] == ["2021-12-25"]
+    assert find_dates("on 5/6/2020 the", date(2020, 7, 1)) == []  # 5 June or May 6: not said
+
+
+def test_a_weekday_sharpens_the_dateline_day_of_the_same_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Addis Ababa December 17/2019 Deputy Prime Minister Demeke Mekonnen held talks with the "
+            "Director General of the World Health Organization, Dr. Tedros Adhanom.\n\nDemeke met with the "
+            "Director General on Monday on the sideline of the Global Refugee Forum in Geneva.",
+            publisher="Ethiopian News Agency", published="2019-12-17")
+    meetings = [e for e in x.events if e.type == "MEET"]
+    assert len(meetings) == 1 and primary(x).date == "2019-12-16"
+
+
+def test_a_name_parsed_as_naming_someone_is_still_a_call(extractor: Extractor) -> None:
+    x = run(extractor, "CAIRO - U.S. President Donald Trump spoke with Egyptian President Abdel-Fattah el-Sissi. "
+            "The statement said that the newly-inaugurated Trump called el-Sissi on Monday and \"expressed his "
+            "appreciation.\"", publisher="Associated Press", published="2017-01-23")
+    assert primary(x).type == "CALL" and primary(x).date == "2017-01-23"
+
+
+def test_an_office_in_apposition_makes_a_name_a_person(extractor: Extractor) -> None:
+    x = run(extractor, "22 November 2019, Beijing - FAO Director-General Qu Dongyu met with Le Yucheng, China's "
+            "Vice Minister of Foreign Affairs, on Friday during a visit to the Chinese capital.",
+            publisher="FAO", published="2019-11-22")
+    assert primary(x).type == "MEET" and names(primary(x)) == {"Qu Dongyu", "Le Yucheng"}
+
+
+def test_an_office_of_a_state_before_the_name(extractor: Extractor) -> None:
+    x = run(extractor, "On 20 January 2022, SCO Secretary-General Zhang Ming had a meeting at the SCO Secretariat "
+            "with Charge d'Affaires ad Interim of the Republic of Uzbekistan in China Batyr Tursunov.",
+            publisher="SCO Secretariat", published="2022-01-25")
+    assert names(primary(x)) == {"Zhang Ming", "Batyr Tursunov"} and primary(x).date == "2022-01-20"
+
+
+def test_a_name_is_shown_as_the_document_writes_it_past_a_registry_alias(extractor: Extractor) -> None:
+    x = run(extractor, "Muscat: His Majesty Sultan Haitham bin Tarik received a telephone call this evening from "
+            "United Nations Secretary-General António Guterres.", publisher="Oman News Agency",
+            published="2025-09-12")
+    assert names(primary(x)) == {"Haitham bin Tarik", "António Guterres"}
+
+
+def test_palaces_and_site_chrome_are_not_people(extractor: Extractor) -> None:
+    x = run(extractor, "Ammon News - AMMONNEWS - His Majesty King Abdullah on Thursday received a phone call from "
+            "Bahraini King Hamad bin Isa Al Khalifa.", publisher="Ammon News", published="2020-06-18")
+    assert not any("AMMON" in p.name.upper() for e in x.events for p in e.participants)
+    y = run(extractor, "President Hakainde Hichilema of Zambia is in Malawi for a one day working visit. The Zambian "
+            "leader this morning proceeded to Kamuzu Palace for bilateral talks and a private meeting with President Chakwera.",
+            publisher="Malawi24", published="2021-12-07")
+    meeting = primary(y)
+    assert "Kamuzu Palace" not in names(meeting) and meeting.location == "Kamuzu Palace"
+    visit = next(e for e in y.events if e.type == "VISIT")
+    assert visit.date == meeting.date == "2021-12-07"
+
+
+def test_honorific_chains_and_apostrophes_in_names(extractor: Extractor) -> None:
+    x = run(extractor, "The Cabinet Office announces that Prime Minister The Most Hon. Dr. Hubert Minnis will travel "
+            "to Gros Islet, Saint Lucia on Monday, 1 July 2019 for the Regular Meeting of the Conference. He will "
+            "meet Minister of Tourism, the Hon. Dionisio D’Aguilar.", publisher="Bahamas Cabinet Office",
+            published="2019-06-30")
+    people = {p.name for e in x.events for p in e.participants}
+    assert "Hubert Minnis" in people and not any("Hon" in p for p in people)
+    visit = next(e for e in x.events if e.type == "VISIT")
+    assert visit.location == "Saint Lucia" and visit.modality == "planned" and visit.date == "2019-07-01"
+
+
+def test_talks_held_by_telephone_are_a_call(extractor: Extractor) -> None:
+    x = run(extractor, "President Mohamed Irfaan Ali this afternoon held talks via telephone with the President of "
+            "Ghana, Nana Addo Dankwa Akufo-Addo.", publisher="Department of Public Information, Guyana",
+            published="2021-06-26")
+    assert [e.type for e in x.events] == ["CALL"]
+
+
+def test_the_day_a_release_was_issued_is_not_the_day_of_the_call(extractor: Extractor) -> None:
+    x = run(extractor, "Cambodia’s Ministry of Foreign Affairs and International Cooperation this morning issued a "
+            "press release on the outcomes of the telephone conversation between H.E. Prak Sokhonn, Deputy Prime "
+            "Minister, and H.E. Josep Borrell Fontelles, High Representative of the European Union for Foreign "
+            "Affairs and Security Policy on Jan. 20.", publisher="Cambodia Foreign Ministry",
+            published="2022-01-21")
+    assert primary(x).date == "2022-01-20"
