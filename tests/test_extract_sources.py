@@ -64,7 +64,8 @@ def test_palaces_and_site_chrome_are_not_people(extractor: Extractor) -> None:
             "Bahraini King Hamad bin Isa Al Khalifa.", publisher="Ammon News", published="2020-06-18")
     assert not any("AMMON" in p.name.upper() for e in x.events for p in e.participants)
     y = run(extractor, "President Hakainde Hichilema of Zambia is in Malawi for a one day working visit. The Zambian "
-            "leader this morning proceeded to Kamuzu Palace for bilateral talks and a private meeting with President Chakwera.",
+            "leader this morning proceeded to Kamuzu Palace for bilateral talks and a private meeting with "
+            "President Chakwera.",
             publisher="Malawi24", published="2021-12-07")
     meeting = primary(y)
     assert "Kamuzu Palace" not in names(meeting) and meeting.location == "Kamuzu Palace"

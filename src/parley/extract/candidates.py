@@ -18,7 +18,8 @@ from parley.names import ascii_spelling
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
 _LOWER = "a-zß-öø-ÿĀ-ɏ'’"
-_NAME_TOKEN = rf"(?:[{_UPPER}]['’][{_UPPER}][{_LOWER}]+|[{_UPPER}][{_LOWER}]+(?:-[A-Za-z{_UPPER}][{_LOWER}]*)*|[A-Z]{{2,}}|[A-Z]\.)"
+_NAME_TOKEN = (rf"(?:[{_UPPER}]['’][{_UPPER}][{_LOWER}]+"  # "D’Aguilar", "O'Brien"
+               rf"|[{_UPPER}][{_LOWER}]+(?:-[A-Za-z{_UPPER}][{_LOWER}]*)*|[A-Z]{{2,}}|[A-Z]\.)")
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}")
 
 _LED_BY = re.compile(r"\b(?:led|headed|chaired) by (?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
