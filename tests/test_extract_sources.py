@@ -98,3 +98,13 @@ def test_the_day_a_release_was_issued_is_not_the_day_of_the_call(extractor: Extr
             "Affairs and Security Policy on Jan. 20.", publisher="Cambodia Foreign Ministry",
             published="2022-01-21")
     assert primary(x).date == "2022-01-20"
+
+
+def test_a_guest_meets_each_holder_of_a_states_top_offices_on_their_own(extractor: Extractor) -> None:
+    x = run(extractor, "Keir Starmer will meet with President Xi Jinping and Premier Li Qiang on Thursday.",
+            publisher="BBC News", published="2026-01-27")
+    assert sorted(sorted(names(e)) for e in x.events if e.type == "MEET") == [
+        ["Keir Starmer", "Li Qiang"], ["Keir Starmer", "Xi Jinping"]]
+    y = run(extractor, "Paraguayan President Santiago Peña and Foreign Minister Ruben Ramirez met British Foreign "
+            "Secretary David Cameron in Asunción on Tuesday.", publisher="MercoPress", published="2024-03-20")
+    assert [len(e.participants) for e in y.events if e.type == "MEET"] == [3]  # a minister beside the president

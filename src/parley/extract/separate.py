@@ -65,7 +65,44 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     if any(t.lower_ == "bilateral" and t.head.tag_ == "NNS" and t.head.lower_ in _PLURAL_ENGAGEMENTS | {"talks"}
            for t in sent):
         return True  # "bilateral meetings with ..."
+    if trigger_type(tok) == "MEET" and _heads_of_offices(tok, cast):
+        return True  # "will meet President Karis, Speaker Hussar and Prime Minister Kallas"
     return any(g.start >= tok.idx and g.start < sent.end_char for g in cast.groups)
+
+
+_SPEAKER = re.compile(r"\b(?:Speaker|Chair(?:man|woman|person)?|President)\b.*\b(?:Assembly|Parliament|Senate|"
+                      r"Congress|Riigikogu|Seimas|Saeima|Sejm|Duma|Majlis|Knesset|Bundestag|Diet|House)\b|\bSpeaker\b")
+
+
+def _office_class(title: str | None) -> str | None:
+    """Which of a state's separate top offices a title names: the head of state, the head of
+    government, or the presiding officer of its parliament (None for ministers, deputies, aides)."""
+    if not title or re.search(r"\b(?:Vice|Deputy|Former|former|Acting)\b", title):
+        return None
+    if _SPEAKER.search(title):
+        return "speaker"
+    if re.search(r"\b(?:Prime Minister|Premier|Chancellor)\b", title):
+        return "head_of_government"
+    if re.search(r"\b(?:President|King|Queen|Emir|Amir|Sultan)\b", title):
+        return "head_of_state"
+    return None
+
+
+def _heads_of_offices(tok: Token, cast: Cast) -> bool:
+    """A visitor meeting the holders of two or more of one state's separate top offices ("met
+    President Xi Jinping and Premier Li Qiang", "called on the President, the Prime Minister and
+    the Chairperson of the National Assembly"): each receives the guest on their own; a minister
+    beside their president ("President Peña and Foreign Minister Ramirez") does not make two."""
+    sent = sentence_of(tok)
+    after = dict.fromkeys(m.person for m in cast.mentions if tok.idx < m.start < sent.end_char)
+    known = {cast.people[name].country for name in after} - {None}
+    offices: dict[str | None, set[str]] = {}
+    for name in after:
+        person = cast.people[name]
+        kind = _office_class(person.title)
+        if kind:  # one state named among them: the offices whose state is not said are its own
+            offices.setdefault(person.country if len(known) > 1 else None, set()).add(kind)
+    return any(len(kinds) >= 2 for kinds in offices.values())
 
 
 def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
