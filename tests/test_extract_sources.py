@@ -108,3 +108,43 @@ def test_a_guest_meets_each_holder_of_a_states_top_offices_on_their_own(extracto
     y = run(extractor, "Paraguayan President Santiago Peña and Foreign Minister Ruben Ramirez met British Foreign "
             "Secretary David Cameron in Asunción on Tuesday.", publisher="MercoPress", published="2024-03-20")
     assert [len(e.participants) for e in y.events if e.type == "MEET"] == [3]  # a minister beside the president
+
+
+def test_the_latter_and_the_visiting_prime_minister_point_back(extractor: Extractor) -> None:
+    x = run(extractor, "Today December 1, the Deputy Prime Minister and Minister of Foreign Affairs Sophie Wilmès and "
+            "the Minister of Foreign Affairs of Chile Andrés Allamand held a bilateral meeting on the occasion of "
+            "the latter’s visit to Europe.", publisher="FPS Foreign Affairs, Belgium", published="2020-12-01")
+    assert [names(e) for e in x.events if e.type == "VISIT"] == [{"Andrés Allamand"}]
+    y = run(extractor, "Estonian Prime Minister Kaja Kallas will visit Helsinki on Friday at the invitation of Prime "
+            "Minister Sanna Marin, said a government press release on Tuesday.\n\nThis is the first visit to Finland "
+            "by the newly elected Estonian prime minister, who took office in January.\n\nThe prime ministers will "
+            "discuss bilateral relations.\n\nThe visiting prime minister will also meet President Sauli Niinistö.",
+            publisher="Daily Finland", published="2021-02-16")
+    meetings = {frozenset(names(e)): e for e in y.events if e.type == "MEET"}
+    assert names(primary(y)) == {"Kaja Kallas", "Sanna Marin"} and primary(y).modality == "planned"
+    assert meetings[frozenset({"Kaja Kallas", "Sauli Niinistö"})].date == "2021-02-19"
+    assert [(e.date, e.modality) for e in y.events if e.type == "VISIT"] == [("2021-02-19", "planned")]
+
+
+def test_a_visit_to_a_host_with_the_two_discussing_is_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "At the invitation of French President Emmanuel Macron, the Slovenian Prime Minister, Dr Robert "
+            "Golob, visited Paris today.\n\nIn a friendly atmosphere, Dr. Golob and his French counterpart sought "
+            "common solutions to Europe's most pressing challenges.", publisher="Government of Slovenia",
+            published="2022-09-01")
+    assert primary(x).type == "MEET" and names(primary(x)) == {"Robert Golob", "Emmanuel Macron"}
+    assert primary(x).date == "2022-09-01" and primary(x).location == "Paris"
+    y = run(extractor, "PM Nawaz Sharif visited Bosnia and Herzegovina from 20-22 December 2016, at the invitation "
+            "of Chairman of the Council of Ministers Denis Zvizdic. Both sides underlined the importance of ties.",
+            title="PM Nawaz concludes visit to Bosnia and Herzegovina", publisher="Ministry of Foreign Affairs, "
+            "Pakistan", published="2016-12-23")
+    assert primary(y).type == "VISIT"  # a headline summing up the trip keeps the trip the story
+
+
+def test_one_call_with_each_named_in_a_statement_headline(extractor: Extractor) -> None:
+    x = run(extractor, "I just spoke with Prime Minister Netanyahu and President Abbas. In both these conversations I "
+            "stressed the importance of ending the fighting.", title="Statement by Prime Minister Rutte after "
+            "speaking with Israeli Prime Minister Benjamin Netanyahu and Palestinian President Mahmoud Abbas",
+            publisher="Government of the Netherlands", published="2021-05-16")
+    calls = sorted(sorted(names(e)) for e in x.events if e.type == "CALL")
+    assert calls == [["Benjamin Netanyahu", "Mark Rutte"], ["Mahmoud Abbas", "Mark Rutte"]]
+    assert primary(x).date == "2021-05-16"

@@ -109,6 +109,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         event = Found(kind, people, sent.start_char, sent.end_char, tok.idx,
                       rules={"type": f"trigger:{tok.lower_}", "participants": "clause-people"})
         event.partial = partial
+        if kind == "VISIT" and tok.dep_ == "attr" and _definite_visit(tok):
+            event.rules["restated"] = "copular"  # "This is the first visit to Finland by ...": the one told
         if anaphor:
             event.rules["anaphor"] = "the-engagement"
         if any(c.dep_ in {"advmod", "amod"} and c.lower_ in _EARLIER for c in tok.children):
@@ -195,6 +197,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 and event.date > anchor.isoformat() and near is not None and not other_clause(tok, near) \
                 and tok.tag_ in {"VBZ", "VBP"}:
             event.modality = "planned"  # "on Thursday, October 14, when he hosts X": a day still ahead
+        if event.rules.get("restated"):
+            event.date = None  # "This is the first visit by X, who took office in January"
         event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
         found.append(event)
         found.extend(Found(kind, [visitor], event.start, event.end, event.trigger, event.modality, event.location,

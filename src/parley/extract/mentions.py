@@ -17,7 +17,7 @@ from parley.extract.candidates import name_candidates
 from parley.extract.counterparts import listed_counterparts, resolver, unnamed_counterpart
 from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person
-from parley.extract.references import first_person, pronouns, short_forms
+from parley.extract.references import back_references, first_person, pronouns, short_forms
 from parley.names import registry_variant
 
 _DETERMINER = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Bb]oth)"
@@ -203,6 +203,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             mentions.append(Mention(start, end, person.name))
 
     mentions.extend(short_forms(text, finder.people, mentions, kb))
+    if not headline:
+        mentions.extend(back_references(doc, mentions, text))
     for m in _offices_in(text, kb):
         if m.group("start") is not None and not headline:
             continue

@@ -17,6 +17,7 @@ from parley.dates import find_dates, is_stamp, parse_iso
 from parley.extract.announcers import aide_country
 from parley.extract.events import Found, find_events
 from parley.extract.headline import _headline_visits, dateline, headline_type
+from parley.extract.implied import during_trip, implied_meeting
 from parley.extract.knowledge import Knowledge, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
@@ -113,6 +114,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     told = find_events(body, cast.with_groups(), kb, dates, anchor, text, locale, place_line)
     story_day = anchor.isoformat() if anchor else None
     found = absorb_receptions(merge(separate(told, body, cast), kb, story_day))
+    if (meeting := implied_meeting(found, cast, text, document.title)) is not None:
+        found.insert(0, meeting)  # "visited Paris at the invitation of Macron ... the two discussed"
     kind = headline_type(document.title)
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast, text), found, head_people, cast,
                               body, kb)
@@ -154,6 +157,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         found.extend(pair_meetings(pending, primary, cast, text, tuple(found)))
         found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
         found[:] = merge(found, kb, story_day)
+        during_trip(found, primary)
 
     for ev in found:
         if ev.modality == "occurred" and ev.date and len(ev.date) == 10 and published \

@@ -174,12 +174,12 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                            else (not reported_on(body, d) and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
                                  and not _FUTURE_ON.search(text[max(0, d.start - 40):d.start])
                                and not (published and d.value > published.isoformat())))]
-            told = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10 and not ahead
+            announced = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10 and not ahead
                     and reported_on(body, d) and not (published and d.value > published.isoformat())]
-            if not inside and len({d.value for d in told}) > 1 and any(d.kind == "relative" for d in told):
+            if not inside and len({d.value for d in announced}) > 1 and any(d.kind == "relative" for d in announced):
                 # "this morning issued a press release on the conversation ... on Jan. 20": one
                 # telling has one day; the written date beside "this morning" is the engagement's
-                inside = [d for d in told if d.kind == "absolute"]
+                inside = [d for d in announced if d.kind == "absolute"]
             if inside:
                 day = inside[0]
                 break
@@ -207,7 +207,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"
         elif day_line and not ahead and not telling:
             primary.date, primary.rules["date"] = day_line, "dateline"
-        elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){1,4}"
+        elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){0,4}"
                                      r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60}"
                                      r"|(?:is|are)\s+(?:currently\s+|now\s+)?)$",
                                      text[max(0, primary.trigger - 80):primary.trigger]):
@@ -258,6 +258,15 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         sharper = sharper_place(primary.location, [title or "", *named], kb)
         if sharper != primary.location:
             primary.location, primary.rules["location"] = sharper, "city-or-venue"
+    if primary.type == "CALL" and primary.rules.get("participants") == "clause-people+headline" \
+            and len(primary.people) >= 3 and not _CONFERENCE.search(text[primary.start:primary.end]):
+        # "Statement by Prime Minister Rutte after speaking with Netanyahu and Abbas" over "I just
+        # spoke with ...": the headline's person had one call with each
+        hub, *others = [primary.people[-1], *primary.people[:-1]]
+        primary.people[:] = [hub, others[0]]
+        found.extend(Found("CALL", [hub, other], primary.start, primary.end, primary.trigger, primary.modality,
+                           primary.location, primary.date, {**primary.rules, "participants": "one-per-counterpart"},
+                           list(primary.spans)) for other in others[1:])
 
 
 def _told_in_past(body: Doc, expr: TimeExpr) -> bool:
@@ -286,6 +295,7 @@ def _day_of_pair(primary: Found, cast: Cast, body: Doc, dates: list[TimeExpr],
     return None
 
 
+_CONFERENCE = re.compile(r"\b(?:conference|video|virtual|trilateral|joint|videoconference)\b", re.IGNORECASE)
 _HEAD_HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:meet|visit|talk|hold|speak|call)\b",
                          re.IGNORECASE)
 # "Ahead of the summit that will take place on November 15-16, X held ...": the day of something

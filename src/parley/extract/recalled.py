@@ -78,7 +78,10 @@ def merge(events: list[Found], kb: Knowledge | None = None, story_day: str | Non
             other.spans.extend(ev.spans)
             if sharper is not None:
                 other.date, other.rules["date"] = sharper, "weekday-in-story"
-            if _MODALITY_RANK[ev.modality] < _MODALITY_RANK[other.modality]:
+            if other.rules.get("restated"):  # "This is the first visit ...": the visit told elsewhere
+                other.modality = ev.modality
+                del other.rules["restated"]
+            elif _MODALITY_RANK[ev.modality] < _MODALITY_RANK[other.modality] and not ev.rules.get("restated"):
                 other.modality = ev.modality
             within = kb is not None and ev.location and other.location in kb.country_nouns and \
                 kb.places.get(ev.location) == kb.country_nouns[other.location]

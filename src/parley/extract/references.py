@@ -124,3 +124,40 @@ def first_person(doc: Doc, mentions: list[Mention], text: str) -> list[Mention]:
         if len(speakers) == 1:
             out.append(Mention(tok.idx, tok.idx + len(tok.text), next(iter(speakers))))
     return out
+
+
+_FORMER_LATTER = re.compile(r"\b[Tt]he (?P<which>former|latter)(?=['’]s\b|\b)")
+_VISITING = re.compile(r"\b[Tt]he visiting (?:[A-Za-z]+ ){0,2}(?:[Pp]rime [Mm]inister|[Pp]resident|[Mm]inister|"
+                       r"[Ll]eader|[Pp]remier|[Cc]hancellor|[Kk]ing|[Ee]mir|[Ss]ecretary|[Dd]ignitary|[Gg]uest|"
+                       r"[Hh]ead of [Ss]tate)\b")
+_VISIT_LEMMAS = {"visit", "arrive", "travel", "fly", "come", "land"}
+
+
+def back_references(doc: Doc, mentions: list[Mention], text: str) -> list[Mention]:
+    """"the latter's visit" (the second of the two people just named, "the former" the first)
+    and "the visiting prime minister" (the person the text has visiting, the subject of "will
+    visit", "arrived")."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    taken = [(m.start, m.end) for m in ordered]
+    out: list[Mention] = []
+    for m in _FORMER_LATTER.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        named = list(dict.fromkeys(mm.person for mm in ordered if m.start() - 400 <= mm.start < m.start()))
+        if len(named) >= 2:
+            person = named[-1] if m.group("which") == "latter" else named[-2]
+            out.append(Mention(m.start(), m.end(), person))
+    visitors = []
+    for mm in ordered:
+        span = doc.char_span(mm.start, mm.end, alignment_mode="expand")
+        subj = next((t for t in span if t.dep_ == "nsubj"), None) if span is not None else None
+        if subj is not None and subj.head.lemma_.lower() in _VISIT_LEMMAS:
+            visitors.append(mm)
+    for m in _VISITING.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        before = [v.person for v in visitors if v.end <= m.start()]
+        if before:
+            out.append(Mention(m.start(), m.end(), before[-1]))
+    return out
+

@@ -105,6 +105,14 @@ def _heads_of_offices(tok: Token, cast: Cast) -> bool:
     return any(len(kinds) >= 2 for kinds in offices.values())
 
 
+def _one_by_one_calls(event: Found, tok: Token) -> bool:
+    """"I just spoke with Prime Minister Netanyahu and President Abbas": three or more on one
+    telephone call only on a conference or video call."""
+    return event.type == "CALL" and len(event.people) >= 3 and not (
+        {t.lower_ for t in sentence_of(tok)} & {"conference", "video", "virtual", "trilateral", "joint",
+                                                 "videoconference"})
+
+
 def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
     """The person at the centre: the one named before the trigger in its sentence (the subject of
     "X held calls with ..."), when exactly one is."""
@@ -174,10 +182,12 @@ def separate(found: list[Found], doc: Doc, cast: Cast) -> list[Found]:
             hub = main
             event.people.insert(0, main)
             event.rules["participants"] = "principal-by-reference"
-        elif not _distributed(tok, cast):
+        elif not _distributed(tok, cast) and not _one_by_one_calls(event, tok):
             out.append(event)
             continue
-        hub = hub or _hub(tok, event.people, cast)
+        hub = hub or _hub(tok, event.people, cast) or (
+            main if main in event.people and any(c.lower_ in {"i", "we"} and c.dep_ == "nsubj"
+                                                 for c in tok.children) else None)
         partners = [p for p in event.people if p != hub]
         if hub is None or len(partners) < 2:
             out.append(event)

@@ -1,0 +1,99 @@
+"""A meeting the text implies without a meeting word: a visit to a host, and the two discussing.
+
+Readouts of small governments and their agencies often tell a working visit and then what "the
+two leaders discussed" or what "X and his French counterpart sought", and never write "met":
+"Prime Minister Golob visited Paris today at the invitation of President Macron. ... Dr. Golob
+and his French counterpart sought common solutions"; "Kallas will visit Helsinki on Friday at the
+invitation of Prime Minister Sanna Marin. ... The prime ministers will discuss ...". An analyst
+codes the meeting of visitor and host (the primary event: the leader travelled for it), on the
+visit's day and at its place. Without both a named host and a sentence of the two discussing,
+nothing is implied.
+"""
+
+from __future__ import annotations
+
+import re
+
+from parley.extract.events import Found
+from parley.extract.mentions import Cast
+
+# "at the invitation of French President Emmanuel Macron", "a working visit to his Ivorian
+# counterpart, President Alassane Ouattara": who receives the visitor
+_HOST = re.compile(r"\b(?:[Aa]t|[Oo]n) the invitation of\b|\bvisit to (?:his|her|their) (?:[A-Z]\w+ )?counterparts?\b")
+# "the two leaders discuss", "The prime ministers will discuss", "X and his French counterpart sought"
+_PAIR = (r"(?:[Tt]he two|[Bb]oth|[Tt]he) (?:leaders|presidents|prime ministers|premiers|ministers|foreign ministers|"
+         r"heads of state|heads of government|counterparts|sides)")
+_TOGETHER = re.compile(
+    rf"\b{_PAIR}\b[^.;]{{0,60}}?\b(?:will |would |are to |to )?(?:discuss\w*|exchang\w*|review\w*|agree\w*|"
+    r"reaffirm\w*|stress\w*|sought|seek|underlin\w*|emphasi[sz]\w*|held|hold|address\w*)\b"
+    r"|\band (?:his|her) (?:[A-Z]\w+ )?counterpart\b[^.;]{0,40}?\b(?:discuss\w*|exchang\w*|sought|agree\w*|"
+    r"review\w*|held)\b")
+
+
+_SUMS_UP = re.compile(r"\b(?:conclude[sd]?|concluding|wraps? up|ends|ended|completes|completed)\b", re.IGNORECASE)
+
+
+def implied_meeting(found: list[Found], cast: Cast, text: str, title: str | None = None) -> Found | None:
+    """The visitor's meeting with the named host of their visit, when the text has the two
+    discussing and tells no meeting or call of theirs (see the module docstring).  A headline
+    summing up a trip ("PM concludes visit to ...") keeps the trip as the story."""
+    if _SUMS_UP.search(title or ""):
+        return None
+    told_meetings = [e for e in found if e.type in {"MEET", "CALL"} and not e.partial and len(e.people) >= 2]
+    visits = [e for e in found if e.type == "VISIT" and e.people]
+    for visit in visits:
+        guest = visit.people[0]
+        host = visit.people[1] if len(visit.people) > 1 else _host_named(visit, cast, text)
+        if host is None or host == guest:
+            continue
+        country = cast.people[host].country
+        if country is not None and country == cast.people[guest].country:
+            continue
+        told = _TOGETHER.search(text)
+        if told is None or any(host in e.people for e in told_meetings):
+            continue
+        if told_meetings and not _both_hold(told.group(0), cast.people[guest].title, cast.people[host].title):
+            continue  # a meeting told in words: "the two leaders" are its pair, not the visit's
+        start = text.rfind("\n", 0, told.start()) + 1
+        end = text.find("\n", told.end())
+        end = len(text) if end < 0 else end
+        meeting = Found("MEET", [guest, host], start, end, told.start(), modality=visit.modality,
+                        location=visit.location, date=visit.date,
+                        rules={"type": "visit-to-host+discussion", "participants": "guest-and-host"})
+        meeting.spans = [*visit.spans, (start, end, "discussion")]
+        return meeting
+    return None
+
+
+def _host_named(visit: Found, cast: Cast, text: str) -> str | None:
+    """The person named right after "at the invitation of" or "a visit to his counterpart" in
+    the visit's own sentence, else in the lead."""
+    for lo, hi in ((visit.start, visit.end), (0, min(len(text), 600))):
+        for m in _HOST.finditer(text, lo, hi):
+            after = [mm for mm in cast.mentions if m.end() <= mm.start <= m.end() + 80 and not mm.office]
+            if after:
+                return after[0].person
+    return None
+
+
+def _both_hold(cue: str, *titles: str | None) -> bool:
+    """"The prime ministers will discuss": an office the guest and the host both hold."""
+    office = re.search(r"(prime minister|president|foreign minister|premier)s\b", cue, re.IGNORECASE)
+    return office is not None and all(t and office.group(1).lower() in t.lower() for t in titles)
+
+
+def during_trip(found: list[Found], primary: Found) -> None:
+    """"The visiting prime minister will also meet President Niinistö": a further meeting still
+    ahead, undated, of the guest of a planned visit that is dated, takes the visit's day and
+    place (the primary meeting of the trip has them too)."""
+    if primary.modality != "planned" or not primary.date:
+        return
+    visits = [e for e in found if e.type == "VISIT" and e.modality == "planned" and e.date == primary.date]
+    guests = {v.people[0] for v in visits if v.people}
+    for event in found:
+        if event is not primary and event.type == "MEET" and event.modality == "planned" and event.date is None \
+                and guests & set(event.people):
+            event.date = primary.date
+            event.location = event.location or primary.location
+            event.rules["date"] = "during-the-trip"
+
