@@ -148,3 +148,24 @@ def test_one_call_with_each_named_in_a_statement_headline(extractor: Extractor) 
     calls = sorted(sorted(names(e)) for e in x.events if e.type == "CALL")
     assert calls == [["Benjamin Netanyahu", "Mark Rutte"], ["Mahmoud Abbas", "Mark Rutte"]]
     assert primary(x).date == "2021-05-16"
+
+
+def test_a_visit_paid_to_a_person_is_a_meeting_with_them(extractor: Extractor) -> None:
+    x = run(extractor, "21-07-2017, Geneva (Switzerland): The Executive Secretary of IGAD, H.E Amb (Eng) Mahboub "
+            "Maalim, accompanied by an IGAD team, visited the Director General of the World Health Organization "
+            "(WHO), Dr Tedros Adhanom, on July 21st in Geneva.", publisher="IGAD", published="2017-07-21")
+    assert primary(x).type == "MEET" and names(primary(x)) == {"Mahboub Maalim", "Tedros Adhanom"}
+    assert primary(x).location == "Geneva" and primary(x).date == "2017-07-21"
+    y = run(extractor, "In Kingston, Secretary General Almagro visited the Prime Minister of Jamaica, Portia Simpson, "
+            "to whom he reaffirmed the interest of the Organization.", publisher="OAS", published="2015-11-06")
+    assert any(e.type == "MEET" and "Portia Simpson" in " ".join(names(e)) for e in y.events)
+    z = run(extractor, "OSCE Chairperson-in-Office Bujar Osmani alongside Helga Schmid, Secretary General of the OSCE, "
+            "will be paying a visit to Turkiye on Monday.", publisher="MFA North Macedonia", published="2023-02-17")
+    assert not any(e.type == "MEET" for e in z.events)  # a fellow traveller is not whom the visit is to
+
+
+def test_the_day_between_hosted_and_the_guest(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Duško Marković hosted today Prime Minister of Romania Vasilica Viorica Dăncilă, "
+            "who is paying an official visit to Montenegro.", publisher="Government of Montenegro",
+            published="2018-07-25")
+    assert primary(x).type == "MEET" and len(primary(x).participants) == 2

@@ -171,7 +171,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             event.people = people[:1] if len(people) > 1 else people
             if tok.tag_ != "NNS":
                 event.people += [p for p in _fellow_travellers(tok, cast) if p in people and p not in event.people]
-                event.people += [p for p in _visited_person(tok, cast) if p not in event.people]
+                hosts = [p for p in _visited_person(tok, cast) if p not in event.people]
+                event.people += hosts
+                if hosts:
+                    event.rules["host"] = hosts[0]  # "visited the Prime Minister, X": whom the visit is to
             stops = more_places(tok, event.location or "", kb) if event.location else []
         elif kind == "MEET":
             event.location = place_near(tok, sent, kind, kb, doc, text) or next(
@@ -284,7 +287,10 @@ def _visited_person(tok: Token, cast: Cast) -> list[str]:
     President B for a working visit"): the annotation counts the host among the visit's people."""
     if tok.pos_ == "VERB" and tok.lemma_.lower() == "visit":
         objects = [c for c in tok.children if c.dep_ == "dobj"]
-        return [p for c in objects for p in cast.people_in(c.left_edge.idx, c.idx + len(c.text))][:1]
+        # "visited the Prime Minister of Jamaica, Portia Simpson": the office, or its holder in apposition
+        ends = [max([c, *(a for a in c.children if a.dep_ == "appos")], key=lambda t: t.i) for c in objects]
+        return [p for c, e in zip(objects, ends, strict=True)
+                for p in cast.people_in(c.left_edge.idx, e.idx + len(e.text))][:1]
     if tok.pos_ == "NOUN" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in {"host", "receive"} \
             and tok.head.head.pos_ == "VERB":
         subject = [c for c in tok.head.head.children if c.dep_ == "nsubj"]

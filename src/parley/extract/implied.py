@@ -43,23 +43,26 @@ def implied_meeting(found: list[Found], cast: Cast, text: str, title: str | None
     visits = [e for e in found if e.type == "VISIT" and e.people]
     for visit in visits:
         guest = visit.people[0]
-        host = visit.people[1] if len(visit.people) > 1 else _host_named(visit, cast, text)
-        if host is None or host == guest:
+        visited = visit.rules.get("host") if visit.rules.get("host") in visit.people else None  # "visited X"
+        host = visited or _host_named(visit, cast, text)
+        if host is None or host == guest or any(host in e.people for e in told_meetings):
             continue
         country = cast.people[host].country
         if country is not None and country == cast.people[guest].country:
             continue
         told = _TOGETHER.search(text)
-        if told is None or any(host in e.people for e in told_meetings):
-            continue
-        if told_meetings and not _both_hold(told.group(0), cast.people[guest].title, cast.people[host].title):
+        if visited is None and (told is None or (told_meetings and not _both_hold(
+                told.group(0), cast.people[guest].title, cast.people[host].title))):
             continue  # a meeting told in words: "the two leaders" are its pair, not the visit's
-        start = text.rfind("\n", 0, told.start()) + 1
-        end = text.find("\n", told.end())
-        end = len(text) if end < 0 else end
-        meeting = Found("MEET", [guest, host], start, end, told.start(), modality=visit.modality,
-                        location=visit.location, date=visit.date,
-                        rules={"type": "visit-to-host+discussion", "participants": "guest-and-host"})
+        start, end = visit.start, visit.end
+        if told is not None and visited is None:
+            start = text.rfind("\n", 0, told.start()) + 1
+            end = text.find("\n", told.end())
+            end = len(text) if end < 0 else end
+        meeting = Found("MEET", [guest, host], start, end, told.start() if told and not visited else visit.trigger,
+                        modality=visit.modality, location=visit.location, date=visit.date,
+                        rules={"type": "visit-to-host" if visited else "visit-to-host+discussion",
+                               "participants": "guest-and-host"})
         meeting.spans = [*visit.spans, (start, end, "discussion")]
         return meeting
     return None

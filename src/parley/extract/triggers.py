@@ -202,6 +202,10 @@ def trigger_type(tok: Token) -> str | None:
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree):
         return "MEET"  # "hosted Chancellor Merz", "hosted his Turkish counterpart, ..."
+    if lemma in {"host", "receive"} and pos == "VERB" and not any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children) and any(
+            c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ not in {"DATE", "TIME"} for c in tok.children):
+        return "MEET"  # "hosted today Prime Minister of Romania X": the day between verb and guest
     if lemma == "visit" and pos == "NOUN" and prev == "courtesy":
         return "MEET"  # "received the courtesy visit of Foreign Minister X": a call paid in person
     if lemma == "visit" and tok.dep_ == "amod":

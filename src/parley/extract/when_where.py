@@ -122,7 +122,8 @@ def _topic_place(doc: Doc, char: int) -> bool:
     if node.dep_ != "pobj" or prep.dep_ != "prep" or prep.lower_ not in {"in", "at"}:
         return False
     owner = prep.head
-    return owner.pos_ == "NOUN" and owner.lower_ not in _PLACE_NOUNS and owner.lemma_.lower() not in _PLACE_NOUNS
+    return owner.pos_ == "NOUN" and owner.lower_ not in _PLACE_NOUNS and owner.lemma_.lower() not in _PLACE_NOUNS \
+        and owner.ent_type_ not in {"DATE", "TIME"}  # "on July 21st in Geneva": a day and where it was spent
 
 
 _REPORTING = {"say", "announce", "tell", "confirm", "report", "state", "add", "disclose", "reveal", "issue", "publish",
