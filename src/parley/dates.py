@@ -148,8 +148,9 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
             found.append(TimeExpr(m.start(), m.end(), m.group(0), d.isoformat(), "absolute"))
     for m in _NUMERIC.finditer(text):
         # "30/8/2022": day and month told apart only when one of them cannot be a month
-        a, b = int(m.group("a")), int(m.group("b"))
-        d = _safe_date(int(m.group("y")), b, a) if a > 12 else _safe_date(int(m.group("y")), a, b) if b > 12 else None
+        one, two = int(m.group("a")), int(m.group("b"))
+        year = int(m.group("y"))
+        d = _safe_date(year, two, one) if one > 12 else _safe_date(year, one, two) if two > 12 else None
         if d is not None and free(m.start(), m.end()):
             taken.append((m.start(), m.end()))
             found.append(TimeExpr(m.start(), m.end(), m.group(0), d.isoformat(), "absolute"))
