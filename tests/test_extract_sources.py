@@ -169,3 +169,24 @@ def test_the_day_between_hosted_and_the_guest(extractor: Extractor) -> None:
             "who is paying an official visit to Montenegro.", publisher="Government of Montenegro",
             published="2018-07-25")
     assert primary(x).type == "MEET" and len(primary(x).participants) == 2
+
+
+def test_whom_an_envoy_represents_and_who_tells_the_headline_are_not_at_the_table(extractor: Extractor) -> None:
+    x = run(extractor, "As the Special Envoy of President Ibrahim Mohamed Solih, Minister of Foreign Affairs, His "
+            "Excellency Abdulla Shahid, called on His Excellency Pravind Jugnauth, Prime Minister of Mauritius, this "
+            "evening.", publisher="Ministry of Foreign Affairs, Maldives", published="2019-07-16")
+    assert names(primary(x)) == {"Abdulla Shahid", "Pravind Jugnauth"}
+    y = run(extractor, "President Klaus Iohannis has talked over the phone with Vice President-elect of the United "
+            "States Mike Pence, according to spokesperson Madalina Dobrovolschi.",
+            title="Dobrovolschi: President has talked over the phone with US Vice President-elect Mike Pence",
+            publisher="Nine O'Clock", published="2016-12-13")
+    assert names(primary(y)) == {"Klaus Iohannis", "Mike Pence"}
+
+
+def test_talks_between_the_two_ministers_on_a_visit_by_invitation(extractor: Extractor) -> None:
+    x = run(extractor, "H.E. Mr. Mevlüt Çavuşoğlu, Minister of Foreign Affairs of Turkey, will pay an official visit "
+            "to Spain on 8 January 2021, upon the invitation of H.E. Ms. Arancha Gonzalez Laya, Minister of Foreign "
+            "Affairs of Spain.\n\nDuring the talks between the two Foreign Ministers, bilateral relations will be "
+            "discussed.", title="No: 6, 6 January 2021, Press Release Regarding the Visit of Mevlüt Çavuşoğlu to "
+            "Spain", publisher="Ministry of Foreign Affairs of Turkey", published="2021-01-06")
+    assert primary(x).type == "MEET" and primary(x).modality == "planned" and primary(x).date == "2021-01-08"

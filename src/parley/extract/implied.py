@@ -19,15 +19,18 @@ from parley.extract.mentions import Cast
 
 # "at the invitation of French President Emmanuel Macron", "a working visit to his Ivorian
 # counterpart, President Alassane Ouattara": who receives the visitor
-_HOST = re.compile(r"\b(?:[Aa]t|[Oo]n) the invitation of\b|\bvisit to (?:his|her|their) (?:[A-Z]\w+ )?counterparts?\b")
+_HOST = re.compile(r"\b(?:[Aa]t|[Oo]n|[Uu]pon) the invitation of\b"
+                   r"|\bvisit to (?:his|her|their) (?:[A-Z]\w+ )?counterparts?\b")
 # "the two leaders discuss", "The prime ministers will discuss", "X and his French counterpart sought"
 _PAIR = (r"(?:[Tt]he two|[Bb]oth|[Tt]he) (?:leaders|presidents|prime ministers|premiers|ministers|foreign ministers|"
          r"heads of state|heads of government|counterparts|sides)")
 _TOGETHER = re.compile(
+    r"\b(?:talks|meeting|discussions|consultations) between the two (?:leaders|presidents|prime ministers|"
+    r"foreign ministers|ministers|heads of state)\b|"
     rf"\b{_PAIR}\b[^.;]{{0,60}}?\b(?:will |would |are to |to )?(?:discuss\w*|exchang\w*|review\w*|agree\w*|"
     r"reaffirm\w*|stress\w*|sought|seek|underlin\w*|emphasi[sz]\w*|held|hold|address\w*)\b"
     r"|\band (?:his|her) (?:[A-Z]\w+ )?counterpart\b[^.;]{0,40}?\b(?:discuss\w*|exchang\w*|sought|agree\w*|"
-    r"review\w*|held)\b")
+    r"review\w*|held)\b", re.IGNORECASE)
 
 
 _SUMS_UP = re.compile(r"\b(?:conclude[sd]?|concluding|wraps? up|ends|ended|completes|completed)\b", re.IGNORECASE)
@@ -62,7 +65,7 @@ def implied_meeting(found: list[Found], cast: Cast, text: str, title: str | None
         meeting = Found("MEET", [guest, host], start, end, told.start() if told and not visited else visit.trigger,
                         modality=visit.modality, location=visit.location, date=visit.date,
                         rules={"type": "visit-to-host" if visited else "visit-to-host+discussion",
-                               "participants": "guest-and-host"})
+                               "participants": "guest-and-host", **({"date": "visit-day"} if visit.date else {})})
         meeting.spans = [*visit.spans, (start, end, "discussion")]
         return meeting
     return None

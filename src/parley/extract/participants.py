@@ -205,6 +205,9 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.dep_ == "prep" and t.lower_ == "from" and t.head.lemma_.lower() in _SENT_THINGS \
                     and not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "to convey a message from President X": X sent it
+            if t.dep_ == "prep" and t.lower_ == "of" and t.head.lower_ in {"envoy", "emissary", "representative"} \
+                    and not any(x.i in path for x in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "as the Special Envoy of President X": X sent the envoy
             if t.dep_ == "prep" and t.lower_ == "according" and not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "according to the former's spokesman X"
             if t.dep_ == "prep" and t.lower_ == "since" and \
@@ -222,6 +225,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                             and c not in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "Trump's special envoy Steve Witkoff": the envoy
         people = _people_in([t for t in node.subtree if t.i not in skip and para[0] <= t.i < para[1]], cast)
+        people = [p for p in people if not _sender(p, tok, cast)]
         if len(people) >= needed:
             if node is tok and kind != "VISIT":
                 people = [*_controller(tok, cast, people), *people]
@@ -262,3 +266,17 @@ def programme_item(tok: Token, cast: Cast, text: str) -> list[str]:
     named = cast.people_in(line_start, line_end)
     main = principal(cast)
     return [main, named[0]] if len(named) == 1 and main is not None and main != named[0] else []
+
+
+_ENVOY_OF = re.compile(r"\b(?:[Ee]nvoy|[Ee]missary|[Rr]epresentative|[Mm]essenger)\s+of\s+(?:the\s+)?"
+                       r"(?:[A-Z][\w.'’-]*\s+){0,3}$")
+
+
+def _sender(person: str, tok: Token, cast: Cast) -> bool:
+    """Named in the trigger's sentence only as whom an envoy represents ("As the Special Envoy of
+    President X, Minister Y called on Z"): X sent Y and is not at the table."""
+    sent = tok.sent
+    text = tok.doc.text
+    spots = [m for m in cast.mentions if m.person == person and sent.start_char <= m.start < sent.end_char]
+    return bool(spots) and all(_ENVOY_OF.search(text[max(sent.start_char, m.start - 60):m.start]) for m in spots)
+

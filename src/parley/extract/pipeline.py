@@ -102,8 +102,10 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     cast = read_cast(body, kb, home_country, on, publisher_org=org_name, text=text, locale=locale)
     head_cast = read_cast(head, kb, home_country, on, known=cast.people, headline=True, publisher_org=org_name,
                           locale=locale)
-    head_people = [m.person for m in head_cast.mentions]
-    head_people = list(dict.fromkeys(head_people))
+    title = document.title or ""
+    # "Dobrovolschi: President has talked over the phone with ...": who tells it, not who took part
+    told_by = {m.person for m in head_cast.mentions if m.start <= 3 and title[m.end:m.end + 2].lstrip().startswith(":")}
+    head_people = list(dict.fromkeys(m.person for m in head_cast.mentions if m.person not in told_by))
     people = {**cast.people, **head_cast.people}
     cast = Cast(people, cast.mentions, cast.groups)
 

@@ -140,9 +140,11 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         # the headline hedging it too ("X and Y may meet in ...") is the story
         primary.modality = "occurred"
     ahead = primary.modality in {"planned", "speculative"}
-    if title_day:
+    if title_day and ahead and primary.rules.get("date") == "visit-day" and (primary.date or "") > title_day:
+        pass  # "No: 6, 6 January 2021, Press Release Regarding the Visit ... on 8 January": the release's day
+    elif title_day:
         primary.date, primary.rules["date"] = title_day, "headline-date"
-    elif primary.rules.get("date") != "weekday-in-story":  # set when two reports merged (recalled.merge)
+    elif primary.rules.get("date") not in {"weekday-in-story", "visit-day"}:  # set by recalled.merge, implied
         day = None
         # "..., Peskov told reporters on Tuesday": the day of the telling, not of the engagement.
         telling = [d for d in dates if d.value and any(s <= d.start < e for s, e, _r in primary.spans)

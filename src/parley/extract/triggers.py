@@ -31,7 +31,7 @@ _PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chance
 # Plural nouns of talks held face to face ("held talks", "will convene consultations",
 # "host discussions with"): a meeting when a participant or the holding verb says so.
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}  # "the round hosted by Cairo": a place hosts no meeting
-_TALK_NOUNS = {"talks", "consultations", "discussions", "encounter"}
+_TALK_NOUNS = {"talks", "consultations", "discussions", "encounter", "negotiations"}
 _EARLIER = {"last", "previously", "previous", "prior"}
 _GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
                 "delegations", "counterparts", "teams", "diplomats"}
@@ -158,6 +158,8 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"
     if lower == "discussion" and prev == "bilateral" and pos == "NOUN":
         return "MEET"  # "A bilateral discussion will be held between A and B"
+    if lower == "negotiations" and nxt != "with":
+        return None  # "negotiations between the ruling alliance and the opposition": a process, not talks held
     if lower in _TALK_NOUNS and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
             nxt in {"with", "between"} or prev in {"bilateral", "summit"}
             or tok.head.lemma_.lower() in {"hold", "have", "begin", "open", "convene", "conduct", "host"}
