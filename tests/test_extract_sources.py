@@ -190,3 +190,38 @@ def test_talks_between_the_two_ministers_on_a_visit_by_invitation(extractor: Ext
             "discussed.", title="No: 6, 6 January 2021, Press Release Regarding the Visit of Mevlüt Çavuşoğlu to "
             "Spain", publisher="Ministry of Foreign Affairs of Turkey", published="2021-01-06")
     assert primary(x).type == "MEET" and primary(x).modality == "planned" and primary(x).date == "2021-01-08"
+
+
+def test_talks_the_speaker_held_before_speaking(extractor: Extractor) -> None:
+    x = run(extractor, "“Relations are excellent”, Minister of Foreign Affairs and Trade Péter Szijjártó said at a "
+            "press conference on Friday in Budapest following talks with Croatian Minister of Foreign and European "
+            "Affairs Gordan Grlić Radman.", publisher="Government of Hungary", published="2020-02-28")
+    assert names(primary(x)) == {"Péter Szijjártó", "Gordan Grlić Radman"} and primary(x).date == "2020-02-28"
+
+
+def test_virtual_meetings_and_conversations_in_a_phone_story_are_calls(extractor: Extractor) -> None:
+    x = run(extractor, "Amb. Raychelle Omamo, the Cabinet Secretary for Foreign Affairs, and Amb. Tibor Nagy, U.S. "
+            "Assistant Secretary for African Affairs, held a virtual consultative meeting.",
+            publisher="Ministry of Foreign Affairs, Kenya", published="2020-10-22")
+    assert [e.type for e in x.events] == ["CALL"]
+    y = run(extractor, "-in phone conversation\n\nThe Office of the Prime Minister said the pledge came after Prime "
+            "Minister Keith Rowley had a conversation with US President Donald Trump around 4.40 pm yesterday.",
+            publisher="Stabroek News", published="2017-02-20")
+    assert primary(y).type == "CALL" and primary(y).date == "2017-02-19"
+
+
+def test_a_date_in_a_relative_clause_about_something_else(extractor: Extractor) -> None:
+    x = run(extractor, "President Volodymyr Zelenskyy had a phone conversation with his Lithuanian counterpart Gitanas "
+            "Nausėda.\n\nNausėda, in a conversation with Zelenskyy, agreed to take part in the Global Peace Summit, "
+            "which will be held in Switzerland on 15-16 June.", publisher="Censor.NET", published="2024-05-06")
+    assert primary(x).date is None
+    y = run(extractor, "Foreign Minister Cho Tae-yul and U.S. Secretary of State Antony Blinken have met on the "
+            "margins of the APEC meeting in Peru, Seoul's foreign ministry said Friday.\n\nIn the meeting held in Lima on "
+            "Thursday, both sides expressed concerns.", publisher="Yonhap", published="2024-11-15")
+    assert primary(y).date == "2024-11-14"  # a clause about the meeting itself dates it
+
+
+def test_an_abbreviated_office_before_a_name(extractor: Extractor) -> None:
+    x = run(extractor, "Following his meeting with EAM Jaishankar, Singapore PM Lawrence Wong said the discussion "
+            "revolved around regional developments.", publisher="NDTV", published="2025-09-04")
+    assert not any("EAM" in p.name or "Eam" in p.name for e in x.events for p in e.participants)

@@ -54,8 +54,12 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
     means; ``here`` the dateline's place)."""
     text = doc.text if text is None else text
     found: list[Found] = []
+    by_phone = re.search(r"\b(?:tele)?phon", text[:600], re.IGNORECASE) is not None
     for tok in doc:
         kind = trigger_type(tok)
+        if kind is None and by_phone and tok.lower_ in {"conversation", "conversations"} and tok.pos_ == "NOUN" \
+                and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "with":
+            kind = "CALL"  # "-in phone conversation ... Rowley had a conversation with Trump": that call
         if kind is None or _is_excluded(tok) or _unnamed_group(tok, cast):
             continue
         if kind == "MEET" and _by_phone(tok):
@@ -215,7 +219,10 @@ _LINES = {"phone", "telephone", "video", "videoconference", "videolink", "link",
 
 
 def _by_phone(tok: Token) -> bool:
-    """Talks held over a line: "talks via telephone", "held talks by phone", "met by video link"."""
+    """Talks held over a line: "talks via telephone", "held talks by phone", "met by video link",
+    "a virtual consultative meeting"."""
+    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in {"virtual", "online"} for c in tok.children):
+        return True
     holders = [tok, tok.head] if tok.dep_ in {"dobj", "nsubjpass"} else [tok]
     return any(c.dep_ == "prep" and c.lower_ in {"via", "by", "over", "through"} and any(
         g.lower_ in _LINES or any(x.lower_ in _LINES for x in g.children if x.dep_ == "compound")

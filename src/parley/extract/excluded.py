@@ -244,7 +244,8 @@ def _unnamed_group(tok: Token, cast: Cast) -> bool:
             start, end = objects[0].idx, objects[-1].idx + len(objects[-1].text)
             if child.lower_ == "between" and {t.lower_ for t in objects} & {"both", "two"}:
                 continue  # "between both sides": the document's pair, not an unnamed group
-            if not cast.overlaps(start, end) and (child.lower_ != "with" or
-                                                 any(t.lower_ in _GROUP_WORDS for t in objects)):
+            named_next = any(end <= m.start <= end + 2 for m in cast.mentions)  # the parser cut the name off
+            if not cast.overlaps(start, end) and not named_next and (child.lower_ != "with" or
+                                                                      any(t.lower_ in _GROUP_WORDS for t in objects)):
                 return True
     return False

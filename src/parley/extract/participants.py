@@ -135,7 +135,7 @@ def _teller_does_it(below: Token | None) -> bool:
     if below is None:
         return False
     if below.dep_ == "prep":
-        return below.lower_ in {"in", "during", "at", "on", "before", "after", "upon"}
+        return below.lower_ in {"in", "during", "at", "on", "before", "after", "upon", "following"}
     return below.dep_ == "advcl" and below.tag_ == "VBG" and not any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in below.children)
 

@@ -35,6 +35,7 @@ _RANKS = {"Sheikh", "Sheikha", "Shaikh", "Highness", "Majesty", "His", "Her", "E
           "Princess", "King", "Queen", "Sultan", "Crown", "Excellency", "General", "Gen.", "Gen", "Lt", "Dr"}
 
 
+_ABBREVIATED_OFFICES = {"EAM", "PM", "FM", "MP", "NSA", "DPM", "CS", "SG", "VP", "HM", "HRH", "HE"}
 _POSTED_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]ommissioner|[Cc]onsul(?:-[Gg]eneral)?|"
                         r"[Rr]epresentative|[Cc]harg[eé] d['’][Aa]ffaires)\s+(?:to|in)\s+(?:the\s+)?"
                         r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
@@ -128,7 +129,8 @@ class PeopleFinder:
         parts = name.split()
         while len(parts) > 1 and parts[0] in _STYLES:
             parts = parts[1:]  # "(His) Majesty King Charles III": the style before the rank
-        while len(parts) > 1 and parts[0] in self.kb.title_words and parts[1] not in self.kb.title_words:
+        while len(parts) > 1 and (parts[0] in self.kb.title_words or parts[0] in _ABBREVIATED_OFFICES) \
+                and parts[1] not in self.kb.title_words:
             parts = parts[1:]  # "Prince Faisal bin Farhan", "Sheikh Mohamed": a rank before the name
         kept: list[str] = []
         for n, token in enumerate(parts):
@@ -143,7 +145,8 @@ class PeopleFinder:
             return ""
         name = " ".join(tokens)
         # MOFA Japan style "SUGA Yoshihide": family name in capitals first.
-        if len(tokens) == 2 and tokens[0].isupper() and len(tokens[0]) > 1 and not tokens[1].isupper():
+        if len(tokens) == 2 and tokens[0].isupper() and len(tokens[0]) > 1 and not tokens[1].isupper() \
+                and tokens[0].lower() not in self.kb.title_index and tokens[0] not in _ABBREVIATED_OFFICES:
             name = f"{tokens[1]} {tokens[0].title()}"
         return name
 

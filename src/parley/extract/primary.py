@@ -21,6 +21,7 @@ from parley.extract.when_where import (
     after_another,
     day_of_reference,
     forward,
+    in_other_relative_clause,
     other_clause,
     reported_on,
     sharper_place,
@@ -174,6 +175,8 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                            and not (primary.type != "VISIT" and _DEADLINE.search(text[max(0, d.start - 12):d.start]))
                            if ahead
                            else (not reported_on(body, d) and not _DEADLINE.search(text[max(0, d.start - 12):d.start])
+                                 and not in_other_relative_clause(
+                                     trigger if trigger is not None and s <= trigger.idx < e else None, d, body)
                                  and not _FUTURE_ON.search(text[max(0, d.start - 40):d.start])
                                and not (published and d.value > published.isoformat())))]
             announced = [d for d in dates if s <= d.start < e and d.value and len(d.value) == 10 and not ahead

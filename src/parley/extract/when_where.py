@@ -182,6 +182,27 @@ def _since(tok: Token, expr: TimeExpr) -> bool:
     return False
 
 
+_OWN_NOUNS = {"meeting", "talks", "call", "conversation", "visit", "discussions", "consultations", "trip"}
+
+
+def in_other_relative_clause(tok: Token | None, expr: TimeExpr, doc: Doc | None = None) -> bool:
+    """A date inside a relative clause the trigger is not in: "the Peace Summit, which will be held
+    on 15-16 June", "the prime minister, who took office in January" (the summit's, the office's).
+    Without a trigger (a sentence that only mentions the engagement again), any relative clause
+    but one about the engagement ("the meeting held in Lima on Thursday")."""
+    doc = tok.doc if tok is not None else doc
+    span = doc.char_span(expr.start, expr.end, alignment_mode="expand") if doc is not None else None
+    if span is None:
+        return False
+    for anc in list(span.root.ancestors)[:6]:
+        if anc.dep_ in {"relcl", "acl"} and anc.pos_ in {"VERB", "AUX"}:
+            if tok is None:
+                return anc.head.lower_ not in _OWN_NOUNS
+            # ("the meeting held in Lima on Thursday": a clause about the engagement itself)
+            return tok.i not in {t.i for t in anc.subtree} and anc.head.i != tok.i
+    return False
+
+
 def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = False) -> TimeExpr | None:
     """The date expression of the trigger's sentence closest to the trigger (for a planned
     engagement, not the day it was announced)."""
@@ -190,7 +211,7 @@ def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = 
     hi = min(sent.end_char, tok.doc[para[1] - 1].idx + len(tok.doc[para[1] - 1].text))
     inside = [d for d in dates if lo <= d.start < hi and d.value
               and not (planned and (reported_on(tok.doc, d) or other_clause(tok, d)))
-              and not _since(tok, d)]
+              and not _since(tok, d) and not in_other_relative_clause(tok, d)]
     if not planned and len({d.value for d in inside}) > 1:
         # "the ministry this morning issued a press release on the conversation ... on Jan. 20":
         # the day of the telling gives way to the day of the engagement
