@@ -216,8 +216,8 @@ def test_a_date_in_a_relative_clause_about_something_else(extractor: Extractor) 
             "which will be held in Switzerland on 15-16 June.", publisher="Censor.NET", published="2024-05-06")
     assert primary(x).date is None
     y = run(extractor, "Foreign Minister Cho Tae-yul and U.S. Secretary of State Antony Blinken have met on the "
-            "margins of the APEC meeting in Peru, Seoul's foreign ministry said Friday.\n\nIn the meeting held in Lima on "
-            "Thursday, both sides expressed concerns.", publisher="Yonhap", published="2024-11-15")
+            "margins of the APEC meeting in Peru, Seoul's foreign ministry said Friday.\n\nIn the meeting held in "
+            "Lima on Thursday, both sides expressed concerns.", publisher="Yonhap", published="2024-11-15")
     assert primary(y).date == "2024-11-14"  # a clause about the meeting itself dates it
 
 
