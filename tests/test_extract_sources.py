@@ -225,3 +225,25 @@ def test_an_abbreviated_office_before_a_name(extractor: Extractor) -> None:
     x = run(extractor, "Following his meeting with EAM Jaishankar, Singapore PM Lawrence Wong said the discussion "
             "revolved around regional developments.", publisher="NDTV", published="2025-09-04")
     assert not any("EAM" in p.name or "Eam" in p.name for e in x.events for p in e.participants)
+
+
+def test_the_holy_father_receives_in_audience(extractor: Extractor) -> None:
+    x = run(extractor, "This morning, in the Vatican Apostolic Palace, the Holy Father Francis received in audience "
+            "His Excellency Mr. Pedro Sánchez, Prime Minister of Spain, who went on to meet with His Eminence Cardinal "
+            "Secretary of State Pietro Parolin.", publisher="Holy See Press Office", published="2024-10-11")
+    assert names(primary(x)) == {"Francis", "Pedro Sánchez"} and primary(x).date == "2024-10-11"
+    assert all(e.modality == "occurred" for e in x.events)  # "went on to meet": then, not ahead
+
+
+def test_a_visits_programme_of_meetings_and_glued_initials(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Erna Solberg will lead a Norwegian delegation on an official visit to China "
+            "from 7 to 10 April. The official programme includes meetings with President Xi Jinping, Premier Li "
+            "Keqiang and Chairman of the Standing Committee Zhang Dejiang.",
+            publisher="Office of the Prime Minister of Norway", published="2017-03-31")
+    meetings = sorted(sorted(names(e)) for e in x.events if e.type == "MEET")
+    assert ["Erna Solberg", "Xi Jinping"] in meetings and ["Erna Solberg", "Li Keqiang"] in meetings
+    y = run(extractor, "Ulaanbaatar /MONTSAME/ Prime Minister U.Khurelsukh today met with the newly-appointed "
+            "Ambassador Extraordinary and Plenipotentiary of the Republic of India to Mongolia, Mohinder Pratap Singh.",
+            publisher="MONTSAME", published="2019-02-26")
+    assert len(primary(y).participants) == 2 and "Mohinder Pratap Singh" in names(primary(y))
+    assert not any(p.name in {"U", "Extraordinary"} for p in primary(y).participants)

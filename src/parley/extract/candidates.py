@@ -18,7 +18,8 @@ from parley.names import ascii_spelling
 
 _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
 _LOWER = "a-zß-öø-ÿĀ-ɏ'’"
-_NAME_TOKEN = (rf"(?:[{_UPPER}]['’][{_UPPER}][{_LOWER}]+"  # "D’Aguilar", "O'Brien"
+_NAME_TOKEN = (rf"(?:[A-Z]\.[{_UPPER}][{_LOWER}]{{2,}}"  # "U.Khurelsukh": a Mongolian initial glued on
+               rf"|[{_UPPER}]['’][{_UPPER}][{_LOWER}]+"  # "D’Aguilar", "O'Brien"
                rf"|[{_UPPER}][{_LOWER}]+(?:-[A-Za-z{_UPPER}][{_LOWER}]*)*|[A-Z]{{2,}}|[A-Z]\.)")
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}")
 

@@ -126,7 +126,7 @@ class PeopleFinder:
                 name = name[: -len(suffix) - 1].strip()
         if name in self.kb.honorifics or name + "." in self.kb.honorifics:
             return ""
-        parts = name.split()
+        parts = [re.sub(r"^[A-Z]\.(?=[A-Z][a-z])", "", part) for part in name.split()]  # "U.Khurelsukh"
         while len(parts) > 1 and parts[0] in _STYLES:
             parts = parts[1:]  # "(His) Majesty King Charles III": the style before the rank
         while len(parts) > 1 and (parts[0] in self.kb.title_words or parts[0] in _ABBREVIATED_OFFICES) \

@@ -137,6 +137,14 @@ _REFERRING_HEADS = {"official", "leader", "executive", "minister", "president", 
                     "director", "general", "commissioner", "king", "emir", "sultan", "prince", "monarch"}
 
 
+_PROGRAMMES = {"programme", "program", "agenda", "schedule", "itinerary"}
+
+
+def _programme(tok: Token) -> bool:
+    """"The agenda included meetings with ...": a visit's programme, whose guest meets them."""
+    return tok.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.lower_ in _PROGRAMMES for c in tok.head.children)
+
+
 def _unnamed_subject(tok: Token, cast: Cast) -> bool:
     """The trigger's clause has for subject a reference that names no one ("the Japanese leader
     is slated to meet with A and B", "The WHO high official has held meetings with A, B and C",
@@ -151,6 +159,8 @@ def _unnamed_subject(tok: Token, cast: Cast) -> bool:
             subject = subjects[0]
             if cast.overlaps(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)):
                 return False
+            if subject.lower_ in _PROGRAMMES:
+                return False  # a visit's programme: its guest meets them (see separate), not whoever
             return subject.lower_ in _REFERRING_HEADS and any(
                 c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children)
         if node.dep_ not in {"xcomp", "conj", "advcl"}:
@@ -169,13 +179,18 @@ def separate(found: list[Found], doc: Doc, cast: Cast) -> list[Found]:
     """Split each meeting or call that is several bilateral ones into one per counterpart."""
     out: list[Found] = []
     main = principal(cast)
+    guest = next((e.people[0] for e in found if e.type == "VISIT" and e.people and not e.partial), None)
     for event in found:
         tok = _trigger(doc, event.trigger) if event.type in {"MEET", "CALL"} else None
         if tok is None or event.partial:
             out.append(event)
             continue
         hub = None
-        if main is not None and main not in event.people and _unnamed_subject(tok, cast) and (
+        if _programme(tok) and guest is not None and guest not in event.people and _distributed(tok, cast):
+            hub = guest  # "In addition to bilateral talks, the agenda included meetings with A and B"
+            event.people.insert(0, guest)
+            event.rules["participants"] = "the-visit's-guest"
+        elif main is not None and main not in event.people and _unnamed_subject(tok, cast) and (
                 _distributed(tok, cast) or (len(event.people) >= 2 and _distinct_states(event.people, cast))):
             # "the chief executive may meet with Korean President A, Cambodian Prime Minister B,
             # ...": the document's person meets each of them

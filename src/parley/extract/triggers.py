@@ -272,8 +272,9 @@ def modality(tok: Token, sent: Span) -> str:
             c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
         planned = True  # "I am leaving for Britain this afternoon": a departure ahead
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
-            a.lower_ == "order" or a.lemma_.lower() in _TRAVEL_LEMMAS for a in list(tok.ancestors)[:3]):
-        planned = True  # "leaving for Britain in order to meet X": what the journey is for
+            a.lower_ == "order" or a.lemma_.lower() in _TRAVEL_LEMMAS for a in list(tok.ancestors)[:3]) \
+            and not (tok.head.lemma_ == "go" and any(c.lower_ == "on" for c in tok.head.children)):
+        planned = True  # "leaving for Britain in order to meet X" (not "went on to meet X": then)
     if tok.head.lower_ == "for" and tok.head.head.lower_ in {"agenda", "programme", "program", "schedule",
                                                              "itinerary", "preparations"}:
         planned = True  # "topics on the agenda for meetings with X on Wednesday"
