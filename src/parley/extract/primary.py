@@ -263,7 +263,10 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         sharper = sharper_place(primary.location, [title or "", *named], kb)
         if sharper != primary.location:
             primary.location, primary.rules["location"] = sharper, "city-or-venue"
-    if primary.type == "CALL" and primary.rules.get("participants") == "clause-people+headline" \
+    spoken = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
+    first_person = spoken is not None and len(spoken) > 0 and any(
+        c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in spoken[0].children)
+    if primary.type == "CALL" and primary.rules.get("participants") == "clause-people+headline" and first_person \
             and len(primary.people) >= 3 and not _CONFERENCE.search(text[primary.start:primary.end]):
         # "Statement by Prime Minister Rutte after speaking with Netanyahu and Abbas" over "I just
         # spoke with ...": the headline's person had one call with each
