@@ -247,3 +247,13 @@ def test_a_visits_programme_of_meetings_and_glued_initials(extractor: Extractor)
             publisher="MONTSAME", published="2019-02-26")
     assert len(primary(y).participants) == 2 and "Mohinder Pratap Singh" in names(primary(y))
     assert not any(p.name in {"U", "Extraordinary"} for p in primary(y).participants)
+
+
+def test_a_headline_person_does_not_split_a_call_told_in_the_third_person(extractor: Extractor) -> None:
+    x = run(extractor, "The presidential office says national security adviser Chung Eui-yong has been delivering "
+            "private correspondence between U.S. President Donald Trump and North Korean leader Kim Jong-un.\n\nAt "
+            "a briefing Thursday, presidential spokesperson Kim Eui-kyeom said President Trump told President Moon "
+            "Jae-in during a phone call on Tuesday that he had a message for the North Korean leader.",
+            title="Top Office: Chung to Act as Messenger for Trump, Kim", publisher="KBS World",
+            published="2018-09-06")
+    assert not any(e.type == "CALL" and names(e) == {"Kim Jong-un", "Donald Trump"} for e in x.events)
