@@ -257,3 +257,11 @@ def test_a_headline_person_does_not_split_a_call_told_in_the_third_person(extrac
             title="Top Office: Chung to Act as Messenger for Trump, Kim", publisher="KBS World",
             published="2018-09-06")
     assert not any(e.type == "CALL" and names(e) == {"Kim Jong-un", "Donald Trump"} for e in x.events)
+
+
+def test_the_i_of_a_speech_is_its_speaker(extractor: Extractor) -> None:
+    x = run(extractor, "Today I have had the pleasure of welcoming my colleague, the Russian Foreign Minister Sergei "
+            "Lavrov, to springtime Haikko. Thank you for the open and constructive discussions!",
+            title="Foreign minister Soini's opening address in a press conference in Haikko",
+            publisher="Ministry for Foreign Affairs of Finland", published="2017-05-04")
+    assert primary(x).type == "MEET" and names(primary(x)) == {"Timo Soini", "Sergei Lavrov"}

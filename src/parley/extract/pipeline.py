@@ -24,6 +24,7 @@ from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
 from parley.extract.primary import _choose_primary, _complete_primary, _settle_partial
 from parley.extract.recalled import complete_visits, leaders_meetings, merge, pair_meetings, their_meetings
+from parley.extract.references import speakers_i, speech_speaker
 from parley.extract.registry import user_registry_path
 from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate
 from parley.extract.statements import attribute
@@ -107,7 +108,9 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     told_by = {m.person for m in head_cast.mentions if m.start <= 3 and title[m.end:m.end + 2].lstrip().startswith(":")}
     head_people = list(dict.fromkeys(m.person for m in head_cast.mentions if m.person not in told_by))
     people = {**cast.people, **head_cast.people}
-    cast = Cast(people, cast.mentions, cast.groups)
+    speaker = speech_speaker(title, list(head_cast.mentions))
+    extra = speakers_i(body, list(cast.mentions), speaker) if speaker else []
+    cast = Cast(people, tuple(sorted((*cast.mentions, *extra), key=lambda m: m.start)), cast.groups)
 
     # A relay's own dateline ("MOSCOW, May 31. /TASS/.") says when the story was written; its
     # "on Tuesday" counts from there, not from the relay's publication a day later.

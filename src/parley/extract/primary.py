@@ -264,13 +264,15 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         if sharper != primary.location:
             primary.location, primary.rules["location"] = sharper, "city-or-venue"
     spoken = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
-    first_person = spoken is not None and len(spoken) > 0 and any(
-        c.dep_ == "nsubj" and c.lower_ in {"i", "we"} for c in spoken[0].children)
+    me = [c for c in spoken[0].children if c.dep_ == "nsubj" and c.lower_ in {"i", "we"}] if spoken else []
+    first_person = bool(me)
+    speaker = next((m.person for m in cast.mentions for c in me if m.start == c.idx), None)
     if primary.type == "CALL" and primary.rules.get("participants") == "clause-people+headline" and first_person \
             and len(primary.people) >= 3 and not _CONFERENCE.search(text[primary.start:primary.end]):
         # "Statement by Prime Minister Rutte after speaking with Netanyahu and Abbas" over "I just
         # spoke with ...": the headline's person had one call with each
-        hub, *others = [primary.people[-1], *primary.people[:-1]]
+        hub = speaker if speaker in primary.people else primary.people[-1]
+        others = [p for p in primary.people if p != hub]
         primary.people[:] = [hub, others[0]]
         found.extend(Found("CALL", [hub, other], primary.start, primary.end, primary.trigger, primary.modality,
                            primary.location, primary.date, {**primary.rules, "participants": "one-per-counterpart"},

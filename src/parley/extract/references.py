@@ -161,3 +161,33 @@ def back_references(doc: Doc, mentions: list[Mention], text: str) -> list[Mentio
             out.append(Mention(m.start(), m.end(), before[-1]))
     return out
 
+
+# "Foreign minister Soini's opening address", "Statement by Prime Minister Rutte", "Press remarks by
+# President Costa", "Remarks of the Secretary": a speech, whose "I" is its speaker throughout
+_SPEECH = re.compile(r"(?:['’]s\s+(?:\w+\s+){0,2}(?:address|remarks|statement|speech|message)\b"
+                     r"|\b(?:[Ss]tatement|[Rr]emarks|[Aa]ddress|[Ss]peech)\s+(?:by|of)\b)")
+
+
+def speech_speaker(title: str, head_mentions: list[Mention]) -> str | None:
+    """The person a speech's headline names as speaking, when it is one."""
+    m = _SPEECH.search(title)
+    if m is None:
+        return None
+    named = [mm.person for mm in head_mentions if mm.end <= m.start() + 1] if "'" in m.group(0) or "’" in m.group(
+        0) else [mm.person for mm in head_mentions if mm.start >= m.end()]
+    named = list(dict.fromkeys(named))
+    return named[-1 if named and m.start() > 0 and ("'" in m.group(0) or "’" in m.group(0)) else 0] if named else None
+
+
+def speakers_i(doc: Doc, mentions: list[Mention], person: str) -> list[Mention]:
+    """Every "I", "me" and "my" of a speech outside quotation marks: its speaker."""
+    taken = {(m.start, m.end) for m in mentions}
+    text = doc.text
+    out = []
+    for tok in doc:
+        if tok.text in {"I", "me", "my", "My"} and (tok.idx, tok.idx + len(tok.text)) not in taken:
+            line = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
+            if line.count('"') % 2 == 0 and line.rfind("“") <= line.rfind("”"):
+                out.append(Mention(tok.idx, tok.idx + len(tok.text), person))
+    return out
+

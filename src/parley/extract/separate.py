@@ -117,6 +117,11 @@ def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
     """The person at the centre: the one named before the trigger in its sentence (the subject of
     "X held calls with ..."), when exactly one is."""
     sent = sentence_of(tok)
+    speaking = {m.person for m in cast.mentions if sent.start_char <= m.start < sent.end_char
+                and tok.doc.text[m.start:m.end] in {"I", "We", "we"} and any(
+                    t.dep_ == "nsubj" for t in tok.doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
+    if len(speaking) == 1 and speaking <= set(people):
+        return next(iter(speaking))  # "In both these conversations I stressed ...": the speaker had each
     before = list(dict.fromkeys(m.person for m in cast.mentions
                                 if sent.start_char <= m.start < tok.idx))
     subjects = [m.person for m in cast.mentions if sent.start_char <= m.start < tok.idx and any(

@@ -194,9 +194,12 @@ def trigger_type(tok: Token) -> str | None:
                 nxt in {"here", "today", "tonight"} and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "for")))
             or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
         return "VISIT"  # "left for Beijing", "heads to China"
-    if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in tok.children) \
+    if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or (
+            c.lower_ in {"colleague", "counterpart", "guest"} and any(g.dep_ == "appos" for g in c.children)))
+            for c in tok.children) \
             and (tok.tag_ in {"VBD", "VBN"} or any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"}
                                                    for c in tok.children)
+                 or (tok.tag_ == "VBG" and tok.head.lower_ == "of" and tok.head.head.lower_ == "pleasure")
                  or (tok.tag_ == "VBG" and any(a.lemma_.lower() == "look" and any(
                      c.lower_ == "forward" for c in a.children) for a in list(tok.ancestors)[:3]))):
         # ("I look forward to welcoming Prime Minister X": a visit announced, not an invitation)
