@@ -265,3 +265,14 @@ def test_the_i_of_a_speech_is_its_speaker(extractor: Extractor) -> None:
             title="Foreign minister Soini's opening address in a press conference in Haikko",
             publisher="Ministry for Foreign Affairs of Finland", published="2017-05-04")
     assert primary(x).type == "MEET" and names(primary(x)) == {"Timo Soini", "Sergei Lavrov"}
+
+
+def test_a_long_office_between_the_talks_and_the_name(extractor: Extractor) -> None:
+    x = run(extractor, "(Seychelles News Agency) - Seychelles’ President Wavel Ramkalawan held discussions with the "
+            "United Arab Emirates (UAE) Minister of State in the Ministry of Foreign Affairs, Sheikh Shakhboot Nahyan "
+            "Al Nahyan, in New York on Sunday.", publisher="Seychelles News Agency", published="2023-09-25")
+    assert names(primary(x)) == {"Wavel Ramkalawan", "Shakhboot Nahyan Al Nahyan"} and primary(x).date == "2023-09-24"
+    y = run(extractor, "The Secretary-General of the OIC, H.E. Hissein Brahim Taha, received Mr. Jaafar Muhammad "
+            "Jaafar, Consul-General of Jordan in Jeddah, today, December 15, 2021, at the OIC's General Secretariat "
+            "headquarters.", publisher="OIC", published="2021-12-16")
+    assert "Secretariat" not in {p.name for e in y.events for p in e.participants}

@@ -57,7 +57,8 @@ def _name_tail(tail: str, kb: Knowledge) -> bool:
 
 
 _NOT_A_NAME_END = {"Palace", "House", "Hall", "Airport", "Hotel", "Centre", "Center", "Building", "Villa", "Square",
-                   "Castle", "Lodge", "Street", "Avenue", "Stadium", "Embassy", "Mansion", "Residence", "His", "Her"}
+                   "Castle", "Lodge", "Street", "Avenue", "Stadium", "Embassy", "Mansion", "Residence", "His", "Her",
+                   "Secretariat", "Headquarters", "Masjid", "Mosque", "Church", "Cathedral", "Temple", "Shrine"}
 
 _PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 

@@ -7,6 +7,7 @@ officials; and the forms that point back at the pair the document is about ("The
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 
 from spacy.tokens import Token
@@ -221,6 +222,11 @@ def _denied(tok: Token) -> bool:
     return prepared and any(any(c.dep_ == "neg" for c in a.children) for a in chain if a.pos_ in {"VERB", "AUX"})
 
 
+# what may stand between an office the parser closed early and its holder's name: more of the
+# office ("in the Ministry of Foreign Affairs"), commas, a style ("Sheikh", "H.E.")
+_OFFICE_RUN = re.compile(r"(?:[\s,()]|\b(?:of|the|for|and|on|in)\b|[A-Z][\w.’'&-]*)*")
+
+
 def _unnamed_group(tok: Token, cast: Cast) -> bool:
     """The trigger's own between/of/with phrase names no one ("the visit of the Carrier Strike
     Group", "the meeting between our defence and foreign ministers")."""
@@ -244,7 +250,9 @@ def _unnamed_group(tok: Token, cast: Cast) -> bool:
             start, end = objects[0].idx, objects[-1].idx + len(objects[-1].text)
             if child.lower_ == "between" and {t.lower_ for t in objects} & {"both", "two"}:
                 continue  # "between both sides": the document's pair, not an unnamed group
-            named_next = any(end <= m.start <= end + 2 for m in cast.mentions)  # the parser cut the name off
+            # the parser cut the name off: "with the UAE Minister of State ..., Sheikh Shakhboot ..."
+            named_next = any(end <= m.start <= end + 80 and _OFFICE_RUN.fullmatch(tok.doc.text[end:m.start])
+                             for m in cast.mentions)
             if not cast.overlaps(start, end) and not named_next and (child.lower_ != "with" or
                                                                       any(t.lower_ in _GROUP_WORDS for t in objects)):
                 return True
