@@ -33,8 +33,12 @@ _MEDIA_AFTER = re.compile(rf"\s+{_MEDIA}\b", re.IGNORECASE)
 # "with Le Yucheng, China's ...": two or three name words after "with"/"met"/"and", then a comma
 _APPOSED = re.compile(rf"\b(?:with|met|meets|received|receives|hosted|hosts|and|by)\s+"
                       rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),\s+")
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"}
+# weekdays and months, which end a name ("William Ruto Friday August"; not "May": Theresa May);
+# the candidate filters below, which judge whole runs, count "May" as well
+CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+                            "february", "march", "april", "june", "july", "august", "september", "october",
+                            "november", "december"})
+_CALENDAR = CALENDAR_WORDS | {"may"}
 
 _NAME_TAIL = re.compile(rf"(?:[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|{_NAME_TOKEN}))+")
 

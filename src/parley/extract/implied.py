@@ -44,6 +44,7 @@ def implied_meeting(found: list[Found], cast: Cast, text: str, title: str | None
         return None
     told_meetings = [e for e in found if e.type in {"MEET", "CALL"} and not e.partial and len(e.people) >= 2]
     visits = [e for e in found if e.type == "VISIT" and e.people]
+    told = _TOGETHER.search(text)
     for visit in visits:
         guest = visit.people[0]
         visited = visit.rules.get("host") if visit.rules.get("host") in visit.people else None  # "visited X"
@@ -53,7 +54,6 @@ def implied_meeting(found: list[Found], cast: Cast, text: str, title: str | None
         country = cast.people[host].country
         if country is not None and country == cast.people[guest].country:
             continue
-        told = _TOGETHER.search(text)
         if visited is None and (told is None or (told_meetings and not _both_hold(
                 told.group(0), cast.people[guest].title, cast.people[host].title))):
             continue  # a meeting told in words: "the two leaders" are its pair, not the visit's

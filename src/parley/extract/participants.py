@@ -168,6 +168,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     path = {tok.i}
     para = _paragraph(tok)
     below: Token | None = None
+    senders = _senders(tok, cast)
     while node is not None:
         path.add(node.i)
         skip: set[int] = set()
@@ -225,7 +226,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                             and c not in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "Trump's special envoy Steve Witkoff": the envoy
         people = _people_in([t for t in node.subtree if t.i not in skip and para[0] <= t.i < para[1]], cast)
-        people = [p for p in people if not _sender(p, tok, cast)]
+        people = [p for p in people if p not in senders]
         if len(people) >= needed:
             if node is tok and kind != "VISIT":
                 people = [*_controller(tok, cast, people), *people]
@@ -272,11 +273,15 @@ _ENVOY_OF = re.compile(r"\b(?:[Ee]nvoy|[Ee]missary|[Rr]epresentative|[Mm]essenge
                        r"(?:[A-Z][\w.'’-]*\s+){0,3}$")
 
 
-def _sender(person: str, tok: Token, cast: Cast) -> bool:
-    """Named in the trigger's sentence only as whom an envoy represents ("As the Special Envoy of
-    President X, Minister Y called on Z"): X sent Y and is not at the table."""
+def _senders(tok: Token, cast: Cast) -> set[str]:
+    """The people the trigger's sentence names only as whom an envoy represents ("As the Special
+    Envoy of President X, Minister Y called on Z"): X sent Y and is not at the table."""
     sent = tok.sent
     text = tok.doc.text
-    spots = [m for m in cast.mentions if m.person == person and sent.start_char <= m.start < sent.end_char]
-    return bool(spots) and all(_ENVOY_OF.search(text[max(sent.start_char, m.start - 60):m.start]) for m in spots)
+    sent_by: dict[str, bool] = {}
+    for m in cast.mentions:
+        if sent.start_char <= m.start < sent.end_char:
+            envoy = _ENVOY_OF.search(text[max(sent.start_char, m.start - 60):m.start]) is not None
+            sent_by[m.person] = sent_by.get(m.person, True) and envoy
+    return {person for person, only in sent_by.items() if only}
 

@@ -14,15 +14,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from parley.extract.candidates import ascii_index, title_lookahead
+from parley.extract.candidates import CALENDAR_WORDS, ascii_index, title_lookahead
 from parley.extract.knowledge import Knowledge, fold
 from parley.names import ascii_spelling, name_tokens, near_spelling, registry_variant, squashed
 
 # A name word: "Ki-moon", "Nkoana-Mashabane", "O'Brien", "WANG", "J."; never one cut at a hyphen
 # ("Secretary-" of "Secretary-General"). Words of one name stand on one line.
 # Latin letters beyond ASCII ("Niinistö", "Çavuşoğlu", "Łukasz"): a name token must not stop at them
-_CALENDAR = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february",
-             "march", "april", "june", "july", "august", "september", "october", "november", "december"}
 _LEFT_CUT = re.compile(
     r"(?:[.;:!?\"“”(]|\b(?:with|met|meets|told|called|between|said|and|to|hosted|received|spoke|"
     r"from|by|as|that|whom|of)\b)(?!.*(?:[.;:!?\"“”(]|\b(?:with|met|meets|told|called|between|said|"
@@ -134,7 +132,7 @@ class PeopleFinder:
             parts = parts[1:]  # "Prince Faisal bin Farhan", "Sheikh Mohamed": a rank before the name
         kept: list[str] = []
         for n, token in enumerate(parts):
-            if n and (token in self.kb.title_words or token.lower() in _CALENDAR):
+            if n and (token in self.kb.title_words or token.lower() in CALENDAR_WORDS):
                 break  # headline words: "Lu Kang Meets", "Blinken's Meeting"; "William Ruto Friday August"
             if token.endswith(("'s", "’s")):
                 kept.append(token[:-2])

@@ -17,6 +17,7 @@ from parley.extract.headline import dateline_end
 from parley.extract.knowledge import Knowledge, sentences
 from parley.extract.mentions import Cast
 from parley.extract.separate import tellers
+from parley.extract.triggers import CONFERENCE_WORDS
 from parley.extract.when_where import (
     after_another,
     day_of_reference,
@@ -265,9 +266,8 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.location, primary.rules["location"] = sharper, "city-or-venue"
     spoken = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
     me = [c for c in spoken[0].children if c.dep_ == "nsubj" and c.lower_ in {"i", "we"}] if spoken else []
-    first_person = bool(me)
     speaker = next((m.person for m in cast.mentions for c in me if m.start == c.idx), None)
-    if primary.type == "CALL" and primary.rules.get("participants") == "clause-people+headline" and first_person \
+    if primary.type == "CALL" and primary.rules.get("participants") == "clause-people+headline" and me \
             and len(primary.people) >= 3 and not _CONFERENCE.search(text[primary.start:primary.end]):
         # "Statement by Prime Minister Rutte after speaking with Netanyahu and Abbas" over "I just
         # spoke with ...": the headline's person had one call with each
@@ -305,7 +305,7 @@ def _day_of_pair(primary: Found, cast: Cast, body: Doc, dates: list[TimeExpr],
     return None
 
 
-_CONFERENCE = re.compile(r"\b(?:conference|video|virtual|trilateral|joint|videoconference)\b", re.IGNORECASE)
+_CONFERENCE = re.compile(rf"\b(?:{'|'.join(sorted(CONFERENCE_WORDS))})\b", re.IGNORECASE)
 _HEAD_HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:meet|visit|talk|hold|speak|call)\b",
                          re.IGNORECASE)
 # "Ahead of the summit that will take place on November 15-16, X held ...": the day of something

@@ -147,19 +147,20 @@ def back_references(doc: Doc, mentions: list[Mention], text: str) -> list[Mentio
         if len(named) >= 2:
             person = named[-1] if m.group("which") == "latter" else named[-2]
             out.append(Mention(m.start(), m.end(), person))
-    visitors = []
-    for mm in ordered:
-        span = doc.char_span(mm.start, mm.end, alignment_mode="expand")
-        subj = next((t for t in span if t.dep_ == "nsubj"), None) if span is not None else None
-        if subj is not None and subj.head.lemma_.lower() in _VISIT_LEMMAS:
-            visitors.append(mm)
-    for m in _VISITING.finditer(text):
-        if any(s <= m.start() < e for s, e in taken):
-            continue
+    visiting = [m for m in _VISITING.finditer(text) if not any(s <= m.start() < e for s, e in taken)]
+    visitors = [mm for mm in ordered if visiting and _visitor(doc, mm)]  # parsed only when asked for
+    for m in visiting:
         before = [v.person for v in visitors if v.end <= m.start()]
         if before:
             out.append(Mention(m.start(), m.end(), before[-1]))
     return out
+
+
+def _visitor(doc: Doc, mention: Mention) -> bool:
+    """Whether a mention is the subject of "visit", "arrive", "travel" ...: someone the text has visiting."""
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    subj = next((t for t in span if t.dep_ == "nsubj"), None) if span is not None else None
+    return subj is not None and subj.head.lemma_.lower() in _VISIT_LEMMAS
 
 
 # "Foreign minister Soini's opening address", "Statement by Prime Minister Rutte", "Press remarks by
@@ -173,10 +174,11 @@ def speech_speaker(title: str, head_mentions: list[Mention]) -> str | None:
     m = _SPEECH.search(title)
     if m is None:
         return None
-    named = [mm.person for mm in head_mentions if mm.end <= m.start() + 1] if "'" in m.group(0) or "’" in m.group(
-        0) else [mm.person for mm in head_mentions if mm.start >= m.end()]
-    named = list(dict.fromkeys(named))
-    return named[-1 if named and m.start() > 0 and ("'" in m.group(0) or "’" in m.group(0)) else 0] if named else None
+    if m.group(0)[0] in "'’":  # "Soini's opening address": the last named before it
+        before = list(dict.fromkeys(mm.person for mm in head_mentions if mm.end <= m.start() + 1))
+        return before[-1] if before else None
+    after = [mm.person for mm in head_mentions if mm.start >= m.end()]  # "Statement by X": the first after
+    return after[0] if after else None
 
 
 def speakers_i(doc: Doc, mentions: list[Mention], person: str) -> list[Mention]:

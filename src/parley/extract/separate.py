@@ -22,6 +22,7 @@ from parley.extract.events import Found, trigger_type
 from parley.extract.knowledge import sentence_of
 from parley.extract.mentions import Cast
 from parley.extract.participants import principal
+from parley.extract.triggers import CONFERENCE_WORDS
 
 _PLURAL_ENGAGEMENTS = {"conversations", "calls", "meetings", "phone calls", "discussions"}
 _DISTRIBUTIVE = {"separately", "separate", "respectively", "individually", "bilaterally"}
@@ -108,9 +109,8 @@ def _heads_of_offices(tok: Token, cast: Cast) -> bool:
 def _one_by_one_calls(event: Found, tok: Token) -> bool:
     """"I just spoke with Prime Minister Netanyahu and President Abbas": three or more on one
     telephone call only on a conference or video call."""
-    return event.type == "CALL" and len(event.people) >= 3 and not (
-        {t.lower_ for t in sentence_of(tok)} & {"conference", "video", "virtual", "trilateral", "joint",
-                                                 "videoconference"})
+    words = {t.lower_ for t in sentence_of(tok)}
+    return event.type == "CALL" and len(event.people) >= 3 and not words & CONFERENCE_WORDS
 
 
 def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:

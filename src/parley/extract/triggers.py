@@ -73,6 +73,8 @@ def interrupted_modal(tok: Token) -> Token | None:
     return None
 
 
+# words that make one call of several people: "a conference call", "a trilateral video call"
+CONFERENCE_WORDS = frozenset({"conference", "video", "virtual", "trilateral", "joint", "videoconference"})
 _MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast"}
 _PHONE = {"phone", "telephone", "telephonic", "call", "videoconference", "video"}
 
