@@ -206,9 +206,6 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.dep_ == "prep" and t.lower_ == "from" and t.head.lemma_.lower() in _SENT_THINGS \
                     and not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "to convey a message from President X": X sent it
-            if t.dep_ == "prep" and t.lower_ == "of" and t.head.lower_ in {"envoy", "emissary", "representative"} \
-                    and not any(x.i in path for x in t.subtree):
-                skip.update(x.i for x in t.subtree)  # "as the Special Envoy of President X": X sent the envoy
             if t.dep_ == "prep" and t.lower_ == "according" and not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "according to the former's spokesman X"
             if t.dep_ == "prep" and t.lower_ == "since" and \
