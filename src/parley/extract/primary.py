@@ -264,19 +264,25 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         sharper = sharper_place(primary.location, [title or "", *named], kb)
         if sharper != primary.location:
             primary.location, primary.rules["location"] = sharper, "city-or-venue"
+    if primary.type == "CALL" and primary.rules.get("participants") == "clause-people+headline" \
+            and len(primary.people) >= 3 and not _CONFERENCE.search(text[primary.start:primary.end]):
+        _split_statement_call(primary, cast, body, found)
+
+
+def _split_statement_call(primary: Found, cast: Cast, body: Doc, found: list[Found]) -> None:
+    """"Statement by Prime Minister Rutte after speaking with Netanyahu and Abbas" over "I just
+    spoke with ...": the speaker had one call with each (only a statement in the first person)."""
     spoken = body.char_span(primary.trigger, primary.trigger + 1, alignment_mode="expand")
     me = [c for c in spoken[0].children if c.dep_ == "nsubj" and c.lower_ in {"i", "we"}] if spoken else []
+    if not me:
+        return
     speaker = next((m.person for m in cast.mentions for c in me if m.start == c.idx), None)
-    if primary.type == "CALL" and primary.rules.get("participants") == "clause-people+headline" and me \
-            and len(primary.people) >= 3 and not _CONFERENCE.search(text[primary.start:primary.end]):
-        # "Statement by Prime Minister Rutte after speaking with Netanyahu and Abbas" over "I just
-        # spoke with ...": the headline's person had one call with each
-        hub = speaker if speaker in primary.people else primary.people[-1]
-        others = [p for p in primary.people if p != hub]
-        primary.people[:] = [hub, others[0]]
-        found.extend(Found("CALL", [hub, other], primary.start, primary.end, primary.trigger, primary.modality,
-                           primary.location, primary.date, {**primary.rules, "participants": "one-per-counterpart"},
-                           list(primary.spans)) for other in others[1:])
+    hub = speaker if speaker in primary.people else primary.people[-1]
+    others = [p for p in primary.people if p != hub]
+    primary.people[:] = [hub, others[0]]
+    found.extend(Found("CALL", [hub, other], primary.start, primary.end, primary.trigger, primary.modality,
+                       primary.location, primary.date, {**primary.rules, "participants": "one-per-counterpart"},
+                       list(primary.spans)) for other in others[1:])
 
 
 def _told_in_past(body: Doc, expr: TimeExpr) -> bool:
