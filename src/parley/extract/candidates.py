@@ -62,19 +62,28 @@ def _name_tail(tail: str, kb: Knowledge) -> bool:
 
 _NOT_A_NAME_END = {"Palace", "House", "Hall", "Airport", "Hotel", "Centre", "Center", "Building", "Villa", "Square",
                    "Castle", "Lodge", "Street", "Avenue", "Stadium", "Embassy", "Mansion", "Residence", "His", "Her",
-                   "Secretariat", "Headquarters", "Masjid", "Mosque", "Church", "Cathedral", "Temple", "Shrine"}
+                   "Secretariat", "Headquarters", "Masjid", "Mosque", "Church", "Cathedral", "Temple", "Shrine",
+                   # events and bodies: "31st ASEAN Summit and Related Summits", "Vanuatu Earthquake"
+                   "Summit", "Summits", "Earthquake", "Cyclone", "Tsunami", "Conference", "Forum", "Ministers",
+                   "Officials", "Tribunal", "Ministry", "Commission", "Committee", "Agency", "Restaurant", "Resort"}
 
-_PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
+_COMPASS = {"North", "South", "East", "West", "Central", "Middle", "Northern", "Southern", "Eastern", "Western"}
+_PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
 
 
-def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """"Title Name" and "Honorific Name" patterns, compiled once per knowledge base."""
+def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """"Title Name", "Honorific Name" and "Title of Portfolio, Full Name," patterns, compiled once
+    per knowledge base."""
     if id(kb) not in _PATTERNS:
         honorifics = "|".join(map(re.escape, kb.honorifics))
         titles = "|".join(re.escape(t.title) for t in kb.titles if t.title[:1].isupper() and not t.bare_only)
         _PATTERNS[id(kb)] = (
             re.compile(rf"\b(?:{titles})[ \t]+(?:(?:{honorifics})[ \t]+){{0,2}}(?={_NAME_TOKEN})"),
             re.compile(rf"\b(?:{honorifics})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)"),
+            # "Senegal's Minister of Agriculture, Mabouba Diagne, at": a full name set off by commas
+            re.compile(rf"\b(?:{titles})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*)"
+                       rf"{{0,4}})?,[ \t]+(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})"
+                       r"(?=[,.;)]|\s+(?:at|on|in|who|and)\b)"),
         )
     return _PATTERNS[id(kb)]
 
@@ -96,7 +105,7 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             found.append((start, ent.end_char, "ner"))
     for m in kb.person_re.finditer(text):
         found.append((m.start(), m.end(), "registry"))
-    title_re, honorific_re = _patterns(kb)
+    title_re, honorific_re, comma_re = _patterns(kb)
     for m in title_re.finditer(text):
         run = _NAME_RUN.match(text, m.end())
         if run and not kb.title_index.get(run.group(0).lower()) and \
@@ -118,6 +127,12 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             found.append((run.start(), run.end(), "title-of-state+name"))
     for m in honorific_re.finditer(text):
         found.append((m.start(1), m.end(1), "honorific+name"))
+    for m in comma_re.finditer(text):
+        name = m.group("name")
+        if not any(w in kb.title_words or w in kb.countries or w in kb.places or w.lower() in _CALENDAR
+                   or w in _COMPASS for w in name.split()) and not kb.orgs.get(name):
+            found.append((m.start("name"), m.end("name"), "title-comma+name"))  # ("Minister for South
+            # Asia, North Africa, the United Nations": a portfolio's list goes on, no name)
     for m in _LED_BY.finditer(text):
         name = m.group("name")
         if not any(w in kb.title_words or w in kb.countries or w in kb.places for w in name.split()) \

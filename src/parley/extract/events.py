@@ -20,7 +20,14 @@ from parley.dates import TimeExpr
 from parley.extract.excluded import _anaphor, _definite_visit, _is_excluded, _pair_subject, _unnamed_group
 from parley.extract.knowledge import Knowledge, _load, sentence_of
 from parley.extract.mentions import Cast
-from parley.extract.participants import _dated_elsewhere, paragraph_chars, participants, programme_item
+from parley.extract.participants import (
+    _dated_elsewhere,
+    paragraph_chars,
+    participants,
+    programme_item,
+    thanked_for,
+    with_partner,
+)
 from parley.extract.triggers import (
     _EARLIER,
     NEEDED,
@@ -95,7 +102,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         people = participants(tok, kind, cast)
         partial = programme = False
         if len(people) < NEEDED[kind]:
-            if kind == "VISIT" and _definite_visit(tok):
+            if kind == "VISIT" and (_definite_visit(tok) or thanked_for(tok) is not None):
                 people, partial = [], True  # "This visit marked ...": whose, the meeting will tell
             elif kind != "VISIT" and not people and _pair_subject(tok):
                 people, partial = [], True  # "They last met in Bangkok": the document's pair
@@ -103,6 +110,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                     anaphor = True
             elif kind != "VISIT" and (item := programme_item(tok, cast, text)):
                 people, programme = item, True
+            elif kind != "VISIT" and (pair := with_partner(tok, cast)):
+                people = pair  # "met with Secretary-General of the body, Ambassador Y": a parse astray
             elif kind == "VISIT" or sent.start_char > 400:
                 continue
             else:

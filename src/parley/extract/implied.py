@@ -49,12 +49,16 @@ def implied_meeting(found: list[Found], cast: Cast, text: str, title: str | None
         guest = visit.people[0]
         visited = visit.rules.get("host") if visit.rules.get("host") in visit.people else None  # "visited X"
         host = visited or _host_named(visit, cast, text)
-        if host is None or host == guest or any(host in e.people for e in told_meetings):
+        # a meeting with the host told in words is this visit's, unless it was elsewhere ("In May
+        # President X was on a visit to Ethiopia ... held discussion with Y": an earlier trip)
+        here = [e for e in told_meetings
+                if e.location is None or visit.location is None or e.location == visit.location]
+        if host is None or host == guest or any(host in e.people for e in here):
             continue
         country = cast.people[host].country
         if country is not None and country == cast.people[guest].country:
             continue
-        if visited is None and (told is None or (told_meetings and not _both_hold(
+        if visited is None and (told is None or (here and not _both_hold(
                 told.group(0), cast.people[guest].title, cast.people[host].title))):
             continue  # a meeting told in words: "the two leaders" are its pair, not the visit's
         start, end = visit.start, visit.end
@@ -62,8 +66,9 @@ def implied_meeting(found: list[Found], cast: Cast, text: str, title: str | None
             start = text.rfind("\n", 0, told.start()) + 1
             end = text.find("\n", told.end())
             end = len(text) if end < 0 else end
+        ahead = told is not None and not visited and re.search(r"\b(?:will|are to|is to)\s+\w+$", told.group(0))
         meeting = Found("MEET", [guest, host], start, end, told.start() if told and not visited else visit.trigger,
-                        modality=visit.modality, location=visit.location, date=visit.date,
+                        modality="planned" if ahead else visit.modality, location=visit.location, date=visit.date,
                         rules={"type": "visit-to-host" if visited else "visit-to-host+discussion",
                                "participants": "guest-and-host", **({"date": "visit-day"} if visit.date else {})})
         meeting.spans = [*visit.spans, (start, end, "discussion")]
@@ -71,14 +76,23 @@ def implied_meeting(found: list[Found], cast: Cast, text: str, title: str | None
     return None
 
 
+# "President X accorded warm welcome to the Prime Minister on arrival", "X welcomed him at the
+# airport": the host greets the guest
+_WELCOMER = re.compile(r"\s+(?:(?:accorded|extended|gave)\s+(?:a\s+)?(?:warm|cordial|rousing|red[- ]carpet)\s+"
+                       r"welcome|(?:warmly\s+)?(?:welcomed|greeted))\b")
+
+
 def _host_named(visit: Found, cast: Cast, text: str) -> str | None:
     """The person named right after "at the invitation of" or "a visit to his counterpart" in
-    the visit's own sentence, else in the lead."""
+    the visit's own sentence, else in the lead; else the one the lead has welcoming the guest."""
     for lo, hi in ((visit.start, visit.end), (0, min(len(text), 600))):
         for m in _HOST.finditer(text, lo, hi):
             after = [mm for mm in cast.mentions if m.end() <= mm.start <= m.end() + 80 and not mm.office]
             if after:
                 return after[0].person
+    for mm in cast.mentions:
+        if mm.start < 600 and not mm.office and _WELCOMER.match(text, mm.end) and mm.person not in visit.people:
+            return mm.person
     return None
 
 
@@ -86,6 +100,38 @@ def _both_hold(cue: str, *titles: str | None) -> bool:
     """"The prime ministers will discuss": an office the guest and the host both hold."""
     office = re.search(r"(prime minister|president|foreign minister|premier)s\b", cue, re.IGNORECASE)
     return office is not None and all(t and office.group(1).lower() in t.lower() for t in titles)
+
+
+# "talks with visiting Russian Foreign Minister Sergei Lavrov", "Visiting Maldives President X":
+# capitalised title and nationality words between "visiting" and the name, nothing else
+_VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,6}$")
+
+
+def guest_visits(found: list[Found], cast: Cast, text: str) -> list[Found]:
+    """The visit of a meeting's guest whom the text calls "visiting" ("held talks with visiting
+    Saudi Crown Prince X", "the visiting prime minister"): an analyst codes the guest's VISIT on
+    the meeting's day and at its place, as for "who is visiting the United Kingdom".  A guest
+    whose visit the text tells in words of its own already has it."""
+    visitors = {p for e in found if e.type == "VISIT" for p in e.people}
+    meetings = [e for e in found if e.type == "MEET" and not e.partial and len(e.people) >= 2]
+    out: list[Found] = []
+    for m in cast.mentions:
+        if m.person in visitors:
+            continue
+        if not (_VISITING_BEFORE.search(text, max(0, m.start - 90), m.start)
+                or text[m.start:m.end].lower().startswith("the visiting ")):
+            continue
+        meeting = next((e for e in meetings if m.person in e.people), None)
+        if meeting is None:
+            continue
+        visit = Found("VISIT", [m.person], meeting.start, meeting.end, m.start, modality=meeting.modality,
+                      location=meeting.location, date=meeting.date,
+                      rules={"type": "visiting-guest", "participants": "visiting-guest",
+                             **({"date": "meeting-day"} if meeting.date else {})})
+        visit.spans = [(m.start, m.end, "visiting-guest"), *meeting.spans[:2]]
+        visitors.add(m.person)
+        out.append(visit)
+    return out
 
 
 def during_trip(found: list[Found], primary: Found) -> None:

@@ -130,6 +130,8 @@ class Knowledge:
             "Meets", "Meeting", "Meet", "Call", "Calls", "Talks", "Talk", "Holds", "Visit", "Visits",
             "Readout", "Summit", "Telephone", "Conversation", "Speaks", "Hails", "Discusses"}
         self.honorifics = sorted(titles["honorifics"], key=len, reverse=True)
+        # the words of long styles ("Akka Moha Sena Padei Techo"), never a name on their own
+        self.style_words = frozenset(w for h in self.honorifics if len(h.split()) >= 3 for w in h.split())
         self.presidential = frozenset(titles.get("leader_roles", {}).get("head_of_state", []))
         self.name_suffixes = titles["name_suffixes"]
 
@@ -306,7 +308,11 @@ class Knowledge:
         """The organisation behind a publisher name (or, failing that, the URL's domain)."""
         if publisher:
             for m in self.org_re.finditer(publisher):
-                return self.orgs[m.group(0)]
+                named = self.orgs[m.group(0)]
+                before = publisher[:m.start()].split()
+                if before and self.countries.get(before[-1]) not in {None, named.country}:
+                    continue  # "Cambodia New Vision": another country's outlet of the same name
+                return named
         if url:
             host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
             parts = host.split(".")

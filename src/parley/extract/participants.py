@@ -101,6 +101,31 @@ _SPOUSES = {"wife", "husband", "spouse", "consort"}
 _CREDITING = {"welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"}
 
 
+_THANKING = {"thank", "thanks", "gratitude", "appreciation", "grateful", "appreciate", "commend", "praise"}
+
+
+def thanked_for(tok: Token) -> Token | None:
+    """Whom "thanked X for visiting", "expressed gratitude to the delegation for their visit"
+    thank: the visitor, who is not the one thanking.  None when the visit is not thanked for."""
+    if tok.head.lower_ != "for" or tok.dep_ not in {"pobj", "pcomp"}:
+        return None
+    node = tok.head.head
+    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lemma_.lower() in _THANKING:
+        return node  # "gratitude to the delegation for their visit" (the parser hangs "for" on them)
+    for _ in range(2):
+        if node.lemma_.lower() not in _THANKING | {"express", "extend", "convey"}:
+            return None
+        for child in node.children:
+            if child.dep_ == "dobj" and child.lemma_.lower() not in _THANKING:
+                return child  # "thanked the Ghanaian President for visiting Nigeria"
+            if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
+                return next((g for g in child.children if g.dep_ == "pobj"), None)  # "gratitude to X"
+        if node.head.i == node.i:
+            return None
+        node = node.head
+    return None
+
+
 def _owned_by_pronoun(tok: Token, kind: str, cast: Cast) -> list[str]:
     """"his visit", "her meeting with X": whose engagement a possessive pronoun means, or nothing."""
     if not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
@@ -143,6 +168,8 @@ def _teller_does_it(below: Token | None) -> bool:
 def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     """The people of the smallest unit around the trigger that holds enough of them."""
     needed = NEEDED[kind]
+    if kind == "VISIT" and (thanked := thanked_for(tok)) is not None:
+        return _people_in(list(thanked.subtree), cast)[:1]  # none named: the meeting's guest, later
     owned = _owned_by_pronoun(tok, kind, cast)
     if owned:
         return owned
@@ -159,8 +186,11 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     if kind == "VISIT" and tok.dep_ == "relcl" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {
             "who", "that"} for c in tok.children):
         # "Chung, who visited Pyongyang Wednesday as President Moon's special envoy": the antecedent
-        inside = {t.i for t in tok.subtree}
-        named = _people_in([t for t in tok.head.subtree if t.i not in inside], cast)
+        # ("X, President Y's Special Envoy, who traveled to Kigali": X, not the sender Y)
+        inside = {t.i for t in tok.subtree} | {t.i for c in tok.head.children if c.dep_ == "poss" for t in c.subtree}
+        head = tok.head.head if tok.head.dep_ == "appos" else tok.head
+        named = _people_in([t for t in tok.head.subtree if t.i not in inside], cast) or \
+            _people_in([t for t in head.subtree if t.i not in inside], cast)
         if named:
             return named[:1]
     node: Token | None = tok
@@ -228,12 +258,35 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if node is tok and kind != "VISIT":
                 people = [*_controller(tok, cast, people), *people]
             return people
-        if node.pos_ in {"VERB", "AUX"} and node is not tok:
-            verbs_passed += 1
+        if node.pos_ in {"VERB", "AUX"} and node is not tok and node.dep_ != "prep":
+            verbs_passed += 1  # ("following a meeting with X": a preposition, not a clause of its own)
         if verbs_passed >= 2 or node.head.i == node.i:
             break
         below, node = node, node.head
     return []
+
+
+def with_partner(tok: Token, cast: Cast) -> list[str]:
+    """"X met with Secretary-General of the body, Ambassador Y and a delegation ...": the trigger's
+    own named subject and the first person named after the trigger's "with", when the
+    parser left that person outside the trigger's phrase.  Only titles and commas may stand
+    between "with" and the name (no verb or preposition: "met with the press, who asked Y", "a
+    meeting with the President since Y" are no meetings with Y)."""
+    doc = tok.doc
+    after = next((t for t in doc[tok.i + 1:min(len(doc), tok.i + 3)] if t.lower_ == "with"), None)
+    if after is None:
+        return []
+    subject = _people_in([t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree if t.pos_ == "PROPN"],
+                         cast)[:1]  # a name, not "he": whom a pronoun means is for the meeting's own rules
+    sent_end = tok.sent.end_char
+    partner = next((m for m in cast.mentions if after.idx < m.start < sent_end and m.person not in subject), None)
+    if not subject or partner is None:
+        return []
+    between = [t for t in doc[after.i + 1:] if t.idx < partner.start]
+    if any(t.pos_ in {"VERB", "AUX", "SCONJ"} or (t.pos_ == "ADP" and t.lower_ != "of")
+           or t.lower_ in {"who", "which", "and", "where"} for t in between):
+        return []
+    return [subject[0], partner.person]
 
 
 def principal(cast: Cast) -> str | None:

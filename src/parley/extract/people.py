@@ -124,12 +124,17 @@ class PeopleFinder:
                 name = name[: -len(suffix) - 1].strip()
         if name in self.kb.honorifics or name + "." in self.kb.honorifics:
             return ""
+        if all(w in self.kb.style_words for w in name.split()):
+            return ""  # "Samdech Akka" of "Samdech Akka Moha Sena Padei Techo Hun Sen": the style cut short
         parts = [re.sub(r"^[A-Z]\.(?=[A-Z][a-z])", "", part) for part in name.split()]  # "U.Khurelsukh"
         while len(parts) > 1 and parts[0] in _STYLES:
             parts = parts[1:]  # "(His) Majesty King Charles III": the style before the rank
-        while len(parts) > 1 and (parts[0] in self.kb.title_words or parts[0] in _ABBREVIATED_OFFICES) \
-                and parts[1] not in self.kb.title_words:
-            parts = parts[1:]  # "Prince Faisal bin Farhan", "Sheikh Mohamed": a rank before the name
+        while len(parts) > 1 and (((parts[0] in self.kb.title_words or parts[0] in _ABBREVIATED_OFFICES)
+                                   and parts[1] not in self.kb.title_words)
+                                  or parts[0] in {"The", "the"} or parts[0] in self.kb.honorifics):
+            # "Prince Faisal bin Farhan", "Sheikh Mohamed": a rank before the name; "Governor
+            # General The Honourable David Hurley": the style after the rank
+            parts = parts[1:]
         kept: list[str] = []
         for n, token in enumerate(parts):
             if n and (token in self.kb.title_words or token.lower() in CALENDAR_WORDS):

@@ -17,14 +17,14 @@ from parley.dates import find_dates, is_stamp, parse_iso
 from parley.extract.announcers import aide_country
 from parley.extract.events import Found, find_events
 from parley.extract.headline import _headline_visits, dateline, headline_type
-from parley.extract.implied import during_trip, implied_meeting
+from parley.extract.implied import during_trip, guest_visits, implied_meeting
 from parley.extract.knowledge import Knowledge, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
 from parley.extract.primary import _choose_primary, _complete_primary, _settle_partial
 from parley.extract.recalled import complete_visits, leaders_meetings, merge, pair_meetings, their_meetings
-from parley.extract.references import speakers_i, speech_speaker
+from parley.extract.references import speakers_i, speech_speaker, transcript_speakers
 from parley.extract.registry import user_registry_path
 from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate
 from parley.extract.statements import attribute
@@ -109,7 +109,9 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     head_people = list(dict.fromkeys(m.person for m in head_cast.mentions if m.person not in told_by))
     people = {**cast.people, **head_cast.people}
     speaker = speech_speaker(title, list(head_cast.mentions))
-    extra = speakers_i(body, list(cast.mentions), speaker) if speaker else []
+    # the "I" of a speech ("Remarks by X"), else of each labelled turn of a transcript
+    extra = speakers_i(body, list(cast.mentions), speaker) if speaker else \
+        transcript_speakers(body, list(cast.mentions))
     cast = Cast(people, tuple(sorted((*cast.mentions, *extra), key=lambda m: m.start)), cast.groups)
 
     # A relay's own dateline ("MOSCOW, May 31. /TASS/.") says when the story was written; its
@@ -163,6 +165,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
         found[:] = merge(found, kb, story_day)
         during_trip(found, primary)
+    found.extend(guest_visits(found, cast, text))
 
     for ev in found:
         if ev.modality == "occurred" and ev.date and len(ev.date) == 10 and published \

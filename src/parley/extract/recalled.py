@@ -175,6 +175,9 @@ def their_meetings(text: str, people: list[str], kb: Knowledge, dates: list[Time
     return found
 
 
+_RECEPTION = re.compile(r"trigger:(?:receiv|host|welcom)\w*")
+
+
 def complete_visits(pending: list[Found], found: list[Found], primary: Found | None,
                     country_of: dict[str, str | None], kb: Knowledge) -> list[Found]:
     """Visits the text names without a destination or without a visitor ("Widodo's visit was
@@ -192,6 +195,8 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
                  for v in (*pending, *found) if v.type == "VISIT"}
         homes = (bound & {country_of.get(p) for p in primary.people}) - {None}
         host = homes.pop() if len(homes) == 1 else None
+    if host is None and _RECEPTION.fullmatch(primary.rules.get("type", "")) and primary.people:
+        host = country_of.get(primary.people[0])  # "X received Y": the receiver is at home
     out: list[Found] = []
     for visit in (v for v in pending if v.type == "VISIT"):
         own = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
@@ -211,7 +216,7 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
         if not visit.people and primary.modality == "planned":
             visit.modality = "planned"  # "This visit provides an opportunity": the one announced
         visit.people, visit.partial = people, False
-        visit.location = visit.location or primary.location
+        visit.location = visit.location or primary.location or kb.country_names.get(host)
         if primary.date:  # the trip of the meeting: its own sentence's date is another matter's
             visit.date, visit.rules["date"] = primary.date, "meeting-abroad"
         out.append(visit)

@@ -1,5 +1,6 @@
 """Mentions that point back at people already named: a surname or given name used alone ("Blinken",
-"May's visit"), "he"/"she" as a subject, and "I" inside a quotation (its speaker).
+"May's visit"), "he"/"she" as a subject, "I" inside a quotation (its speaker), and the "I" of a
+speech or of a transcript's labelled turn.
 """
 
 from __future__ import annotations
@@ -193,3 +194,30 @@ def speakers_i(doc: Doc, mentions: list[Mention], person: str) -> list[Mention]:
                 out.append(Mention(tok.idx, tok.idx + len(tok.text), person))
     return out
 
+
+
+# "Jotham Napat, Prime Minister of Vanuatu: Senator Wong, ...", "WONG: Thank you": a turn's label
+_LABEL = re.compile(r"^[ \t]*([^\n:]{2,90}):[ \t]", re.MULTILINE)
+
+
+def transcript_speakers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """Every "I", "me" and "my" of a transcript turn outside quotation marks: the person whose name
+    opens the turn's label.  A label naming no one ("Subjects:", "Journalist:") ends the turn."""
+    text = doc.text
+    turns: list[tuple[int, str | None]] = []
+    for m in _LABEL.finditer(text):
+        first = next((mm for mm in mentions if m.start(1) <= mm.start <= m.start(1) + 4 and mm.end <= m.end(1)
+                      and not mm.office), None)
+        turns.append((m.end(), first.person if first else None))
+    if not any(person for _, person in turns):
+        return []
+    taken = {(m.start, m.end) for m in mentions}
+    out = []
+    for tok in doc:
+        if tok.text not in {"I", "me", "my", "My"} or (tok.idx, tok.idx + len(tok.text)) in taken:
+            continue
+        person = next((p for end, p in reversed(turns) if end <= tok.idx), None)
+        line = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
+        if person and line.count('"') % 2 == 0 and line.rfind("“") <= line.rfind("”"):
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), person))
+    return out

@@ -160,6 +160,9 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"
     if lower == "discussion" and prev == "bilateral" and pos == "NOUN":
         return "MEET"  # "A bilateral discussion will be held between A and B"
+    if lower == "discussion" and pos == "NOUN" and tok.head.lemma_.lower() in {"hold", "have"} and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in (*tok.children, *tok.head.children)):
+        return "MEET"  # "held extensive discussion with Prime Minister X"
     if lower == "negotiations" and nxt != "with":
         return None  # "negotiations between the ruling alliance and the opposition": a process, not talks held
     if lower in _TALK_NOUNS and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
@@ -289,8 +292,11 @@ def modality(tok: Token, sent: Span) -> str:
         planned = True  # "Lavrov's agenda includes talks with ..."
     for node in chain[:3]:
         if node.pos_ == "VERB" and node.dep_ == "xcomp" and node.head.lemma_ == "be" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-            planned = True  # "where he is to meet President X", "the two are to hold talks"
+                c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and not any(
+                c.dep_ == "attr" for c in node.head.children):
+            # "where he is to meet President X", "the two are to hold talks" (not "it is my
+            # privilege to address you following our meeting")
+            planned = True
         if node.pos_ == "NOUN" and node.lower_ in _MEETING_NOUNS and _travel_purpose(node):
             planned = True  # "arrived in Nara for a summit with ...": the summit is still ahead
         if node.pos_ == "VERB" and node.dep_ in {"advcl", "xcomp"} and \

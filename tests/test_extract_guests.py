@@ -1,0 +1,97 @@
+"""Guests and hosts as small governments and outlets tell them: "visiting" guests, visits thanked
+for, envoys who travelled, hosts who welcome on arrival, transcript turns, long styles before a
+name (each on a constructed text that fails without its rule; found in blind batches d14-d29)."""
+
+from __future__ import annotations
+
+from parley.extract import Extractor
+from parley.extract.knowledge import knowledge
+from test_extract import names, primary, run
+
+
+def _visits(x: object) -> list[set[str]]:
+    return [names(e) for e in x.events if e.type == "VISIT"]  # type: ignore[attr-defined]
+
+
+def test_a_guest_called_visiting_makes_a_visit_on_the_meeting_day(extractor: Extractor) -> None:
+    x = run(extractor, "SEOUL, Nov. 17 -- President Yoon Suk Yeol on Thursday held talks with visiting Saudi "
+            "Arabian Crown Prince Mohammed bin Salman on energy and defence cooperation.",
+            publisher="Example Agency", published="2022-11-17")
+    visit = next(e for e in x.events if e.type == "VISIT")
+    assert names(visit) == {"Mohammed bin Salman"} and visit.date == primary(x).date == "2022-11-17"
+    assert primary(x).type == "MEET"
+
+
+def test_the_one_thanked_for_visiting_is_the_visitor(extractor: Extractor) -> None:
+    x = run(extractor, "Acting President Yemi Osinbajo on Sunday received President of Ghana, Nana Akufo-Addo, "
+            "at his official residence in Abuja.\n\nOsinbajo thanked the Ghanaian President for visiting "
+            "Nigeria.", publisher="Example Times", published="2017-06-26")
+    assert _visits(x) == [{"Nana Akufo-Addo"}]
+
+
+def test_gratitude_to_a_delegation_for_their_visit_is_the_guest_s_visit(extractor: Extractor) -> None:
+    x = run(extractor, "President Adama Barrow on Monday received Senegal's Minister of Agriculture, Mabouba "
+            "Diagne, at State House.\n\nPresident Barrow expressed his gratitude to the delegation for their "
+            "visit and emphasised the importance of regional trade.",
+            publisher="State House of The Gambia", published="2024-12-31")
+    assert _visits(x) == [{"Mabouba Diagne"}]
+
+
+def test_the_envoy_who_travelled_is_the_visitor_not_the_one_who_sent_him(extractor: Extractor) -> None:
+    x = run(extractor, "President Paul Kagame on Sunday held a meeting with Ambassador Adonia Ayebare, President "
+            "Yoweri Museveni's Special Envoy, who traveled to Kigali with a message.",
+            publisher="Example Times", published="2019-12-30")
+    assert _visits(x) == [{"Adonia Ayebare"}]
+
+
+def test_a_partner_the_parser_left_outside_met_with_is_still_met(extractor: Extractor) -> None:
+    x = run(extractor, "Current Chair of the Caribbean Community (CARICOM), President David Granger, today, met "
+            "with Secretary-General of the body, Ambassador Irwin LaRocque and a delegation from the "
+            "Secretariat, which included Advisor to the Secretary-General, Mr. Neville Bissember.",
+            publisher="Example News", published="2017-01-06")
+    assert names(primary(x)) == {"David Granger", "Irwin LaRocque"}
+
+
+def test_a_person_after_since_is_no_partner_of_the_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Mr Albanese and Mr Xi will hold talks on Tuesday in Bali, the first time an Australian "
+            "Prime Minister has managed to hold a formal meeting with the Chinese President since Malcolm "
+            "Turnbull in 2016.", publisher="Example Herald", published="2022-11-14")
+    assert not any("Malcolm Turnbull" in names(e) for e in x.events)
+
+
+def test_the_host_who_welcomes_on_arrival_holds_the_talks_ahead(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Abiy Ahmed arrived in Asmara this morning for a working visit. President "
+            "Isaias Afwerki accorded warm welcome to the Prime Minister at Asmara International Airport.\n\n"
+            "The two leaders will discuss further consolidation of bilateral ties.",
+            publisher="Example News", published="2020-07-18")
+    meeting = primary(x)
+    assert meeting.type == "MEET" and names(meeting) == {"Abiy Ahmed", "Isaias Afwerki"}
+    assert meeting.modality == "planned"
+
+
+def test_held_discussion_with_is_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "During his stay in Ethiopia President Isaias Afwerki held extensive discussion with Prime "
+            "Minister Abiy Ahmed on regional developments.", publisher="Example News", published="2020-05-05")
+    assert [(e.type, names(e)) for e in x.events if e.type == "MEET"] == [("MEET", {"Isaias Afwerki", "Abiy Ahmed"})]
+
+
+def test_the_i_of_a_transcript_turn_is_the_speaker_of_its_label(extractor: Extractor) -> None:
+    x = run(extractor, "22 May 2025\n\nJotham Napat, Prime Minister of Vanuatu: Members of the press, it is my "
+            "privilege to address you today following a constructive bilateral meeting with Senator Penny "
+            "Wong, Minister of Foreign Affairs of Australia.", publisher="Example Minister", published="2025-05-22")
+    meeting = primary(x)
+    assert names(meeting) == {"Jotham Napat", "Penny Wong"} and meeting.modality == "occurred"
+
+
+def test_a_long_style_before_a_name_is_no_person(extractor: Extractor) -> None:
+    x = run(extractor, "Cambodian Prime Minister Samdech Akka Moha Sena Padei Techo Hun Sen met with United "
+            "Nations Secretary-General H.E. António Guterres yesterday in Manila.",
+            publisher="Example Review", published="2017-11-14")
+    assert names(primary(x)) == {"Hun Sen", "António Guterres"}
+
+
+def test_a_country_before_an_outlet_s_name_is_not_another_country_s_outlet() -> None:
+    kb = knowledge()
+    org = kb.org_of_publisher("Cambodia New Vision", None)
+    assert org is None or org.country != "UGA"
+    assert kb.org_of_publisher("New Vision", None).country == "UGA"  # type: ignore[union-attr]
