@@ -95,3 +95,40 @@ def test_a_country_before_an_outlet_s_name_is_not_another_country_s_outlet() -> 
     org = kb.org_of_publisher("Cambodia New Vision", None)
     assert org is None or org.country != "UGA"
     assert kb.org_of_publisher("New Vision", None).country == "UGA"  # type: ignore[union-attr]
+
+
+def test_counterparts_of_two_states_before_the_noun_are_two_meetings(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Christopher Luxon has met his Tonga and Samoa counterparts on the sidelines "
+            "of the Pacific Islands Forum.", publisher="Example Radio", published="2024-08-28")
+    meetings = sorted(sorted(names(e)) for e in x.events if e.type == "MEET")
+    assert len(meetings) == 2 and all("Christopher Luxon" in m for m in meetings)
+
+
+def test_welcoming_an_unnamed_counterpart_is_meeting_the_visitor(extractor: Extractor) -> None:
+    x = run(extractor, "President of Tanzania John Magufuli arrived in the country this morning for a two-day "
+            "state visit.\n\nPresident Peter Mutharika welcomed his Tanzania counterpart.",
+            publisher="Example Voice", published="2019-04-24")
+    assert any(e.type == "MEET" and names(e) == {"Peter Mutharika", "John Magufuli"} for e in x.events)
+
+
+def test_met_with_and_spoke_with_is_one_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "The President of the Republic Zoran Milanović today received the Speaker of the National "
+            "Assembly of the Republic of Slovenia, Urška Klakočar Zupančič, who is paying an official visit.\n\n"
+            "\"Today, I met with and spoke with the Speaker,\" the President said.",
+            publisher="Office of the President of the Republic of Croatia", published="2024-12-04")
+    assert [e.type for e in x.events if e.type != "VISIT"] == ["MEET"]
+    assert names(primary(x)) == {"Zoran Milanović", "Urška Klakočar Zupančič"}
+
+
+def test_a_name_after_a_long_title_and_a_comma_is_a_person(extractor: Extractor) -> None:
+    x = run(extractor, "Chairperson of the Federal Council of the Federal Assembly of the Russian Federation, "
+            "Valentina Matvienko said this yesterday during a courtesy call to President Hage Geingob at State "
+            "House.", publisher="Example Era", published="2020-02-21")
+    assert names(primary(x)) == {"Valentina Matvienko", "Hage Geingob"}
+
+
+def test_a_name_opening_the_text_before_its_title_is_a_person(extractor: Extractor) -> None:
+    x = run(extractor, "Gustavo Zlauvinen, Deputy Foreign Minister of the Argentine Republic, received his "
+            "Colombian counterpart, Luz Stella Jara Portilla, at the Palacio San Martín.",
+            publisher="Example Ministry", published="2019-04-24")
+    assert names(primary(x)) == {"Gustavo Zlauvinen", "Luz Stella Jara Portilla"}

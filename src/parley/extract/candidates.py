@@ -31,8 +31,8 @@ _MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\s+$", re.IGNORECASE)
 _MEDIA_AFTER = re.compile(rf"\s+{_MEDIA}\b", re.IGNORECASE)
 
 # "with Le Yucheng, China's ...": two or three name words after "with"/"met"/"and", then a comma
-_APPOSED = re.compile(rf"\b(?:with|met|meets|received|receives|hosted|hosts|and|by)\s+"
-                      rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),\s+")
+_APPOSED = re.compile(rf"(?:\b(?:with|met|meets|received|receives|hosted|hosts|and|by)\s+|^[ \t]*|(?<=\. ))"
+                      rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),\s+", re.MULTILINE)
 # weekdays and months, which end a name ("William Ruto Friday August"; not "May": Theresa May);
 # the candidate filters below, which judge whole runs, count "May" as well
 CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
@@ -81,9 +81,9 @@ def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
             re.compile(rf"\b(?:{titles})[ \t]+(?:(?:{honorifics})[ \t]+){{0,2}}(?={_NAME_TOKEN})"),
             re.compile(rf"\b(?:{honorifics})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)"),
             # "Senegal's Minister of Agriculture, Mabouba Diagne, at": a full name set off by commas
-            re.compile(rf"\b(?:{titles})(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*)"
-                       rf"{{0,4}})?,[ \t]+(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})"
-                       r"(?=[,.;)]|\s+(?:at|on|in|who|and)\b)"),
+            re.compile(rf"\b(?:{titles})(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*)"
+                       rf"{{0,4}}){{0,3}},[ \t]+(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})"
+                       r"(?=[,.;)]|\s+(?:at|on|in|who|and|said|says|told|noted|stressed|added)\b)"),
         )
     return _PATTERNS[id(kb)]
 
@@ -98,6 +98,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             if ent[0].lower_ in {"the", "a", "an"} and any(t.lower_ == "of" for t in ent):
                 continue  # an epithet, not a name: "the Founder of Peace", "the Custodian of ..."
             start = ent.start_char
+            if len(ent) > 1 and ent[0].tag_ == "VBG" and ent[0].is_sent_start:
+                start = ent[1].idx  # "Welcoming Matvienko, the President said": a verb, then the name
             if re.match(r"[A-Z]\.\s", ent.text) and ent.start > 0:
                 given = doc[ent.start - 1]  # "Lloyd J. Austin": the tagger cut the given name off
                 if given.text[:1].isupper() and given.text.isalpha() and given.text not in kb.title_words:

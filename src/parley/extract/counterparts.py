@@ -20,15 +20,17 @@ from parley.extract.people import Mention, PeopleFinder, Person
 _ROLE_WORDS = {"foreign ministers": ("foreign_minister", "Foreign Minister"),
                "presidents": ("head_of_state", "President"),
                "prime ministers": ("head_of_government", "Prime Minister")}
-_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
-_CUE = re.compile(r"\b(?i:counterparts|foreign ministers|presidents|prime ministers)\s+(?:in|from|of)\b")
+_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
+_CUE = re.compile(r"\b(?i:counterparts|foreign ministers|presidents|prime ministers)\s+(?:in|from|of)\b"
+                  r"|\band\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+counterparts\b")
 
 Resolver = Callable[[str, str, str], "Person | None"]
 
 
-def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    """The list pattern, the one-state pattern and the "his Vietnamese counterpart" pattern, built
-    once per registry (every state's name is in each)."""
+def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The list pattern, the one-state pattern, the "his Vietnamese counterpart" pattern and the
+    "his Tonga and Samoa counterparts" pattern, built once per registry (every state's name is in
+    each)."""
     patterns = _CACHE.get(id(kb))
     if patterns is None:
         states = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
@@ -37,7 +39,8 @@ def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
             re.compile(rf"\b(?P<who>(?i:counterparts|foreign ministers|presidents|prime ministers))\s+(?:in|from|of)\s+"
                        rf"(?P<list>{one}(?:\s*,\s*{one})*,?\s+and\s+{one})\b"),
             re.compile(rf"\b(?:{states})\b"),
-            re.compile(rf"\b(?:his|her)\s+(?P<state>{states})\s+counterpart\b(?!\s*,?\s*(?:[A-Z][a-z]|Mr|Ms|Dr))"))
+            re.compile(rf"\b(?:his|her)\s+(?P<state>{states})\s+counterpart\b(?!\s*,?\s*(?:[A-Z][a-z]|Mr|Ms|Dr))"),
+            re.compile(rf"\b(?:his|her|their)\s+(?P<list>{one}(?:\s*,\s*{one})*,?\s+and\s+{one})\s+counterparts\b"))
     return patterns
 
 
@@ -65,9 +68,9 @@ def listed_counterparts(text: str, people: dict[str, Person], kb: Knowledge, on:
     if not _CUE.search(text):
         return []
     out: list[Mention] = []
-    listed, single, _ = _patterns(kb)
-    for m in listed.finditer(text):
-        who = m.group("who").lower()
+    listed, single, _, before = _patterns(kb)
+    for m in [*listed.finditer(text), *before.finditer(text)]:
+        who = m.groupdict().get("who", "counterparts").lower()
         role_title = _hub_role(text, m.start(), people, kb, on, mentions) if who == "counterparts" \
             else _ROLE_WORDS[who]
         if role_title is None:

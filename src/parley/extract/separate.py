@@ -66,6 +66,9 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     if any(t.lower_ == "bilateral" and t.head.tag_ == "NNS" and t.head.lower_ in _PLURAL_ENGAGEMENTS | {"talks"}
            for t in sent):
         return True  # "bilateral meetings with ..."
+    if any(t.lower_ == "counterparts" and sum(1 for m in cast.mentions if t.left_edge.idx <= m.start < t.idx) >= 2
+           for t in tok.subtree):
+        return True  # "has met his Tonga and Samoa counterparts": one at a time, each of his office
     if trigger_type(tok) == "MEET" and _heads_of_offices(tok, cast):
         return True  # "will meet President Karis, Speaker Hussar and Prime Minister Kallas"
     return any(g.start >= tok.idx and g.start < sent.end_char for g in cast.groups)
@@ -132,6 +135,10 @@ def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
         return after[0]  # "Ambassadors A and B paid introductory calls on Minister C": C receives each
     if len(set(subjects)) == 1:
         return subjects[0]
+    own = {t.idx for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+    named = list(dict.fromkeys(m.person for m in cast.mentions if m.start in own and m.person in people))
+    if len(named) == 1:
+        return named[0]  # the trigger's own subject, when the sentence runs on from a caption above it
     if len(before) == 1:
         return before[0]
     return None

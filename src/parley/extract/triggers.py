@@ -125,8 +125,9 @@ def trigger_type(tok: Token) -> str | None:
         return "CALL"  # "called President X", "called her counterpart Wang Yi"
     if lemma == "speak" and tok.tag_ in {"VBD", "VBZ", "VBN"} and (nxt in {"to", "with", "by"} or any(
             t.lower_ == "with" and any(a.i == tok.i for a in t.ancestors)
-            for t in tok.doc[tok.i + 1: tok.i + 7])):
-        return "CALL"  # "spoke with", "spoke for the first time with"
+            for t in tok.doc[tok.i + 1: tok.i + 7])) and not (
+            tok.dep_ == "conj" and tok.head.lemma_.lower() in {"meet", "receive", "host", "welcome"}):
+        return "CALL"  # "spoke with", "spoke for the first time with" (not "I met with and spoke with X")
     if lower in {"videoconference", "teleconference", "video-conference"} or (
             lemma in {"conference", "link"} and pos == "NOUN" and prev in {"video", "tele"}):
         return "CALL"  # "held a video conference with Prime Minister X"
@@ -200,7 +201,8 @@ def trigger_type(tok: Token) -> str | None:
             or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
         return "VISIT"  # "left for Beijing", "heads to China"
     if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or (
-            c.lower_ in {"colleague", "counterpart", "guest"} and any(g.dep_ == "appos" for g in c.children)))
+            c.lower_ in {"colleague", "counterpart", "guest"} and any(
+                g.dep_ == "appos" or (g.dep_ == "poss" and c.lower_ == "counterpart") for g in c.children)))
             for c in tok.children) \
             and (tok.tag_ in {"VBD", "VBN"} or any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"}
                                                    for c in tok.children)
@@ -208,7 +210,7 @@ def trigger_type(tok: Token) -> str | None:
                  or (tok.tag_ == "VBG" and any(a.lemma_.lower() == "look" and any(
                      c.lower_ == "forward" for c in a.children) for a in list(tok.ancestors)[:3]))):
         # ("I look forward to welcoming Prime Minister X": a visit announced, not an invitation)
-        return "MEET"  # "welcomed Prime Minister X to Canberra": a reception of a guest
+        return "MEET"  # "welcomed Prime Minister X to Canberra", "welcomed his Tanzania counterpart"
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree):
         return "MEET"  # "hosted Chancellor Merz", "hosted his Turkish counterpart, ..."
