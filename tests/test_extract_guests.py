@@ -1,11 +1,13 @@
 """Guests and hosts as small governments and outlets tell them: "visiting" guests, visits thanked
 for, envoys who travelled, hosts who welcome on arrival, transcript turns, long styles before a
-name (each on a constructed text that fails without its rule; found in blind batches d14-d29)."""
+name (each on a constructed text that fails without its rule; found in blind batches d14-d33)."""
 
 from __future__ import annotations
 
 from parley.extract import Extractor
 from parley.extract.knowledge import knowledge
+from parley.ingest.formats import make_document
+from parley.model import Document
 from test_extract import names, primary, run
 
 
@@ -132,3 +134,39 @@ def test_a_name_opening_the_text_before_its_title_is_a_person(extractor: Extract
             "Colombian counterpart, Luz Stella Jara Portilla, at the Palacio San Martín.",
             publisher="Example Ministry", published="2019-04-24")
     assert names(primary(x)) == {"Gustavo Zlauvinen", "Luz Stella Jara Portilla"}
+
+
+def test_this_follows_a_meeting_with_x_is_the_principal_s_meeting_with_x(extractor: Extractor) -> None:
+    x = run(extractor, "US Secretary of State Antony Blinken held talks with Chinese President Xi Jinping on Friday "
+            "as part of his visit to China. This follows a meeting with Chinese Foreign Minister Wang Yi.",
+            publisher="Example World", published="2024-04-26")
+    assert any(e.type == "MEET" and names(e) == {"Antony Blinken", "Wang Yi"} for e in x.events)
+
+
+def test_a_style_alone_is_no_person(extractor: Extractor) -> None:
+    x = run(extractor, "KUALA LUMPUR: Prime Minister Datuk Seri Anwar Ibrahim paid a courtesy call to Sultan of "
+            "Brunei Sultan Hassanal Bolkiah here on Saturday.", publisher="Example Star", published="2024-07-21")
+    assert names(primary(x)) == {"Anwar Ibrahim", "Hassanal Bolkiah"}
+
+
+def test_looking_forward_to_meeting_soon_is_no_engagement(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Justin Trudeau spoke with U.S. President Donald Trump on Saturday.\n\nThe two "
+            "men \"looked forward to meeting soon.\"", publisher="Example Press", published="2017-01-21")
+    assert [e.type for e in x.events] == ["CALL"]
+
+
+def test_the_pair_who_spoke_by_phone_is_the_headline_s_pair_on_the_body_s_day(extractor: Extractor) -> None:
+    doc = make_document("t.txt", "Prime Minister Justin Trudeau has congratulated U.S. President Donald Trump on his "
+                        "inauguration.\n\nHis office says the two men spoke by phone Saturday.",
+                        title="Justin Trudeau congratulates Donald Trump in phone call with new president",
+                        publisher="Example Press", published="2017-01-22")
+    assert isinstance(doc, Document)
+    call = primary(extractor.extract(doc))
+    assert call.type == "CALL" and call.date == "2017-01-21"
+
+
+def test_a_transcript_label_in_capitals_names_the_i_of_its_turn(extractor: Extractor) -> None:
+    x = run(extractor, "20 February 2025\n\nDEPUTY PRIME MINISTER, RICHARD MARLES: It is wonderful to be here today "
+            "to host the Defence Ministers Meeting with my good friend, Dr Billy Joseph, the Papua New Guinean "
+            "Minister for Defence.", publisher="Example Minister", published="2025-02-20")
+    assert names(primary(x)) == {"Richard Marles", "Billy Joseph"}

@@ -33,6 +33,9 @@ def _pair_subject(tok: Token) -> bool:
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if tok.pos_ == "NOUN" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
         verb = tok.head.head  # "as the two leaders sat down for talks"
+    by_means = tok.pos_ == "NOUN" and tok.head.lower_ in {"by", "via", "over"} and tok.head.head.pos_ == "VERB"
+    if by_means:
+        verb = tok.head.head  # "the two men spoke by phone Saturday"
     noun = tok.head if tok.dep_ == "compound" else tok  # "a telephone call between ..."
     if _anaphor(noun):
         return True
@@ -50,7 +53,7 @@ def _pair_subject(tok: Token) -> bool:
         if objects & {"both", "two"} and not objects & {"countries", "nations", "states", "governments"}:
             return True  # "a telephone call between both sides", "talks between the two leaders"
     if tok.pos_ == "NOUN" and not (tok.dep_ == "dobj" and verb.lemma_.lower() in {"hold", "have"}) \
-            and not (tok.head.lower_ == "for" and verb.lemma_.lower() in {"sit", "gather", "meet"}):
+            and not (tok.head.lower_ == "for" and verb.lemma_.lower() in {"sit", "gather", "meet"}) and not by_means:
         return False
     if any(c.dep_ in {"dobj", "prep"} and c.lower_ in {"with", "between"} for c in tok.children) or \
             any(c.dep_ == "dobj" and not _each_other(c) for c in verb.children if c is not tok):
@@ -118,6 +121,10 @@ def _is_excluded(tok: Token) -> bool:
     window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 6): tok.i + 8])
     if "earliest opportunity" in window or "stay in touch" in window or _invited(tok):
         return True
+    for anc in list(tok.ancestors)[:3]:
+        if anc.lemma_.lower() == "look" and any(c.lower_ == "forward" for c in anc.children) and not any(
+                t.pos_ == "PROPN" or t.ent_type_ in {"DATE", "GPE", "EVENT", "FAC"} for t in tok.sent if t.i > tok.i):
+            return True  # "looked forward to meeting soon": no occasion named, so no engagement
     accepted = any(t.lemma_.lower() == "accept" for t in tok.sent)
     below = tok
     for anc in list(tok.ancestors)[:3]:

@@ -108,6 +108,8 @@ class PeopleFinder:
     def clean_name(self, surface: str) -> str:
         name = surface.strip(" ,.;:()\"“”‘’")
         name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s", "'", "’")) else name
+        if name in self.kb.honorifics:
+            return ""  # "Datuk Seri" alone: a style the tagger took for a name
         changed = True
         while changed:
             changed = False

@@ -15,10 +15,11 @@ from spacy.tokens import Doc
 from parley.config import Settings
 from parley.dates import find_dates, is_stamp, parse_iso
 from parley.extract.announcers import aide_country
+from parley.extract.candidates import CALENDAR_WORDS
 from parley.extract.events import Found, find_events
 from parley.extract.headline import _headline_visits, dateline, headline_type
 from parley.extract.implied import during_trip, guest_visits, implied_meeting
-from parley.extract.knowledge import Knowledge, knowledge, sentences
+from parley.extract.knowledge import Knowledge, fold, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
@@ -111,7 +112,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     speaker = speech_speaker(title, list(head_cast.mentions))
     # the "I" of a speech ("Remarks by X"), else of each labelled turn of a transcript
     extra = speakers_i(body, list(cast.mentions), speaker) if speaker else \
-        transcript_speakers(body, list(cast.mentions))
+        transcript_speakers(body, list(cast.mentions), lambda label: _registry_person(label, people, kb))
     cast = Cast(people, tuple(sorted((*cast.mentions, *extra), key=lambda m: m.start)), cast.groups)
 
     # A relay's own dateline ("MOSCOW, May 31. /TASS/.") says when the story was written; its
@@ -126,8 +127,16 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     kind = headline_type(document.title)
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast, text), found, head_people, cast,
                               body, kb)
-    pending = [e for e in found if e.partial and (e.type == "VISIT" or not e.people)]
+    pending = [e for e in found if e.partial and (e.type == "VISIT" or len(e.people) <= 1)]
     found = [e for e in found if not e.partial]
+    telling = next((e for e in pending if e.type == kind and not e.people and "anaphor" not in e.rules), None)
+    if primary is None and telling is not None and len(head_people) >= 2:
+        # "Trudeau congratulates Trump in phone call" / "the two men spoke by phone Saturday": the
+        # pair the headline names, on the day and with the evidence of the body's own telling
+        pending.remove(telling)
+        primary, telling.people, telling.partial = telling, head_people[:2], False
+        telling.rules["participants"] = "headline"
+        found.insert(0, primary)
     if primary is None and kind in {"MEET", "CALL"} and len(head_people) >= 2:
         first = next(iter(sentences(body)), None)
         end = first.end_char if first is not None else 0
@@ -191,6 +200,23 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     statements = _statements(body, text, cast, kb, primary, ids, home_country, found, aliases,
                              own_release=bool(org and org.kind == "government"), locale=locale)
     return Extraction(document, tuple(events), tuple(statements))
+
+
+def _registry_person(name: str, people: dict[str, Person], kb: Knowledge) -> str | None:
+    """The person a label's name stands for: one the document already has, else the registry's,
+    else a new person of that full name (added to ``people``)."""
+    if name in people:
+        return name
+    canonical = kb.person_aliases.get(fold(name))
+    if canonical is not None:
+        people.setdefault(canonical, Person(canonical, kb.person_country.get(canonical), in_registry=True,
+                                            rule="transcript-label"))
+        return canonical
+    words = name.split()
+    if not 2 <= len(words) <= 4 or any(w in kb.title_words or w.lower() in CALENDAR_WORDS for w in words):
+        return None  # "Journalist", "Prime Minister": a role, not a name
+    people.setdefault(name, Person(name, None, rule="transcript-label"))
+    return name
 
 
 def _actor(person: Person, aliases: dict[str, set[str]] | None = None) -> Actor:

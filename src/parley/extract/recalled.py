@@ -230,6 +230,10 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
     return out
 
 
+# "This follows a meeting with X", "It came after talks with X": the sentence opens on what it follows
+_FOLLOWS = re.compile(r"\s*(?:This|It|That)\s+(?:follows|followed|comes|came|took place|was held)\b[^.;]*$")
+
+
 def pair_meetings(pending: list[Found], primary: Found | None, cast: Cast | None = None,
                   text: str = "", found: tuple[Found, ...] = ()) -> list[Found]:
     """Meetings and calls of "they" or "the two" on another date than the document's primary
@@ -242,6 +246,20 @@ def pair_meetings(pending: list[Found], primary: Found | None, cast: Cast | None
         return []
     out = []
     for event in pending:
+        if event.type in {"MEET", "CALL"} and len(event.people) == 1 and cast is not None:
+            # "This follows a meeting with Chinese Foreign Minister Wang Yi": one side named, the
+            # other the document's own person of the other country
+            other = event.people[0]
+            theirs = cast.people[other].country
+            hubs = [p for p in primary.people if theirs and cast.people[p].country not in {None, theirs}]
+            said = [m.start for m in cast.mentions if m.person == other and event.start <= m.start < event.end]
+            if other not in primary.people and len(hubs) == 1 and said and min(said) > event.trigger \
+                    and _FOLLOWS.match(text, event.start, event.trigger) and not any(
+                    set(e.people) == {hubs[0], other} for e in found):  # the one met, not the one meeting
+                event.people, event.partial = [hubs[0], other], False
+                event.rules["participants"] = "principal-and-named"
+                out.append(event)
+            continue
         if event.type in {"MEET", "CALL"} and not event.people and "anaphor" not in event.rules:
             pair = _paragraph_pair(event, primary, cast, text, found) or list(primary.people)
             earlier = event.rules.get("when") == "earlier"

@@ -6,6 +6,7 @@ speech or of a transcript's labelled turn.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
@@ -200,15 +201,18 @@ def speakers_i(doc: Doc, mentions: list[Mention], person: str) -> list[Mention]:
 _LABEL = re.compile(r"^[ \t]*([^\n:]{2,90}):[ \t]", re.MULTILINE)
 
 
-def transcript_speakers(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def transcript_speakers(doc: Doc, mentions: list[Mention],
+                        named: Callable[[str], str | None] = lambda _label: None) -> list[Mention]:
     """Every "I", "me" and "my" of a transcript turn outside quotation marks: the person whose name
-    opens the turn's label.  A label naming no one ("Subjects:", "Journalist:") ends the turn."""
+    opens the turn's label, or whom ``named`` finds for a label written in capitals ("DEPUTY PRIME
+    MINISTER, RICHARD MARLES:").  A label naming no one ("Subjects:", "Journalist:") ends the turn."""
     text = doc.text
     turns: list[tuple[int, str | None]] = []
     for m in _LABEL.finditer(text):
         first = next((mm for mm in mentions if m.start(1) <= mm.start <= m.start(1) + 4 and mm.end <= m.end(1)
                       and not mm.office), None)
-        turns.append((m.end(), first.person if first else None))
+        label = m.group(1).split(",")[-1].strip()
+        turns.append((m.end(), first.person if first else named(label.title()) if label.isupper() else None))
     if not any(person for _, person in turns):
         return []
     taken = {(m.start, m.end) for m in mentions}
