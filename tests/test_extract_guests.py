@@ -170,3 +170,25 @@ def test_a_transcript_label_in_capitals_names_the_i_of_its_turn(extractor: Extra
             "to host the Defence Ministers Meeting with my good friend, Dr Billy Joseph, the Papua New Guinean "
             "Minister for Defence.", publisher="Example Minister", published="2025-02-20")
     assert names(primary(x)) == {"Richard Marles", "Billy Joseph"}
+
+
+def test_offices_in_lower_case_before_names_are_separate_receptions(extractor: Extractor) -> None:
+    x = run(extractor, "Georgian prime minister Giorgi Kvirikashvili will arrive in Armenia for an official visit on "
+            "Friday, March 2.\n\nWhile in Yerevan, Kvirikashvili is set to meet Armenian president Serzh Sargsyan "
+            "and prime minister Karen Karapetyan.", publisher="Example Net", published="2018-02-27")
+    meetings = sorted(sorted(names(e)) for e in x.events if e.type == "MEET")
+    assert meetings == [["Giorgi Kvirikashvili", "Karen Karapetyan"], ["Giorgi Kvirikashvili", "Serzh Sargsyan"]]
+
+
+def test_a_visit_pushed_back_did_not_take_place(extractor: Extractor) -> None:
+    x = run(extractor, "Georgian prime minister Giorgi Kvirikashvili will arrive in Armenia on Friday, March 2.\n\n"
+            "Kvirikashvili was to arrive in Armenia back on December 1, 2017 but the visit was pushed back at the "
+            "request of the Georgian side.", publisher="Example Net", published="2018-02-27")
+    assert not any(e.date and e.date.startswith("2017") for e in x.events)
+
+
+def test_a_style_before_an_office_is_no_name(extractor: Extractor) -> None:
+    x = run(extractor, "HE Prime Minister and Minister of Foreign Affairs Sheikh Mohammed bin Abdulrahman bin Jassim "
+            "Al-Thani today met HE Head of the Office of the President of Ukraine Andriy Yermak.",
+            publisher="Example Government", published="2025-08-26")
+    assert not any("Head" in names(e) for e in x.events)

@@ -128,6 +128,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
                            for w in run.group(0).split()):
             found.append((run.start(), run.end(), "title-of-state+name"))
     for m in honorific_re.finditer(text):
+        if m.group(1).split()[0] in kb.title_words or text.startswith(" of ", m.end(1)):
+            continue  # "HE Head of the Office of the President": a style before an office, not a name
         found.append((m.start(1), m.end(1), "honorific+name"))
     for m in comma_re.finditer(text):
         name = m.group("name")

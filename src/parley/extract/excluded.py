@@ -116,6 +116,24 @@ def _invited(tok: Token) -> bool:
     return False
 
 
+_CALLED_OFF = {"postpone", "postponed", "cancel", "cancelled", "canceled", "delay", "delayed", "scrap", "scrapped"}
+
+
+def _called_off(tok: Token) -> bool:
+    """"X was to arrive on December 1 but the visit was pushed back": an engagement planned once
+    and then put off, which did not take place."""
+    was_to = tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.tag_ == "VBD" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    head = tok.head
+    put_off = head.lower_ in _CALLED_OFF or head.lemma_.lower() in _CALLED_OFF or (
+        head.lemma_.lower() in {"push", "call"} and any(c.lower_ in {"back", "off"} for c in head.children))
+    if tok.pos_ == "NOUN" and tok.dep_ in {"nsubjpass", "dobj"} and put_off:
+        return True  # "the visit was pushed back", "postponed the meeting"
+    words = {t.lower_ for t in tok.sent}
+    return was_to and bool(words & _CALLED_OFF or ("pushed" in words and "back" in words)
+                           or ("called" in words and "off" in words))
+
+
 def _is_excluded(tok: Token) -> bool:
     """Invitations, "stay in touch", "meet in person at the earliest opportunity" are not events."""
     window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 6): tok.i + 8])
@@ -125,6 +143,8 @@ def _is_excluded(tok: Token) -> bool:
         if anc.lemma_.lower() == "look" and any(c.lower_ == "forward" for c in anc.children) and not any(
                 t.pos_ == "PROPN" or t.ent_type_ in {"DATE", "GPE", "EVENT", "FAC"} for t in tok.sent if t.i > tok.i):
             return True  # "looked forward to meeting soon": no occasion named, so no engagement
+    if _called_off(tok):
+        return True
     accepted = any(t.lemma_.lower() == "accept" for t in tok.sent)
     below = tok
     for anc in list(tok.ancestors)[:3]:

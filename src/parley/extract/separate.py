@@ -78,6 +78,9 @@ _SPEAKER = re.compile(r"\b(?:Speaker|Chair(?:man|woman|person)?|President)\b.*\b
                       r"Congress|Riigikogu|Seimas|Saeima|Sejm|Duma|Majlis|Knesset|Bundestag|Diet|House)\b|\bSpeaker\b")
 
 
+_LOWER_OFFICE = re.compile(r"\b(president|prime minister|premier|chancellor|speaker|king)\s+$", re.IGNORECASE)
+
+
 def _office_class(title: str | None) -> str | None:
     """Which of a state's separate top offices a title names: the head of state, the head of
     government, or the presiding officer of its parliament (None for ministers, deputies, aides)."""
@@ -101,9 +104,14 @@ def _heads_of_offices(tok: Token, cast: Cast) -> bool:
     after = dict.fromkeys(m.person for m in cast.mentions if tok.idx < m.start < sent.end_char)
     known = {cast.people[name].country for name in after} - {None}
     offices: dict[str | None, set[str]] = {}
+    text = tok.doc.text
     for name in after:
         person = cast.people[name]
-        kind = _office_class(person.title)
+        first = next(m for m in cast.mentions if m.person == name and tok.idx < m.start < sent.end_char)
+        # "to meet Armenian president Serzh Sargsyan and prime minister Karen Karapetyan": the
+        # office written in lower case before the name, when the person has no title of their own
+        before = _LOWER_OFFICE.search(text, max(sent.start_char, first.start - 20), first.start)
+        kind = _office_class(person.title or (before.group(1).title() if before else None))
         if kind:  # one state named among them: the offices whose state is not said are its own
             offices.setdefault(person.country if len(known) > 1 else None, set()).add(kind)
     return any(len(kinds) >= 2 for kinds in offices.values())
