@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Span, Token
 
 from parley.extract.clauses import ANNOUNCING, core, subject_of
-from parley.extract.knowledge import Knowledge, knowledge
+from parley.extract.knowledge import Knowledge, doc_text, knowledge
 from parley.extract.mentions import Cast
 
 
@@ -58,7 +58,7 @@ SPOKES = {"spokesman", "spokesperson", "spokeswoman", "aide"}
 def spokesperson(subj: Token, cast: Cast) -> str | None:
     """ "the Kremlin spokesman said": the person the text introduced as its spokesman before
     ("Kremlin spokesman Dmitry Peskov said on Wednesday ...")."""
-    text = subj.doc.text
+    text = doc_text(subj.doc)
     word = subj.lower_
     found = None
     for m in cast.mentions:

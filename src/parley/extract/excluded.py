@@ -12,6 +12,7 @@ from itertools import pairwise
 
 from spacy.tokens import Token
 
+from parley.extract.knowledge import doc_text
 from parley.extract.mentions import Cast
 from parley.extract.triggers import _GROUP_WORDS, trigger_type
 
@@ -278,7 +279,7 @@ def _unnamed_group(tok: Token, cast: Cast) -> bool:
             if child.lower_ == "between" and {t.lower_ for t in objects} & {"both", "two"}:
                 continue  # "between both sides": the document's pair, not an unnamed group
             # the parser cut the name off: "with the UAE Minister of State ..., Sheikh Shakhboot ..."
-            named_next = any(end <= m.start <= end + 80 and _OFFICE_RUN.fullmatch(tok.doc.text[end:m.start])
+            named_next = any(end <= m.start <= end + 80 and _OFFICE_RUN.fullmatch(doc_text(tok.doc)[end:m.start])
                              for m in cast.mentions)
             if not cast.overlaps(start, end) and not named_next and (child.lower_ != "with" or
                                                                       any(t.lower_ in _GROUP_WORDS for t in objects)):

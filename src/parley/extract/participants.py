@@ -15,6 +15,7 @@ from spacy.tokens import Token
 
 from parley.dates import TimeExpr
 from parley.extract.excluded import _ROLE_NOUNS
+from parley.extract.knowledge import doc_text
 from parley.extract.mentions import Cast
 from parley.extract.triggers import _SIDE_CLAUSES, NEEDED, trigger_type
 from parley.extract.when_where import _REPORTING, _paragraph
@@ -327,7 +328,7 @@ def _senders(tok: Token, cast: Cast) -> set[str]:
     """The people the trigger's sentence names only as whom an envoy represents ("As the Special
     Envoy of President X, Minister Y called on Z"): X sent Y and is not at the table."""
     sent = tok.sent
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     sent_by: dict[str, bool] = {}
     for m in cast.mentions:
         if sent.start_char <= m.start < sent.end_char:

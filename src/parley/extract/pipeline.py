@@ -19,7 +19,7 @@ from parley.extract.candidates import CALENDAR_WORDS
 from parley.extract.events import Found, find_events
 from parley.extract.headline import _headline_visits, dateline, headline_type
 from parley.extract.implied import during_trip, guest_visits, implied_meeting
-from parley.extract.knowledge import Knowledge, fold, knowledge, sentences
+from parley.extract.knowledge import Knowledge, doc_text, fold, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
@@ -93,7 +93,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     org = kb.org_of_publisher(document.publisher, document.url)
     home_country = org.country if org and org.kind in {"government", "state_media"} else None
     published = parse_iso(document.published)
-    text = body.text  # spaCy rebuilds Doc.text from its tokens on every access: read it once
+    text = doc_text(body)  # spaCy rebuilds Doc.text from its tokens on every access: read it once
     place_line, day_line = dateline(text, kb, published)
     title_dates = [d for d in find_dates(document.title or "") if d.value and len(d.value) == 10]
     title_day = title_dates[0].value if title_dates else None
@@ -252,7 +252,7 @@ def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found 
     runs: list[list[Any]] = []
     for a in attributed:
         if runs and runs[-1][2] == a.speakers and runs[-1][3] == a.rule.split(":")[0] \
-                and not body.text[runs[-1][1]:a.start].strip():  # adjacent only: no one else's words
+                and not text[runs[-1][1]:a.start].strip():  # adjacent only: no one else's words
             runs[-1][1] = a.end
         else:
             runs.append([a.start, a.end, a.speakers, a.rule.split(":")[0]])

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from parley.extract.knowledge import Knowledge
+from parley.extract.knowledge import Knowledge, doc_text
 from parley.extract.people import Mention, Person
 
 _RANK_WORDS = {"Gen", "Gen.", "General", "Lt", "Col", "Adm", "Sheikh", "Prince", "Dr", "Hon", "Datuk", "Seri",
@@ -70,7 +70,7 @@ def pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     out: list[Mention] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     gender: dict[str, str] = {}
-    text = doc.text
+    text = doc_text(doc)
     for tok in doc:
         if tok.lower_ not in {"he", "she"} or tok.text == "HE":
             continue  # "HE the Lord Mayor": His Excellency, a style before a name
@@ -186,7 +186,7 @@ def speech_speaker(title: str, head_mentions: list[Mention]) -> str | None:
 def speakers_i(doc: Doc, mentions: list[Mention], person: str) -> list[Mention]:
     """Every "I", "me" and "my" of a speech outside quotation marks: its speaker."""
     taken = {(m.start, m.end) for m in mentions}
-    text = doc.text
+    text = doc_text(doc)
     out = []
     for tok in doc:
         if tok.text in {"I", "me", "my", "My"} and (tok.idx, tok.idx + len(tok.text)) not in taken:
@@ -206,7 +206,7 @@ def transcript_speakers(doc: Doc, mentions: list[Mention],
     """Every "I", "me" and "my" of a transcript turn outside quotation marks: the person whose name
     opens the turn's label, or whom ``named`` finds for a label written in capitals ("DEPUTY PRIME
     MINISTER, RICHARD MARLES:").  A label naming no one ("Subjects:", "Journalist:") ends the turn."""
-    text = doc.text
+    text = doc_text(doc)
     turns: list[tuple[int, str | None]] = []
     for m in _LABEL.finditer(text):
         first = next((mm for mm in mentions if m.start(1) <= mm.start <= m.start(1) + 4 and mm.end <= m.end(1)

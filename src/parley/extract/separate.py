@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from parley.extract.events import Found, trigger_type
-from parley.extract.knowledge import sentence_of
+from parley.extract.knowledge import doc_text, sentence_of
 from parley.extract.mentions import Cast
 from parley.extract.participants import principal
 from parley.extract.triggers import CONFERENCE_WORDS
@@ -54,7 +54,7 @@ def _distributed(tok: Token, cast: Cast) -> bool:
             for c in (*tok.children, *(g for p in tok.children if p.dep_ == "prep" for g in p.children))):
         return True  # "to have met both Putin and Zelensky": each on his own occasion
     people_at = [m.start for m in cast.mentions if tok.idx < m.start < sent.end_char]
-    if len(people_at) >= 3 and ";" in tok.doc.text[people_at[0]:people_at[-1]]:
+    if len(people_at) >= 3 and ";" in doc_text(tok.doc)[people_at[0]:people_at[-1]]:
         return True  # "to meet with X, the party chief; Y, the president; and Z": one by one
     withs = [t for t in tok.subtree if t.lower_ == "with" and t.dep_ in {"prep", "conj"}
              and (t.head.i == tok.i or t.head.lower_ in {"with", "as", "well"})]
@@ -104,7 +104,7 @@ def _heads_of_offices(tok: Token, cast: Cast) -> bool:
     after = dict.fromkeys(m.person for m in cast.mentions if tok.idx < m.start < sent.end_char)
     known = {cast.people[name].country for name in after} - {None}
     offices: dict[str | None, set[str]] = {}
-    text = tok.doc.text
+    text = doc_text(tok.doc)
     for name in after:
         person = cast.people[name]
         first = next(m for m in cast.mentions if m.person == name and tok.idx < m.start < sent.end_char)
@@ -129,7 +129,7 @@ def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
     "X held calls with ..."), when exactly one is."""
     sent = sentence_of(tok)
     speaking = {m.person for m in cast.mentions if sent.start_char <= m.start < sent.end_char
-                and tok.doc.text[m.start:m.end] in {"I", "We", "we"} and any(
+                and doc_text(tok.doc)[m.start:m.end] in {"I", "We", "we"} and any(
                     t.dep_ == "nsubj" for t in tok.doc.char_span(m.start, m.end, alignment_mode="expand") or [])}
     if len(speaking) == 1 and speaking <= set(people):
         return next(iter(speaking))  # "In both these conversations I stressed ...": the speaker had each
