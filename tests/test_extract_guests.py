@@ -192,3 +192,20 @@ def test_a_style_before_an_office_is_no_name(extractor: Extractor) -> None:
             "Al-Thani today met HE Head of the Office of the President of Ukraine Andriy Yermak.",
             publisher="Example Government", published="2025-08-26")
     assert not any("Head" in names(e) for e in x.events)
+
+
+def test_the_prime_minister_and_the_opposition_leader_are_met_apart(extractor: Extractor) -> None:
+    x = run(extractor, "Secretary-General of the Caribbean Community, Her Excellency Carla Barnett ended her official "
+            "visit to Saint Lucia on Wednesday during which she met with the Prime Minister Honourable Philip "
+            "Pierre, members of Cabinet, the Leader of the Opposition, Honourable Allen Chastanet, and students.",
+            publisher="Example Chronicle", published="2022-04-14")
+    meetings = sorted(sorted(names(e)) for e in x.events if e.type == "MEET")
+    assert meetings == [["Allen Chastanet", "Carla Barnett"], ["Carla Barnett", "Philip Pierre"]]
+
+
+def test_the_guest_welcomed_unnamed_is_the_one_the_next_sentence_names(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Anthony Albanese has welcomed his Vanuatu counterpart to Parliament House "
+            "months after signing a security deal.\n\nAlatoi Ishmael Kalsakau's arrival was greeted with a gun "
+            "salute.", publisher="Example Daily", published="2023-02-15")
+    guest = names(primary(x)) - {"Anthony Albanese"}
+    assert len(guest) == 1 and next(iter(guest)).endswith("Kalsakau")

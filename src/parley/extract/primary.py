@@ -42,6 +42,9 @@ def _home_side(primary: Found, cast: Cast, home: str | None) -> None:
         primary.rules["participants"] = primary.rules.get("participants", "") + "+home-side"
 
 
+_WELCOMING = ("trigger:welcom", "trigger:receiv", "trigger:host")
+
+
 def _settle_partial(primary: Found | None, found: list[Found], head_people: list[str], cast: Cast,
                     body: Doc, kb: Knowledge) -> Found | None:
     """A primary meeting or call with one named side gets its other side from the headline or the
@@ -53,6 +56,14 @@ def _settle_partial(primary: Found | None, found: list[Found], head_people: list
             end = lead.end_char if lead is not None else 0
             told_by = tellers(body, cast, 0, end)
             extra = [p for p in cast.people_in(0, end) if p not in primary.people and p not in told_by]
+        if not extra and primary.people and primary.rules.get("type", "").startswith(_WELCOMING):
+            # "Albanese has welcomed his Vanuatu counterpart to Parliament House. Alatoi Ishmael
+            # Kalsakau's arrival was greeted with ...": the guest is the one person the next
+            # sentence names
+            second = sentences(body)[1] if len(sentences(body)) > 1 else None
+            named = [p for p in cast.people_in(second.start_char, second.end_char)
+                     if p not in primary.people] if second is not None else []
+            extra = named if len(set(named)) == 1 else []
         if len(primary.people) + len(extra) < 2:
             return None
         primary.rules["participants"] = "pair+lead" if not primary.people else "clause-people+lead"

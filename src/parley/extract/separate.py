@@ -78,7 +78,8 @@ _SPEAKER = re.compile(r"\b(?:Speaker|Chair(?:man|woman|person)?|President)\b.*\b
                       r"Congress|Riigikogu|Seimas|Saeima|Sejm|Duma|Majlis|Knesset|Bundestag|Diet|House)\b|\bSpeaker\b")
 
 
-_LOWER_OFFICE = re.compile(r"\b(president|prime minister|premier|chancellor|speaker|king)\s+$", re.IGNORECASE)
+_LOWER_OFFICE = re.compile(r"\b(president|prime minister|premier|chancellor|speaker|king|leader of the opposition)"
+                           r"(?:,?\s+(?:His|Her)\s+Excellency|,?\s+(?:the\s+)?Honou?rable)?,?\s+$", re.IGNORECASE)
 
 
 def _office_class(title: str | None) -> str | None:
@@ -88,6 +89,8 @@ def _office_class(title: str | None) -> str | None:
         return None
     if _SPEAKER.search(title):
         return "speaker"
+    if re.search(r"\b(?:Leader of the Opposition|Opposition Leader)\b", title, re.IGNORECASE):
+        return "opposition"  # received apart from the government: "the Prime Minister ... the Leader of the Opposition"
     if re.search(r"\b(?:Prime Minister|Premier|Chancellor)\b", title):
         return "head_of_government"
     if re.search(r"\b(?:President|King|Queen|Emir|Amir|Sultan)\b", title):
@@ -110,7 +113,7 @@ def _heads_of_offices(tok: Token, cast: Cast) -> bool:
         first = next(m for m in cast.mentions if m.person == name and tok.idx < m.start < sent.end_char)
         # "to meet Armenian president Serzh Sargsyan and prime minister Karen Karapetyan": the
         # office written in lower case before the name, when the person has no title of their own
-        before = _LOWER_OFFICE.search(text, max(sent.start_char, first.start - 20), first.start)
+        before = _LOWER_OFFICE.search(text, max(sent.start_char, first.start - 50), first.start)
         kind = _office_class(person.title or (before.group(1).title() if before else None))
         if kind:  # one state named among them: the offices whose state is not said are its own
             offices.setdefault(person.country if len(known) > 1 else None, set()).add(kind)
