@@ -209,3 +209,11 @@ def test_the_guest_welcomed_unnamed_is_the_one_the_next_sentence_names(extractor
             "salute.", publisher="Example Daily", published="2023-02-15")
     guest = names(primary(x)) - {"Anthony Albanese"}
     assert len(guest) == 1 and next(iter(guest)).endswith("Kalsakau")
+
+
+def test_the_visit_of_a_visit_already_told_is_not_the_guest_s(extractor: Extractor) -> None:
+    x = run(extractor, "New Delhi: Prime Minister Narendra Modi will make an official visit to Sri Lanka next "
+            "month, the island nation's President Maithripala Sirisena confirmed on Friday. The announcement "
+            "came after both leaders met in Delhi earlier in the day.\n\nThe Ministry of External Affairs is yet "
+            "to confirm the date of the visit.", publisher="Example India", published="2019-05-31")
+    assert [names(e) for e in x.events if e.type == "VISIT"] == [{"Narendra Modi"}]

@@ -198,7 +198,10 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
     if host is None and _RECEPTION.fullmatch(primary.rules.get("type", "")) and primary.people:
         host = country_of.get(primary.people[0])  # "X received Y": the receiver is at home
     out: list[Found] = []
+    told = {p for v in found if v.type == "VISIT" and not v.partial for p in v.people}
     for visit in (v for v in pending if v.type == "VISIT"):
+        if not visit.people and told & set(primary.people):
+            continue  # "the date of the visit": the visit already told of one of the pair, not another
         own = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
         if host is None and own is not None and not visit.people:
             # "arrived on a three-day official visit to Nepal": the meeting's guest, placed by the visit
