@@ -15,6 +15,11 @@ def _visits(x: object) -> list[set[str]]:
     return [names(e) for e in x.events if e.type == "VISIT"]  # type: ignore[attr-defined]
 
 
+def _meetings(x: object) -> list[list[str]]:
+    """The meetings' participants, each sorted, in sorted order."""
+    return sorted(sorted(names(e)) for e in x.events if e.type == "MEET")  # type: ignore[attr-defined]
+
+
 def test_a_guest_called_visiting_makes_a_visit_on_the_meeting_day(extractor: Extractor) -> None:
     x = run(extractor, "SEOUL, Nov. 17 -- President Yoon Suk Yeol on Thursday held talks with visiting Saudi "
             "Arabian Crown Prince Mohammed bin Salman on energy and defence cooperation.",
@@ -102,7 +107,7 @@ def test_a_country_before_an_outlet_s_name_is_not_another_country_s_outlet() -> 
 def test_counterparts_of_two_states_before_the_noun_are_two_meetings(extractor: Extractor) -> None:
     x = run(extractor, "Prime Minister Christopher Luxon has met his Tonga and Samoa counterparts on the sidelines "
             "of the Pacific Islands Forum.", publisher="Example Radio", published="2024-08-28")
-    meetings = sorted(sorted(names(e)) for e in x.events if e.type == "MEET")
+    meetings = _meetings(x)
     assert len(meetings) == 2 and all("Christopher Luxon" in m for m in meetings)
 
 
@@ -176,7 +181,7 @@ def test_offices_in_lower_case_before_names_are_separate_receptions(extractor: E
     x = run(extractor, "Georgian prime minister Giorgi Kvirikashvili will arrive in Armenia for an official visit on "
             "Friday, March 2.\n\nWhile in Yerevan, Kvirikashvili is set to meet Armenian president Serzh Sargsyan "
             "and prime minister Karen Karapetyan.", publisher="Example Net", published="2018-02-27")
-    meetings = sorted(sorted(names(e)) for e in x.events if e.type == "MEET")
+    meetings = _meetings(x)
     assert meetings == [["Giorgi Kvirikashvili", "Karen Karapetyan"], ["Giorgi Kvirikashvili", "Serzh Sargsyan"]]
 
 
@@ -199,7 +204,7 @@ def test_the_prime_minister_and_the_opposition_leader_are_met_apart(extractor: E
             "visit to Saint Lucia on Wednesday during which she met with the Prime Minister Honourable Philip "
             "Pierre, members of Cabinet, the Leader of the Opposition, Honourable Allen Chastanet, and students.",
             publisher="Example Chronicle", published="2022-04-14")
-    meetings = sorted(sorted(names(e)) for e in x.events if e.type == "MEET")
+    meetings = _meetings(x)
     assert meetings == [["Allen Chastanet", "Carla Barnett"], ["Carla Barnett", "Philip Pierre"]]
 
 

@@ -16,10 +16,13 @@ from parley.extract.knowledge import doc_text
 from parley.extract.mentions import Cast
 from parley.extract.triggers import _GROUP_WORDS, trigger_type
 
-_UNREALISED = {"hope", "seek", "want", "wish", "try", "refuse", "decline", "cancel", "postpone",
-               "scrap", "reject", "rule", "fail", "avoid"}
+_UNREALISED = {"hope", "seek", "want", "wish", "try", "refuse", "decline", "reject", "rule", "fail", "avoid"}
 _UNREALISED_FORMS = {"hoped", "hopes", "hoping", "sought", "wanted", "wished", "tried", "refused",
-                     "declined", "cancelled", "canceled", "postponed", "rejected"}  # lemmas the tagger misses
+                     "declined", "rejected"}  # lemmas the tagger misses
+# what puts an engagement off: "cancelled", "postponed the meeting", "the visit was pushed back"
+_PUT_OFF = {"cancel", "postpone", "scrap", "delay"}
+_PUT_OFF_FORMS = {"cancelled", "canceled", "postponed", "delayed", "scrapped"}
+_PUT_OFF_PARTICLES = {"push": "back", "call": "off"}
 # Nouns of people whose possessor is not at the table: "Trump's special envoy Steve Witkoff".
 _ROLE_NOUNS = {"envoy", "aide", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
                "representative", "counterpart", "emissary", "minister", "secretary", "ambassador",
@@ -117,22 +120,23 @@ def _invited(tok: Token) -> bool:
     return False
 
 
-_CALLED_OFF = {"postpone", "postponed", "cancel", "cancelled", "canceled", "delay", "delayed", "scrap", "scrapped"}
+def _put_off(verb: Token) -> bool:
+    """"cancelled", "postponed", "pushed back", "called off": what keeps an engagement from happening."""
+    lemma = verb.lemma_.lower()
+    return lemma in _PUT_OFF or verb.lower_ in _PUT_OFF_FORMS or (
+        lemma in _PUT_OFF_PARTICLES and any(c.lower_ == _PUT_OFF_PARTICLES[lemma] for c in verb.children))
+
+
+def _unrealised(verb: Token) -> bool:
+    """A verb that keeps its object from happening: "hoped to", "refused", "postponed"."""
+    return verb.lemma_.lower() in _UNREALISED or verb.lower_ in _UNREALISED_FORMS or _put_off(verb)
 
 
 def _called_off(tok: Token) -> bool:
     """"X was to arrive on December 1 but the visit was pushed back": an engagement planned once
-    and then put off, which did not take place."""
-    was_to = tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.tag_ == "VBD" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    head = tok.head
-    put_off = head.lower_ in _CALLED_OFF or head.lemma_.lower() in _CALLED_OFF or (
-        head.lemma_.lower() in {"push", "call"} and any(c.lower_ in {"back", "off"} for c in head.children))
-    if tok.pos_ == "NOUN" and tok.dep_ in {"nsubjpass", "dobj"} and put_off:
-        return True  # "the visit was pushed back", "postponed the meeting"
-    words = {t.lower_ for t in tok.sent}
-    return was_to and bool(words & _CALLED_OFF or ("pushed" in words and "back" in words)
-                           or ("called" in words and "off" in words))
+    (the past of "is to") that the same sentence puts off."""
+    return tok.dep_ == "xcomp" and tok.head.lemma_ == "be" and tok.head.tag_ == "VBD" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(_put_off(t) for t in tok.sent)
 
 
 def _is_excluded(tok: Token) -> bool:
@@ -140,16 +144,15 @@ def _is_excluded(tok: Token) -> bool:
     window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 6): tok.i + 8])
     if "earliest opportunity" in window or "stay in touch" in window or _invited(tok):
         return True
-    for anc in list(tok.ancestors)[:3]:
-        if anc.lemma_.lower() == "look" and any(c.lower_ == "forward" for c in anc.children) and not any(
-                t.pos_ == "PROPN" or t.ent_type_ in {"DATE", "GPE", "EVENT", "FAC"} for t in tok.sent if t.i > tok.i):
-            return True  # "looked forward to meeting soon": no occasion named, so no engagement
     if _called_off(tok):
         return True
     accepted = any(t.lemma_.lower() == "accept" for t in tok.sent)
     below = tok
     for anc in list(tok.ancestors)[:3]:
         lemma = anc.lemma_.lower()
+        if lemma == "look" and any(c.lower_ == "forward" for c in anc.children) and not any(
+                t.pos_ == "PROPN" or t.ent_type_ in {"DATE", "GPE", "EVENT", "FAC"} for t in tok.sent if t.i > tok.i):
+            return True  # "looked forward to meeting soon": no occasion named, so no engagement
         if lemma in {"invite", "invitation"} and not accepted:
             return True
         if lemma == "welcome" and below.dep_ in {"dobj", "xcomp", "ccomp", "pobj", "prep"} and \
@@ -158,9 +161,8 @@ def _is_excluded(tok: Token) -> bool:
         below = anc
     chain = [tok, *list(tok.ancestors)[:2]]
     for child, anc in pairwise(chain):
-        if (anc.lemma_.lower() in _UNREALISED or anc.lower_ in _UNREALISED_FORMS) and \
-                child.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"}:
-            return True  # "had hoped to meet ...", "refused to meet", "cancelled the meeting"
+        if _unrealised(anc) and child.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"}:
+            return True  # "had hoped to meet ...", "refused to meet", "cancelled the meeting", "was pushed back"
         if child.dep_ == "advcl" and any(g.lower_ == "too" for c in (anc, *anc.children)
                                          if c is anc or c.dep_ == "acomp" for g in c.children):
             return True  # "it was too complicated for him to meet Obama"

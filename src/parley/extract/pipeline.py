@@ -158,9 +158,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         for meeting in leaders_meetings(text, countries, kb, on):
             if all(p not in primary.people for p in meeting.people) or primary.type != "MEET":
                 for name in meeting.people:
-                    if name not in cast.people:
-                        cast.people[name] = Person(name, kb.person_country.get(name), in_registry=True,
-                                                   rule="office-registry")
+                    _known(cast.people, name, kb, "office-registry")
                 found.append(meeting)
         found[:] = merge(found, kb, story_day)
     if primary is not None:
@@ -209,13 +207,17 @@ def _registry_person(name: str, people: dict[str, Person], kb: Knowledge) -> str
         return name
     canonical = kb.person_aliases.get(fold(name))
     if canonical is not None:
-        people.setdefault(canonical, Person(canonical, kb.person_country.get(canonical), in_registry=True,
-                                            rule="transcript-label"))
-        return canonical
+        return _known(people, canonical, kb, "transcript-label")
     words = name.split()
     if not 2 <= len(words) <= 4 or any(w in kb.title_words or w.lower() in CALENDAR_WORDS for w in words):
         return None  # "Journalist", "Prime Minister": a role, not a name
     people.setdefault(name, Person(name, None, rule="transcript-label"))
+    return name
+
+
+def _known(people: dict[str, Person], name: str, kb: Knowledge, rule: str) -> str:
+    """A registry person the document did not name in its own words, added to ``people`` once."""
+    people.setdefault(name, Person(name, kb.person_country.get(name), in_registry=True, rule=rule))
     return name
 
 

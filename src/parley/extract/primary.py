@@ -17,7 +17,7 @@ from parley.extract.headline import dateline_end
 from parley.extract.knowledge import Knowledge, sentences
 from parley.extract.mentions import Cast
 from parley.extract.separate import tellers
-from parley.extract.triggers import CONFERENCE_WORDS
+from parley.extract.triggers import CONFERENCE_WORDS, received
 from parley.extract.when_where import (
     after_another,
     day_of_reference,
@@ -42,9 +42,6 @@ def _home_side(primary: Found, cast: Cast, home: str | None) -> None:
         primary.rules["participants"] = primary.rules.get("participants", "") + "+home-side"
 
 
-_WELCOMING = ("trigger:welcom", "trigger:receiv", "trigger:host")
-
-
 def _settle_partial(primary: Found | None, found: list[Found], head_people: list[str], cast: Cast,
                     body: Doc, kb: Knowledge) -> Found | None:
     """A primary meeting or call with one named side gets its other side from the headline or the
@@ -56,7 +53,7 @@ def _settle_partial(primary: Found | None, found: list[Found], head_people: list
             end = lead.end_char if lead is not None else 0
             told_by = tellers(body, cast, 0, end)
             extra = [p for p in cast.people_in(0, end) if p not in primary.people and p not in told_by]
-        if not extra and primary.people and primary.rules.get("type", "").startswith(_WELCOMING):
+        if not extra and primary.people and received(primary):
             # "Albanese has welcomed his Vanuatu counterpart to Parliament House. Alatoi Ishmael
             # Kalsakau's arrival was greeted with ...": the guest is the one person the next
             # sentence names

@@ -14,6 +14,7 @@ from parley.dates import MONTHS, TimeExpr, parse_iso
 from parley.extract.events import Found
 from parley.extract.knowledge import Knowledge
 from parley.extract.mentions import Cast
+from parley.extract.triggers import received
 
 
 def _same_time(a: str | None, b: str | None) -> bool:
@@ -175,9 +176,6 @@ def their_meetings(text: str, people: list[str], kb: Knowledge, dates: list[Time
     return found
 
 
-_RECEPTION = re.compile(r"trigger:(?:receiv|host|welcom)\w*")
-
-
 def complete_visits(pending: list[Found], found: list[Found], primary: Found | None,
                     country_of: dict[str, str | None], kb: Knowledge) -> list[Found]:
     """Visits the text names without a destination or without a visitor ("Widodo's visit was
@@ -195,7 +193,7 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
                  for v in (*pending, *found) if v.type == "VISIT"}
         homes = (bound & {country_of.get(p) for p in primary.people}) - {None}
         host = homes.pop() if len(homes) == 1 else None
-    if host is None and _RECEPTION.fullmatch(primary.rules.get("type", "")) and primary.people:
+    if host is None and received(primary) and primary.people:
         host = country_of.get(primary.people[0])  # "X received Y": the receiver is at home
     out: list[Found] = []
     told = {p for v in found if v.type == "VISIT" and not v.partial for p in v.people}

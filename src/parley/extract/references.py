@@ -185,16 +185,23 @@ def speech_speaker(title: str, head_mentions: list[Mention]) -> str | None:
 
 def speakers_i(doc: Doc, mentions: list[Mention], person: str) -> list[Mention]:
     """Every "I", "me" and "my" of a speech outside quotation marks: its speaker."""
+    return _first_person(doc, mentions, lambda _at: person)
+
+
+def _first_person(doc: Doc, mentions: list[Mention], speaker_at: Callable[[int], str | None]) -> list[Mention]:
+    """Every "I", "me" and "my" outside quotation marks that no mention holds yet, as a mention of
+    whoever ``speaker_at`` says speaks at that offset (none: left alone)."""
     taken = {(m.start, m.end) for m in mentions}
     text = doc_text(doc)
     out = []
     for tok in doc:
-        if tok.text in {"I", "me", "my", "My"} and (tok.idx, tok.idx + len(tok.text)) not in taken:
-            line = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
-            if line.count('"') % 2 == 0 and line.rfind("“") <= line.rfind("”"):
-                out.append(Mention(tok.idx, tok.idx + len(tok.text), person))
+        if tok.text not in {"I", "me", "my", "My"} or (tok.idx, tok.idx + len(tok.text)) in taken:
+            continue
+        person = speaker_at(tok.idx)
+        line = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
+        if person and line.count('"') % 2 == 0 and line.rfind("“") <= line.rfind("”"):
+            out.append(Mention(tok.idx, tok.idx + len(tok.text), person))
     return out
-
 
 
 # "Jotham Napat, Prime Minister of Vanuatu: Senator Wong, ...", "WONG: Thank you": a turn's label
@@ -215,13 +222,4 @@ def transcript_speakers(doc: Doc, mentions: list[Mention],
         turns.append((m.end(), first.person if first else named(label.title()) if label.isupper() else None))
     if not any(person for _, person in turns):
         return []
-    taken = {(m.start, m.end) for m in mentions}
-    out = []
-    for tok in doc:
-        if tok.text not in {"I", "me", "my", "My"} or (tok.idx, tok.idx + len(tok.text)) in taken:
-            continue
-        person = next((p for end, p in reversed(turns) if end <= tok.idx), None)
-        line = text[text.rfind("\n", 0, tok.idx) + 1:tok.idx]
-        if person and line.count('"') % 2 == 0 and line.rfind("“") <= line.rfind("”"):
-            out.append(Mention(tok.idx, tok.idx + len(tok.text), person))
-    return out
+    return _first_person(doc, mentions, lambda at: next((p for end, p in reversed(turns) if end <= at), None))

@@ -104,17 +104,22 @@ def _heads_of_offices(tok: Token, cast: Cast) -> bool:
     the Chairperson of the National Assembly"): each receives the guest on their own; a minister
     beside their president ("President Peña and Foreign Minister Ramirez") does not make two."""
     sent = sentence_of(tok)
-    after = dict.fromkeys(m.person for m in cast.mentions if tok.idx < m.start < sent.end_char)
+    after: dict[str, int] = {}  # each person named after the trigger, at their first mention
+    for m in cast.mentions:
+        if tok.idx < m.start < sent.end_char:
+            after.setdefault(m.person, m.start)
     known = {cast.people[name].country for name in after} - {None}
     offices: dict[str | None, set[str]] = {}
     text = doc_text(tok.doc)
-    for name in after:
+    for name, at in after.items():
         person = cast.people[name]
-        first = next(m for m in cast.mentions if m.person == name and tok.idx < m.start < sent.end_char)
-        # "to meet Armenian president Serzh Sargsyan and prime minister Karen Karapetyan": the
-        # office written in lower case before the name, when the person has no title of their own
-        before = _LOWER_OFFICE.search(text, max(sent.start_char, first.start - 50), first.start)
-        kind = _office_class(person.title or (before.group(1).title() if before else None))
+        title = person.title
+        if not title:
+            # "to meet Armenian president Serzh Sargsyan and prime minister Karen Karapetyan": the
+            # office written in lower case before the name, when the person has no title of their own
+            before = _LOWER_OFFICE.search(text, max(sent.start_char, at - 50), at)
+            title = before.group(1).title() if before else None
+        kind = _office_class(title)
         if kind:  # one state named among them: the offices whose state is not said are its own
             offices.setdefault(person.country if len(known) > 1 else None, set()).add(kind)
     return any(len(kinds) >= 2 for kinds in offices.values())

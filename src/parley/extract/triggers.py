@@ -54,6 +54,12 @@ class Found:
     partial: bool = False  # a meeting or call with one named side only, kept to be completed
 
 
+def received(event: Found) -> bool:
+    """Whether the event was told by a verb of receiving ("X received / hosted / welcomed Y"): its
+    first person is the host, at home."""
+    return event.rules.get("type", "").startswith(("trigger:receiv", "trigger:host", "trigger:welcom"))
+
+
 _INTERRUPTED = {"host", "meet", "receive", "welcome"}
 _DATE_WORDS = {"on", "this", "next", "today", "tomorrow", "tonight", "later", "in", "the", "of", "at", "early",
                "morning", "afternoon", "evening"}
