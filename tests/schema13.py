@@ -14,7 +14,7 @@ from parley.store.db import _migrations, _split_sql
 
 REBUILT = ("documents", "engagements", "events", "participants", "statements", "statement_topics", "evidence",
            "link_keys", "report_keys", "engagement_keys", "engagement_countries", "dyad_engagements")
-LATER = ("claim_reps",)  # tables of migrations after 13
+LATER = ("claim_reps", "name_tokens")  # tables of migrations after 13
 VIEWS = ("event_participants", "engagement_reports", "statements_with_topics", "people", "evidence_spans")
 
 _EVENT = "d.id || ':' || e.local_id"

@@ -49,6 +49,7 @@ from parley.model import Document
 from parley.store import claims as claim_state
 from parley.store import linking as store
 from parley.store.db import Database
+from parley.store.pairs import NameIndex
 
 BATCH = 500
 
@@ -86,6 +87,7 @@ class _Run:
         self.side = side_function(kb)
         self.items: dict[str, Item] = {}
         self.engaged: dict[str, str | None] = {}
+        self.names = NameIndex(db)
 
     def fetch(self, hits: dict[str, str | None]) -> list[Item]:
         missing = [k for k in hits if k not in self.items]
@@ -262,7 +264,7 @@ def _claims(run: _Run, u: Item, comps: list[tuple[Item, ...]], region: set[str],
             if len(found) == 2:
                 claimed[signature] = found
                 return found
-    for eng in store.engagements_keyed(run.db, u.type, keys, month):
+    for eng in store.engagements_keyed(run.db, u.type, run.names.pairs(u.type, u.people), month):
         if eng in region:
             continue  # regrouped: judged above
         if eng not in outside:

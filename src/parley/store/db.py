@@ -11,7 +11,7 @@ import os
 import re
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -33,6 +33,11 @@ def _migrations(backend: str) -> list[tuple[int, str, str]]:
         if m and m.group(2) in (None, backend):
             found.append((int(m.group(1)), entry.name, entry.read_text(encoding="utf-8")))
     return sorted(found)
+
+
+# What a migration's SQL cannot compute (the linker's view of names, say) is filled by Python
+# right after it, in the same transaction: registered by the module that owns the table.
+AFTER_MIGRATION: dict[int, Callable[[Database], None]] = {}
 
 
 def _split_sql(script: str) -> list[str]:
@@ -203,6 +208,8 @@ class Database:
                         continue
                     for statement in _split_sql(script):
                         self.execute(statement)
+                    if (fill := AFTER_MIGRATION.get(number)) is not None:
+                        fill(self)
                     self.execute("INSERT INTO schema_migrations (version, name, applied_at) "
                                  "VALUES (?, ?, CURRENT_TIMESTAMP)", (number, name))
                     current = number

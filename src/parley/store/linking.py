@@ -18,6 +18,7 @@ from typing import Any, TypeVar
 from parley.link.core import Group, Item, item_tokens, merge_people, pair_keys
 from parley.model import Actor
 from parley.store.db import Database
+from parley.store.pairs import add_engagement_keys
 from parley.store.repo import EVENT_ID, add_rows
 
 CHUNK = 500
@@ -301,10 +302,8 @@ def insert_engagement(db: Database, group: Group) -> None:
     # the keys an undated report finds it under: the people of its dated reports (as
     # link.core.candidates compares them), in each month one of them is dated in
     dated = [m for m in group.members if m.day is not None]
-    pairs = sorted(pair_keys(group.type, merge_people(dated))) if dated else []
-    db.execute_many("INSERT INTO engagement_keys (type, t1, t2, month, engagement_num) VALUES (?, ?, ?, ?, ?)",
-                    [(group.type, t1, t2, month, num) for month in sorted({m.month or "" for m in dated})
-                     for t1, t2 in pairs])
+    if dated:
+        add_engagement_keys(db, group.type, num, merge_people(dated), (m.month or "" for m in dated))
 
 
 def reset_links(db: Database) -> None:
@@ -312,6 +311,7 @@ def reset_links(db: Database) -> None:
     db.execute("UPDATE events SET engagement_num = NULL WHERE engagement_num IS NOT NULL")
     db.execute("DELETE FROM engagement_countries")
     db.execute("DELETE FROM engagement_keys")
+    db.execute("DELETE FROM name_tokens")
     db.execute("DELETE FROM report_keys")
     db.execute("DELETE FROM claim_reps")
     db.execute("DELETE FROM dyad_engagements")
