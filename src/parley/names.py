@@ -88,6 +88,23 @@ def one_letter_apart(a: str, b: str) -> bool:
     return any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
+# Spellings of one name that romanisations keep apart and the registry should not: French and
+# Russian "dj"/"dzh" for English "j" ("Sirodjiddin", "Dzhaparov"), and the Somali and Urdu forms of
+# Mahmud.  Used to find registry people only: stored ids keep :func:`name_key`.
+_LOOSE = [(re.compile(r"dzh|dj"), "j")]
+_LOOSE_FAMILIES = {v: "mahmud" for v in ("mahmoud", "mahmud", "mohamud", "mahmood", "mehmood", "mehmud")}
+
+
+def loose_key(name: str) -> str:
+    """A looser transliteration key than :func:`name_key`, for registry lookups."""
+    out = []
+    for token in re.sub(r"[^a-z0-9\s-]", " ", fold(name)).replace("-", " ").split():
+        for pattern, repl in _LOOSE:
+            token = pattern.sub(repl, token)
+        out.append(_LOOSE_FAMILIES.get(token) or _token(token))
+    return " ".join(out)
+
+
 def near_spelling(a: str, b: str) -> bool:
     """Full names of three or more letters a token that differ in one token by one letter, the
     others equal: one person written two ways in one text."""
@@ -106,6 +123,7 @@ def _variant_index(kb: Knowledge) -> tuple[dict[str, set[str]], list[tuple[froze
         for alias, canonical in kb.person_aliases.items():
             by_key.setdefault(name_key(alias), set()).add(canonical)
             by_key.setdefault(squashed(alias), set()).add(canonical)
+            by_key.setdefault(loose_key(alias), set()).add(canonical)
             distinctive = frozenset(name_tokens(alias)) - _PARTICLES
             if len(distinctive) >= 2:
                 by_tokens.append((distinctive, canonical))
@@ -125,7 +143,7 @@ def registry_variant(kb: Knowledge, name: str, country: str | None = None) -> st
             candidates = {c for c in candidates if kb.person_country.get(c) in (country, None)}
         return next(iter(candidates)) if len(candidates) == 1 else None
 
-    for key in (name_key(name), squashed(name)):
+    for key in (name_key(name), squashed(name), loose_key(name)):
         if key in by_key:
             return fits(by_key[key])
     words = frozenset(name_tokens(name)) - _PARTICLES

@@ -53,6 +53,19 @@ from parley.extract.when_where import (
 __all__ = ["NEEDED", "Found", "find_events", "modality", "paragraph_chars", "participants", "trigger_type"]
 
 
+# The attribution that closes a sentence: "..., the spokesman X said (in a statement) (on Sunday)."
+_TELLS = re.compile(r"\s+(?:said|says|added|stated|noted|announced|reported)(?:\s+(?:in\s+a\s+statement|"
+                    r"on\s+\w+|today|yesterday|\w+day))*\s*[.;]")
+
+
+def _trailing_tellers(tok: Token, cast: Cast, text: str) -> set[str]:
+    """People named after the trigger who tell of it ("... with Secretary Blinken, Spokesman for
+    the Foreign Ministry Ahmed Abu Zeid said in a statement"), whatever the parser hung them on:
+    the attribution of a readout, not someone at the table."""
+    sent = sentence_of(tok)
+    return {m.person for m in cast.mentions if tok.idx < m.start < sent.end_char and _TELLS.match(text, m.end)}
+
+
 def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 anchor: date | None = None, text: str | None = None, home: str | None = None,
                 here: str | None = None) -> list[Found]:
@@ -99,7 +112,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         others: list[str] = []  # the other visitors of "visits by X and Y"
         stops: list[str] = []  # the other places of "visited A, B and C"
         anaphor = False
-        people = participants(tok, kind, cast)
+        people = [p for p in participants(tok, kind, cast) if p not in _trailing_tellers(tok, cast, text)]
         partial = programme = False
         if len(people) < NEEDED[kind]:
             if kind == "VISIT" and (_definite_visit(tok) or thanked_for(tok) is not None):

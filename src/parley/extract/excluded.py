@@ -28,6 +28,8 @@ _ROLE_NOUNS = {"envoy", "aide", "adviser", "advisor", "spokesman", "spokeswoman"
                "representative", "counterpart", "emissary", "minister", "secretary", "ambassador",
                "deputy", "wife", "husband", "son", "daughter", "predecessor", "successor"}
 _PAIR_WORDS = {"they", "two", "both", "pair"}
+# Verbs whose object is what was talked about, not someone met ("discussed the war by phone").
+_TOPIC_VERBS = {"discuss", "exchange", "review", "address", "raise", "stress", "reaffirm", "emphasize", "express"}
 
 
 def _pair_subject(tok: Token) -> bool:
@@ -37,9 +39,13 @@ def _pair_subject(tok: Token) -> bool:
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head
     if tok.pos_ == "NOUN" and tok.head.lower_ == "for" and tok.head.head.pos_ == "VERB":
         verb = tok.head.head  # "as the two leaders sat down for talks"
-    by_means = tok.pos_ == "NOUN" and tok.head.lower_ in {"by", "via", "over"} and tok.head.head.pos_ == "VERB"
+    means_of = tok.head.head
+    if tok.head.lower_ in {"in", "during"} and means_of.dep_ == "dobj" and means_of.head.pos_ == "VERB":
+        means_of = means_of.head  # "reviewed [developments in a phone call]": the parser's attachment
+    by_means = tok.pos_ == "NOUN" and means_of.pos_ == "VERB" and (
+        tok.head.lower_ in {"by", "via", "over"} or (tok.head.lower_ in {"in", "during"} and _by_call(tok)))
     if by_means:
-        verb = tok.head.head  # "the two men spoke by phone Saturday"
+        verb = means_of  # "the two men spoke by phone Saturday", "the two leaders discussed it in a phone call"
     noun = tok.head if tok.dep_ == "compound" else tok  # "a telephone call between ..."
     if _anaphor(noun):
         return True
@@ -59,8 +65,9 @@ def _pair_subject(tok: Token) -> bool:
     if tok.pos_ == "NOUN" and not (tok.dep_ == "dobj" and verb.lemma_.lower() in {"hold", "have"}) \
             and not (tok.head.lower_ == "for" and verb.lemma_.lower() in {"sit", "gather", "meet"}) and not by_means:
         return False
+    topic_verb = by_means and verb.lemma_.lower() in _TOPIC_VERBS  # "discussed developments in a phone call"
     if any(c.dep_ in {"dobj", "prep"} and c.lower_ in {"with", "between"} for c in tok.children) or \
-            any(c.dep_ == "dobj" and not _each_other(c) for c in verb.children if c is not tok):
+            any(c.dep_ == "dobj" and not _each_other(c) and not topic_verb for c in verb.children if c is not tok):
         return False
     if any(t.dep_ in {"nsubj", "nsubjpass"} and (t.tag_ in {"NNS", "NNPS"} or (
             t.tag_ == "NNP" and t.lower_.endswith("s") and t.lower_ in _GROUP_WORDS)) and t.i < tok.i
@@ -72,6 +79,11 @@ def _pair_subject(tok: Token) -> bool:
             return any(c.lower_ in _PAIR_WORDS or any(t.lower_ in {"two", "both"} for t in c.children)
                        for c in subjects)
     return False
+
+
+def _by_call(tok: Token) -> bool:
+    """"a phone call", "a telephone conversation", "a video conference": the means of a clause."""
+    return any(c.dep_ == "compound" and c.lower_ in {"phone", "telephone", "video"} for c in tok.children)
 
 
 def _each_other(tok: Token) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from parley.extract.events import Found
+from parley.extract.knowledge import Knowledge
 from parley.extract.mentions import Cast
 
 # "at the invitation of French President Emmanuel Macron", "a working visit to his Ivorian
@@ -107,7 +108,31 @@ def _both_hold(cue: str, *titles: str | None) -> bool:
 _VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,6}$")
 
 
-def guest_visits(found: list[Found], cast: Cast, text: str) -> list[Found]:
+# "the President welcomed the Vice President and the accompanying delegation to the Maldives"
+_WELCOMED_TO = re.compile(r"\b(?:welcomed|welcomes)\b[^.;]{0,120}?\bto\s+(?:the\s+)?"
+                          r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
+
+
+def _welcomed_to(meeting: Found, cast: Cast, text: str, kb: Knowledge) -> tuple[str, str] | None:
+    """The guest of a two-person meeting whom the host welcomes to the host's own country, and
+    that country: the guest's visit, though no travel word tells it (a welcome to a palace or an
+    office is no trip told)."""
+    if len(meeting.people) != 2:
+        return None
+    for match in _WELCOMED_TO.finditer(text):
+        host = next((m.person for m in reversed(cast.mentions) if m.end <= match.start()
+                     and text.rfind(".", m.end, match.start()) < 0 and m.person in meeting.people), None)
+        country = cast.people[host].country if host else None
+        place = match.group(1)
+        if country is None or kb.country_nouns.get(place) != country:  # (not "to Downing Street": no trip told)
+            continue
+        guest = next(p for p in meeting.people if p != host)
+        if cast.people[guest].country != country:
+            return guest, place
+    return None
+
+
+def guest_visits(found: list[Found], cast: Cast, text: str, kb: Knowledge | None = None) -> list[Found]:
     """The visit of a meeting's guest whom the text calls "visiting" ("held talks with visiting
     Saudi Crown Prince X", "the visiting prime minister"): an analyst codes the guest's VISIT on
     the meeting's day and at its place, as for "who is visiting the United Kingdom".  A guest
@@ -130,6 +155,16 @@ def guest_visits(found: list[Found], cast: Cast, text: str) -> list[Found]:
                              **({"date": "meeting-day"} if meeting.date else {})})
         visit.spans = [(m.start, m.end, "visiting-guest"), *meeting.spans[:2]]
         visitors.add(m.person)
+        out.append(visit)
+    for meeting in meetings:
+        if kb is None or (welcomed := _welcomed_to(meeting, cast, text, kb)) is None or welcomed[0] in visitors:
+            continue
+        visit = Found("VISIT", [welcomed[0]], meeting.start, meeting.end, meeting.trigger,
+                      modality=meeting.modality, location=welcomed[1], date=meeting.date,
+                      rules={"type": "welcomed-to", "participants": "welcomed-guest",
+                             **({"date": "meeting-day"} if meeting.date else {})})
+        visit.spans = list(meeting.spans[:2])
+        visitors.add(welcomed[0])
         out.append(visit)
     return out
 

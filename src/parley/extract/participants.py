@@ -249,7 +249,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                 skip.update(x.i for x in noun.subtree)  # "X and his wife Y called on Z": she accompanies
             if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
                 skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage
-            if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path and kind != "VISIT" \
+            if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path \
                     and any(c.dep_ in {"appos", "compound"} or c.pos_ == "PROPN" for c in t.head.subtree if c is not t
                             and c not in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "Trump's special envoy Steve Witkoff": the envoy

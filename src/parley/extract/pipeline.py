@@ -172,7 +172,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
         found[:] = merge(found, kb, story_day)
         during_trip(found, primary)
-    found.extend(guest_visits(found, cast, text))
+    found.extend(guest_visits(found, cast, text, kb))
 
     for ev in found:
         if ev.modality == "occurred" and ev.date and len(ev.date) == 10 and published \

@@ -214,10 +214,13 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
         people = [p for p in visit.people if p in abroad] if visit.people else abroad
         if len(people) != 1 or (visit.people and visit.people != people):
             continue
-        if not visit.people and primary.modality == "planned":
-            visit.modality = "planned"  # "This visit provides an opportunity": the one announced
+        if not visit.people:
+            # "This visit provides an opportunity" (announced), "his hope that the visit will achieve
+            # the desired results" (under way): the trip of the meeting, as real as the meeting
+            visit.modality = primary.modality
         visit.people, visit.partial = people, False
-        visit.location = visit.location or primary.location or kb.country_names.get(host)
+        placed = primary.location if primary.location in kb.places or primary.location in kb.country_nouns else None
+        visit.location = visit.location or placed or kb.country_names.get(host)  # a city, not a palace
         if primary.date:  # the trip of the meeting: its own sentence's date is another matter's
             visit.date, visit.rules["date"] = primary.date, "meeting-abroad"
         out.append(visit)

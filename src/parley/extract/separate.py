@@ -75,11 +75,19 @@ def _distributed(tok: Token, cast: Cast) -> bool:
 
 
 _SPEAKER = re.compile(r"\b(?:Speaker|Chair(?:man|woman|person)?|President)\b.*\b(?:Assembly|Parliament|Senate|"
-                      r"Congress|Riigikogu|Seimas|Saeima|Sejm|Duma|Majlis|Knesset|Bundestag|Diet|House)\b|\bSpeaker\b")
+                      r"Congress|Riigikogu|Seimas|Saeima|Sejm|Duma|Majlis|Knesset|Bundestag|Diet|House|Chamber|"
+                      r"Council of States|Federation Council|Bundesrat)\b|\bSpeaker\b")
+# The upper chamber's presiding officer is an office of its own beside the lower one's ("Laura
+# Boldrini, President of the Chamber of Deputies, and Pietro Grasso, President of the Senate").
+_UPPER = re.compile(r"\b(?:Senate|House of Lords|Council of States|Federation Council|Bundesrat|upper house)\b")
 
 
 _LOWER_OFFICE = re.compile(r"\b(president|prime minister|premier|chancellor|speaker|king|leader of the opposition)"
                            r"(?:,?\s+(?:His|Her)\s+Excellency|,?\s+(?:the\s+)?Honou?rable)?,?\s+$", re.IGNORECASE)
+
+
+_TRAILING_OFFICE = re.compile(r",\s+(?:the\s+)?((?:President|Speaker|Chair(?:man|woman|person)?) of the "
+                              r"[A-Z][\w-]*(?: (?:of )?[A-Z][\w-]*){0,3})")
 
 
 def _office_class(title: str | None) -> str | None:
@@ -88,7 +96,7 @@ def _office_class(title: str | None) -> str | None:
     if not title or re.search(r"\b(?:Vice|Deputy|Former|former|Acting)\b", title):
         return None
     if _SPEAKER.search(title):
-        return "speaker"
+        return "speaker:upper" if _UPPER.search(title) else "speaker"
     if re.search(r"\b(?:Leader of the Opposition|Opposition Leader)\b", title, re.IGNORECASE):
         return "opposition"  # received apart from the government: "the Prime Minister ... the Leader of the Opposition"
     if re.search(r"\b(?:Prime Minister|Premier|Chancellor)\b", title):
@@ -104,16 +112,19 @@ def _heads_of_offices(tok: Token, cast: Cast) -> bool:
     the Chairperson of the National Assembly"): each receives the guest on their own; a minister
     beside their president ("President Peña and Foreign Minister Ramirez") does not make two."""
     sent = sentence_of(tok)
-    after: dict[str, int] = {}  # each person named after the trigger, at their first mention
+    after: dict[str, tuple[int, int]] = {}  # each person named after the trigger, at their first mention
     for m in cast.mentions:
         if tok.idx < m.start < sent.end_char:
-            after.setdefault(m.person, m.start)
+            after.setdefault(m.person, (m.start, m.end))
     known = {cast.people[name].country for name in after} - {None}
     offices: dict[str | None, set[str]] = {}
     text = doc_text(tok.doc)
-    for name, at in after.items():
+    for name, (at, end) in after.items():
         person = cast.people[name]
         title = person.title
+        if title and (office := _TRAILING_OFFICE.match(text, end)) is not None and \
+                office.group(1).split()[0] == title:
+            title = office.group(1)  # "Pietro Grasso, President of the Senate": the body says which office
         if not title:
             # "to meet Armenian president Serzh Sargsyan and prime minister Karen Karapetyan": the
             # office written in lower case before the name, when the person has no title of their own
