@@ -1,7 +1,8 @@
 """Calls told as a discussion, attributions that close a sentence, spellings the registry knows
 under another romanisation, the two presiding officers of a parliament, an envoy's own trip and a
-guest welcomed to the host's country (each on a constructed text that fails without its rule;
-found in blind batches d42-d43)."""
+guest welcomed to the host's country, offices longer than the pattern that found them, names
+after a portfolio, regional gatherings, a first lady (each on a constructed text that fails
+without its rule, or a corpus document where only it shows; found in blind batches d42-d45)."""
 
 from __future__ import annotations
 
@@ -90,3 +91,34 @@ def test_the_visit_hoped_to_bear_fruit_is_the_guest_s_trip_under_way(extractor: 
             publisher="Example Agency", published="2023-02-20")
     visit = next(e for e in x.events if e.type == "VISIT")
     assert names(visit) == {"William Ruto"} and visit.modality == "occurred"
+
+
+def test_a_state_s_secretary_of_another_department_is_not_its_secretary_of_state(extractor: Extractor) -> None:
+    """"US Secretary of Defense James Mattis": the office pattern knows "US Secretary" (of State);
+    the words after it make it another office, held by the person it names (found in d44)."""
+    x = run(extractor, "Defence Minister Anita Anand met today with US Secretary of Defense Lloyd Austin to "
+            "discuss continental defence and NORAD modernization.", publisher="National Defence",
+            published="2023-03-24")
+    assert names(primary(x)) == {"Anita Anand", "Lloyd Austin"}
+
+
+def test_a_minister_named_after_a_portfolio_of_several_words_is_found(extractor: Extractor) -> None:
+    x = run(extractor, "United States Trade Representative Katherine Tai today met virtually with Cambodian "
+            "Minister of Commerce and Industry Cham Nimul to discuss trade.",
+            title="Readout of Ambassador Tai's virtual meeting with Cambodian Minister of Commerce Cham Nimul",
+            publisher="Office of the United States Trade Representative", published="2024-02-01")
+    call = primary(x)
+    assert call.type == "CALL" and names(call) == {"Katherine Tai", "Cham Nimul"}  # met virtually: by a line
+
+
+def test_a_gathering_named_by_its_region_is_no_meeting_of_the_clause_s_people(extractor: Extractor) -> None:
+    x = run(extractor, "French President Emmanuel Macron spoke with US President Donald Trump by phone just "
+            "before a European meeting on Ukraine, the Elysee said.", publisher="Example Agency",
+            published="2025-02-17")
+    assert [e.type for e in x.events] == ["CALL"]
+
+
+def test_the_first_lady_accompanies_the_guest(extractor: Extractor) -> None:
+    x = run(extractor, "President Joe Biden welcomed Kenyan President William Ruto and first lady Rachel Ruto at "
+            "the White House for a state visit on Thursday.", publisher="Example Agency", published="2024-05-23")
+    assert names(primary(x)) == {"Joe Biden", "William Ruto"}

@@ -43,6 +43,26 @@ _CALENDAR = CALENDAR_WORDS | {"may"}
 _NAME_TAIL = re.compile(rf"(?:[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|{_NAME_TOKEN}))+")
 
 _LINK = re.compile(r" (?:of|in|to) (?:the )?")
+# Words of ministries' portfolios (never a name): "Minister of Industry and Trade", "Secretary for
+# Foreign Affairs and Cooperation"
+_PORTFOLIO_WORDS = frozenset({
+    "Administration", "Affairs", "Agrarian", "Agriculture", "Arts", "Asia", "Aviation", "Broadcasting", "Budget",
+    "Cabinet", "Children", "Citizens", "Climate", "Commerce", "Communications", "Constitutional", "Consular",
+    "Cooperation", "Culture", "Customs", "Defence", "Defense", "Development", "Diaspora", "Digital", "Disaster",
+    "East", "Economic", "Economics", "Economy", "Education", "Emergency", "Employment", "Energy", "Environment",
+    "Europe", "European", "Expatriates", "External", "Family", "Finance", "Fisheries", "Food", "Foreign", "Forestry",
+    "Forests", "Gas", "Gender", "Government", "Health", "Heritage", "Home", "Housing", "Human", "Humanitarian",
+    "Immigration", "Industry", "Information", "Infrastructure", "Initiatives", "Integration", "Interior",
+    "International", "Investment", "Justice", "Labor", "Labour", "Land", "Lands", "Legal", "Livestock", "Local",
+    "Maritime", "Media", "Middle", "Migration", "Mines", "Mining", "Mobility", "Multilateral", "Natural", "Oil",
+    "Overseas", "Pacific", "Parliamentary", "Petroleum", "Planning", "Policy", "Political", "Ports", "Power",
+    "Public", "Reform", "Reforms", "Regional", "Relations", "Relief", "Religious", "Resources", "Revenue", "Rights",
+    "Roads", "Rural", "Science", "Security", "Shipping", "Social", "Special", "Sports", "Statistics", "Strategic",
+    "Technology", "Telecommunications", "Tourism", "Trade", "Transport", "Treasury", "Urban", "Veterans", "Water",
+    "Welfare", "Women", "Works", "Youth"})
+_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Ministers)\s+(?:of|for)\s+(?:the\s+)?(?:(?:" +
+                        "|".join(sorted(_PORTFOLIO_WORDS)) + r")(?:,?\s+(?:and|&)\s+|\s+|,\s+))+"
+                        r"(?:(?:Mr|Ms|Mrs|Dr|H\.?\s?E)\.?\s+)?(?=[A-Z])")
 _OF_PATTERNS: dict[int, re.Pattern[str]] = {}
 
 
@@ -127,6 +147,14 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         if run and not any(w in kb.title_words or w in kb.countries or w.lower() in _CALENDAR
                            for w in run.group(0).split()):
             found.append((run.start(), run.end(), "title-of-state+name"))
+    for m in _PORTFOLIO.finditer(text):
+        # "Minister of Industry and Trade Tran Tuan Anh": the name after a portfolio of words no
+        # name holds, which the tagger leaves unnamed when the name is not an English one
+        run = _NAME_RUN.match(text, m.end())
+        if run and len(run.group(0).split()) >= 2 and not any(
+                w in _PORTFOLIO_WORDS or w in kb.title_words or w in kb.countries or w in kb.places
+                or w.lower() in _CALENDAR for w in run.group(0).split()):
+            found.append((run.start(), run.end(), "portfolio+name"))
     for m in honorific_re.finditer(text):
         if m.group(1).split()[0] in kb.title_words or text.startswith(" of ", m.end(1)):
             continue  # "HE Head of the Office of the President": a style before an office, not a name

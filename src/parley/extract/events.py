@@ -54,6 +54,16 @@ __all__ = ["NEEDED", "Found", "find_events", "modality", "paragraph_chars", "par
 
 
 # The attribution that closes a sentence: "..., the spokesman X said (in a statement) (on Sunday)."
+def _group_gathering(tok: Token) -> bool:
+    """"a European meeting", "an Arab summit": a meeting named by the one region or people it
+    gathers, with no one said to meet anyone ("with", "between", a possessor)."""
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in {"meeting", "summit"}:
+        return False
+    kinds = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.ent_type_ == "NORP"]
+    return len(kinds) == 1 and not any(c.lower_ in {"-", "–", "bilateral"} for c in tok.children) and not any(
+        (c.dep_ == "prep" and c.lower_ in {"with", "between"}) or c.dep_ == "poss" for c in tok.children)
+
+
 _TELLS = re.compile(r"\s+(?:said|says|added|stated|noted|announced|reported)(?:\s+(?:in\s+a\s+statement|"
                     r"on\s+\w+|today|yesterday|\w+day))*\s*[.;]")
 
@@ -82,6 +92,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             kind = "CALL"  # "-in phone conversation ... Rowley had a conversation with Trump": that call
         if kind is None or _is_excluded(tok) or _unnamed_group(tok, cast):
             continue
+        if kind == "MEET" and _group_gathering(tok):
+            continue  # "just before a European meeting on Ukraine": a gathering of a region, not these people's
         if kind == "MEET" and _by_phone(tok):
             kind = "CALL"  # "held talks via telephone with", "a meeting by video link"
         if tok.dep_ == "compound" and trigger_type(tok.head) == kind:
@@ -242,9 +254,12 @@ _LINES = {"phone", "telephone", "video", "videoconference", "videolink", "link",
 
 def _by_phone(tok: Token) -> bool:
     """Talks held over a line: "talks via telephone", "held talks by phone", "met by video link",
-    "a virtual consultative meeting"."""
+    "a virtual consultative meeting", "met virtually with"."""
     if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in {"virtual", "online"} for c in tok.children):
         return True
+    if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in {"virtually", "online", "remotely"}
+                                  for p in (tok, *(c for c in tok.children if c.dep_ == "prep")) for c in p.children):
+        return True  # "met virtually with" (the adverb hung on the verb or on its "with")
     holders = [tok, tok.head] if tok.dep_ in {"dobj", "nsubjpass"} else [tok]
     return any(c.dep_ == "prep" and c.lower_ in {"via", "by", "over", "through"} and any(
         g.lower_ in _LINES or any(x.lower_ in _LINES for x in g.children if x.dep_ == "compound")

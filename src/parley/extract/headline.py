@@ -16,7 +16,7 @@ from parley.extract.knowledge import Knowledge, sentences
 from parley.extract.mentions import Cast
 
 _HEAD_CALL = re.compile(r"\b(?:call|calls|called|phone|telephone|telephonic|spoke|speaks|speak|"
-                        r"conversation)\b", re.IGNORECASE)
+                        r"conversation|virtual meeting|video conference|videoconference|video call)\b", re.IGNORECASE)
 _HEAD_MEET = re.compile(r"\b(?:meets?|meeting|met|talks|summit|hosts?|hosted|receives?|received)\b",
                         re.IGNORECASE)
 _HEAD_VISIT = re.compile(r"\b(?:visit|arriv(?:es|ed|ing)\b|lands? in\b)", re.IGNORECASE)

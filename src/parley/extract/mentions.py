@@ -214,6 +214,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             continue  # "the Prime Minister of India, Narendra Modi": the name carries it
         if any(mm.start <= m.start("title") < mm.end for mm in mentions):
             continue
+        if (m.group("adj") or m.group("poss")) and not m.group("of") and re.match(r"\s+of\s+(the\s+)?[A-Z]", after):
+            continue  # "US Secretary of Defense", "Vietnam Minister of Industry and Trade": another office
         if re.search(r"\b(?:an?|any|no|every|each|another)\s+$", text[max(0, m.start() - 9):m.start()], re.I):
             continue  # "the first time an Australian Prime Minister has ...": no one in particular
         if re.match(r"[-\s]?elect\b|[-\s]designate\b", text[m.end("title"):m.end("title") + 11], re.I) or \

@@ -247,6 +247,9 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                     c.dep_ == "poss" for c in (*t.children, *noun.children)) and not any(
                     x.i in path for x in noun.subtree):
                 skip.update(x.i for x in noun.subtree)  # "X and his wife Y called on Z": she accompanies
+            if t.lower_ == "lady" and any(c.lower_ == "first" for c in t.children) and t.i not in path \
+                    and not any(x.i in path for x in noun.subtree):
+                skip.update(x.i for x in noun.subtree)  # "welcomed President X and first lady Y": entourage
             if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
                 skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage
             if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path \
