@@ -122,3 +122,27 @@ def test_the_first_lady_accompanies_the_guest(extractor: Extractor) -> None:
     x = run(extractor, "President Joe Biden welcomed Kenyan President William Ruto and first lady Rachel Ruto at "
             "the White House for a state visit on Thursday.", publisher="Example Agency", published="2024-05-23")
     assert names(primary(x)) == {"Joe Biden", "William Ruto"}
+
+
+def test_a_rank_of_several_words_before_a_name_is_not_the_name(extractor: Extractor) -> None:
+    """Golden, on the corpus document whose garbled office ("Commanderin- Chief of Defence Services
+    Senior General Min Aung Hlaing") left the tagger without a name: the rank marks one."""
+    doc = read_document(Path(__file__).parents[1] / "corpus" / "d46" / "docs" / "d46_10.json")
+    assert names(primary(extractor.extract(doc))) == {"Min Aung Hlaing", "John Kerry"}
+
+
+def test_a_meeting_with_the_leaders_of_three_states_listed_with_semicolons_is_one(extractor: Extractor) -> None:
+    x = run(extractor, "Today at the White House, President Joe Biden held a meeting with the Presidents of the "
+            "Pacific island states: President Surangel Whipps of the Republic of Palau; President David Kabua of "
+            "the Republic of the Marshall Islands; and President Wesley Simina of the Federated States of "
+            "Micronesia.", publisher="Example Agency", published="2023-09-25")
+    meetings = [names(e) for e in x.events if e.type == "MEET"]
+    assert len(meetings) == 1 and {"Joe Biden", "Surangel Whipps", "David Kabua"} <= meetings[0]
+
+
+def test_a_named_parliamentary_group_does_not_make_the_meetings_one(extractor: Extractor) -> None:
+    x = run(extractor, "Also on Wednesday, Prime Minister Petr Fiala will have meetings with EPP Group Chair "
+            "Manfred Weber, as well as with Chair of the Renew Europe Group Valerie Hayer.",
+            publisher="Example Agency", published="2024-03-05")
+    meetings = sorted(sorted(names(e)) for e in x.events if e.type == "MEET")
+    assert meetings == [["Manfred Weber", "Petr Fiala"], ["Petr Fiala", "Valerie Hayer"]]

@@ -43,8 +43,8 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     sent = sentence_of(tok)
     words = {t.lower_ for t in sent}
     clause = tok if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i else tok.head
-    if {t.lower_ for t in clause.subtree} & _COLLECTIVE:
-        return False  # the trigger's own clause says "jointly", "trilateral", "all" (not a standfirst above it)
+    if {t.text for t in clause.subtree if t.text.islower()} & _COLLECTIVE:
+        return False  # the trigger's own clause says "jointly", "trilateral", "all" (not "the EPP Group's chair")
     if tok.tag_ == "NNS" and tok.lower_ in _PLURAL_ENGAGEMENTS:
         return True
     if words & _DISTRIBUTIVE:
@@ -54,7 +54,10 @@ def _distributed(tok: Token, cast: Cast) -> bool:
             for c in (*tok.children, *(g for p in tok.children if p.dep_ == "prep" for g in p.children))):
         return True  # "to have met both Putin and Zelensky": each on his own occasion
     people_at = [m.start for m in cast.mentions if tok.idx < m.start < sent.end_char]
-    if len(people_at) >= 3 and ";" in doc_text(tok.doc)[people_at[0]:people_at[-1]]:
+    # "held a meeting with the Presidents of ...: A of X; B of Y; and C of Z": one meeting of several states
+    one = tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children) and len(
+        {cast.people[m.person].country for m in cast.mentions if tok.idx < m.start < sent.end_char} - {None}) >= 3
+    if len(people_at) >= 3 and ";" in doc_text(tok.doc)[people_at[0]:people_at[-1]] and not one:
         return True  # "to meet with X, the party chief; Y, the president; and Z": one by one
     withs = [t for t in tok.subtree if t.lower_ == "with" and t.dep_ in {"prep", "conj"}
              and (t.head.i == tok.i or t.head.lower_ in {"with", "as", "well"})]
