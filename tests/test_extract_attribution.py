@@ -146,3 +146,18 @@ def test_a_named_parliamentary_group_does_not_make_the_meetings_one(extractor: E
             publisher="Example Agency", published="2024-03-05")
     meetings = sorted(sorted(names(e)) for e in x.events if e.type == "MEET")
     assert meetings == [["Manfred Weber", "Petr Fiala"], ["Petr Fiala", "Valerie Hayer"]]
+
+
+def test_a_body_named_after_a_title_is_not_a_person(extractor: Extractor) -> None:
+    x = run(extractor, "Jakarta, Nov. 27 -- Secretary-General of ASEAN, Dr. Kao Kim Hourn, today met with H.E. Rex "
+            "Gatchalian, Secretary of Social Welfare and Development of the Republic of the Philippines and "
+            "incoming Chair of the ASEAN Socio-Cultural Community (ASCC) Council, in Manila. They exchanged views "
+            "on the priorities of the chairmanship.", publisher="ASEAN Secretariat", published="2025-11-27")
+    assert names(primary(x)) == {"Kao Kim Hourn", "Rex Gatchalian"}
+
+
+def test_an_abbreviated_rank_is_no_person(extractor: Extractor) -> None:
+    x = run(extractor, "BANGKOK, Oct 15 (TNA) – Prime Minister Gen. Prayut Chan-ocha met China's Foreign Minister "
+            "Wang Yi at Government House on Thursday.\n\nThe meeting came after Gen Prayut had declared a state "
+            "of emergency in Bangkok.", publisher="TNA", published="2020-10-15")
+    assert names(primary(x)) == {"Prayut Chan-ocha", "Wang Yi"}

@@ -45,23 +45,23 @@ _NAME_TAIL = re.compile(rf"(?:[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|{_NA
 _LINK = re.compile(r" (?:of|in|to) (?:the )?")
 # Words of ministries' portfolios (never a name): "Minister of Industry and Trade", "Secretary for
 # Foreign Affairs and Cooperation"
-_PORTFOLIO_WORDS = frozenset({
-    "Administration", "Affairs", "Agrarian", "Agriculture", "Arts", "Asia", "Aviation", "Broadcasting", "Budget",
-    "Cabinet", "Children", "Citizens", "Climate", "Commerce", "Communications", "Constitutional", "Consular",
+PORTFOLIO_WORDS = frozenset({
+    "Administration", "Affairs", "Agrarian", "Agriculture", "Arts", "Aviation", "Broadcasting", "Budget",
+    "Children", "Citizens", "Climate", "Commerce", "Communications", "Constitutional", "Consular",
     "Cooperation", "Culture", "Customs", "Defence", "Defense", "Development", "Diaspora", "Digital", "Disaster",
-    "East", "Economic", "Economics", "Economy", "Education", "Emergency", "Employment", "Energy", "Environment",
-    "Europe", "European", "Expatriates", "External", "Family", "Finance", "Fisheries", "Food", "Foreign", "Forestry",
-    "Forests", "Gas", "Gender", "Government", "Health", "Heritage", "Home", "Housing", "Human", "Humanitarian",
+    "Economic", "Economics", "Economy", "Education", "Emergency", "Employment", "Energy", "Environment",
+    "Expatriates", "External", "Family", "Finance", "Fisheries", "Food", "Foreign", "Forestry",
+    "Forests", "Gas", "Gender", "Health", "Heritage", "Home", "Housing", "Human", "Humanitarian",
     "Immigration", "Industry", "Information", "Infrastructure", "Initiatives", "Integration", "Interior",
     "International", "Investment", "Justice", "Labor", "Labour", "Land", "Lands", "Legal", "Livestock", "Local",
-    "Maritime", "Media", "Middle", "Migration", "Mines", "Mining", "Mobility", "Multilateral", "Natural", "Oil",
-    "Overseas", "Pacific", "Parliamentary", "Petroleum", "Planning", "Policy", "Political", "Ports", "Power",
+    "Maritime", "Media", "Migration", "Mines", "Mining", "Mobility", "Multilateral", "Natural", "Oil",
+    "Overseas", "Parliamentary", "Petroleum", "Planning", "Policy", "Political", "Ports", "Power",
     "Public", "Reform", "Reforms", "Regional", "Relations", "Relief", "Religious", "Resources", "Revenue", "Rights",
     "Roads", "Rural", "Science", "Security", "Shipping", "Social", "Special", "Sports", "Statistics", "Strategic",
     "Technology", "Telecommunications", "Tourism", "Trade", "Transport", "Treasury", "Urban", "Veterans", "Water",
     "Welfare", "Women", "Works", "Youth"})
 _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Ministers)\s+(?:of|for)\s+(?:the\s+)?(?:(?:" +
-                        "|".join(sorted(_PORTFOLIO_WORDS)) + r")(?:,?\s+(?:and|&)\s+|\s+|,\s+))+"
+                        "|".join(sorted(PORTFOLIO_WORDS)) + r")(?:,?\s+(?:and|&)\s+|\s+|,\s+))+"
                         r"(?:(?:Mr|Ms|Mrs|Dr|H\.?\s?E)\.?\s+)?(?=[A-Z])")
 _OF_PATTERNS: dict[int, re.Pattern[str]] = {}
 
@@ -85,7 +85,8 @@ _NOT_A_NAME_END = {"Palace", "House", "Hall", "Airport", "Hotel", "Centre", "Cen
                    "Secretariat", "Headquarters", "Masjid", "Mosque", "Church", "Cathedral", "Temple", "Shrine",
                    # events and bodies: "31st ASEAN Summit and Related Summits", "Vanuatu Earthquake"
                    "Summit", "Summits", "Earthquake", "Cyclone", "Tsunami", "Conference", "Forum", "Ministers",
-                   "Officials", "Tribunal", "Ministry", "Commission", "Committee", "Agency", "Restaurant", "Resort"}
+                   "Officials", "Tribunal", "Ministry", "Commission", "Committee", "Agency", "Restaurant", "Resort",
+                   "Community", "Council", "Parliament", "Assembly"}
 
 _COMPASS = {"North", "South", "East", "West", "Central", "Middle", "Northern", "Southern", "Eastern", "Western"}
 _PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
@@ -152,7 +153,7 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         # name holds, which the tagger leaves unnamed when the name is not an English one
         run = _NAME_RUN.match(text, m.end())
         if run and len(run.group(0).split()) >= 2 and not any(
-                w in _PORTFOLIO_WORDS or w in kb.title_words or w in kb.countries or w in kb.places
+                w in PORTFOLIO_WORDS or w in kb.title_words or w in kb.countries or w in kb.places
                 or w.lower() in _CALENDAR for w in run.group(0).split()):
             found.append((run.start(), run.end(), "portfolio+name"))
     for m in honorific_re.finditer(text):

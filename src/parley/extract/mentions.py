@@ -1,9 +1,8 @@
 """Resolving every person mention of a text: names, short forms, offices and pronouns.
 
-The result is a :class:`Cast`: the document's people and, for each mention, the character span and
-the person it denotes.  Events and statements read people only through the cast, so a rule such as
-"participants are the people in the trigger's clause" works the same whether the text wrote
-"Wang Yi", "Wang", "China's Foreign Minister" or "he".
+The result is a :class:`Cast`: the document's people and, for each mention, its span and person.
+Events and statements read people only through the cast, so a rule such as "participants are the
+people in the trigger's clause" works the same for "Wang Yi", "Wang", "China's Foreign Minister" or "he".
 """
 
 from __future__ import annotations
@@ -13,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from parley.extract.candidates import name_candidates
+from parley.extract.candidates import PORTFOLIO_WORDS, name_candidates
 from parley.extract.counterparts import listed_counterparts, resolver, unnamed_counterpart
 from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person
@@ -213,9 +212,10 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                 and not re.match(r"\s*,?\s*(?:The|He|She|They|It|In|On|At|And|But)\b", after):
             continue  # "the Prime Minister of India, Narendra Modi": the name carries it
         if any(mm.start <= m.start("title") < mm.end for mm in mentions):
+            continue  # (below: "US Secretary of Defense", "Secretary of Social Welfare": another office)
+        if not m.group("of") and (other := re.match(r"\s+of\s+(?:the\s+)?([A-Z]\w*)", after)) and (
+                m.group("adj") or m.group("poss") or other.group(1) in PORTFOLIO_WORDS):
             continue
-        if (m.group("adj") or m.group("poss")) and not m.group("of") and re.match(r"\s+of\s+(the\s+)?[A-Z]", after):
-            continue  # "US Secretary of Defense", "Vietnam Minister of Industry and Trade": another office
         if re.search(r"\b(?:an?|any|no|every|each|another)\s+$", text[max(0, m.start() - 9):m.start()], re.I):
             continue  # "the first time an Australian Prime Minister has ...": no one in particular
         if re.match(r"[-\s]?elect\b|[-\s]designate\b", text[m.end("title"):m.end("title") + 11], re.I) or \
