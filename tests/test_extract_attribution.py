@@ -161,3 +161,22 @@ def test_an_abbreviated_rank_is_no_person(extractor: Extractor) -> None:
             "Wang Yi at Government House on Thursday.\n\nThe meeting came after Gen Prayut had declared a state "
             "of emergency in Bangkok.", publisher="TNA", published="2020-10-15")
     assert names(primary(x)) == {"Prayut Chan-ocha", "Wang Yi"}
+
+
+def test_a_telephone_discussion_is_one_call(extractor: Extractor) -> None:
+    x = run(extractor, "On Friday, President Klaus Iohannis had a telephone discussion with his Turkish counterpart, "
+            "Recep Tayyip Erdogan, about the two countries' contribution to NATO.", publisher="Example Agency",
+            published="2024-04-19")
+    assert [(e.type, names(e)) for e in x.events] == [("CALL", {"Klaus Iohannis", "Recep Tayyip Erdoğan"})]
+
+
+def test_a_leader_s_own_release_in_the_first_person_is_the_leader_s(extractor: Extractor) -> None:
+    """"This week I go to New Zealand ... Prime Minister John Key and I will discuss" from the Prime
+    Minister of Australia's office: the "I" is the prime minister of the day (the registry's)."""
+    x = run(extractor, "This week I go to New Zealand for the annual leaders' meeting.\n\nOn 27-28 February, Prime "
+            "Minister John Key and I will discuss a range of bilateral and international issues.",
+            title="Visit to New Zealand", publisher="Prime Minister of Australia", published="2015-02-25")
+    meeting = primary(x)
+    assert meeting.type == "MEET" and meeting.modality == "planned" and meeting.date == "2015-02-27"
+    assert names(meeting) == {"Tony Abbott", "John Key"}
+    assert any(e.type == "VISIT" and names(e) == {"Tony Abbott"} for e in x.events)

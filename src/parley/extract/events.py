@@ -96,8 +96,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             continue  # "just before a European meeting on Ukraine": a gathering of a region, not these people's
         if kind == "MEET" and _by_phone(tok):
             kind = "CALL"  # "held talks via telephone with", "a meeting by video link"
-        if tok.dep_ == "compound" and trigger_type(tok.head) == kind:
-            continue  # "a telephone call": one engagement, told by its head noun
+        if tok.dep_ == "compound" and trigger_type(tok.head) is not None:
+            continue  # "a telephone call", "a telephone discussion": one engagement, told by its head noun
         if kind == "CALL" and tok.pos_ in {"VERB", "AUX"} and any(
                 g.lower_ in {"phone", "telephone", "video"}
                 for c in tok.children if c.dep_ == "prep" for g in c.children):
@@ -255,8 +255,9 @@ _LINES = {"phone", "telephone", "video", "videoconference", "videolink", "link",
 def _by_phone(tok: Token) -> bool:
     """Talks held over a line: "talks via telephone", "held talks by phone", "met by video link",
     "a virtual consultative meeting", "met virtually with"."""
-    if tok.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in {"virtual", "online"} for c in tok.children):
-        return True
+    if tok.pos_ == "NOUN" and any((c.dep_ == "amod" and c.lower_ in {"virtual", "online"}) or (
+            c.dep_ == "compound" and c.lower_ in {"phone", "telephone", "video"}) for c in tok.children):
+        return True  # "a virtual consultative meeting", "a telephone discussion"
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in {"virtually", "online", "remotely"}
                                   for p in (tok, *(c for c in tok.children if c.dep_ == "prep")) for c in p.children):
         return True  # "met virtually with" (the adverb hung on the verb or on its "with")

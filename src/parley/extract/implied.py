@@ -34,6 +34,20 @@ _TOGETHER = re.compile(
     r"review\w*|held)\b", re.IGNORECASE)
 
 
+# "Prime Minister John Key and I will discuss ...": the author of a first-person release and a host
+_AND_I = re.compile(r"\s+and I (?:will |would |are to |shall )?(?:discuss\w*|meet|hold talks|review)\b")
+
+
+def _we_discuss(cast: Cast, text: str, guest: str) -> tuple[str, re.Match[str]] | None:
+    """The person named right before "and I will discuss", when the "I" is the visit's guest."""
+    for m in cast.mentions:
+        said = _AND_I.match(text, m.end)
+        if said and m.person != guest and any(i.person == guest and i.start == said.start() + len(" and ")
+                                                for i in cast.mentions):
+            return m.person, said
+    return None
+
+
 _SUMS_UP = re.compile(r"\b(?:conclude[sd]?|concluding|wraps? up|ends|ended|completes|completed)\b", re.IGNORECASE)
 
 
@@ -50,6 +64,8 @@ def implied_meeting(found: list[Found], cast: Cast, text: str, title: str | None
         guest = visit.people[0]
         visited = visit.rules.get("host") if visit.rules.get("host") in visit.people else None  # "visited X"
         host = visited or _host_named(visit, cast, text)
+        if host is None and (we := _we_discuss(cast, text, guest)) is not None:
+            host, told = we  # "John Key and I will discuss": the guest writes of the two of them
         # a meeting with the host told in words is this visit's, unless it was elsewhere ("In May
         # President X was on a visit to Ethiopia ... held discussion with Y": an earlier trip)
         here = [e for e in told_meetings

@@ -25,7 +25,7 @@ from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
 from parley.extract.primary import _choose_primary, _complete_primary, _settle_partial
 from parley.extract.recalled import complete_visits, leaders_meetings, merge, pair_meetings, their_meetings
-from parley.extract.references import speakers_i, speech_speaker, transcript_speakers
+from parley.extract.references import release_author, speakers_i, speech_speaker, transcript_speakers
 from parley.extract.registry import user_registry_path
 from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate
 from parley.extract.statements import attribute
@@ -113,6 +113,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     # the "I" of a speech ("Remarks by X"), else of each labelled turn of a transcript
     extra = speakers_i(body, list(cast.mentions), speaker) if speaker else \
         transcript_speakers(body, list(cast.mentions), lambda label: _registry_person(label, people, kb))
+    if not speaker and not extra and (author := release_author(document.publisher, home_country, on, kb)):
+        extra = speakers_i(body, list(cast.mentions), _known(people, author, kb, "release-author"))
     cast = Cast(people, tuple(sorted((*cast.mentions, *extra), key=lambda m: m.start)), cast.groups)
 
     # A relay's own dateline ("MOSCOW, May 31. /TASS/.") says when the story was written; its

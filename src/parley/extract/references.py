@@ -183,6 +183,20 @@ def speech_speaker(title: str, head_mentions: list[Mention]) -> str | None:
     return after[0] if after else None
 
 
+_LEADER_OFFICE = re.compile(r"\b(?:(?:Office of )?(?:the )?(Prime Minister|President|Chancellor|Premier))\b")
+
+
+def release_author(publisher: str | None, country: str | None, on: str | None, kb: Knowledge) -> str | None:
+    """The leader whose own office publishes a text in the first person ("This week I go to New
+    Zealand" from the Prime Minister of Australia, "I spoke today with ..." from a President's
+    office): the holder of that office on the day, from the registry."""
+    m = _LEADER_OFFICE.search(publisher or "")
+    if m is None or country is None:
+        return None
+    role = "head_of_state" if m.group(1) == "President" else "head_of_government"
+    return kb.holder(country, role, on, title=m.group(1))
+
+
 def speakers_i(doc: Doc, mentions: list[Mention], person: str) -> list[Mention]:
     """Every "I", "me" and "my" of a speech outside quotation marks: its speaker."""
     return _first_person(doc, mentions, lambda _at: person)
