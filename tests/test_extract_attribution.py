@@ -180,3 +180,10 @@ def test_a_leader_s_own_release_in_the_first_person_is_the_leader_s(extractor: E
     assert meeting.type == "MEET" and meeting.modality == "planned" and meeting.date == "2015-02-27"
     assert names(meeting) == {"Tony Abbott", "John Key"}
     assert any(e.type == "VISIT" and names(e) == {"Tony Abbott"} for e in x.events)
+
+
+def test_malaysian_styles_written_without_a_space_are_no_person(extractor: Extractor) -> None:
+    x = run(extractor, "On December 22, Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan, held a telephone "
+            "talk with H.E. Dato’Seri Diraja Dr. Zambry Abdul Kadir, Minister of Foreign Affairs of Malaysia, for "
+            "about 25 minutes.", publisher="Ministry of Foreign Affairs of Japan", published="2022-12-22")
+    assert names(primary(x)) == {"Yoshimasa Hayashi", "Zambry Abdul Kadir"}

@@ -86,7 +86,7 @@ _NOT_A_NAME_END = {"Palace", "House", "Hall", "Airport", "Hotel", "Centre", "Cen
                    # events and bodies: "31st ASEAN Summit and Related Summits", "Vanuatu Earthquake"
                    "Summit", "Summits", "Earthquake", "Cyclone", "Tsunami", "Conference", "Forum", "Ministers",
                    "Officials", "Tribunal", "Ministry", "Commission", "Committee", "Agency", "Restaurant", "Resort",
-                   "Community", "Council", "Parliament", "Assembly"}
+                   "Community", "Council", "Parliament", "Assembly", "Abroad", "Francophonie"}
 
 _COMPASS = {"North", "South", "East", "West", "Central", "Middle", "Northern", "Southern", "Eastern", "Western"}
 _PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
