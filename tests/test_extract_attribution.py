@@ -187,3 +187,11 @@ def test_malaysian_styles_written_without_a_space_are_no_person(extractor: Extra
             "talk with H.E. Dato’Seri Diraja Dr. Zambry Abdul Kadir, Minister of Foreign Affairs of Malaysia, for "
             "about 25 minutes.", publisher="Ministry of Foreign Affairs of Japan", published="2022-12-22")
     assert names(primary(x)) == {"Yoshimasa Hayashi", "Zambry Abdul Kadir"}
+
+
+def test_a_headline_word_glued_to_a_name_is_cut_off(extractor: Extractor) -> None:
+    x = run(extractor, "Just now, for approximately 45 minutes, I had a summit telephone talk with President Trump of "
+            "the United States of America.", title="Press Conference by Prime Minister ISHIBA Shigeru Regarding His "
+            "Summit Telephone Talk with U.S. President Trump", publisher="Prime Minister of Japan and His Cabinet",
+            published="2025-05-23")
+    assert names(primary(x)) == {"Shigeru Ishiba", "Donald Trump"}

@@ -64,6 +64,8 @@ _PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Ministers)\s+(?:of|for)\s+(?:t
                         "|".join(sorted(PORTFOLIO_WORDS)) + r")(?:,?\s+(?:and|&)\s+|\s+|,\s+))+"
                         r"(?:(?:Mr|Ms|Mrs|Dr|H\.?\s?E)\.?\s+)?(?=[A-Z])")
 _OF_PATTERNS: dict[int, re.Pattern[str]] = {}
+# Words a title-cased headline glues onto a name ("... ISHIBA Shigeru Regarding His Summit ...")
+_HEADLINE_LINKS = {"regarding", "on", "with", "about", "for", "to", "at", "in", "after", "before", "during"}
 
 
 def _of_pattern(kb: Knowledge) -> re.Pattern[str]:
@@ -125,7 +127,10 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
                 given = doc[ent.start - 1]  # "Lloyd J. Austin": the tagger cut the given name off
                 if given.text[:1].isupper() and given.text.isalpha() and given.text not in kb.title_words:
                     start = given.idx
-            found.append((start, ent.end_char, "ner"))
+            end = ent.end_char
+            if len(ent) > 2 and ent[-1].lower_ in _HEADLINE_LINKS:
+                end = ent[-2].idx + len(ent[-2].text)  # "ISHIBA Shigeru Regarding His ...": a headline word
+            found.append((start, end, "ner"))
     for m in kb.person_re.finditer(text):
         found.append((m.start(), m.end(), "registry"))
     title_re, honorific_re, comma_re = _patterns(kb)
