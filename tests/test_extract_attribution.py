@@ -195,3 +195,11 @@ def test_a_headline_word_glued_to_a_name_is_cut_off(extractor: Extractor) -> Non
             "Summit Telephone Talk with U.S. President Trump", publisher="Prime Minister of Japan and His Cabinet",
             published="2025-05-23")
     assert names(primary(x)) == {"Shigeru Ishiba", "Donald Trump"}
+
+
+def test_the_speaker_of_a_quotation_in_the_first_person_stays_at_the_table(extractor: Extractor) -> None:
+    x = run(extractor, "Fiji's Prime Minister Sitiveni Rabuka will visit New Zealand next week, Prime Minister "
+            "Christopher Luxon announced today.\n\n\"I look forward to welcoming Prime Minister Rabuka to Wellington "
+            "and continuing our conversations,\" Christopher Luxon said.",
+            publisher="New Zealand Government", published="2024-02-05")
+    assert any(e.type == "MEET" and names(e) == {"Christopher Luxon", "Sitiveni Rabuka"} for e in x.events)

@@ -73,7 +73,10 @@ def _trailing_tellers(tok: Token, cast: Cast, text: str) -> set[str]:
     the Foreign Ministry Ahmed Abu Zeid said in a statement"), whatever the parser hung them on:
     the attribution of a readout, not someone at the table."""
     sent = sentence_of(tok)
-    return {m.person for m in cast.mentions if tok.idx < m.start < sent.end_char and _TELLS.match(text, m.end)}
+    speaking = {m.person for m in cast.mentions if sent.start_char <= m.start < sent.end_char
+                and text[m.start:m.end] in {"I", "me", "my", "My"}}  # '"I look forward to ...," X said': X is in it
+    return {m.person for m in cast.mentions if tok.idx < m.start < sent.end_char and _TELLS.match(text, m.end)
+            and m.person not in speaking}
 
 
 def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
