@@ -1,6 +1,5 @@
 """Store: the only stage that does database I/O (SQLite by default, PostgreSQL for teams)."""
 
-from parley.store import pairs as _pairs  # noqa: F401  (registers the fill of migration 17)
 from parley.store.db import Database
 from parley.store.repo import (
     DOCUMENT_COLUMNS,

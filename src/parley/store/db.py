@@ -7,11 +7,12 @@ formatted into SQL, because document text is untrusted.
 
 from __future__ import annotations
 
+import importlib
 import os
 import re
 import sqlite3
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
@@ -36,8 +37,9 @@ def _migrations(backend: str) -> list[tuple[int, str, str]]:
 
 
 # What a migration's SQL cannot compute (the linker's view of names, say) is filled by Python
-# right after it, in the same transaction: registered by the module that owns the table.
-AFTER_MIGRATION: dict[int, Callable[[Database], None]] = {}
+# right after it, in the same transaction: "module:function", imported only when that migration
+# runs (the linker's modules load spaCy's knowledge, which `parley --help` must not wait for).
+AFTER_MIGRATION: dict[int, str] = {17: "parley.store.pairs:fill_engagement_keys"}
 
 
 def _split_sql(script: str) -> list[str]:
@@ -209,7 +211,8 @@ class Database:
                     for statement in _split_sql(script):
                         self.execute(statement)
                     if (fill := AFTER_MIGRATION.get(number)) is not None:
-                        fill(self)
+                        module, function = fill.split(":")
+                        getattr(importlib.import_module(module), function)(self)
                     self.execute("INSERT INTO schema_migrations (version, name, applied_at) "
                                  "VALUES (?, ?, CURRENT_TIMESTAMP)", (number, name))
                     current = number

@@ -20,7 +20,7 @@ from collections.abc import Iterable, Sequence
 
 from parley.link.core import person_tokens
 from parley.model import Actor
-from parley.store.db import AFTER_MIGRATION, Database
+from parley.store.db import Database
 
 NamePair = tuple[str, str]
 
@@ -107,5 +107,3 @@ def fill_engagement_keys(db: Database) -> None:
                                     (i.month or "" for i in dated))
         last = rows[-1]["num"]
 
-
-AFTER_MIGRATION[17] = fill_engagement_keys
