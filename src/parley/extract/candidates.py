@@ -43,27 +43,19 @@ _CALENDAR = CALENDAR_WORDS | {"may"}
 _NAME_TAIL = re.compile(rf"(?:[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|{_NAME_TOKEN}))+")
 
 _LINK = re.compile(r" (?:of|in|to) (?:the )?")
-# Words of ministries' portfolios (never a name): "Minister of Industry and Trade", "Secretary for
-# Foreign Affairs and Cooperation"
-PORTFOLIO_WORDS = frozenset({
-    "Administration", "Affairs", "Agrarian", "Agriculture", "Arts", "Aviation", "Broadcasting", "Budget",
-    "Children", "Citizens", "Climate", "Commerce", "Communications", "Constitutional", "Consular",
-    "Cooperation", "Culture", "Customs", "Defence", "Defense", "Development", "Diaspora", "Digital", "Disaster",
-    "Economic", "Economics", "Economy", "Education", "Emergency", "Employment", "Energy", "Environment",
-    "Expatriates", "External", "Family", "Finance", "Fisheries", "Food", "Foreign", "Forestry",
-    "Forests", "Gas", "Gender", "Health", "Heritage", "Home", "Housing", "Human", "Humanitarian",
-    "Immigration", "Industry", "Information", "Infrastructure", "Initiatives", "Integration", "Interior",
-    "International", "Investment", "Justice", "Labor", "Labour", "Land", "Lands", "Legal", "Livestock", "Local",
-    "Maritime", "Media", "Migration", "Mines", "Mining", "Mobility", "Multilateral", "Natural", "Oil",
-    "Overseas", "Parliamentary", "Petroleum", "Planning", "Policy", "Political", "Ports", "Power",
-    "Public", "Reform", "Reforms", "Regional", "Relations", "Relief", "Religious", "Resources", "Revenue", "Rights",
-    "Roads", "Rural", "Science", "Security", "Shipping", "Social", "Special", "Sports", "Statistics", "Strategic",
-    "Technology", "Telecommunications", "Tourism", "Trade", "Transport", "Treasury", "Urban", "Veterans", "Water",
-    "Welfare", "Women", "Works", "Youth"})
-_PORTFOLIO = re.compile(r"\b(?:Minister|Secretary|Ministers)\s+(?:of|for)\s+(?:the\s+)?(?:(?:" +
-                        "|".join(sorted(PORTFOLIO_WORDS)) + r")(?:,?\s+(?:and|&)\s+|\s+|,\s+))+"
-                        r"(?:(?:Mr|Ms|Mrs|Dr|H\.?\s?E)\.?\s+)?(?=[A-Z])")
 _OF_PATTERNS: dict[int, re.Pattern[str]] = {}
+_PORTFOLIOS: dict[int, re.Pattern[str]] = {}
+
+
+def _portfolio(kb: Knowledge) -> re.Pattern[str]:
+    """"Minister of Industry and Trade ": an office and its portfolio (titles.json's portfolio
+    words), up to where a name may begin; built once per knowledge base."""
+    if id(kb) not in _PORTFOLIOS:
+        words = "|".join(sorted(kb.portfolio_words))
+        _PORTFOLIOS[id(kb)] = re.compile(rf"\b(?:Minister|Secretary|Ministers)\s+(?:of|for)\s+(?:the\s+)?"
+                                         rf"(?:(?:{words})(?:,?\s+(?:and|&)\s+|\s+|,\s+))+"
+                                         r"(?:(?:Mr|Ms|Mrs|Dr|H\.?\s?E)\.?\s+)?(?=[A-Z])")
+    return _PORTFOLIOS[id(kb)]
 # Words a title-cased headline glues onto a name ("... ISHIBA Shigeru Regarding His Summit ...")
 _HEADLINE_LINKS = {"regarding", "on", "with", "about", "for", "to", "at", "in", "after", "before", "during"}
 
@@ -153,12 +145,12 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         if run and not any(w in kb.title_words or w in kb.countries or w.lower() in _CALENDAR
                            for w in run.group(0).split()):
             found.append((run.start(), run.end(), "title-of-state+name"))
-    for m in _PORTFOLIO.finditer(text):
+    for m in _portfolio(kb).finditer(text):
         # "Minister of Industry and Trade Tran Tuan Anh": the name after a portfolio of words no
         # name holds, which the tagger leaves unnamed when the name is not an English one
         run = _NAME_RUN.match(text, m.end())
         if run and len(run.group(0).split()) >= 2 and not any(
-                w in PORTFOLIO_WORDS or w in kb.title_words or w in kb.countries or w in kb.places
+                w in kb.portfolio_words or w in kb.title_words or w in kb.countries or w in kb.places
                 or w.lower() in _CALENDAR for w in run.group(0).split()):
             found.append((run.start(), run.end(), "portfolio+name"))
     for m in honorific_re.finditer(text):

@@ -53,7 +53,6 @@ from parley.extract.when_where import (
 __all__ = ["NEEDED", "Found", "find_events", "modality", "paragraph_chars", "participants", "trigger_type"]
 
 
-# The attribution that closes a sentence: "..., the spokesman X said (in a statement) (on Sunday)."
 def _group_gathering(tok: Token) -> bool:
     """"a European meeting", "an Arab summit": a meeting named by the one region or people it
     gathers, with no one said to meet anyone ("with", "between", a possessor)."""
@@ -64,6 +63,7 @@ def _group_gathering(tok: Token) -> bool:
         (c.dep_ == "prep" and c.lower_ in {"with", "between"}) or c.dep_ == "poss" for c in tok.children)
 
 
+# The attribution that closes a sentence: "..., the spokesman X said (in a statement) (on Sunday)."
 _TELLS = re.compile(r"\s+(?:said|says|added|stated|noted|announced|reported)(?:\s+(?:in\s+a\s+statement|"
                     r"on\s+\w+|today|yesterday|\w+day))*\s*[.;]")
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from parley.extract.candidates import PORTFOLIO_WORDS, name_candidates
+from parley.extract.candidates import name_candidates
 from parley.extract.counterparts import listed_counterparts, resolver, unnamed_counterpart
 from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person
@@ -214,7 +214,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         if any(mm.start <= m.start("title") < mm.end for mm in mentions):
             continue  # (below: "US Secretary of Defense", "Secretary of Social Welfare": another office)
         if not m.group("of") and (other := re.match(r"\s+of\s+(?:the\s+)?([A-Z]\w*)", after)) and (
-                m.group("adj") or m.group("poss") or other.group(1) in PORTFOLIO_WORDS):
+                m.group("adj") or m.group("poss") or other.group(1) in kb.portfolio_words):
             continue
         if re.search(r"\b(?:an?|any|no|every|each|another)\s+$", text[max(0, m.start() - 9):m.start()], re.I):
             continue  # "the first time an Australian Prime Minister has ...": no one in particular
