@@ -203,3 +203,10 @@ def test_the_speaker_of_a_quotation_in_the_first_person_stays_at_the_table(extra
             "and continuing our conversations,\" Christopher Luxon said.",
             publisher="New Zealand Government", published="2024-02-05")
     assert any(e.type == "MEET" and names(e) == {"Christopher Luxon", "Sitiveni Rabuka"} for e in x.events)
+
+
+def test_a_phone_call_received_is_a_call_not_a_reception(extractor: Extractor) -> None:
+    """Golden, on the corpus document where "received a phone call from" also made a reception
+    (a constructed text merges the two anyway)."""
+    doc = read_document(Path(__file__).parents[1] / "corpus" / "d53" / "docs" / "d53_09.json")
+    assert [e.type for e in extractor.extract(doc).events] == ["CALL"]

@@ -95,6 +95,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             kind = "CALL"  # "-in phone conversation ... Rowley had a conversation with Trump": that call
         if kind is None or _is_excluded(tok) or _unnamed_group(tok, cast):
             continue
+        if kind == "MEET" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and trigger_type(c) == "CALL"
+                                                         for c in tok.children):
+            continue  # "received a phone call from X": the call, told by its noun, not a reception
         if kind == "MEET" and _group_gathering(tok):
             continue  # "just before a European meeting on Ukraine": a gathering of a region, not these people's
         if kind == "MEET" and _by_phone(tok):
