@@ -91,7 +91,7 @@ def one_letter_apart(a: str, b: str) -> bool:
 # Spellings of one name that romanisations keep apart and the registry should not: French and
 # Russian "dj"/"dzh" for English "j" ("Sirodjiddin", "Dzhaparov"), and the Somali and Urdu forms of
 # Mahmud.  Used to find registry people only: stored ids keep :func:`name_key`.
-_LOOSE = [(re.compile(r"dzh|dj"), "j")]
+_DJ = re.compile(r"dzh|dj")
 _LOOSE_FAMILIES = {v: "mahmud" for v in ("mahmoud", "mahmud", "mohamud", "mahmood", "mehmood", "mehmud")}
 
 
@@ -99,8 +99,7 @@ def loose_key(name: str) -> str:
     """A looser transliteration key than :func:`name_key`, for registry lookups."""
     out = []
     for token in re.sub(r"[^a-z0-9\s-]", " ", fold(name)).replace("-", " ").split():
-        for pattern, repl in _LOOSE:
-            token = pattern.sub(repl, token)
+        token = _DJ.sub("j", token)
         out.append(_LOOSE_FAMILIES.get(token) or _token(token))
     return " ".join(out)
 

@@ -130,7 +130,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         others: list[str] = []  # the other visitors of "visits by X and Y"
         stops: list[str] = []  # the other places of "visited A, B and C"
         anaphor = False
-        people = [p for p in participants(tok, kind, cast) if p not in _trailing_tellers(tok, cast, text)]
+        told = _trailing_tellers(tok, cast, text)
+        people = [p for p in participants(tok, kind, cast) if p not in told]
         partial = programme = False
         if len(people) < NEEDED[kind]:
             if kind == "VISIT" and (_definite_visit(tok) or thanked_for(tok) is not None):

@@ -129,13 +129,14 @@ _WELCOMED_TO = re.compile(r"\b(?:welcomed|welcomes)\b[^.;]{0,120}?\bto\s+(?:the\
                           r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
 
 
-def _welcomed_to(meeting: Found, cast: Cast, text: str, kb: Knowledge) -> tuple[str, str] | None:
+def _welcomed_to(meeting: Found, cast: Cast, text: str, kb: Knowledge, welcomes: list[re.Match[str]]
+                 ) -> tuple[str, str] | None:
     """The guest of a two-person meeting whom the host welcomes to the host's own country, and
     that country: the guest's visit, though no travel word tells it (a welcome to a palace or an
     office is no trip told)."""
     if len(meeting.people) != 2:
         return None
-    for match in _WELCOMED_TO.finditer(text):
+    for match in welcomes:
         host = next((m.person for m in reversed(cast.mentions) if m.end <= match.start()
                      and text.rfind(".", m.end, match.start()) < 0 and m.person in meeting.people), None)
         country = cast.people[host].country if host else None
@@ -172,8 +173,10 @@ def guest_visits(found: list[Found], cast: Cast, text: str, kb: Knowledge | None
         visit.spans = [(m.start, m.end, "visiting-guest"), *meeting.spans[:2]]
         visitors.add(m.person)
         out.append(visit)
-    for meeting in meetings:
-        if kb is None or (welcomed := _welcomed_to(meeting, cast, text, kb)) is None or welcomed[0] in visitors:
+    welcomes = list(_WELCOMED_TO.finditer(text)) if kb is not None and meetings else []
+    for meeting in meetings if welcomes else []:
+        if kb is None or (welcomed := _welcomed_to(meeting, cast, text, kb, welcomes)) is None \
+                or welcomed[0] in visitors:
             continue
         visit = Found("VISIT", [welcomed[0]], meeting.start, meeting.end, meeting.trigger,
                       modality=meeting.modality, location=welcomed[1], date=meeting.date,

@@ -212,10 +212,10 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                 and not re.match(r"\s*,?\s*(?:The|He|She|They|It|In|On|At|And|But)\b", after):
             continue  # "the Prime Minister of India, Narendra Modi": the name carries it
         if any(mm.start <= m.start("title") < mm.end for mm in mentions):
-            continue  # (below: "US Secretary of Defense", "Secretary of Social Welfare": another office)
+            continue
         if not m.group("of") and (other := re.match(r"\s+of\s+(?:the\s+)?([A-Z]\w*)", after)) and (
                 m.group("adj") or m.group("poss") or other.group(1) in kb.portfolio_words):
-            continue
+            continue  # "US Secretary of Defense", "Secretary of Social Welfare": another office
         if re.search(r"\b(?:an?|any|no|every|each|another)\s+$", text[max(0, m.start() - 9):m.start()], re.I):
             continue  # "the first time an Australian Prime Minister has ...": no one in particular
         if re.match(r"[-\s]?elect\b|[-\s]designate\b", text[m.end("title"):m.end("title") + 11], re.I) or \

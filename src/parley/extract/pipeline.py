@@ -113,8 +113,9 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     # the "I" of a speech ("Remarks by X"), else of each labelled turn of a transcript
     extra = speakers_i(body, list(cast.mentions), speaker) if speaker else \
         transcript_speakers(body, list(cast.mentions), lambda label: _registry_person(label, people, kb))
-    if not speaker and not extra and (author := release_author(document.publisher, home_country, on, kb)):
-        extra = speakers_i(body, list(cast.mentions), _known(people, author, kb, "release-author"))
+    if not speaker and not extra and (author := release_author(document.publisher, home_country, on, kb)) \
+            and (extra := speakers_i(body, list(cast.mentions), author)):
+        _known(people, author, kb, "release-author")  # a person of the document only when it says "I"
     cast = Cast(people, tuple(sorted((*cast.mentions, *extra), key=lambda m: m.start)), cast.groups)
 
     # A relay's own dateline ("MOSCOW, May 31. /TASS/.") says when the story was written; its

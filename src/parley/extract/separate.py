@@ -22,6 +22,7 @@ from parley.extract.events import Found, trigger_type
 from parley.extract.knowledge import doc_text, sentence_of
 from parley.extract.mentions import Cast
 from parley.extract.participants import principal
+from parley.extract.people import Mention
 from parley.extract.triggers import CONFERENCE_WORDS
 
 _PLURAL_ENGAGEMENTS = {"conversations", "calls", "meetings", "phone calls", "discussions"}
@@ -53,11 +54,9 @@ def _distributed(tok: Token, cast: Cast) -> bool:
             g.lower_ == "both" and g.dep_ in {"preconj", "det"} for g in c.children)
             for c in (*tok.children, *(g for p in tok.children if p.dep_ == "prep" for g in p.children))):
         return True  # "to have met both Putin and Zelensky": each on his own occasion
-    people_at = [m.start for m in cast.mentions if tok.idx < m.start < sent.end_char]
-    # "held a meeting with the Presidents of ...: A of X; B of Y; and C of Z": one meeting of several states
-    one = tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children) and len(
-        {cast.people[m.person].country for m in cast.mentions if tok.idx < m.start < sent.end_char} - {None}) >= 3
-    if len(people_at) >= 3 and ";" in doc_text(tok.doc)[people_at[0]:people_at[-1]] and not one:
+    named = [m for m in cast.mentions if tok.idx < m.start < sent.end_char]
+    if len(named) >= 3 and ";" in doc_text(tok.doc)[named[0].start:named[-1].start] \
+            and not _one_of_states(tok, named, cast):
         return True  # "to meet with X, the party chief; Y, the president; and Z": one by one
     withs = [t for t in tok.subtree if t.lower_ == "with" and t.dep_ in {"prep", "conj"}
              and (t.head.i == tok.i or t.head.lower_ in {"with", "as", "well"})]
@@ -75,6 +74,13 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     if trigger_type(tok) == "MEET" and _heads_of_offices(tok, cast):
         return True  # "will meet President Karis, Speaker Hussar and Prime Minister Kallas"
     return any(g.start >= tok.idx and g.start < sent.end_char for g in cast.groups)
+
+
+def _one_of_states(tok: Token, named: list[Mention], cast: Cast) -> bool:
+    """"held a meeting with the Presidents of ...: A of X; B of Y; and C of Z": one meeting (a
+    singular noun) of the leaders of three or more states."""
+    return tok.tag_ == "NN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children) and len(
+        {cast.people[m.person].country for m in named} - {None}) >= 3
 
 
 _SPEAKER = re.compile(r"\b(?:Speaker|Chair(?:man|woman|person)?|President)\b.*\b(?:Assembly|Parliament|Senate|"

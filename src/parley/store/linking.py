@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, TypeVar
 
-from parley.link.core import Group, Item, item_tokens, merge_people, pair_keys
+from parley.link.core import Group, Item, item_tokens, pair_keys
 from parley.model import Actor
 from parley.store.db import Database
-from parley.store.pairs import add_engagement_keys
+from parley.store.pairs import key_engagement
 from parley.store.repo import EVENT_ID, add_rows
 
 CHUNK = 500
@@ -299,11 +299,7 @@ def insert_engagement(db: Database, group: Group) -> None:
     db.execute_many("INSERT INTO engagement_countries (engagement_num, country) VALUES (?, ?)",
                     [(num, country) for country in countries])
     _count_dyads(db, countries, 1, (num, group))
-    # the keys an undated report finds it under: the people of its dated reports (as
-    # link.core.candidates compares them), in each month one of them is dated in
-    dated = [m for m in group.members if m.day is not None]
-    if dated:
-        add_engagement_keys(db, group.type, num, merge_people(dated), (m.month or "" for m in dated))
+    key_engagement(db, group.type, num, group.members)  # the keys an undated report finds it under
 
 
 def reset_links(db: Database) -> None:

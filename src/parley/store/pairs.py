@@ -18,37 +18,47 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from parley.link.core import person_tokens
+from parley.link.core import Item, merge_people, person_tokens
 from parley.model import Actor
 from parley.store.db import Database
 
 NamePair = tuple[str, str]
 
 
-def name_key(person: Actor) -> str:
-    """The whole name as the linker compares it: its folded tokens, sorted."""
+def whole_name(person: Actor) -> str:
+    """The whole name as the linker compares it: its folded tokens, sorted (not
+    :func:`parley.names.name_key`, which keeps the text's order for stored ids)."""
     return " ".join(sorted(person_tokens(person)))
 
 
-def engagement_pairs(kind: str, people: Iterable[Actor]) -> list[NamePair]:
-    """The name pairs an engagement of these (merged) people is keyed under; single names
-    (``(name, "")``) for a visit, which needs one shared person."""
-    names = [name_key(p) for p in people if person_tokens(p)]
+def _pairs(kind: str, choices: Sequence[Sequence[str]]) -> list[NamePair]:
+    """The name pairs of people each named by one of their ``choices``: one name of one person
+    and one of another, ordered; single names (``(name, "")``) for a visit, which needs one."""
     if kind == "VISIT":
-        return sorted({(n, "") for n in names})
+        return sorted({(n, "") for names in choices for n in names})
     out: set[NamePair] = set()
-    for i, first in enumerate(names):
-        for second in names[i + 1:]:
-            out.add((first, second) if first <= second else (second, first))
+    for i, first in enumerate(choices):
+        for second in choices[i + 1:]:
+            out.update((a, b) if a <= b else (b, a) for a in first for b in second)
     return sorted(out)
 
 
-def add_engagement_keys(db: Database, kind: str, num: int, people: Sequence[Actor], months: Iterable[str]) -> None:
-    """Key a stored engagement under its name pairs in each month one of its dated reports is in,
+def engagement_pairs(kind: str, people: Iterable[Actor]) -> list[NamePair]:
+    """The name pairs an engagement of these (merged) people is keyed under."""
+    return _pairs(kind, [(whole_name(p),) for p in people if person_tokens(p)])
+
+
+def key_engagement(db: Database, kind: str, num: int, members: Iterable[Item]) -> None:
+    """Key a stored engagement under the name pairs of the people of its dated reports (merged
+    as :func:`parley.link.core.candidates` compares them), in each month one of them is dated in,
     and record the names that are new (an existing row is left unwritten: no page is dirtied)."""
-    pairs = engagement_pairs(kind, people)
+    dated = [m for m in members if m.day is not None]
+    if not dated:
+        return
+    pairs = engagement_pairs(kind, merge_people(dated))
+    months = {m.month or "" for m in dated}
     db.execute_many("INSERT INTO engagement_keys (type, t1, t2, month, engagement_num) VALUES (?, ?, ?, ?, ?)",
-                    [(kind, a, b, month, num) for month in sorted(set(months)) for a, b in pairs])
+                    [(kind, a, b, month, num) for month in sorted(months) for a, b in pairs])
     names = sorted({n for pair in pairs for n in pair if n})
     db.execute_many("INSERT INTO name_tokens (token, name) VALUES (?, ?) ON CONFLICT DO NOTHING",
                     [(token, name) for name in names for token in name.split()])
@@ -80,20 +90,12 @@ class NameIndex:
 
     def pairs(self, kind: str, people: Sequence[Actor]) -> list[NamePair]:
         """The stored name pairs a report of these people can share with an engagement."""
-        names = [self.compatible(p) for p in people]
-        if kind == "VISIT":
-            return sorted({(n, "") for ns in names for n in ns})
-        out: set[NamePair] = set()
-        for i, first in enumerate(names):
-            for second in names[i + 1:]:
-                out.update((a, b) if a <= b else (b, a) for a in first for b in second)
-        return sorted(out)
+        return _pairs(kind, [self.compatible(p) for p in people])
 
 
 def fill_engagement_keys(db: Database) -> None:
     """Key every stored engagement under its name pairs (migration 17), a page of engagements at
     a time: the people of its dated reports, as the linker merges them."""
-    from parley.link.core import merge_people
     from parley.store.linking import CHUNK, groups_by_id
 
     last = 0
@@ -101,9 +103,6 @@ def fill_engagement_keys(db: Database) -> None:
                            (last, CHUNK)):
         groups = groups_by_id(db, [r["id"] for r in rows], lambda publisher, url: None)
         for row in rows:
-            dated = [i for i in groups.get(row["id"], []) if i.day is not None]
-            if dated:
-                add_engagement_keys(db, row["type"], row["num"], merge_people(dated),
-                                    (i.month or "" for i in dated))
+            key_engagement(db, row["type"], row["num"], groups.get(row["id"], []))
         last = rows[-1]["num"]
 
