@@ -20,6 +20,11 @@ def names(event: Event) -> set[str]:
     return {p.name for p in event.participants}
 
 
+def engaged(x: Extraction, kind: str = "MEET") -> list[list[str]]:
+    """The participants of each event of one type, each sorted, in sorted order."""
+    return sorted(sorted(names(e)) for e in x.events if e.type == kind)
+
+
 def speaker_topics(x: Extraction, name: str) -> set[str]:
     return {t for s in x.statements if s.speaker.name == name for t in s.topics}
 

@@ -12,7 +12,7 @@ from parley.config import Settings
 from parley.extract import Extractor
 from parley.ingest import read_inputs
 from parley.model import Document, Extraction
-from test_extract import names, primary, run
+from test_extract import engaged, names, primary, run
 
 
 def corpus_extraction(extractor: Extractor, stem: str) -> Extraction:
@@ -60,7 +60,7 @@ def test_the_presiding_officers_of_two_chambers_receive_a_guest_each(extractor: 
     x = run(extractor, "Foreign Minister Ivana Kovacic will meet with Laura Conti, President of the Chamber of "
             "Deputies, and Marco Ferri, President of the Senate, during her visit to Rome.",
             publisher="Example Agency", published="2023-02-01")
-    meetings = sorted(sorted(names(e)) for e in x.events if e.type == "MEET")
+    meetings = engaged(x)
     assert meetings == [["Ivana Kovacic", "Laura Conti"], ["Ivana Kovacic", "Marco Ferri"]]
 
 
@@ -144,7 +144,7 @@ def test_a_named_parliamentary_group_does_not_make_the_meetings_one(extractor: E
     x = run(extractor, "Also on Wednesday, Prime Minister Petr Fiala will have meetings with EPP Group Chair "
             "Manfred Weber, as well as with Chair of the Renew Europe Group Valerie Hayer.",
             publisher="Example Agency", published="2024-03-05")
-    meetings = sorted(sorted(names(e)) for e in x.events if e.type == "MEET")
+    meetings = engaged(x)
     assert meetings == [["Manfred Weber", "Petr Fiala"], ["Petr Fiala", "Valerie Hayer"]]
 
 

@@ -8,16 +8,11 @@ from parley.extract import Extractor
 from parley.extract.knowledge import knowledge
 from parley.ingest.formats import make_document
 from parley.model import Document
-from test_extract import names, primary, run
+from test_extract import engaged, names, primary, run
 
 
 def _visits(x: object) -> list[set[str]]:
     return [names(e) for e in x.events if e.type == "VISIT"]  # type: ignore[attr-defined]
-
-
-def _meetings(x: object) -> list[list[str]]:
-    """The meetings' participants, each sorted, in sorted order."""
-    return sorted(sorted(names(e)) for e in x.events if e.type == "MEET")  # type: ignore[attr-defined]
 
 
 def test_a_guest_called_visiting_makes_a_visit_on_the_meeting_day(extractor: Extractor) -> None:
@@ -107,7 +102,7 @@ def test_a_country_before_an_outlet_s_name_is_not_another_country_s_outlet() -> 
 def test_counterparts_of_two_states_before_the_noun_are_two_meetings(extractor: Extractor) -> None:
     x = run(extractor, "Prime Minister Christopher Luxon has met his Tonga and Samoa counterparts on the sidelines "
             "of the Pacific Islands Forum.", publisher="Example Radio", published="2024-08-28")
-    meetings = _meetings(x)
+    meetings = engaged(x)
     assert len(meetings) == 2 and all("Christopher Luxon" in m for m in meetings)
 
 
@@ -181,7 +176,7 @@ def test_offices_in_lower_case_before_names_are_separate_receptions(extractor: E
     x = run(extractor, "Georgian prime minister Giorgi Kvirikashvili will arrive in Armenia for an official visit on "
             "Friday, March 2.\n\nWhile in Yerevan, Kvirikashvili is set to meet Armenian president Serzh Sargsyan "
             "and prime minister Karen Karapetyan.", publisher="Example Net", published="2018-02-27")
-    meetings = _meetings(x)
+    meetings = engaged(x)
     assert meetings == [["Giorgi Kvirikashvili", "Karen Karapetyan"], ["Giorgi Kvirikashvili", "Serzh Sargsyan"]]
 
 
@@ -204,7 +199,7 @@ def test_the_prime_minister_and_the_opposition_leader_are_met_apart(extractor: E
             "visit to Saint Lucia on Wednesday during which she met with the Prime Minister Honourable Philip "
             "Pierre, members of Cabinet, the Leader of the Opposition, Honourable Allen Chastanet, and students.",
             publisher="Example Chronicle", published="2022-04-14")
-    meetings = _meetings(x)
+    meetings = engaged(x)
     assert meetings == [["Allen Chastanet", "Carla Barnett"], ["Carla Barnett", "Philip Pierre"]]
 
 
