@@ -34,8 +34,8 @@ HOT = {
     "engagement members": ("SELECT d.id || ':' || e.local_id AS id, g.id FROM engagements g JOIN events e "
                            "ON e.engagement_num = g.num JOIN documents d ON d.num = e.doc_num WHERE g.id IN (?, ?) "
                            "ORDER BY g.id, d.id, e.local_id", ["x", "y"]),
-    "engagement rivals": ("SELECT id, first_doc FROM engagements WHERE base_id = ? ORDER BY first_doc LIMIT 1",
-                          ["x"]),
+    "engagement rivals": ("SELECT id, first_doc FROM engagements WHERE base_id = ? AND id <> base_id "
+                          "ORDER BY first_doc LIMIT 1", ["x"]),
     "primary events of new documents": ("SELECT d.id || ':' || e.local_id AS id, e.num, e.type, e.is_primary "
                                         "FROM documents d JOIN events e ON e.doc_num = d.num WHERE d.id IN (?, ?)",
                                         ["x", "y"]),

@@ -244,11 +244,15 @@ class Rivals:
 
 def rivals(db: Database, base: str) -> Rivals:
     """Two index probes, however many engagements share the base id (two people who talk often
-    without a date in the readouts: one per report)."""
+    without a date in the readouts: one per report): the holder by its id, the others through the
+    partial index of engagements whose id is not their base id (few: most have no rival)."""
     held = db.query("SELECT first_doc FROM engagements WHERE id = ?", (base,))
-    low = db.query("SELECT id, first_doc FROM engagements WHERE base_id = ? ORDER BY first_doc LIMIT 1", (base,))
-    return Rivals(held[0]["first_doc"] if held else None, low[0]["id"] if low else None,
-                  low[0]["first_doc"] if low else None)
+    low = db.query("SELECT id, first_doc FROM engagements WHERE base_id = ? AND id <> base_id "
+                   "ORDER BY first_doc LIMIT 1", (base,))
+    holder = held[0]["first_doc"] if held else None
+    found = ([(holder, base)] if holder is not None else []) + [(r["first_doc"], r["id"]) for r in low]
+    lowest = min(found, key=lambda pair: pair[0]) if found else None
+    return Rivals(holder, lowest[1] if lowest else None, lowest[0] if lowest else None)
 
 
 def _count_dyads(db: Database, countries: list[str], step: int, engagement: tuple[int, Group] | None = None
