@@ -29,6 +29,9 @@ _MEDIA = r"(?:broadcaster|television|TV|channel|newspaper|news agency|agency|rad
          r"website|magazine|tabloid|wire service)"
 _MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\s+$", re.IGNORECASE)
 _MEDIA_AFTER = re.compile(rf"\s+{_MEDIA}\b", re.IGNORECASE)
+# "Azimio La Umoja Coalition leader Raila Odinga": the words before a body's head noun name the body
+_BODY_AFTER = re.compile(r"\s+(?:Coalition|Party|Alliance|Movement|Front|Union|Congress|Foundation|Federation|"
+                         r"Association|Corporation|Company|Bank|Fund|Institute|University)\b")
 
 # "with Le Yucheng, China's ...": two or three name words after "with"/"met"/"and", then a comma
 _APPOSED = re.compile(rf"(?:\b(?:with|met|meets|received|receives|hosted|hosts|and|by)\s+|^[ \t]*|(?<=\. ))"
@@ -188,7 +191,7 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
              and text[f[0]:f[1]].split()[-1] not in _NOT_A_NAME_END]
     # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").
     found = [f for f in found if not _MEDIA_BEFORE.search(text[max(0, f[0] - 30):f[0]])
-             and not _MEDIA_AFTER.match(text[f[1]:f[1] + 30])]
+             and not _MEDIA_AFTER.match(text[f[1]:f[1] + 30]) and not _BODY_AFTER.match(text[f[1]:f[1] + 30])]
     # Longest spans first; drop spans inside a longer one.
     found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
     kept: list[tuple[int, int, str]] = []

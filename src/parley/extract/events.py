@@ -259,11 +259,14 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
 _LINES = {"phone", "telephone", "video", "videoconference", "videolink", "link", "zoom", "teleconference"}
 
 
+_LINE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "teleconference", "video-conference"}
+
+
 def _by_phone(tok: Token) -> bool:
     """Talks held over a line: "talks via telephone", "held talks by phone", "met by video link",
     "a virtual consultative meeting", "met virtually with"."""
     if tok.pos_ == "NOUN" and any((c.dep_ == "amod" and c.lower_ in {"virtual", "online"}) or (
-            c.dep_ == "compound" and c.lower_ in {"phone", "telephone", "video"}) for c in tok.children):
+            c.dep_ in {"compound", "amod"} and c.lower_ in _LINE_WORDS) for c in tok.children):
         return True  # "a virtual consultative meeting", "a telephone discussion"
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in {"virtually", "online", "remotely"}
                                   for p in (tok, *(c for c in tok.children if c.dep_ == "prep")) for c in p.children):

@@ -151,6 +151,15 @@ def _called_off(tok: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(_put_off(t) for t in tok.sent)
 
 
+def _attended(tok: Token) -> bool:
+    """"Ministers X, Y and Z attended the phone conversation": who sat in on the engagement told,
+    not another one."""
+    noun = tok.head if tok.dep_ == "compound" else tok
+    return noun.dep_ == "dobj" and noun.head.lemma_.lower() in {"attend", "join"} and any(
+        c.dep_ == "det" and c.lower_ in {"the", "this", "that"} for c in noun.children) and not any(
+        c.pos_ == "PROPN" or c.dep_ == "prep" for c in noun.children)  # ("attended the OSCE Troika meeting")
+
+
 def _is_excluded(tok: Token) -> bool:
     """Invitations, "stay in touch", "meet in person at the earliest opportunity" are not events."""
     window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 6): tok.i + 8])
@@ -178,7 +187,7 @@ def _is_excluded(tok: Token) -> bool:
         if child.dep_ == "advcl" and any(g.lower_ == "too" for c in (anc, *anc.children)
                                          if c is anc or c.dep_ == "acomp" for g in c.children):
             return True  # "it was too complicated for him to meet Obama"
-    if _denied(tok) or _counted(tok) or _occasion_hosted(tok):
+    if _denied(tok) or _counted(tok) or _occasion_hosted(tok) or _attended(tok):
         return True
     if tok.pos_ in {"NOUN", "PROPN"} and any(
             a.pos_ == "VERB" and any(c.dep_ == "neg" for c in a.children) and trigger_type(a) is not None

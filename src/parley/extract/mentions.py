@@ -17,7 +17,7 @@ from parley.extract.counterparts import listed_counterparts, resolver, unnamed_c
 from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person
 from parley.extract.references import back_references, first_person, pronouns, short_forms
-from parley.names import registry_variant
+from parley.names import name_tokens, registry_variant
 
 _DETERMINER = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Bb]oth)"
 
@@ -108,13 +108,9 @@ def _other_body(after: str, kb: Knowledge) -> bool:
     """An office of a named body that is neither a state nor a known organisation follows the
     title ("the President of the Riigikogu", "the Speaker of the National Assembly"): it is that
     body's office, whose holder the registry of state offices does not know."""
-    m = _OF_BODY.match(after)
-    if not m:
-        return False
-    body = m.group(1).strip()
-    if body.split()[0].lower() in _STATE_FORMS or kb.countries.get(body) or kb.orgs.get(body):
-        return False
-    return not any(kb.countries.get(w) for w in body.split())
+    body = m.group(1).strip() if (m := _OF_BODY.match(after)) else ""
+    return bool(body) and body.split()[0].lower() not in _STATE_FORMS and not kb.countries.get(body) \
+        and not kb.orgs.get(body) and not any(kb.countries.get(w) for w in body.split())
 
 
 def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | None,
@@ -205,8 +201,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
     if not headline:
         mentions.extend(back_references(doc, mentions, text))
     for m in _offices_in(text, kb):
-        if m.group("start") is not None and not headline:
-            continue
+        if m.group("start") is not None and not headline and not m.group("adj"):
+            continue  # (a line opening "Iranian foreign minister earlier talked to" names its state)
         after = text[m.end():m.end() + 40]
         if re.match(r"\s*,?\s*(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?[A-Z][a-z]+(?:\s|$|[,.'’])", after) \
                 and not re.match(r"\s*,?\s*(?:The|He|She|They|It|In|On|At|And|But)\b", after):
@@ -309,9 +305,12 @@ def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
             and (where is None or t.country == where) for t in kb.terms_of(person.name))
         return (titled and (where is None or person.country in (where, None))) or in_office
 
-    def registry(where: str) -> Person | None:
-        holder = kb.holder(where, role, on, title=title)
-        return finder.add(holder, where, title, None, True, "office-registry", (0, 0)) if holder else None
+    def registry(where: str) -> Person | None:  # the document's own spelling of the holder first
+        holder = kb.holder(where, role, on, title=title)  # ("Jawad Zarif": "Mohammad Javad Zarif")
+        same = [p for p in finder.people.values() if holder and p.country == where
+                and name_tokens(p.name)[-1:] == name_tokens(holder)[-1:]]
+        return same[0] if len(same) == 1 else finder.add(
+            holder, where, title, None, True, "office-registry", (0, 0)) if holder else None
 
     term = None if wanted else kb.org_office(title, org, on)  # an organisation's own office
     if term is not None:

@@ -87,8 +87,9 @@ def paragraph_chars(tok: Token) -> tuple[int, int]:
 
 
 def _verb_above(tok: Token) -> Token | None:
-    """The nearest verb the token hangs under."""
-    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+    """The nearest verb the token hangs under ("following" of "returned following his meeting" is
+    a preposition, whatever its tag)."""
+    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"} and a.dep_ != "prep"), None)
 
 
 def _subject(verb: Token | None) -> list[Token]:
@@ -252,6 +253,10 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                 skip.update(x.i for x in noun.subtree)  # "welcomed President X and first lady Y": entourage
             if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
                 skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage
+            if t.dep_ == "prep" and t.lower_ == "in" and t.i not in path and any(
+                    g.dep_ == "pobj" and g.lower_ == "company" for g in t.children):
+                # "received by President X in company with Ministers Y; Z, as well as W": the list runs on
+                skip.update(range(t.i, t.sent.end))
             if t.dep_ == "poss" and t.head.lemma_.lower() in _ROLE_NOUNS and t.i not in path \
                     and any(c.dep_ in {"appos", "compound"} or c.pos_ == "PROPN" for c in t.head.subtree if c is not t
                             and c not in t.subtree):

@@ -21,10 +21,11 @@ from parley.names import ascii_spelling, name_tokens, near_spelling, registry_va
 # A name word: "Ki-moon", "Nkoana-Mashabane", "O'Brien", "WANG", "J."; never one cut at a hyphen
 # ("Secretary-" of "Secretary-General"). Words of one name stand on one line.
 # Latin letters beyond ASCII ("Niinistö", "Çavuşoğlu", "Łukasz"): a name token must not stop at them
+# A dash ("Vienna, Austria, 27 May 2020--OPEC Secretary General") ends a dateline: not the person's.
 _LEFT_CUT = re.compile(
-    r"(?:[.;:!?\"“”(]|\b(?:with|met|meets|told|called|between|said|and|to|hosted|received|spoke|"
-    r"from|by|as|that|whom|of)\b)(?!.*(?:[.;:!?\"“”(]|\b(?:with|met|meets|told|called|between|said|"
-    r"and|to|hosted|received|spoke|from|by|as|that|whom|of)\b))",
+    r"(?:[.;:!?\"“”(—]|--| – |\b(?:with|met|meets|told|called|between|said|and|to|hosted|received|spoke|"
+    r"from|by|as|that|whom|of)\b)(?!.*(?:[.;:!?\"“”(—]|--| – |\b(?:with|met|meets|told|called|between|"
+    r"said|and|to|hosted|received|spoke|from|by|as|that|whom|of)\b))",
     re.DOTALL,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -40,6 +41,7 @@ _POSTED_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]omm
 _AIDE_OF = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:(?:chief|top|senior|foreign[- ]policy|press|special|deputy)\s+)*"
                      r"(?:spokes(?:man|woman|person)|aide|advis[eo]r|envoy|secretary|representative|"
                      r"chief of staff)\b")
+_NAME_COMMA = re.compile(r"\b([A-Z][\w'’-]+),\s")
 # What may stand between a title and the name it belongs to: capitalised words, "of the", commas.
 _TITLE_TO_NAME = re.compile(r"(?:[\s,()]|\b(?:of|the|for|and|on|in)\b|&|[A-Z][\w.'’&-]*|[A-Z]{2,})*")
 
@@ -232,9 +234,11 @@ class PeopleFinder:
         masked = _INITIALS.sub(lambda m: m.group(0).replace(".", "\x00"), left)
         cut = _LEFT_CUT.search(masked)
         narrow = left[cut.end():] if cut else left
-        wide_cut = re.search(r"[.;:!?\"“”]|\b(?:with|met|told|between|said|by)\b(?!.*\b(?:with|met|told|"
-                             r"between|said|by)\b)", masked, re.DOTALL)
+        wide_cut = re.search(r"[.;:!?\"“”]|(?:—|--| – |\b(?:with|met|told|between|said|by)\b)(?!.*(?:—|--| – |"
+                             r"\b(?:with|met|told|between|said|by)\b))", masked, re.DOTALL)
         wide = left[wide_cut.end():] if wide_cut else left
+        if self._known_elsewhere(text[start:end]):
+            narrow, wide = self._after_named(narrow), self._after_named(wide)
         right = ""
         after = text[end:sent_end]
         m = re.match(r"\s*,\s+(?=(?:the |a )?[A-Z])", after)
@@ -264,6 +268,23 @@ class PeopleFinder:
             spec = self.kb.title_index.get(title.lower())
             country = spec.country if spec else None  # "Secretary of State Kurt Campbell": USA
         return country, title, org, role
+
+    def _known_elsewhere(self, surface: str) -> bool:
+        """Whether the document already knows this person with a state ("President Siljanovska
+        Davkova" after "President Gordana Siljanovska Davkova")."""
+        tokens = set(name_tokens(surface))
+        return bool(tokens) and any(p.country and tokens <= p.keys for p in self.people.values())
+
+    def _after_named(self, zone: str) -> str:
+        """What follows the last "<known person>, " of a zone: "the Ukrainian President Zelensky,
+        President Siljanovska Davkova" lists two people, and the adjective is the first one's (for
+        a person met before; a first mention in a list shares it: "Estonian President X, Speaker Y")."""
+        cut = 0
+        for m in _NAME_COMMA.finditer(zone):
+            key = name_tokens(m.group(1))
+            if key and any(key[0] in p.keys for p in self.people.values()):
+                cut = m.end()
+        return zone[cut:]
 
     def principal_country(self, zone: str) -> str | None:
         """ "Dmitry Peskov, Putin's spokesman": an aide acts for the state of the person served."""

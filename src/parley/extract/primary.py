@@ -131,6 +131,17 @@ def _counterparts(event: Found, cast: Cast) -> bool:
     return bool(a) and a == b
 
 
+def _entourage(person: str, cast: Cast, body: Doc) -> bool:
+    """Named in the body only as someone's company ("President X was accompanied by Secretary
+    Y"): the headline listing Y does not make Y a side of the meeting."""
+    mentions = [m for m in cast.mentions if m.person == person]
+    for m in mentions:
+        span = body.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or not any(a.lemma_.lower() == "accompany" for a in span.root.ancestors):
+            return False
+    return bool(mentions)
+
+
 def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: Doc, text: str,
                       dates: list[TimeExpr],
                       title_day: str | None, published: date | None, place_line: str | None,
@@ -142,7 +153,8 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         for person in head_people:  # (a round of calls names everyone in its headline: one each)
             countries = {cast.people[p].country for p in primary.people}
             if person not in primary.people and (len(primary.people) < 2 or
-                                                 cast.people[person].country not in countries):
+                                                 cast.people[person].country not in countries) \
+                    and not _entourage(person, cast, body):
                 primary.people.append(person)
                 primary.rules["participants"] = "clause-people+headline"
     if primary.modality == "speculative" and not _HEAD_HEDGE.search(title or ""):

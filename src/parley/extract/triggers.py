@@ -176,7 +176,8 @@ def trigger_type(tok: Token) -> str | None:
             nxt in {"with", "between"} or prev in {"bilateral", "summit"}
             or tok.head.lemma_.lower() in {"hold", "have", "begin", "open", "convene", "conduct", "host"}
             or (tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in {"sit", "gather", "meet"})
-            or any(c.dep_ == "relcl" and c.lemma_.lower() in {"hold", "have"} for c in tok.children)
+            or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in {"hold", "have", "conduct"}
+                   for c in tok.children)  # "talks held in Maputo between A and B"
             or any(c.dep_ == "amod" and c.lower_ in {"upcoming", "forthcoming"} for c in tok.children)):
         return "MEET"  # ("the upcoming Moscow talks")
     if lemma in {"receive", "host", "welcome", "greet"} and tok.tag_ == "VBN" and any(

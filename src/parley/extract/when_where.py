@@ -177,6 +177,8 @@ def _since(tok: Token, expr: TimeExpr) -> bool:
     for anc in [span.root, *list(span.root.ancestors)[:6]]:
         if anc.lower_ == "since" and anc.dep_ in {"prep", "mark"}:
             return tok.i not in {t.i for t in anc.subtree}
+        if anc.i != tok.i and any(c.dep_ == "mark" and c.lower_ == "since" for c in anc.children):
+            return tok.i not in {t.i for t in anc.subtree}  # "since Buhari's administration resumed in May 2015"
         if anc.i == tok.i:
             return False
     return False
