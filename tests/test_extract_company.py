@@ -2,8 +2,11 @@
 "held" somewhere, an entourage the headline lists, attendees of a call already told, ministers "in
 company with" a host, an organisation named before its head noun; and a state adjective at a line's
 start, a dateline's dash, a video meeting, the owner of "his meeting" after "following", the
-registry's holder spelled the document's way, a "since" clause's date (each on a constructed text
-that fails without its rule; found in blind batches d54 and d55)."""
+registry's holder spelled the document's way, a "since" clause's date; a conjunct action's
+companion, a namesake without office, bilateral meetings announced then listed, a ministry's
+numeral, a one-word name's state, "today" beside its written date, a conference called
+"Meetings" (each on a constructed text that fails without its rule; found in blind batches
+d54-d57)."""
 
 from __future__ import annotations
 
@@ -92,3 +95,59 @@ def test_a_since_clause_does_not_date_the_visit(extractor: Extractor) -> None:
             "administration resumed in May 2015.", publisher="Example Agency", published="2018-07-04")
     visits = [e for e in x.events if e.type == "VISIT"]
     assert visits and all(e.date != "2015-05" for e in visits)
+
+
+# Found in blind batches d56 and d57.
+
+def test_a_conjunct_action_s_companion_is_not_at_the_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "The President met with Mexican businesspersons, laid a floral offering at the Altar de la "
+            "Patria alongside Irina Karamanos, and held a bilateral meeting with President Andrés Manuel López "
+            "Obrador at the National Palace.", publisher="Government of Chile", published="2022-11-24")
+    assert not any("Irina Karamanos" in names(e) for e in x.events)
+
+
+def test_a_surname_is_the_office_holder_not_an_earlier_namesake_without_office(extractor: Extractor) -> None:
+    x = run(extractor, "Jenny Morrison will be accompanied by Mary Bainimarama to the Fiji Museum.\n\nA bilateral "
+            "meeting between Bainimarama and Australian Prime Minister Scott Morrison will commence at 3.45pm.",
+            publisher="Example News", published="2019-01-17")
+    assert {(p.name, p.country) for p in primary(x).participants} == {
+        ("Frank Bainimarama", "FJI"), ("Scott Morrison", "AUS")}
+
+
+def test_bilateral_meetings_announced_then_listed_are_one_each(extractor: Extractor) -> None:
+    x = run(extractor, "Bank President Akinwumi Adesina held several high-level bilateral meetings on the sidelines of "
+            "the Assembly. Adesina met with His Excellency Andrei Rajoelina, President of Madagascar and His Majesty "
+            "Letsie III, King of Lesotho.", publisher="African Development Bank", published="2019-02-11")
+    assert {(p.name, p.country) for e in x.events for p in e.participants if p.name != "Akinwumi Adesina"} == {
+        ("Andrei Rajoelina", "MDG"), ("Letsie III", "LSO")}
+    assert engaged(x, "MEET") == [["Akinwumi Adesina", "Andrei Rajoelina"], ["Akinwumi Adesina", "Letsie III"]]
+
+
+def test_a_ministry_s_numeral_is_no_person(extractor: Extractor) -> None:
+    x = run(extractor, "On November 17, Mr. HAYASHI Yoshimasa, Minister for Foreign Affairs of Japan, held a telephone "
+            "talk with Dato Erywan Yusof, Minister of Foreign Affairs II, Brunei Darussalam.",
+            publisher="Ministry of Foreign Affairs of Japan", published="2021-11-17")
+    assert names(primary(x)) == {"Yoshimasa Hayashi", "Erywan Yusof"}
+
+
+def test_a_one_word_name_takes_the_state_written_before_its_titles(extractor: Extractor) -> None:
+    x = run(extractor, "This afternoon, Tonga's Prime Minister, Honourable Hu'akavameiliku held a bilateral meeting in "
+            "Auckland with the Prime Minister of New Zealand, the Right Honourable Christopher Luxon.",
+            publisher="Prime Minister's Office, Kingdom of Tonga", published="2024-02-08")
+    assert {(p.name, p.country) for p in primary(x).participants} == {
+        ("Hu'akavameiliku", "TON"), ("Christopher Luxon", "NZL")}
+
+
+def test_today_followed_by_its_written_date_is_that_date(extractor: Extractor) -> None:
+    x = run(extractor, "President George Manneh Weah will today Tuesday, 4 July 2023 hold talks with Israeli President "
+            "Isaac Herzog and Prime Minister Benjamin Netanyahu as part of a high-level bilateral meeting between "
+            "the two countries.", publisher="Example Dawn", published="2023-07-03")
+    assert engaged(x, "MEET") == [["Benjamin Netanyahu", "George Manneh Weah"], ["George Manneh Weah", "Isaac Herzog"]]
+    assert {e.date for e in x.events} == {"2023-07-04"}
+
+
+def test_a_conference_named_with_meetings_is_no_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Christopher Luxon congratulated Prime Minister Hu'akavameiliku as incoming "
+            "chair of the 53rd Pacific Islands Leaders Forum Meetings to be hosted in Tonga in August 2024.",
+            publisher="Example News", published="2024-02-08")
+    assert x.events == ()

@@ -9,7 +9,6 @@ same answer.  A month alone resolves to ``YYYY-MM``.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -201,13 +200,16 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
             taken.append((m.start(), m.end()))
             found.append(TimeExpr(m.start(), m.end(), m.group(0), value, "relative"))
     found.sort(key=lambda t: t.start)
-    for n, (a, b) in enumerate(itertools.pairwise(found)):
+    written = set()  # "today Tuesday, 4 July 2023": the date passes back through the weekday to "today"
+    for n in reversed(range(len(found) - 1)):
+        a, b = found[n], found[n + 1]
         # "on Thursday, October 14", "on Thursday (Jul 6)": the weekday is the date written beside it
         # "Today, 5 May 2024, ...", "yesterday (June 5)": likewise the date written beside it
         if b.start - a.end <= 3 and re.fullmatch(r"[\s,(]*", text[a.end:b.start]) and \
-                (a.kind == "weekday" or a.text.lower() in _DAY_WORDS) and b.kind == "absolute" \
+                (a.kind == "weekday" or a.text.lower() in _DAY_WORDS) and (b.kind == "absolute" or n + 1 in written) \
                 and b.value and len(b.value) == 10:
             found[n] = TimeExpr(a.start, a.end, a.text, b.value, a.kind)
+            written.add(n)
     return found
 
 

@@ -188,7 +188,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
     # Places and site chrome the tagger takes for people: "Kamuzu Palace", "Ammon News - AMMONNEWS -
     # His" (a name has no spaced dash and does not end in a possessive pronoun)
     found = [f for f in found if not re.search(r"\s[-–—]\s", text[f[0]:f[1]])
-             and text[f[0]:f[1]].split()[-1] not in _NOT_A_NAME_END]
+             and text[f[0]:f[1]].split()[-1] not in _NOT_A_NAME_END
+             and not re.fullmatch(r"[IVX]+", text[f[0]:f[1]])]  # "Minister of Foreign Affairs II"
     # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").
     found = [f for f in found if not _MEDIA_BEFORE.search(text[max(0, f[0] - 30):f[0]])
              and not _MEDIA_AFTER.match(text[f[1]:f[1] + 30]) and not _BODY_AFTER.match(text[f[1]:f[1] + 30])]

@@ -98,6 +98,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if kind == "MEET" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and trigger_type(c) == "CALL"
                                                          for c in tok.children):
             continue  # "received a phone call from X": the call, told by its noun, not a reception
+        if tok.pos_ in {"NOUN", "PROPN"} and tok.text[:1].isupper() and tok.i > tok.sent.start and any(
+                c.dep_ == "compound" and c.text[:1].isupper() for c in tok.children):
+            continue  # "the 53rd Pacific Islands Leaders Forum Meetings": the name of a conference
         if kind == "MEET" and _group_gathering(tok):
             continue  # "just before a European meeting on Ukraine": a gathering of a region, not these people's
         if kind == "MEET" and _by_phone(tok):

@@ -151,6 +151,14 @@ def _called_off(tok: Token) -> bool:
         c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(_put_off(t) for t in tok.sent)
 
 
+def _framing(tok: Token) -> bool:
+    """"will hold talks with A and B as part of a bilateral meeting between the two countries":
+    the frame of the engagement the sentence already told, not another one."""
+    return tok.pos_ == "NOUN" and tok.head.lower_ == "of" and tok.head.head.lower_ == "part" and \
+        trigger_type(tok) in {"MEET", "CALL"} and any(
+            t.i < tok.i and trigger_type(t) in {"MEET", "CALL"} for t in tok.sent)
+
+
 def _attended(tok: Token) -> bool:
     """"Ministers X, Y and Z attended the phone conversation": who sat in on the engagement told,
     not another one."""
@@ -187,7 +195,7 @@ def _is_excluded(tok: Token) -> bool:
         if child.dep_ == "advcl" and any(g.lower_ == "too" for c in (anc, *anc.children)
                                          if c is anc or c.dep_ == "acomp" for g in c.children):
             return True  # "it was too complicated for him to meet Obama"
-    if _denied(tok) or _counted(tok) or _occasion_hosted(tok) or _attended(tok):
+    if _denied(tok) or _counted(tok) or _occasion_hosted(tok) or _attended(tok) or _framing(tok):
         return True
     if tok.pos_ in {"NOUN", "PROPN"} and any(
             a.pos_ == "VERB" and any(c.dep_ == "neg" for c in a.children) and trigger_type(a) is not None

@@ -135,13 +135,13 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         return 0, len(text)
 
     mentions: list[Mention] = []
-    short: list[tuple[int, int, str, str]] = []
+    short: list[tuple[int, int, str, str, tuple[str | None, str | None, str | None]]] = []
 
     def own_person(start: int, end: int, name: str) -> bool:
         """A one-word name ("Lee", "Blinken") that is exactly one of the document's people so far."""
         token = fold(name)
         named = [p for p in finder.people.values() if token in p.tokens]
-        if len(named) != 1:
+        if len(named) != 1 or finder.namesake(named[0], name, text[max(0, start - 7):start]):
             return False
         named[0].spans.append((start, end))
         mentions.append(Mention(start, end, named[0].name))
@@ -182,11 +182,11 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                 continue
             canonical = match[0].name
         if len(canonical.split()) == 1 and not registered:
-            short.append((start, end, canonical, rule))
+            short.append((start, end, canonical, rule, (finder.adjacent_country(text, start), title, org)))
             continue
         person = finder.add(canonical, country, title, org, registered, rule, (start, end))
         mentions.append(Mention(start, end, person.name))
-    for start, end, name, rule in short:
+    for start, end, name, rule, (country, title, org) in short:
         if own_person(start, end, name):
             continue
         token, before = fold(name), text[max(0, start - 25):start]
@@ -194,7 +194,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         titled = rule in {"title+name", "honorific+name"} or (
             _TITLED.search(before) is not None and before.split()[-1] in kb.title_words) or styled
         if titled and not headline and not any(token in p.tokens for p in finder.people.values()):
-            person = finder.add(name, None, None, None, False, rule, (start, end))
+            person = finder.add(name, country, title, org, False, rule, (start, end))  # "Tonga's PM, X"
             mentions.append(Mention(start, end, person.name))
 
     mentions.extend(short_forms(text, finder.people, mentions, kb))

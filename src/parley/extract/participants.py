@@ -92,6 +92,14 @@ def _verb_above(tok: Token) -> Token | None:
     return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"} and a.dep_ != "prep"), None)
 
 
+def _lent_subject(verb: Token) -> list[Token]:
+    """The subject a chain of verbs shares ("The President met X, laid a wreath alongside Y, and
+    held a meeting with Z": each conjunct is the President's, and its objects its own)."""
+    while verb.dep_ == "conj" and verb.head.pos_ in {"VERB", "AUX"} and not _subject(verb):
+        verb = verb.head
+    return _subject(verb)
+
+
 def _subject(verb: Token | None) -> list[Token]:
     """Every token of a verb's subject (both of "X and Y met")."""
     return [t for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "nsubjpass"}
@@ -205,7 +213,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
         path.add(node.i)
         skip: set[int] = set()
         if below is not None and below.dep_ == "conj" and below.pos_ in {"VERB", "AUX"} \
-                and node.pos_ in {"VERB", "AUX"} and _people_in(_subject(node), cast) \
+                and node.pos_ in {"VERB", "AUX"} and _people_in(_lent_subject(node), cast) \
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children):
             # "will meet the President and hold talks with the Prime Minister": the first verb lends
             # its subject to the second, not its objects
@@ -216,6 +224,9 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
                     and not any(t.i in path for t in child.subtree):
                 skip.update(t.i for t in child.subtree)
+            if node is tok and child.dep_ == "conj" and child.pos_ == "VERB" and tok.pos_ == "VERB" \
+                    and _subject(tok) and not any(t.i in path for t in child.subtree):
+                skip.update(t.i for t in child.subtree)  # "met X, laid a wreath alongside Y, and ...": not X's
             if node is not tok and node.lemma_.lower() in _REPORTING and child.i not in path \
                     and child.dep_ in {"nsubj", "nsubjpass"} and not _teller_does_it(below):
                 # "X met Y, spokesman Z said": Z tells it ("X told Y in a phone call": X is on it)

@@ -41,6 +41,7 @@ _POSTED_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]omm
 _AIDE_OF = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:(?:chief|top|senior|foreign[- ]policy|press|special|deputy)\s+)*"
                      r"(?:spokes(?:man|woman|person)|aide|advis[eo]r|envoy|secretary|representative|"
                      r"chief of staff)\b")
+_TITLES_ONLY = re.compile(r"(?:['’]s)?(?:\s+[A-Z][\w'’.-]*,?)*\s+")
 _NAME_COMMA = re.compile(r"\b([A-Z][\w'’-]+),\s")
 # What may stand between a title and the name it belongs to: capitalised words, "of the", commas.
 _TITLE_TO_NAME = re.compile(r"(?:[\s,()]|\b(?:of|the|for|and|on|in)\b|&|[A-Z][\w.'’&-]*|[A-Z]{2,})*")
@@ -244,7 +245,8 @@ class PeopleFinder:
         m = re.match(r"\s*,\s+(?=(?:the |a )?[A-Z])", after)
         if m:
             body = after[m.end():]
-            stop = re.search(r",\s+(?=[a-z])|[.;]\s|[.;]$|\s(?:met|held|said|and the)\s", body)
+            stop = re.search(r",\s+(?=[a-z])|[.;]\s|[.;]$|\s(?:met|held|said|and the)\s|\sand\s(?=(?:His|Her|"
+                             r"H\.\s?[EM]\.|Mr|Mrs|Ms|Dr|Prime|President|Foreign|Minister|King|Queen|Sheikh)\b)", body)
             right = body[: stop.start()] if stop else body[:200]
         country = org = title = role = None
         for zone in (narrow, right, wide):
@@ -268,6 +270,30 @@ class PeopleFinder:
             spec = self.kb.title_index.get(title.lower())
             country = spec.country if spec else None  # "Secretary of State Kurt Campbell": USA
         return country, title, org, role
+
+    def namesake(self, person: Person, surname: str, before: str) -> bool:
+        """Whether a bare surname means the registry's office holder rather than the document's
+        earlier person of that surname, named with no office, state or title and another given
+        name ("Mary Bainimarama", then "Bainimarama and Morrison": Frank Bainimarama, the premier;
+        not "Mrs Bainimarama", and not "John Briceño" for the registry's "Johnny Briceño")."""
+        holder = self.kb.person(surname, self.on, None)
+        if holder is None or person.rule != "ner" or person.title or person.country or \
+                re.search(r"\b(?:Mrs|Ms|Madam|Mme)\.?\s+$", before):
+            return False
+        mine, theirs = fold(person.name).split()[0], fold(holder).split()[0]
+        return not (mine.startswith(theirs) or theirs.startswith(mine))
+
+    def adjacent_country(self, text: str, start: int) -> str | None:
+        """The state written right before a one-word name and its titles ("Tonga's Prime Minister,
+        Honourable Hu'akavameiliku"), not any place of the sentence ("Whilst in Angola, President X")."""
+        window = text[max(0, start - 60):start]
+        found = list(self.kb.country_re.finditer(window))
+        rest = window[found[-1].end():] if found else ""
+        if found and _TITLES_ONLY.fullmatch(rest) and all(
+                w in self.kb.title_words or any(w in h.split() for h in self.kb.honorifics)
+                for w in re.findall(r"[A-Z][\w'’.-]*", rest)):
+            return self.kb.countries[found[-1].group(0)]
+        return None
 
     def _known_elsewhere(self, surface: str) -> bool:
         """Whether the document already knows this person with a state ("President Siljanovska

@@ -52,7 +52,8 @@ def _settle_partial(primary: Found | None, found: list[Found], head_people: list
             lead = next(iter(sentences(body)), None)
             end = lead.end_char if lead is not None else 0
             told_by = tellers(body, cast, 0, end)
-            extra = [p for p in cast.people_in(0, end) if p not in primary.people and p not in told_by]
+            extra = [p for p in cast.people_in(0, end) if p not in primary.people and p not in told_by
+                     and not _entourage(p, cast, body, end)]
         if not extra and primary.people and received(primary):
             # "Albanese has welcomed his Vanuatu counterpart to Parliament House. Alatoi Ishmael
             # Kalsakau's arrival was greeted with ...": the guest is the one person the next
@@ -131,13 +132,15 @@ def _counterparts(event: Found, cast: Cast) -> bool:
     return bool(a) and a == b
 
 
-def _entourage(person: str, cast: Cast, body: Doc) -> bool:
-    """Named in the body only as someone's company ("President X was accompanied by Secretary
-    Y"): the headline listing Y does not make Y a side of the meeting."""
-    mentions = [m for m in cast.mentions if m.person == person]
+def _entourage(person: str, cast: Cast, body: Doc, end: int | None = None) -> bool:
+    """Named in the body (up to ``end``) only as someone's company ("President X was accompanied
+    by Secretary Y", "laid a wreath alongside Y"): a headline or lead listing Y does not make Y a
+    side of the meeting."""
+    mentions = [m for m in cast.mentions if m.person == person and (end is None or m.start < end)]
     for m in mentions:
         span = body.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None or not any(a.lemma_.lower() == "accompany" for a in span.root.ancestors):
+        if span is None or not any(a.lemma_.lower() == "accompany" or a.lower_ == "alongside"
+                                   for a in span.root.ancestors):
             return False
     return bool(mentions)
 

@@ -65,9 +65,10 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     if trigger_type(tok) == "CALL" and len(set(cast.people_in(sent.start_char, sent.end_char))) >= 3 \
             and not words & {"conference", "video", "virtual", "trilateral"}:
         return True  # "also spoke with A and B": a telephone call is had with one leader at a time
+    before = tok.doc[sent.start - 1].sent if sent.start > 0 else sent
     if any(t.lower_ == "bilateral" and t.head.tag_ == "NNS" and t.head.lower_ in _PLURAL_ENGAGEMENTS | {"talks"}
-           for t in sent):
-        return True  # "bilateral meetings with ..."
+           and (t.sent == sent or not any(c.lower_ == "with" for c in t.head.children)) for t in (*before, *sent)):
+        return True  # "bilateral meetings with ..."; "held several bilateral meetings. X met with A and B"
     if any(t.lower_ == "counterparts" and sum(1 for m in cast.mentions if t.left_edge.idx <= m.start < t.idx) >= 2
            for t in tok.subtree):
         return True  # "has met his Tonga and Samoa counterparts": one at a time, each of his office
