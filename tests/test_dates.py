@@ -80,6 +80,10 @@ def test_nothing_resolves_without_an_anchor() -> None:
     ("On July 27, 2024 local time", None, "2024-07-27"),
     ("on Saturday during a summit", date(2024, 7, 28), "2024-07-27"),
     ("the Prime Minister's visit to China in January", date(2018, 4, 19), "2018-01"),
+    ("In October last year, Imran Khan spoke with", date(2020, 7, 23), "2019-10"),  # a sentence's first word
+    ("in March this year", date(2020, 7, 23), "2020-03"),
+    ("since last October", date(2020, 7, 23), "2019-10"),
+    ("will today Tuesday, 4 July 2023 hold talks", date(2023, 7, 3), "2023-07-04"),  # "today" is the date written
 ])
 def test_expressions_seen_in_readouts(text: str, anchor: date | None, expected: str) -> None:
     values = [e.value for e in find_dates(text, anchor) if e.value]

@@ -5,8 +5,9 @@ start, a dateline's dash, a video meeting, the owner of "his meeting" after "fol
 registry's holder spelled the document's way, a "since" clause's date; a conjunct action's
 companion, a namesake without office, bilateral meetings announced then listed, a ministry's
 numeral, a one-word name's state, "today" beside its written date, a conference called
-"Meetings" (each on a constructed text that fails without its rule; found in blind batches
-d54-d57)."""
+"Meetings"; an abbreviated style before a name, a call recalled by month, a welcome by two
+hosts, who lived where a visitor went, a summit in a schedule's list, the year someone took office
+(each on a constructed text that fails without its rule; found in blind batches d54-d59)."""
 
 from __future__ import annotations
 
@@ -151,3 +152,53 @@ def test_a_conference_named_with_meetings_is_no_meeting(extractor: Extractor) ->
             "chair of the 53rd Pacific Islands Leaders Forum Meetings to be hosted in Tonga in August 2024.",
             publisher="Example News", published="2024-02-08")
     assert x.events == ()
+
+
+# Found in blind batches d58 and d59.
+
+def test_an_abbreviated_style_does_not_end_the_words_that_give_a_state(extractor: Extractor) -> None:
+    x = run(extractor, "Minister of Foreign Affairs, Abdulla Shahid paid a courtesy call on the Prime Minister of the "
+            "Kingdom of Morocco, His Excellency Dr. Saad Eddine El-Othmani, today.",
+            title="Foreign Minister Shahid pays a courtesy call on the Prime Minister of Morocco",
+            publisher="Ministry of Foreign Affairs, Maldives", published="2019-11-15")
+    assert {(p.name, p.country) for p in primary(x).participants} == {
+        ("Abdulla Shahid", "MDV"), ("Saad Eddine El-Othmani", "MAR")}
+
+
+def test_a_call_recalled_by_month_last_year_is_another_call(extractor: Extractor) -> None:
+    x = run(extractor, "Pakistan Prime Minister Imran Khan phoned Prime Minister Sheikh Hasina at around 1:00 pm, her "
+            "press secretary said.\n\nIn October last year, Imran Khan spoke with his Bangladesh counterpart Sheikh "
+            "Hasina over telephone.", publisher="Example Observer", published="2020-07-23")
+    assert sorted(str(e.date) for e in x.events if e.type == "CALL") == ["2019-10", "None"]
+
+
+def test_a_ceremonial_welcome_by_two_hosts_is_one_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "President Danny Faure, who is on his first bilateral visit to India, was accorded a ceremonial "
+            "welcome at the Rashtrapati Bhavan by President Ram Nath Kovind and Prime Minister Narendra Modi this "
+            "morning.",
+            publisher="Example India", published="2018-06-25")
+    assert engaged(x, "MEET") == [["Danny Faure", "Narendra Modi", "Ram Nath Kovind"]]
+
+
+def test_who_lived_where_the_visitor_went_is_no_visitor(extractor: Extractor) -> None:
+    x = run(extractor, "President Danny Faure of Seychelles had landed in Gujarat on Friday as part of his six-day "
+            "India tour and visited the Sabarmati Ashram on Saturday, where Mahatma Gandhi lived between 1917 and "
+            "1930.",
+            publisher="Example India", published="2018-06-25")
+    assert engaged(x, "VISIT") == [["Danny Faure"]]
+
+
+def test_a_summit_listed_in_a_schedule_is_still_ahead(extractor: Extractor) -> None:
+    x = run(extractor, "President Lee Jae Myung headed straight to Nara, where he is scheduled to hold a series of "
+            "events, including the one-on-one summit with Japanese Prime Minister Sanae Takaichi.",
+            publisher="Example Herald", published="2026-01-13")
+    assert [e.modality for e in x.events if e.type == "MEET"] == ["planned"]
+
+
+def test_the_year_a_participant_took_office_does_not_date_the_meeting(extractor: Extractor) -> None:
+    """(Were it taken for the meeting's, the meeting would be an earlier one of the pair.)"""
+    x = run(extractor, "President Vladimir Putin met with Prime Minister of the Slovak Republic Peter Pellegrini.\n\n"
+            "This is the first meeting between Vladimir Putin and Peter Pellegrini who took office in March 2018.",
+            publisher="President of Russia", published="2019-06-06")
+    assert engaged(x, "MEET") == [["Peter Pellegrini", "Vladimir Putin"]]
+    assert "March 2018" not in str(dict(primary(x).explain))

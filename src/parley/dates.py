@@ -53,9 +53,9 @@ _RELATIVE = re.compile(
     re.IGNORECASE,
 )
 _MONTH_ONLY = re.compile(
-    r"\b(?:in|since|during|early|late|mid-?)\s+(?:early\s+|late\s+|mid-?)?"
+    r"\b(?:(?:[Ii]n|[Ss]ince|[Dd]uring|[Ee]arly|[Ll]ate|[Mm]id-?)\s+(?:early\s+|late\s+|mid-?)?|[Ll]ast\s+)"
     r"(?P<mon>January|February|March|April|May|June|July|August|September|October|November|December)"
-    r"(?:\s+(?P<year>(?:19|20)\d\d))?\b"
+    r"(?:\s+(?P<year>(?:19|20)\d\d)|\s+(?P<rel>last|this|next)\s+year)?\b"
 )
 
 
@@ -175,22 +175,24 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
                 continue
             taken.append((m.start(), m.end()))
             found.append(TimeExpr(m.start(), m.end(), m.group(0), d.isoformat(), "absolute"))
-    for m in _RELATIVE.finditer(text):
-        if free(m.start(), m.end()):
-            value, kind = resolve_relative(m.group("word"), anchor, backwards)
-            taken.append((m.start(), m.end()))
-            found.append(TimeExpr(m.start(), m.end(), m.group(0), value, kind))
-    for m in _MONTH_ONLY.finditer(text):
+    for m in _MONTH_ONLY.finditer(text):  # before the relative words: "In October last year"
         if free(m.start("mon"), m.end()):
             month = MONTHS[m.group("mon").lower()]
             value = None
             if m.group("year"):
                 value = f"{m.group('year')}-{month:02d}"
+            elif m.group("rel") and anchor is not None:
+                value = f"{anchor.year + {'last': -1, 'this': 0, 'next': 1}[m.group('rel')]}-{month:02d}"
             elif anchor is not None:
                 year = anchor.year if month <= anchor.month or not backwards else anchor.year - 1
                 value = f"{year}-{month:02d}"
             taken.append((m.start(), m.end()))
             found.append(TimeExpr(m.start("mon"), m.end(), m.group(0), value, "month"))
+    for m in _RELATIVE.finditer(text):
+        if free(m.start(), m.end()):
+            value, kind = resolve_relative(m.group("word"), anchor, backwards)
+            taken.append((m.start(), m.end()))
+            found.append(TimeExpr(m.start(), m.end(), m.group(0), value, kind))
     for m in _SAME_DAY.finditer(text):
         if free(m.start(), m.end()):
             # "said on Wednesday ... talked by phone earlier in the day": the day of the story (its

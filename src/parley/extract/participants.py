@@ -233,7 +233,8 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                 skip.update(t.i for t in child.subtree)
         for t in node.subtree:
             if t.i not in path and t.dep_ == "relcl" and t.pos_ in {"VERB", "AUX"} \
-                    and (trigger_type(t) is not None or (kind != "VISIT" and t.head.i not in path)) \
+                    and (trigger_type(t) is not None or (kind != "VISIT" and t.head.i not in path)
+                         or (t.head.i not in path and any(c.lower_ == "where" for c in t.children))) \
                     and not any(x.i in path for x in t.subtree):
                 # "met X at Y, where he also met Z": Z's own meeting; "held talks with a US Senator
                 # who was behind A and B's handshake": what the clause says of the senator (up to a

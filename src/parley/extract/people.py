@@ -29,7 +29,8 @@ _LEFT_CUT = re.compile(
     re.DOTALL,
 )
 _POSSESSIVE = re.compile(r"['’]s?$")
-_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}")
+# "U.S.", "H.E." and the abbreviated styles before a name ("Dr.", "Mr.", "Prof."): no sentence ends there
+_INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}|\b(?:Dr|Mr|Mrs|Ms|Prof|Amb|Hon|Rt|Sen|Gen|Lt|Col|Maj|Capt|Adm|Gov)\.")
 _RANKS = {"Sheikh", "Sheikha", "Shaikh", "Highness", "Majesty", "His", "Her", "Emir", "Amir", "Prince",
           "Princess", "King", "Queen", "Sultan", "Crown", "Excellency", "General", "Gen.", "Gen", "Lt", "Dr"}
 

@@ -124,7 +124,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
     told = find_events(body, cast.with_groups(), kb, dates, anchor, text, locale, place_line)
     story_day = anchor.isoformat() if anchor else None
-    found = absorb_receptions(merge(separate(told, body, cast), kb, story_day))
+    found = absorb_receptions(merge(separate(told, body, cast), kb, story_day, text))
     if (meeting := implied_meeting(found, cast, text, document.title)) is not None:
         found.insert(0, meeting)  # "visited Paris at the invitation of Macron ... the two discussed"
     kind = headline_type(document.title)
@@ -163,7 +163,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
                 for name in meeting.people:
                     _known(cast.people, name, kb, "office-registry")
                 found.append(meeting)
-        found[:] = merge(found, kb, story_day)
+        found[:] = merge(found, kb, story_day, text)
     if primary is not None:
         _complete_primary(primary, head_people, cast, body, text, dates, title_day, published,
                           place_line, day_line, found, document.title, kb, home_country)
@@ -173,7 +173,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         found.extend(complete_visits(pending, found, primary, country_of, kb))
         found.extend(pair_meetings(pending, primary, cast, text, tuple(found)))
         found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
-        found[:] = merge(found, kb, story_day)
+        found[:] = merge(found, kb, story_day, text)
         during_trip(found, primary)
     found.extend(guest_visits(found, cast, text, kb))
 

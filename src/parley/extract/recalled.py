@@ -45,7 +45,22 @@ def _story_and_weekday(a: Found, b: Found, story_day: str | None) -> str | None:
     return None
 
 
-def merge(events: list[Found], kb: Knowledge | None = None, story_day: str | None = None) -> list[Found]:
+_YEAR = re.compile(r"\b(?:19|20)\d\d\b")  # "met with U.S. President George W. Bush in 2003": dated, if only by year
+
+
+def _long_before(a: str | None, b: str | None, story_day: str | None) -> bool:
+    """One of two reports of a pair dated two months or more before the story, the other not
+    dated at all: the story's own engagement and an earlier one it recalls."""
+    dated = a or b
+    if (a and b) or not dated or not story_day or len(story_day) < 7:
+        return False
+    year, month = int(story_day[:4]), int(story_day[5:7])
+    earlier = f"{year - (month == 1)}-{(month - 2) % 12 + 1:02d}"  # the month before the story's
+    return dated[:7] < earlier
+
+
+def merge(events: list[Found], kb: Knowledge | None = None, story_day: str | None = None,
+          text: str = "") -> list[Found]:
     """One event per engagement: same type and same people (a visit: same visitor and place;
     with ``kb``, visits to places of two different countries stay two visits; ``story_day`` is
     the day of the dateline or publication, which a weekday in the text may sharpen)."""
@@ -64,7 +79,8 @@ def merge(events: list[Found], kb: Knowledge | None = None, story_day: str | Non
                 here, there = (kb.country_nouns.get(x) or kb.places.get(x) for x in (ev.location, other.location))
                 if here and there and here != there:
                     continue  # "visited the United States in May" and the trip to China now
-                one_trip = here is not None and here == there and _days_apart(ev.date, other.date) <= 6
+                one_trip = (ev.location == other.location or (here is not None and here == there)) and \
+                    _days_apart(ev.date, other.date) <= 6  # ("landed in Gujarat on Friday ... visited ... on Saturday")
             if ev.type == "VISIT" and other.location and ev.location and other.location != ev.location \
                     and ev.date != other.date and ev.date and other.date and not one_trip:
                 continue
@@ -73,6 +89,11 @@ def merge(events: list[Found], kb: Knowledge | None = None, story_day: str | Non
                 continue  # "met briefly yesterday" is not the meeting "will meet at noon"
             if "earlier" in {ev.rules.get("when"), other.rules.get("when")} and not (ev.date and ev.date == other.date):
                 continue  # "They last met in Hangzhou": another meeting of the same pair
+            undated = other if other.date is None else ev  # the story's own, told first and with no year
+            if ev.type != "VISIT" and ev.start != other.start and undated.start == min(ev.start, other.start) \
+                    and not _YEAR.search(text[undated.start:undated.end]) \
+                    and _long_before(ev.date, other.date, story_day):
+                continue  # "In October last year, X spoke with Y" in July's report of their call
             sharper = _story_and_weekday(ev, other, story_day) if ev.type != "VISIT" else None
             if not _same_time(ev.date, other.date) and not one_trip and sharper is None:
                 continue  # "they last met in October": an earlier meeting of the same pair

@@ -118,9 +118,9 @@ def trigger_type(tok: Token) -> str | None:
             t.pos_ == "PROPN" for t in tok.doc[tok.i + 2: tok.i + 6]) and not any(
             t.lower_ == "to" and t.dep_ == "aux" for t in tok.subtree):
         return "MEET"  # "called on Prime Minister Turnbull at Parliament" (not "called on X to ...")
-    if lemma == "welcome" and pos == "NOUN" and any(c.dep_ == "prep" and c.lower_ == "from" for c in (
+    if lemma == "welcome" and pos == "NOUN" and any(c.dep_ == "prep" and c.lower_ in {"from", "by"} for c in (
             *tok.children, *(tok.head.children if tok.dep_ == "dobj" and tok.head.lemma_ == "receive" else ()))):
-        return "MEET"  # "received a warm welcome from Defence Minister X"
+        return "MEET"  # "received a warm welcome from Defence Minister X", "was accorded a welcome by X"
     if lemma == "call" and pos == "VERB" and tok.dep_ == "acl" and tok.head.pos_ == "PROPN" and any(
             c.dep_ == "oprd" and c.pos_ == "PROPN" for c in tok.children):
         return "CALL"  # "the newly-inaugurated Trump called el-Sissi" (parsed as "a man called John")
@@ -273,7 +273,10 @@ def _travel_purpose(tok: Token) -> bool:
 
 def modality(tok: Token, sent: Span) -> str:
     """Planned (will, agreed to, considering, looking forward to), speculative (could, if) or occurred."""
-    chain = [tok, *list(tok.ancestors)[:4]]
+    ancestors = list(tok.ancestors)
+    # "is scheduled to hold a series of events, including the summit with X": a list's "including"
+    # and its head noun stand between the engagement and its verb
+    chain = [tok, *ancestors[:6 if any(a.lower_ == "including" for a in ancestors[:2]) else 4]]
     planned = speculative = False
     if any(c.dep_ in {"npadvmod", "advmod", "prep"} and c.lower_ in {"week", "month", "year", "weekend"} | {"in", "on"}
            and {t.lower_ for t in c.subtree} & {"next", "later", "coming"}

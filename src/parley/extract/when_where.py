@@ -201,7 +201,8 @@ def in_other_relative_clause(tok: Token | None, expr: TimeExpr, doc: Doc | None 
             if tok is None:
                 return anc.head.lower_ not in _OWN_NOUNS
             # ("the meeting held in Lima on Thursday": a clause about the engagement itself)
-            return tok.i not in {t.i for t in anc.subtree} and anc.head.i != tok.i
+            return tok.i not in {t.i for t in anc.subtree} and (anc.head.i != tok.i or any(
+                c.lower_ in {"who", "whom"} for c in anc.children))  # ("who took office": a person's)
     return False
 
 
