@@ -202,3 +202,19 @@ def test_the_year_a_participant_took_office_does_not_date_the_meeting(extractor:
             publisher="President of Russia", published="2019-06-06")
     assert engaged(x, "MEET") == [["Peter Pellegrini", "Vladimir Putin"]]
     assert "March 2018" not in str(dict(primary(x).explain))
+
+
+# Found in blind batches d60 and d61.
+
+def test_a_farewell_visit_hosted_is_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Milo Đukanović hosted earlier today a farewell visit by Ambassador of the "
+            "Russian Federation Andrei Nesterenko.", publisher="Government of Montenegro", published="2015-07-17")
+    assert [e.type for e in x.events] == ["MEET"] and names(primary(x)) == {"Milo Đukanović", "Andrei Nesterenko"}
+
+
+def test_a_meeting_through_visual_communication_technology_is_a_call(extractor: Extractor) -> None:
+    x = run(extractor, "His Excellency Dr. Hanan Mohamed Al Kuwari, Minister of Public Health, met with Dr. Tedros "
+            "Adhanom Ghebreyesus, Director-General of the World Health Organization, through visual communication "
+            "technology.",
+            publisher="Example Qatar", published="2020-10-01")
+    assert primary(x).type == "CALL"

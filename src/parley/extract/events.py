@@ -259,7 +259,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
     return found
 
 
-_LINES = {"phone", "telephone", "video", "videoconference", "videolink", "link", "zoom", "teleconference"}
+_LINES = {"phone", "telephone", "video", "videoconference", "videolink", "link", "zoom", "teleconference",
+          "visual", "videoconferencing"}  # ("through visual communication technology")
 
 
 _LINE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "teleconference", "video-conference"}
@@ -276,7 +277,7 @@ def _by_phone(tok: Token) -> bool:
         return True  # "met virtually with" (the adverb hung on the verb or on its "with")
     holders = [tok, tok.head] if tok.dep_ in {"dobj", "nsubjpass"} else [tok]
     return any(c.dep_ == "prep" and c.lower_ in {"via", "by", "over", "through"} and any(
-        g.lower_ in _LINES or any(x.lower_ in _LINES for x in g.children if x.dep_ == "compound")
+        g.lower_ in _LINES or any(x.lower_ in _LINES for x in g.children if x.dep_ in {"compound", "amod"})
         for g in c.children if g.dep_ == "pobj") for h in holders for c in h.children)
 
 

@@ -225,8 +225,9 @@ def trigger_type(tok: Token) -> str | None:
             c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children) and any(
             c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ not in {"DATE", "TIME"} for c in tok.children):
         return "MEET"  # "hosted today Prime Minister of Romania X": the day between verb and guest
-    if lemma == "visit" and pos == "NOUN" and prev == "courtesy":
-        return "MEET"  # "received the courtesy visit of Foreign Minister X": a call paid in person
+    if lemma == "visit" and pos == "NOUN" and prev in {"courtesy", "farewell", "introductory"}:
+        return "MEET"  # "received the courtesy visit of Foreign Minister X", "hosted a farewell visit by
+        # Ambassador X": a call paid in person
     if lemma == "visit" and tok.dep_ == "amod":
         return None  # "the visiting WHO Director General": a guest, whose journey is told elsewhere
     if lemma == "visit" and pos == "NOUN" and tok.tag_ == "NNS":
