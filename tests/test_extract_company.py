@@ -7,7 +7,8 @@ companion, a namesake without office, bilateral meetings announced then listed, 
 numeral, a one-word name's state, "today" beside its written date, a conference called
 "Meetings"; an abbreviated style before a name, a call recalled by month, a welcome by two
 hosts, who lived where a visitor went, a summit in a schedule's list, the year someone took office
-(each on a constructed text that fails without its rule; found in blind batches d54-d59)."""
+a farewell visit, a meeting by visual link, a named owner's meetings, discussions in a round of
+calls (each on a constructed text that fails without its rule; found in blind batches d54-d63)."""
 
 from __future__ import annotations
 
@@ -218,3 +219,23 @@ def test_a_meeting_through_visual_communication_technology_is_a_call(extractor: 
             "technology.",
             publisher="Example Qatar", published="2020-10-01")
     assert primary(x).type == "CALL"
+
+
+# Found in blind batches d62 and d63.
+
+def test_a_named_owner_s_meetings_are_his_not_the_teller_s(extractor: Extractor) -> None:
+    x = run(extractor, "President Sauli Niinistö had a telephone call with President Donald Trump on 23 April 2018.\n\n"
+            "President Niinistö also expressed his hope that President Trump's meetings with Emmanuel Macron, the "
+            "President of France and Angela Merkel, the German Chancellor are fruitful.",
+            publisher="Office of the President of the Republic of Finland", published="2018-04-23")
+    assert engaged(x, "MEET") == [["Angela Merkel", "Donald Trump"], ["Donald Trump", "Emmanuel Macron"]]
+
+
+def test_discussions_in_a_round_of_telephone_calls_are_calls_and_each_of_its_state(extractor: Extractor) -> None:
+    x = run(extractor, "President Cyril Ramaphosa received messages of congratulations from a number of Heads of State "
+            "during a round of telephone calls on Sunday.\n\nThe President has also had discussions with Prime "
+            "Minister Kjell Stefan Löfven of Sweden, Prime Minister Theresa May of the United Kingdom and President "
+            "Ian Khama of Botswana.", publisher="The Presidency, South Africa", published="2018-02-19")
+    assert {e.type for e in x.events} == {"CALL"}
+    assert {(p.name, p.country) for e in x.events for p in e.participants if p.name != "Cyril Ramaphosa"} == {
+        ("Kjell Stefan Löfven", "SWE"), ("Theresa May", "GBR"), ("Ian Khama", "BWA")}

@@ -138,6 +138,13 @@ def thanked_for(tok: Token) -> Token | None:
 
 def _owned_by_pronoun(tok: Token, kind: str, cast: Cast) -> list[str]:
     """"his visit", "her meeting with X": whose engagement a possessive pronoun means, or nothing."""
+    named_owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    if named_owner and kind != "VISIT" and tok.pos_ == "NOUN":
+        # "President Trump's meetings with Emmanuel Macron and Angela Merkel": his, whoever tells of them
+        owner = _people_in(list(named_owner[0].subtree), cast)[:1]
+        partners = [p for p in _people_in([t for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
+                                            for t in c.subtree], cast) if p not in owner]
+        return owner + partners if owner and partners else []
     if not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
         return []
     verb = _verb_above(tok)

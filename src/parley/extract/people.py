@@ -243,12 +243,14 @@ class PeopleFinder:
             narrow, wide = self._after_named(narrow), self._after_named(wide)
         right = ""
         after = text[end:sent_end]
-        m = re.match(r"\s*,\s+(?=(?:the |a )?[A-Z])", after)
+        m = re.match(r"\s*,\s+(?=(?:the |a )?[A-Z])|\s+(?=of\s+(?:the\s+)?[A-Z])", after)  # ("X of Botswana")
         if m:
             body = after[m.end():]
             stop = re.search(r",\s+(?=[a-z])|[.;]\s|[.;]$|\s(?:met|held|said|and the)\s|\sand\s(?=(?:His|Her|"
                              r"H\.\s?[EM]\.|Mr|Mrs|Ms|Dr|Prime|President|Foreign|Minister|King|Queen|Sheikh)\b)", body)
             right = body[: stop.start()] if stop else body[:200]
+            if not m.group(0).strip():  # "Löfven of Sweden, Prime Minister May of the United Kingdom"
+                right = re.split(r",|\sand\s", right, maxsplit=1)[0]
         country = org = title = role = None
         for zone in (narrow, right, wide):
             if country is None:

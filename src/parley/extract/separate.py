@@ -157,6 +157,10 @@ def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
     """The person at the centre: the one named before the trigger in its sentence (the subject of
     "X held calls with ..."), when exactly one is."""
     sent = sentence_of(tok)
+    owners = [m.person for c in tok.children if c.dep_ == "poss" for m in cast.mentions
+              if m.start <= c.idx < m.end and m.person in people]
+    if len(owners) == 1:
+        return owners[0]  # "President Trump's meetings with A and B": each his
     speaking = {m.person for m in cast.mentions if sent.start_char <= m.start < sent.end_char
                 and doc_text(tok.doc)[m.start:m.end] in {"I", "We", "we"} and any(
                     t.dep_ == "nsubj" for t in tok.doc.char_span(m.start, m.end, alignment_mode="expand") or [])}

@@ -90,7 +90,8 @@ def _talk_kind(tok: Token) -> str:
     the document tells of a call and of no meeting."""
     if any(t.lemma_.lower() in _PHONE for t in tok.sent):
         return "CALL"
-    lemmas = {t.lemma_.lower() for t in tok.doc}
+    lemmas = {t.lemma_.lower() for t in tok.doc if t.lemma_.lower() not in {"host", "receive"} or (
+        t.pos_ == "VERB" and trigger_type(t) == "MEET")}  # ("received messages of congratulations": no guest)
     return "CALL" if lemmas & {"phone", "telephone", "telephonic"} and not lemmas & {
         "meet", "meeting", "visit", "arrive", "host", "receive"} else "MEET"
 
@@ -179,7 +180,8 @@ def trigger_type(tok: Token) -> str | None:
             or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in {"hold", "have", "conduct"}
                    for c in tok.children)  # "talks held in Maputo between A and B"
             or any(c.dep_ == "amod" and c.lower_ in {"upcoming", "forthcoming"} for c in tok.children)):
-        return "MEET"  # ("the upcoming Moscow talks")
+        # ("the upcoming Moscow talks"); "conducted discussions with X" in a report of a round of calls
+        return _talk_kind(tok) if lower in {"discussion", "discussions"} and nxt == "with" else "MEET"
     if lemma in {"receive", "host", "welcome", "greet"} and tok.tag_ == "VBN" and any(
             c.dep_ == "agent" and any(g.dep_ == "pobj" and ((g.pos_ == "PROPN" and g.ent_type_ not in _PLACE_ENTS)
                                                             or g.lower_ in _PERSON_NOUNS)
