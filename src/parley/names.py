@@ -74,7 +74,7 @@ def squashed(name: str) -> str:
 
 # Words of Arabic and European names that do not tell people apart ("bin", "Al", "von").
 _PARTICLES = {"bin", "ibn", "bint", "al", "el", "ul", "de", "da", "di", "van", "von", "der", "la", "le", "abu"}
-_VARIANTS: dict[int, tuple[dict[str, set[str]], list[tuple[frozenset[str], str]]]] = {}
+_VARIANTS: dict[int, tuple[dict[str, set[str]], dict[str, list[tuple[frozenset[str], str]]]]] = {}
 
 
 def one_letter_apart(a: str, b: str) -> bool:
@@ -114,19 +114,21 @@ def near_spelling(a: str, b: str) -> bool:
     return len(differ) == 1 and min(len(differ[0][0]), len(differ[0][1])) >= 3 and one_letter_apart(*differ[0])
 
 
-def _variant_index(kb: Knowledge) -> tuple[dict[str, set[str]], list[tuple[frozenset[str], str]]]:
-    """The registry's names and aliases by transliteration key, built once per knowledge base."""
+def _variant_index(kb: Knowledge) -> tuple[dict[str, set[str]], dict[str, list[tuple[frozenset[str], str]]]]:
+    """The registry's names and aliases by transliteration key, and their distinctive words by each
+    word (a name's variants share at least one), built once per knowledge base."""
     if id(kb) not in _VARIANTS:
         by_key: dict[str, set[str]] = {}
-        by_tokens: list[tuple[frozenset[str], str]] = []
+        by_word: dict[str, list[tuple[frozenset[str], str]]] = {}
         for alias, canonical in kb.person_aliases.items():
             by_key.setdefault(name_key(alias), set()).add(canonical)
             by_key.setdefault(squashed(alias), set()).add(canonical)
             by_key.setdefault(loose_key(alias), set()).add(canonical)
             distinctive = frozenset(name_tokens(alias)) - _PARTICLES
             if len(distinctive) >= 2:
-                by_tokens.append((distinctive, canonical))
-        _VARIANTS[id(kb)] = (by_key, by_tokens)
+                for word in distinctive:
+                    by_word.setdefault(word, []).append((distinctive, canonical))
+        _VARIANTS[id(kb)] = (by_key, by_word)
     return _VARIANTS[id(kb)]
 
 
@@ -135,7 +137,7 @@ def registry_variant(kb: Knowledge, name: str, country: str | None = None) -> st
     for "Zelenskyy", "Sergei" for "Sergey"), or, for names of two or more distinctive words, the
     one registry name whose words contain the text's or are contained in them ("Mohamed bin
     Zayed" and "Mohammed bin Zayed bin Sultan Al Nahyan")."""
-    by_key, by_tokens = _variant_index(kb)
+    by_key, by_word = _variant_index(kb)
 
     def fits(candidates: set[str]) -> str | None:
         if country:
@@ -148,4 +150,4 @@ def registry_variant(kb: Knowledge, name: str, country: str | None = None) -> st
     words = frozenset(name_tokens(name)) - _PARTICLES
     if len(words) < 2:
         return None
-    return fits({c for tokens, c in by_tokens if words <= tokens or tokens <= words})
+    return fits({c for w in words for tokens, c in by_word.get(w, ()) if words <= tokens or tokens <= words})

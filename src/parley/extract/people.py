@@ -279,9 +279,11 @@ class PeopleFinder:
         earlier person of that surname, named with no office, state or title and another given
         name ("Mary Bainimarama", then "Bainimarama and Morrison": Frank Bainimarama, the premier;
         not "Mrs Bainimarama", and not "John Briceño" for the registry's "Johnny Briceño")."""
-        holder = self.kb.person(surname, self.on, None)
-        if holder is None or person.rule != "ner" or person.title or person.country or \
+        if person.rule != "ner" or person.title or person.country or \
                 re.search(r"\b(?:Mrs|Ms|Madam|Mme)\.?\s+$", before):
+            return False
+        holder = self.kb.person(surname, self.on, None)
+        if holder is None:
             return False
         mine, theirs = fold(person.name).split()[0], fold(holder).split()[0]
         return not (mine.startswith(theirs) or theirs.startswith(mine))
