@@ -55,6 +55,8 @@ def test_migration_17_keys_stored_engagements_as_a_fresh_link_does(dev: dict[str
             db.execute("INSERT INTO engagement_keys (type, t1, t2, month, engagement_num) "
                        "SELECT type, 'old', 'token', '', num FROM engagements")
             db.execute("DROP TABLE name_tokens")
+            db.execute("DROP INDEX engagements_rivals")  # schema 16's index of rivals (migration 0018)
+            db.execute("CREATE INDEX engagements_base_first ON engagements (base_id, first_doc)")
             db.execute("DELETE FROM schema_migrations WHERE version >= 17")
     with open_store(sqlite_url) as db:
         assert db.version() >= 17
