@@ -239,3 +239,21 @@ def test_discussions_in_a_round_of_telephone_calls_are_calls_and_each_of_its_sta
     assert {e.type for e in x.events} == {"CALL"}
     assert {(p.name, p.country) for e in x.events for p in e.participants if p.name != "Cyril Ramaphosa"} == {
         ("Kjell Stefan Löfven", "SWE"), ("Theresa May", "GBR"), ("Ian Khama", "BWA")}
+
+
+# Found in blind batches d64 and d65.
+
+def test_a_headline_does_not_add_a_third_side_to_a_call(extractor: Extractor) -> None:
+    x = run(extractor, "Just after Ukrainian President Volodymyr Zelensky arrived in South Africa, President Cyril "
+            "Ramaphosa held a telephone call with US President Donald Trump.",
+            title="Ramaphosa calls Trump while Zelensky is in South Africa",
+            publisher="Example News", published="2025-04-24")
+    assert engaged(x, "CALL") == [["Cyril Ramaphosa", "Donald Trump"]]
+
+
+def test_talks_to_be_held_are_the_expected_holder_s_and_another_clause_s_meeting_is_not_theirs(
+        extractor: Extractor) -> None:
+    x = run(extractor, "President Xi Jinping met Cambodian Prime Minister Hun Manet in Beijing on Friday.\n\nAs well "
+            "as meeting Xi, Hun Manet is expected to hold talks with Premier Li Qiang and Zhao Leji, head of the "
+            "Standing Committee.", publisher="Example Recorder", published="2023-09-15")
+    assert engaged(x, "MEET") == [["Hun Manet", "Li Qiang", "Zhao Leji"], ["Hun Manet", "Xi Jinping"]]

@@ -67,6 +67,8 @@ def _controller(verb: Token, cast: Cast, people: list[str]) -> list[str]:
     if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
         # "The Chairperson held a working session with A, B and C": the holder sits at it too
         named = _people_in(_subject(verb.head), cast)
+        if not named:  # "Hun Manet is expected to hold talks with A and B": the holder of "to hold"
+            return _controller(verb.head, cast, people)
         return named[:1] if named and named[0] not in people else []
     if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or \
             not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
@@ -230,6 +232,12 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
         for child in node.children:
             if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
                     and not any(t.i in path for t in child.subtree):
+                skip.update(t.i for t in child.subtree)
+            if node is not tok and child.i not in path and child.dep_ in {"xcomp", "ccomp", "conj"} \
+                    and child.pos_ == "VERB" and below is not None and below.dep_ in {"prep", "advcl"} \
+                    and any(trigger_type(t) is not None for t in child.subtree):
+                # "As well as meeting Xi, Hun Manet is expected to hold talks with A and B": those
+                # talks are the other clause's engagement, not the meeting's
                 skip.update(t.i for t in child.subtree)
             if node is tok and child.dep_ == "conj" and child.pos_ == "VERB" and tok.pos_ == "VERB" \
                     and _subject(tok) and not any(t.i in path for t in child.subtree):

@@ -155,9 +155,9 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
     if primary.type in {"MEET", "CALL"} and primary.rules.get("participants") != "one-per-counterpart":
         for person in head_people:  # (a round of calls names everyone in its headline: one each)
             countries = {cast.people[p].country for p in primary.people}
-            if person not in primary.people and (len(primary.people) < 2 or
-                                                 cast.people[person].country not in countries) \
-                    and not _entourage(person, cast, body):
+            if person not in primary.people and (len(primary.people) < 2 or (
+                    primary.type != "CALL" and cast.people[person].country not in countries)) \
+                    and not _entourage(person, cast, body):  # (a call has its two sides already)
                 primary.people.append(person)
                 primary.rules["participants"] = "clause-people+headline"
     if primary.modality == "speculative" and not _HEAD_HEDGE.search(title or ""):
