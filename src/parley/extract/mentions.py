@@ -60,7 +60,7 @@ def _office_regex(kb: Knowledge) -> re.Pattern[str]:
     return re.compile(
         rf"(?:(?P<orgdet>\b{_DETERMINER}\s+(?P<org>{short})\s+(?=(?i:{titles})\b))"
         rf"|(?P<det>\b{_DETERMINER}\s+(?:(?:Rt\.?\s+)?Hon\.?\s+|H\.?E\.?\s+)?)"  # "the Hon. Prime Minister"
-        rf"|(?P<poss>\b(?:{adjectives}))['’]s\s+|(?P<start>^)|(?=(?:{adjectives})\s)"
+        rf"|(?P<poss>\b(?:{adjectives}))['’]s\s+|(?P<start>^)|(?=\b(?:{adjectives})\s)"
         rf"|(?P<bare>(?:(?<=\bwhile )|(?<=\band )|(?<=\bbut )|(?<=\bwhereas ))"  # "while External Affairs
         rf"(?=[A-Z]\w+ [A-Z]\w+(?: [A-Z]\w+)? (?:will|would|is|was|has|had)\b)))"  # Minister will call on X"
         rf"(?:(?P<adj>{adjectives})\s+)?(?P<title>(?i:{titles}))\b"
