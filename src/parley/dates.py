@@ -202,7 +202,7 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
             taken.append((m.start(), m.end()))
             found.append(TimeExpr(m.start(), m.end(), m.group(0), value, "relative"))
     found.sort(key=lambda t: t.start)
-    written = set()  # "today Tuesday, 4 July 2023": the date passes back through the weekday to "today"
+    written: set[int] = set()  # "today Tuesday, 4 July 2023": the date passes back through the weekday to "today"
     for n in reversed(range(len(found) - 1)):
         a, b = found[n], found[n + 1]
         # "on Thursday, October 14", "on Thursday (Jul 6)": the weekday is the date written beside it

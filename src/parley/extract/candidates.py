@@ -48,6 +48,8 @@ _NAME_TAIL = re.compile(rf"(?:[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|{_NA
 _LINK = re.compile(r" (?:of|in|to) (?:the )?")
 _OF_PATTERNS: dict[int, re.Pattern[str]] = {}
 _PORTFOLIOS: dict[int, re.Pattern[str]] = {}
+# Words a title-cased headline glues onto a name ("... ISHIBA Shigeru Regarding His Summit ...")
+_HEADLINE_LINKS = {"regarding", "on", "with", "about", "for", "to", "at", "in", "after", "before", "during"}
 
 
 def _portfolio(kb: Knowledge) -> re.Pattern[str]:
@@ -59,8 +61,6 @@ def _portfolio(kb: Knowledge) -> re.Pattern[str]:
                                          rf"(?:(?:{words})(?:,?\s+(?:and|&)\s+|\s+|,\s+))+"
                                          r"(?:(?:Mr|Ms|Mrs|Dr|H\.?\s?E)\.?\s+)?(?=[A-Z])")
     return _PORTFOLIOS[id(kb)]
-# Words a title-cased headline glues onto a name ("... ISHIBA Shigeru Regarding His Summit ...")
-_HEADLINE_LINKS = {"regarding", "on", "with", "about", "for", "to", "at", "in", "after", "before", "during"}
 
 
 def _of_pattern(kb: Knowledge) -> re.Pattern[str]:

@@ -259,11 +259,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
     return found
 
 
-_LINES = {"phone", "telephone", "video", "videoconference", "videolink", "link", "zoom", "teleconference",
-          "visual", "videoconferencing"}  # ("through visual communication technology")
-
-
+# Words of a line: modifying the engagement ("a telephone discussion"), or the line it is held over
+# ("via videolink", "through visual communication technology")
 _LINE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "teleconference", "video-conference"}
+_LINES = _LINE_WORDS | {"videolink", "link", "zoom", "visual", "videoconferencing"}
 
 
 def _by_phone(tok: Token) -> bool:

@@ -130,6 +130,7 @@ class Knowledge:
             "Meets", "Meeting", "Meet", "Call", "Calls", "Talks", "Talk", "Holds", "Visit", "Visits",
             "Readout", "Summit", "Telephone", "Conversation", "Speaks", "Hails", "Discusses"}
         self.honorifics = sorted(titles["honorifics"], key=len, reverse=True)
+        self.honorific_words = frozenset(w for h in self.honorifics for w in h.split())
         self.portfolio_words = frozenset(titles["portfolio_words"])
         # the words of long styles ("Akka Moha Sena Padei Techo"), never a name on their own
         self.style_words = frozenset(w for h in self.honorifics if len(h.split()) >= 3 for w in h.split())

@@ -135,7 +135,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         return 0, len(text)
 
     mentions: list[Mention] = []
-    short: list[tuple[int, int, str, str, tuple[str | None, str | None, str | None]]] = []
+    short: list[tuple[int, int, str, str, str | None, str | None]] = []
 
     def own_person(start: int, end: int, name: str) -> bool:
         """A one-word name ("Lee", "Blinken") that is exactly one of the document's people so far."""
@@ -182,11 +182,11 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                 continue
             canonical = match[0].name
         if len(canonical.split()) == 1 and not registered:
-            short.append((start, end, canonical, rule, (finder.adjacent_country(text, start), title, org)))
+            short.append((start, end, canonical, rule, title, org))
             continue
         person = finder.add(canonical, country, title, org, registered, rule, (start, end))
         mentions.append(Mention(start, end, person.name))
-    for start, end, name, rule, (country, title, org) in short:
+    for start, end, name, rule, title, org in short:
         if own_person(start, end, name):
             continue
         token, before = fold(name), text[max(0, start - 25):start]
@@ -194,7 +194,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         titled = rule in {"title+name", "honorific+name"} or (
             _TITLED.search(before) is not None and before.split()[-1] in kb.title_words) or styled
         if titled and not headline and not any(token in p.tokens for p in finder.people.values()):
-            person = finder.add(name, country, title, org, False, rule, (start, end))  # "Tonga's PM, X"
+            person = finder.add(name, finder.adjacent_country(text, start), title, org, False, rule, (start, end))
             mentions.append(Mention(start, end, person.name))
 
     mentions.extend(short_forms(text, finder.people, mentions, kb))
@@ -306,11 +306,11 @@ def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
         return (titled and (where is None or person.country in (where, None))) or in_office
 
     def registry(where: str) -> Person | None:  # the document's own spelling of the holder first
-        holder = kb.holder(where, role, on, title=title)  # ("Jawad Zarif": "Mohammad Javad Zarif")
-        same = [p for p in finder.people.values() if holder and p.country == where
-                and name_tokens(p.name)[-1:] == name_tokens(holder)[-1:]]
-        return same[0] if len(same) == 1 else finder.add(
-            holder, where, title, None, True, "office-registry", (0, 0)) if holder else None
+        if (holder := kb.holder(where, role, on, title=title)) is None:  # ("Jawad Zarif": "Mohammad Javad Zarif")
+            return None
+        surname = name_tokens(holder)[-1:]
+        same = [p for p in finder.people.values() if p.country == where and name_tokens(p.name)[-1:] == surname]
+        return same[0] if len(same) == 1 else finder.add(holder, where, title, None, True, "office-registry", (0, 0))
 
     term = None if wanted else kb.org_office(title, org, on)  # an organisation's own office
     if term is not None:

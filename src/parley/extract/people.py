@@ -295,8 +295,7 @@ class PeopleFinder:
         found = list(self.kb.country_re.finditer(window))
         rest = window[found[-1].end():] if found else ""
         if found and _TITLES_ONLY.fullmatch(rest) and all(
-                w in self.kb.title_words or any(w in h.split() for h in self.kb.honorifics)
-                for w in re.findall(r"[A-Z][\w'’.-]*", rest)):
+                w in self.kb.title_words or w in self.kb.honorific_words for w in re.findall(r"[A-Z][\w'’.-]*", rest)):
             return self.kb.countries[found[-1].group(0)]
         return None
 
