@@ -53,6 +53,7 @@ def test_relative_words_follow_the_anchor(anchor: date) -> None:
     assert resolve_relative("earlier today", anchor)[0] == anchor.isoformat()
     assert resolve_relative("this morning", anchor)[0] == anchor.isoformat()
     assert resolve_relative("yesterday", anchor)[0] == (anchor - timedelta(days=1)).isoformat()
+    assert resolve_relative("last night", anchor)[0] == (anchor - timedelta(days=1)).isoformat()
     previous = anchor.replace(day=1) - timedelta(days=1)
     assert resolve_relative("a year ago", anchor)[0] == f"{anchor.year - 1}-{anchor.month:02d}"
     assert resolve_relative("last month", anchor)[0] == f"{previous.year}-{previous.month:02d}"
@@ -84,6 +85,7 @@ def test_nothing_resolves_without_an_anchor() -> None:
     ("in March this year", date(2020, 7, 23), "2020-03"),
     ("since last October", date(2020, 7, 23), "2019-10"),
     ("will today Tuesday, 4 July 2023 hold talks", date(2023, 7, 3), "2023-07-04"),  # "today" is the date written
+    ("paid a courtesy call, on 22August 2022, to", date(2022, 8, 23), "2022-08-22"),  # the space left out
 ])
 def test_expressions_seen_in_readouts(text: str, anchor: date | None, expected: str) -> None:
     values = [e.value for e in find_dates(text, anchor) if e.value]

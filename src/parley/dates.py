@@ -38,12 +38,12 @@ _ABSOLUTE = [
     re.compile(rf"\b{_DAY}\s*(?:-|–|to|and|until|through)\s*[0-3]?\d(?:st|nd|rd|th)?\s+(?:of\s+)?{_MON}"
                rf"(?:,?\s+{_YEAR})?\b"),
     re.compile(rf"\b{_MON}\s+{_DAY},?\s+{_YEAR}\b"),
-    re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON},?\s+{_YEAR}\b"),
+    re.compile(rf"\b{_DAY}(?:\s+(?:of\s+)?|(?<=\d))(?=[A-Z]){_MON},?\s+{_YEAR}\b"),  # ("on 22August 2022")
     re.compile(rf"\b{_MON}\s+{_DAY}\b(?!\s*(?:,\s*)?(?:19|20)\d\d)(?![\d:])"),
     re.compile(rf"\b{_DAY}\s+(?:of\s+)?{_MON}\b(?!\s*,?\s*(?:19|20)\d\d)"),
 ]
 _RELATIVE = re.compile(
-    r"\b(?P<word>(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|yesterday|tomorrow|"
+    r"\b(?P<word>(?:earlier |later )?today|this (?:morning|afternoon|evening)|tonight|yesterday|tomorrow|last night|"
     r"(?:a short while|a little while|moments|a few hours|hours) ago|just now|"
     r"(?:last|this|next) week|(?:a|one) year ago|last year|last month|"
     r"(?:(?:early|late|later|mid-)\s*)?(?:this|next|later this|earlier this) month|"
@@ -216,7 +216,7 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
 
 
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])")
-_DAY_WORDS = {"today", "yesterday", "tonight", "this morning", "this afternoon", "this evening"}
+_DAY_WORDS = {"today", "yesterday", "last night", "tonight", "this morning", "this afternoon", "this evening"}
 _SAME_DAY = re.compile(r"\b(?:earlier|later) (?:in the|that|the same) day\b", re.IGNORECASE)
 
 
@@ -241,7 +241,7 @@ def resolve_relative(word: str, anchor: date | None, backwards: bool = True) -> 
     if "today" in w or (w.startswith("this ") and "week" not in w) or w == "tonight" \
             or re.match(r"(?:a short while|a little while|moments|a few hours|hours) ago$|just now$", w):
         return anchor.isoformat(), "relative"
-    if w == "yesterday":
+    if w in {"yesterday", "last night"}:
         return (anchor - timedelta(days=1)).isoformat(), "relative"
     if w == "tomorrow":
         return (anchor + timedelta(days=1)).isoformat(), "relative"

@@ -42,7 +42,7 @@ def announced_by(sent: Span, verb: Token, cast: Cast) -> list[str]:
     own = subject_of(verb)
     for tok in sent:
         if tok.i != verb.i and tok.lemma_.lower() in ANNOUNCING and (subj := subject_of(tok)) is not None \
-                and subj is not own:
+                and (own is None or subj.i != own.i):
             found.extend(p for p in people_of(subj, cast) if p not in found)
     return found
 

@@ -184,8 +184,9 @@ def sourced(sent: Span, verb: Token) -> bool:
     """Whether someone in the sentence announces what ``verb`` says ("..., the Kremlin said")."""
     if any(t.lower_ == "according" for t in sent):
         return True
-    return any(t.i != verb.i and t.lemma_.lower() in _REPORTING and subject_of(t) is not None
-               and subject_of(t) is not subject_of(verb) for t in sent)
+    own = subject_of(verb)
+    return any(t.i != verb.i and t.lemma_.lower() in _REPORTING and (subj := subject_of(t)) is not None
+               and (own is None or subj.i != own.i) for t in sent)
 
 
 _TALKS = {"discussion", "talk", "meeting", "conversation", "call", "exchange", "dialogue", "agenda",

@@ -218,7 +218,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 others = people[1:]
             event.people = people[:1] if len(people) > 1 else people
             if tok.tag_ != "NNS":
-                event.people += [p for p in _fellow_travellers(tok, cast) if p in people and p not in event.people]
+                fellows = _fellow_travellers(tok, cast)
+                if _accompanied(tok) and not fellows:
+                    continue  # the visit of someone accompanied whom the text does not name as a person
+                event.people += [p for p in fellows if (p in people or _accompanied(tok)) and p not in event.people]
                 hosts = [p for p in _visited_person(tok, cast) if p not in event.people]
                 event.people += hosts
                 if hosts:
@@ -321,10 +324,25 @@ def _capital_meant(tok: Token, kb: Knowledge) -> str | None:
     return _capitals().get(state) if state else None
 
 
+def _accompanied(tok: Token) -> bool:
+    """"X accompanied Y during his trip": the trip of the one accompanied, the companion's too."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"during", "on"} and \
+        tok.head.head.lemma_.lower() == "accompany" and tok.head.head.tag_ != "VBN"
+
+
 def _fellow_travellers(tok: Token, cast: Cast) -> list[str]:
     """Who travel together: the people of a visit verb's subject joined by "and" or "alongside"
     ("OSCE Chairperson Bujar Osmani alongside Helga Schmid will be paying a visit to Turkiye")."""
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in {"dobj", "pobj"} and tok.head.pos_ == "VERB" else None
+    if _accompanied(tok):
+        # "X accompanied President Y during his trip to Washington": Y's trip, and X's with him
+        verb = tok.head.head
+        # ("X is part of the delegation accompanying Y on a working visit": X, the clause's subject)
+        subject = next((c for a in (verb, *list(verb.ancestors)[:3]) for c in a.children if c.dep_ == "nsubj"), None)
+        went = [m.person for m in cast.mentions if verb.idx < m.start < tok.head.idx] + [
+            m.person for t in (subject.subtree if subject is not None else ()) for m in cast.mentions
+            if m.start <= t.idx < m.end]  # whom the verb names before "on his visit", then the subject
+        return list(dict.fromkeys(went)) if len(set(went)) > 1 else []
     if verb is not None and verb.dep_ == "prep":
         verb = verb.head
     subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
@@ -349,6 +367,17 @@ def _visited_person(tok: Token, cast: Cast) -> list[str]:
         ends = [max([c, *(a for a in c.children if a.dep_ == "appos")], key=lambda t: t.i) for c in objects]
         return [p for c, e in zip(objects, ends, strict=True)
                 for p in cast.people_in(c.left_edge.idx, e.idx + len(e.text))][:1]
+    calls = [g for c in tok.children if c.dep_ in {"advcl", "xcomp"} for g in c.children
+             if g.dep_ == "dobj" and g.lemma_.lower() in {"visit", "call"}] if tok.pos_ == "VERB" else [tok]
+    for noun in calls:  # "flew to Putrajaya to pay a courtesy visit to Malaysia's new prime minister Anwar"
+        for obj in (g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}
+                    for g in c.children if g.dep_ == "pobj"):  # (not "to Japan, where he met X")
+            end = max([obj, *(a for a in obj.children if a.dep_ == "appos")], key=lambda t: t.i)
+            if obj.ent_type_ in {"GPE", "LOC", "FAC"} or "\n" in obj.doc.text[obj.left_edge.idx:end.idx]:
+                continue  # "visit to Sri Lanka", not its host; (nor past a line break)
+            named = cast.people_in(obj.left_edge.idx, end.idx + len(end.text))
+            if named:
+                return named[:1]
     if tok.pos_ == "NOUN" and tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in {"host", "receive"} \
             and tok.head.head.pos_ == "VERB":
         subject = [c for c in tok.head.head.children if c.dep_ == "nsubj"]

@@ -67,7 +67,7 @@ def _pair_subject(tok: Token) -> bool:
         return False
     topic_verb = by_means and verb.lemma_.lower() in _TOPIC_VERBS  # "discussed developments in a phone call"
     if any(c.dep_ in {"dobj", "prep"} and c.lower_ in {"with", "between"} for c in tok.children) or \
-            any(c.dep_ == "dobj" and not _each_other(c) and not topic_verb for c in verb.children if c is not tok):
+            any(c.dep_ == "dobj" and not _each_other(c) and not topic_verb for c in verb.children if c.i != tok.i):
         return False
     if any(t.dep_ in {"nsubj", "nsubjpass"} and (t.tag_ in {"NNS", "NNPS"} or (
             t.tag_ == "NNP" and t.lower_.endswith("s") and t.lower_ in _GROUP_WORDS)) and t.i < tok.i
@@ -168,6 +168,22 @@ def _attended(tok: Token) -> bool:
         c.pos_ == "PROPN" or c.dep_ == "prep" for c in noun.children)  # ("attended the OSCE Troika meeting")
 
 
+_AHEAD = {"upcoming", "forthcoming", "planned", "proposed", "next", "future", "possible", "expected", "early",
+          "impending", "coming", "prospective", "return", "reciprocal"}
+
+
+def _visit_welcomed(tok: Token, welcome: Token) -> bool:
+    """"Mr Lee welcomed Mr Marape's visit to Hong Kong": a host welcoming, in the past tense, the
+    guest's own visit as its object is receiving the guest now, so the visit is the one under way;
+    not "welcomed the planned visit", "welcomed his visit next year", nor what is said on a call."""
+    if tok.lemma_.lower() not in {"visit", "trip"} or tok.head.i != welcome.i or tok.dep_ != "dobj" \
+            or welcome.tag_ != "VBD":
+        return False
+    words = {t.lower_ for t in tok.subtree}
+    return not words & _AHEAD and not any(t.ent_type_ == "DATE" for t in tok.subtree) and not any(
+        t.lemma_.lower() in {"call", "phone", "telephone", "conversation", "invitation"} for t in tok.sent)
+
+
 def _is_excluded(tok: Token) -> bool:
     """Invitations, "stay in touch", "meet in person at the earliest opportunity" are not events."""
     window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 6): tok.i + 8])
@@ -185,12 +201,13 @@ def _is_excluded(tok: Token) -> bool:
         if lemma in {"invite", "invitation"} and not accepted:
             return True
         if lemma == "welcome" and below.dep_ in {"dobj", "xcomp", "ccomp", "pobj", "prep"} and \
-                below.lower_ != "on" and not accepted:
+                below.lower_ != "on" and not accepted and not _visit_welcomed(tok, anc):
             return True  # "welcomed the visit", "welcome him to visit" (not "welcomed X on his visit")
         below = anc
     chain = [tok, *list(tok.ancestors)[:2]]
     for child, anc in pairwise(chain):
-        if _unrealised(anc) and child.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"}:
+        if _unrealised(anc) and (child.dep_ in {"xcomp", "dobj", "ccomp", "nsubjpass"} or (child.dep_ == "acl" and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in child.children))):  # ("their hope to hold a meeting")
             return True  # "had hoped to meet ...", "refused to meet", "cancelled the meeting", "was pushed back"
         if child.dep_ == "advcl" and any(g.lower_ == "too" for c in (anc, *anc.children)
                                          if c is anc or c.dep_ == "acomp" for g in c.children):
@@ -223,8 +240,8 @@ def _is_excluded(tok: Token) -> bool:
     if any(a.dep_ == "prep" and a.lower_ == "since" for a in list(tok.ancestors)[:3]) and any(
             t.lower_ == "first" and t.i < tok.i for t in tok.sent):
         return True  # "the first by an Indian Prime Minister since Singh's state visit in 2007": a comparison
-    if any(a.lemma_.lower() == "accompany" and (a.tag_ == "VBN" or trigger_type(tok) == "VISIT")
-           for a in list(tok.ancestors)[:3]):
+    if any(a.lemma_.lower() == "accompany" and (a.tag_ == "VBN" or (trigger_type(tok) == "VISIT" and not (
+            tok.head.head.i == a.i and tok.head.lower_ in {"during", "on"}))) for a in list(tok.ancestors)[:3]):
         return True  # "was accompanied on the courtesy call by X and Y": the entourage of one told
     # "X attended the meeting": the meeting told already; X was present at it ("attended the Troika
     # meeting today, together with Ministers A and B": the three of them met).

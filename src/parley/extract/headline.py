@@ -17,12 +17,17 @@ from parley.extract.mentions import Cast
 
 _HEAD_CALL = re.compile(r"\b(?:call|calls|called|phone|telephone|telephonic|spoke|speaks|speak|"
                         r"conversation|virtual meeting|video conference|videoconference|video call)\b", re.IGNORECASE)
-_HEAD_MEET = re.compile(r"\b(?:meets?|meeting|met|talks|summit|hosts?|hosted|receives?|received)\b",
-                        re.IGNORECASE)
+# ("News Conference With President X", "joint press conference": two leaders before the press)
+_HEAD_MEET = re.compile(r"\b(?:meets?|meeting|met|talks|summit|hosts?|hosted|receives?|received"
+                        r"|(?:press|news) conference with|joint (?:press|news) conference)\b", re.IGNORECASE)
 _HEAD_VISIT = re.compile(r"\b(?:visit|arriv(?:es|ed|ing)\b|lands? in\b)", re.IGNORECASE)
 _DATELINE = re.compile(
     r"^\s*(?:\((?:MENAFN|[A-Z][A-Za-z]{1,15}|[A-Z][A-Za-z ]{1,30}(?:\s*/\s*[A-Z][A-Za-z ]{1,30})+)"  # "(MENAFN) --",
     r"(?:\s*-\s*[A-Za-z0-9 .,]{1,30})?\)\s*(?:--|—|–|-)?\s*)?"  # "(Site / Relay / WAM - 14th Aug, 2020)"
+    # "Thursday, February 14, Vilnius –": the day first
+    r"(?:(?P<lead>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep"
+    r"|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul"
+    r"|Aug|Sep|Oct|Nov|Dec)[a-z]*)(?:,?\s+\d{4})?),\s+(?=[A-Z][A-Za-z.'\- ]{1,30}?\s+(?:--|—|–)))?"
     r"(?P<place>[A-Z][A-Za-z.'\- ]{1,30}?)(?:/[A-Z][A-Za-z.'\- ]{1,30}?)?"  # "TOKYO/SEOUL"
     r"(?:,\s*(?!(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)"
     r"(?P<region>[A-Z][A-Za-z.'\- ]{1,25}?)(?=\s*[,(/]|\s+(?:--|—|–)))?"  # "LIVERPOOL, England (Jiji Press) —"
@@ -79,7 +84,7 @@ def dateline_end(text: str) -> tuple[int, re.Match[str]] | None:
     if 0 < cut < 400:
         start = cut + 2
         m = _DATELINE.match(text[start:start + 120])
-        if m and m.group("date"):
+        if m and (m.group("date") or m.group("lead")):
             return start, m
     return None
 
@@ -97,7 +102,7 @@ def dateline(text: str, kb: Knowledge, anchor: date | None) -> tuple[str | None,
     if place is None:
         return place_line(text, kb), None
     day = None
-    told = m.group("date") or m.group("stamp")
+    told = m.group("date") or m.group("stamp") or m.group("lead")
     if told:
         found = [d for d in find_dates(told, anchor) if d.value and len(d.value) == 10]
         day = found[0].value if found else None

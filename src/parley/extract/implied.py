@@ -203,3 +203,16 @@ def during_trip(found: list[Found], primary: Found) -> None:
             event.location = event.location or primary.location
             event.rules["date"] = "during-the-trip"
 
+
+
+_TALK_NOUNS = {"trigger:talks", "trigger:discussions", "trigger:discussion"}
+
+
+def talks_of_the_call(found: list[Found], primary: Found) -> list[Found]:
+    """"Trump and Carney had discussions about trade" in the report of their call: the call's
+    talks told again, not a meeting; undated and unplaced talks of the call's own pair go."""
+    if primary.type != "CALL":
+        return found
+    return [e for e in found if e is primary or not (
+        e.type == "MEET" and set(e.people) == set(primary.people) and e.rules.get("type") in _TALK_NOUNS
+        and e.date in {None, primary.date} and not e.location and e.rules.get("when") != "earlier")]

@@ -200,7 +200,7 @@ class Knowledge:
             return role
         return next(iter(roles))
 
-    def org_office(self, title: str, org: str | None, on: str | None) -> Term | None:
+    def org_office(self, title: str, org: str | None, on: str | None, role: str | None = None) -> Term | None:
         """The holder on ``on`` of the office an organisation's own text means by a bare ``title``.
 
         "The Secretary-General" in a UN readout is the UN Secretary-General of that day, in a NATO
@@ -220,7 +220,8 @@ class Knowledge:
             if office.country or not (office.org in names or names & set(office.publishers)):
                 continue
             titles = [t.lower() for t in office.titles]
-            if wanted in titles or any(t.startswith(wanted + " ") or t.endswith(" " + wanted) for t in titles):
+            if wanted in titles or any(t.startswith(wanted + " ") or t.endswith(" " + wanted) for t in titles) \
+                    or (role is not None and office.role == role):  # "the EU foreign policy chief"
                 fits.append(office)
         own = [o for o in fits if org in o.publishers] or [o for o in fits if o.org == org] or fits
         if len(own) != 1:

@@ -73,9 +73,8 @@ _OFFICE_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
 def _offices_in(text: str, kb: Knowledge) -> list[re.Match[str]]:
-    """The matches of the office pattern, looked for only around the titles the text holds: the
-    full pattern (every state's adjective before every title) costs ~10 µs a character when run
-    over a whole text, the bare titles a tenth of that."""
+    """The office pattern's matches, looked for only around the titles the text holds: the full pattern
+    (every state's adjective before every title) costs ~10 µs a character, the bare titles a tenth."""
     cached = _OFFICE_CACHE.get(id(kb))
     if cached is None:  # built once per registry
         titles = "|".join(re.escape(t.title) for t in kb.titles if t.role)
@@ -86,7 +85,7 @@ def _offices_in(text: str, kb: Knowledge) -> list[re.Match[str]]:
         if found and t.start() < found[-1].end():
             continue
         for m in office_re.finditer(text, max(0, t.start() - 50), min(len(text), t.end() + 60)):
-            if m.start("title") == t.start() and (not found or m.start() >= found[-1].end()):
+            if t.start() in (m.start("title"), m.start("org")) and (not found or m.start() >= found[-1].end()):
                 found.append(m)
                 break
     return found
@@ -218,7 +217,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                 re.search(r"\b(?:former|ex-|late|outgoing)\s*$", text[max(0, m.start() - 10):m.start()], re.I):
             continue  # "Indonesia president-elect X", "the former Prime Minister": not the holder
         title_text = m.group("title")
-        spec = kb.title_index.get(title_text.lower())
+        spec = kb.title_index.get(f"{m.group('org') or ''} {title_text}".strip().lower()) or \
+            kb.title_index.get(title_text.lower())  # "the EU foreign policy chief": the organisation's title
         if spec is None or not spec.role:
             continue
         if title_text.islower() and spec.title in {"PM", "FM"}:
@@ -312,7 +312,7 @@ def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
         same = [p for p in finder.people.values() if p.country == where and name_tokens(p.name)[-1:] == surname]
         return same[0] if len(same) == 1 else finder.add(holder, where, title, None, True, "office-registry", (0, 0))
 
-    term = None if wanted else kb.org_office(title, org, on)  # an organisation's own office
+    term = None if wanted else kb.org_office(title, org, on, role)  # an organisation's own office
     if term is not None:
         found = next((p for p in finder.people.values() if p.name == term.name), None)
         return found or finder.add(term.name, None, title, term.org, True, "office-org", (0, 0))
@@ -369,8 +369,9 @@ def _plural_offices(text: str, finder: PeopleFinder, kb: Knowledge, on: str | No
         pattern = _PLURAL_CACHE[id(kb)] = _plural_regex(kb)
     out: list[Mention] = []
     for m in pattern.finditer(text):
-        if any(t.start < m.end() and m.start() < t.end for t in taken):
-            continue
+        if any(t.start < m.end() and m.start() < t.end for t in taken) or (m.group("a2") and not re.search(
+                r"(?:\bthe\s+|^\s*|[.!?]\s+)$", text[max(0, m.start() - 60):m.start()])):
+            continue  # (not "together with Polish and Ukrainian leaders": some of each, not the one of each)
         role_word = (m.group("role1") or m.group("role2")).lower()
         states = [kb.countries.get(m.group(g) or "") for g in (("a1", "b1") if m.group("a1") else ("a2", "b2"))]
         if None in states or states[0] == states[1]:

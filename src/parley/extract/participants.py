@@ -239,6 +239,9 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                 # "As well as meeting Xi, Hun Manet is expected to hold talks with A and B": those
                 # talks are the other clause's engagement, not the meeting's
                 skip.update(t.i for t in child.subtree)
+            if node is tok and tok.pos_ == "VERB" and child.dep_ in {"prep", "advmod"} and child.i < tok.i and any(
+                    trigger_type(t) in {"MEET", "CALL"} for t in child.subtree):
+                skip.update(t.i for t in child.subtree)  # "Prior to meeting X on Thursday, he had met Y": X's
             if node is tok and child.dep_ == "conj" and child.pos_ == "VERB" and tok.pos_ == "VERB" \
                     and _subject(tok) and not any(t.i in path for t in child.subtree):
                 skip.update(t.i for t in child.subtree)  # "met X, laid a wreath alongside Y, and ...": not X's
@@ -278,6 +281,9 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.lower_ == "lady" and any(c.lower_ == "first" for c in t.children) and t.i not in path \
                     and not any(x.i in path for x in noun.subtree):
                 skip.update(x.i for x in noun.subtree)  # "welcomed President X and first lady Y": entourage
+            if t.dep_ == "conj" and t.i not in path and re.match(r"(?:First Lady|Mrs\.?|Madame?)\s", t.doc[
+                    t.left_edge.i:t.i + 1].text):
+                skip.update(x.i for x in t.subtree)  # "will welcome President X and Mrs. Y": his spouse
             if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":
                 skip.update(x.i for x in t.subtree)  # "accompanied by first lady X": entourage
             if t.dep_ == "prep" and t.lower_ == "in" and t.i not in path and any(

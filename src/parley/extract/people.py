@@ -216,8 +216,8 @@ class PeopleFinder:
                 return self.kb.person_aliases[fold(swapped)], True
         bare = [t for t in tokens if t not in _RANKS]
         if len(bare) == 1:  # "Xi", "Sheikh Mohamed": a first name or surname after any rank
-            found = self.kb.person(bare[0], self.on, country) or (
-                self.kb.person(bare[0], self.on, self.locale) if country is None and self.locale else None)
+            found = self.kb.person(bare[0], self.on, country) or (  # (or the publisher's own: "PM Ardern's
+                self.kb.person(bare[0], self.on, self.locale) if self.locale else None)  # visit to Tokelau")
             if found:
                 return found, True
         found = registry_variant(self.kb, no_initials or name, country)

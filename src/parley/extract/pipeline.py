@@ -7,6 +7,7 @@ the primary engagement's type, participants and date ("PM call with President Xi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
@@ -18,7 +19,7 @@ from parley.extract.announcers import aide_country
 from parley.extract.candidates import CALENDAR_WORDS
 from parley.extract.events import Found, find_events
 from parley.extract.headline import _headline_visits, dateline, headline_type
-from parley.extract.implied import during_trip, guest_visits, implied_meeting
+from parley.extract.implied import during_trip, guest_visits, implied_meeting, talks_of_the_call
 from parley.extract.knowledge import Knowledge, doc_text, fold, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
@@ -124,6 +125,11 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
     told = find_events(body, cast.with_groups(), kb, dates, anchor, text, locale, place_line)
     story_day = anchor.isoformat() if anchor else None
+    if headline_type(document.title) == "CALL" or re.search(r"\b(?:tele)?phone\b", text, re.IGNORECASE):
+        for ev in told:  # "held introductory phone calls with ...: ... an introductory call with the Premier"
+            if ev.type == "MEET" and ev.rules.get("type") == "trigger:call" \
+                    and "with" in text[ev.trigger:ev.trigger + 30]:
+                ev.type = "CALL"
     found = absorb_receptions(merge(separate(told, body, cast), kb, story_day, text))
     if (meeting := implied_meeting(found, cast, text, document.title)) is not None:
         found.insert(0, meeting)  # "visited Paris at the invitation of Macron ... the two discussed"
@@ -132,6 +138,9 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
                               body, kb)
     pending = [e for e in found if e.partial and (e.type == "VISIT" or len(e.people) <= 1)]
     found = [e for e in found if not e.partial]
+    if re.search(r"\blook(?:s|ing|ed)? forward\b", title, re.IGNORECASE) and any(
+            e.type == "CALL" and e.modality == "occurred" and not e.people for e in pending):
+        kind = "CALL"  # "Varadkar and Trump both looking forward to meeting": said in the call told
     telling = next((e for e in pending if e.type == kind and not e.people and "anaphor" not in e.rules), None)
     if primary is None and telling is not None and len(head_people) >= 2:
         # "Trudeau congratulates Trump in phone call" / "the two men spoke by phone Saturday": the
@@ -169,12 +178,17 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
                           place_line, day_line, found, document.title, kb, home_country)
         if summary is not None and primary.date:
             primary.date = first_day(primary.date, summary.days)
+        if primary.rules.get("type") == "headline" and primary.date is None and primary.modality == "occurred" \
+                and published and re.search(r"\b(?:[Tt]oday|this (?:morning|afternoon))\b", text[:1500]):
+            # "The President's News Conference With President Park": remarks that speak of today
+            primary.date, primary.rules["date"] = published.isoformat(), "today-in-remarks"
         country_of = {name: person.country for name, person in cast.people.items()}
         found.extend(complete_visits(pending, found, primary, country_of, kb))
         found.extend(pair_meetings(pending, primary, cast, text, tuple(found)))
         found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
         found[:] = merge(found, kb, story_day, text)
         during_trip(found, primary)
+        found[:] = talks_of_the_call(found, primary)
     found.extend(guest_visits(found, cast, text, kb))
 
     for ev in found:

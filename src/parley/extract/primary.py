@@ -101,7 +101,12 @@ def _choose_primary(found: list[Found], kind: str | None, head_people: list[str]
     if kind in {"MEET", "CALL"}:
         same = [e for e in full if e.type == kind] or [e for e in talks if e.type == kind]
         if same:
-            return max(same, key=lambda e: (len(set(e.people) & set(head_people)), -e.trigger))
+            # of two meetings of the headline's pair, the later told as done is the news ("hosted
+            # Talon on Friday ... hosted Talon in Paris on June 23"); undated ones tie with both
+            dated = sorted({e.date for e in same if e.date and len(e.date) == 10 and e.modality == "occurred"})
+            weeks = len(dated) > 1 and (date.fromisoformat(dated[-1]) - date.fromisoformat(dated[0])).days > 3
+            return max(same, key=lambda e: (len(set(e.people) & set(head_people)),
+                                            e.date == dated[-1] if weeks else True, -e.trigger))
         other = [e for e in full if len(set(e.people) & set(head_people)) >= 2]
         if other:
             return other[0]  # "Niinistö in talks with Putin" over a body that tells a telephone call
@@ -238,7 +243,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.date, primary.rules["date"] = day_line, "dateline"
         elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){0,4}"
                                      r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60}"
-                                     r"|(?:is|are)\s+(?:currently\s+|now\s+)?)$",
+                                     r"|(?:is|are)\s+(?:currently\s+|now\s+)?(?:on\s+an?\s+(?:[\w-]+\s+){0,2}|engaged\s+in\s+(?:[\w-]+\s+)?)?)$",
                                      text[max(0, primary.trigger - 80):primary.trigger]):
             # "has arrived for talks", "I just finished a very good meeting", "X is meeting with Y"
             # (told as it happens): the day of writing
@@ -250,7 +255,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.date, primary.rules["date"] = told.value, f"reference:{told.text}"
         elif (trip := next((v for v in found if v.type == "VISIT" and v.modality == primary.modality == "occurred"
                             and v.date and len(v.date) == 10 and set(v.people) & set(primary.people)
-                            and v.rules.get("date", "").startswith("absolute")
+                            and v.rules.get("date", "").startswith(("absolute", "weekday"))
                             and (v is primary or not _SPAN_OF_DAYS.search(v.rules["date"]))), None)) is not None:
             # (a visit "from 07-11 August" does not date the talks held on one of its days)
             # "On May 6, Prime Minister Abe visited Sochi. Prime Minister Abe held talks with ...":

@@ -59,6 +59,17 @@ def _long_before(a: str | None, b: str | None, story_day: str | None) -> bool:
     return dated[:7] < earlier
 
 
+def _one_party(ev: Found, other: Found, kb: Knowledge | None) -> bool:
+    """"X accompanied President Y during his trip to Washington ... assessing the US visit": one
+    visit to one country on one day, told once with the whole party and once with one of it."""
+    if ev.type != "VISIT" or not ev.date or ev.date != other.date or not (
+            set(ev.people) < set(other.people) or set(other.people) < set(ev.people)):
+        return False
+    here, there = ((kb.country_nouns.get(x or "") or kb.places.get(x or "")) if kb else x
+                   for x in (ev.location, other.location))
+    return bool(here) and here == there
+
+
 def merge(events: list[Found], kb: Knowledge | None = None, story_day: str | None = None,
           text: str = "") -> list[Found]:
     """One event per engagement: same type and same people (a visit: same visitor and place;
@@ -72,7 +83,7 @@ def merge(events: list[Found], kb: Knowledge | None = None, story_day: str | Non
         for other in merged:
             if other.partial:
                 continue
-            if other.type != ev.type or set(other.people) != set(ev.people):
+            if other.type != ev.type or (set(other.people) != set(ev.people) and not _one_party(ev, other, kb)):
                 continue
             one_trip = False
             if ev.type == "VISIT" and kb is not None and other.location and ev.location:
@@ -109,6 +120,7 @@ def merge(events: list[Found], kb: Knowledge | None = None, story_day: str | Non
                 kb.places.get(ev.location) == kb.country_nouns[other.location]
             other.location = ev.location if within else other.location or ev.location  # the city over the country
             other.date = other.date or ev.date
+            other.people += [p for p in ev.people if p not in other.people]
             break
         else:
             merged.append(ev)
@@ -275,6 +287,16 @@ def pair_meetings(pending: list[Found], primary: Found | None, cast: Cast | None
             # "This follows a meeting with Chinese Foreign Minister Wang Yi": one side named, the
             # other the document's own person of the other country
             other = event.people[0]
+            if other in primary.people and event.date and primary.date and not _same_time(event.date, primary.date) \
+                    and len(event.date) == 10 and event.date < primary.date \
+                    and event.modality == primary.modality == "occurred" and not any(
+                        set(e.people) == set(primary.people) and e.date == event.date and e.type == event.type
+                        for e in found):
+                # "saying that his meeting with Xi last night was terrific": the pair's other meeting
+                event.people, event.partial = list(primary.people), False
+                event.rules["participants"] = "pair-another-day"
+                out.append(event)
+                continue
             theirs = cast.people[other].country
             hubs = [p for p in primary.people if theirs and cast.people[p].country not in {None, theirs}]
             said = [m.start for m in cast.mentions if m.person == other and event.start <= m.start < event.end]

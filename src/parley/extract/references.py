@@ -40,6 +40,9 @@ def short_forms(text: str, people: dict[str, Person], mentions: list[Mention],
                         re.match(r"\s*\d", text[m.end():m.end() + 4])
                         or _MONTH_CONTEXT.search(text[max(0, m.start() - 12):m.start()])):
                     continue
+                if re.search(r"\b(?:an?|A|An)\s+$", text[max(0, m.start() - 4):m.start()]) and \
+                        re.match(r"\s+[A-Z]", text[m.end():m.end() + 2]):
+                    continue  # "met Pompeo for a Madison Dinner": a thing named after the person
                 taken.append((m.start(), m.end()))
                 out.append(Mention(m.start(), m.end(), person.name))
     return out

@@ -146,11 +146,16 @@ def _heads_of_offices(tok: Token, cast: Cast) -> bool:
     return any(len(kinds) >= 2 for kinds in offices.values())
 
 
-def _one_by_one_calls(event: Found, tok: Token) -> bool:
+def _one_by_one_calls(event: Found, tok: Token, cast: Cast) -> bool:
     """"I just spoke with Prime Minister Netanyahu and President Abbas": three or more on one
-    telephone call only on a conference or video call."""
-    words = {t.lower_ for t in sentence_of(tok)}
-    return event.type == "CALL" and len(event.people) >= 3 and not words & CONFERENCE_WORDS
+    telephone call only on a conference or video call.  Who joins "alongside" the caller is at
+    the caller's end of the line ("Alongside Minister A, Minister B held a call with C")."""
+    sent = sentence_of(tok)
+    words = {t.lower_ for t in sent}
+    aside = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in sent
+             if t.lower_ == "alongside" and t.dep_ == "prep"]
+    beside = {m.person for m in cast.mentions for s, e in aside if s <= m.start < e}
+    return event.type == "CALL" and len(set(event.people) - beside) >= 3 and not words & CONFERENCE_WORDS
 
 
 def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
@@ -250,7 +255,7 @@ def separate(found: list[Found], doc: Doc, cast: Cast) -> list[Found]:
             hub = main
             event.people.insert(0, main)
             event.rules["participants"] = "principal-by-reference"
-        elif not _distributed(tok, cast) and not _one_by_one_calls(event, tok):
+        elif not _distributed(tok, cast) and not _one_by_one_calls(event, tok, cast):
             out.append(event)
             continue
         hub = hub or _hub(tok, event.people, cast) or (

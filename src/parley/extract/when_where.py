@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from parley.dates import TimeExpr, find_dates, parse_iso
-from parley.extract.knowledge import Knowledge
+from parley.extract.knowledge import Knowledge, doc_text
 
 _ARRIVAL_LEMMAS = {"arrive", "land"}
 _DEPARTURE_LEMMAS = {"leave", "depart", "head", "set"}
@@ -215,6 +215,11 @@ def nearest_date(tok: Token, sent: Span, dates: list[TimeExpr], planned: bool = 
     inside = [d for d in dates if lo <= d.start < hi and d.value
               and not (planned and (reported_on(tok.doc, d) or other_clause(tok, d)))
               and not _since(tok, d) and not in_other_relative_clause(tok, d)]
+    before = doc_text(tok.doc)[sent.start_char:tok.idx]
+    if before.count("“") > before.count("”") or before.count('"') % 2 == 1:
+        # "“They held talks on matters of mutual interest,” the statement said on Monday": the day
+        # of the saying, not of the talks quoted
+        inside = [d for d in inside if not reported_on(tok.doc, d)]
     if not planned and len({d.value for d in inside}) > 1:
         # "the ministry this morning issued a press release on the conversation ... on Jan. 20":
         # the day of the telling gives way to the day of the engagement
