@@ -242,6 +242,9 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if node is tok and tok.pos_ == "VERB" and child.dep_ in {"prep", "advmod"} and child.i < tok.i and any(
                     trigger_type(t) in {"MEET", "CALL"} for t in child.subtree):
                 skip.update(t.i for t in child.subtree)  # "Prior to meeting X on Thursday, he had met Y": X's
+            if node is not tok and below is not None and below.dep_ in {"prep", "advmod"} and child.i not in path \
+                    and child.dep_ in {"dobj", "dative"} and trigger_type(node) in {"MEET", "CALL"} and kind != "VISIT":
+                skip.update(t.i for t in child.subtree)  # (and Y is not at the meeting with X)
             if node is tok and child.dep_ == "conj" and child.pos_ == "VERB" and tok.pos_ == "VERB" \
                     and _subject(tok) and not any(t.i in path for t in child.subtree):
                 skip.update(t.i for t in child.subtree)  # "met X, laid a wreath alongside Y, and ...": not X's
