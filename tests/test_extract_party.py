@@ -168,3 +168,4 @@ def test_of_two_meetings_told_one_inside_the_other_each_has_its_own_people(extra
     x = run(extractor, "Prior to meeting the UN Secretary General on Thursday, Foreign Minister Palamagamba "
             "Kabudi had met US President Donald Trump.", publisher="Example News", published="2019-09-27")
     assert ["Donald Trump", "Palamagamba Kabudi"] in engaged(x, "MEET")
+

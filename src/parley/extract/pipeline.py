@@ -124,6 +124,9 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     anchor = parse_iso(day_line) if day_line else (published or (parse_iso(title_day) if title_day else None))
     dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
     told = find_events(body, cast.with_groups(), kb, dates, anchor, text, locale, place_line)
+    # "met Nyusi in Maputo, where the two leaders held talks": the pair of the sentence's own meeting
+    told = [e for e in told if not (e.partial and not e.people and "when" not in e.rules and any(
+        not o.partial and o.type == e.type and o.start == e.start and o.trigger < e.trigger for o in told))]
     story_day = anchor.isoformat() if anchor else None
     if headline_type(document.title) == "CALL" or re.search(r"\b(?:tele)?phone\b", text, re.IGNORECASE):
         for ev in told:  # "held introductory phone calls with ...: ... an introductory call with the Premier"

@@ -103,10 +103,12 @@ def _choose_primary(found: list[Found], kind: str | None, head_people: list[str]
         if same:
             # of two meetings of the headline's pair, the later told as done is the news ("hosted
             # Talon on Friday ... hosted Talon in Paris on June 23"); undated ones tie with both
-            dated = sorted({e.date for e in same if e.date and len(e.date) == 10 and e.modality == "occurred"})
-            weeks = len(dated) > 1 and (date.fromisoformat(dated[-1]) - date.fromisoformat(dated[0])).days > 3
-            return max(same, key=lambda e: (len(set(e.people) & set(head_people)),
-                                            e.date == dated[-1] if weeks else True, -e.trigger))
+            def latest(e: Found) -> bool:
+                dated = sorted({o.date for o in same if o.date and len(o.date) == 10 and o.modality == "occurred"
+                                and set(o.people) == set(e.people)})
+                return len(dated) < 2 or e.date == dated[-1] or (
+                    date.fromisoformat(dated[-1]) - date.fromisoformat(dated[0])).days <= 3
+            return max(same, key=lambda e: (len(set(e.people) & set(head_people)), latest(e), -e.trigger))
         other = [e for e in full if len(set(e.people) & set(head_people)) >= 2]
         if other:
             return other[0]  # "Niinistö in talks with Putin" over a body that tells a telephone call
