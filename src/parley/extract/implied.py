@@ -204,7 +204,6 @@ def during_trip(found: list[Found], primary: Found) -> None:
             event.rules["date"] = "during-the-trip"
 
 
-
 _TALK_NOUNS = {"trigger:talks", "trigger:discussions", "trigger:discussion"}
 
 

@@ -124,15 +124,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     anchor = parse_iso(day_line) if day_line else (published or (parse_iso(title_day) if title_day else None))
     dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
     told = find_events(body, cast.with_groups(), kb, dates, anchor, text, locale, place_line)
-    # "met Nyusi in Maputo, where the two leaders held talks": the pair of the sentence's own meeting
-    told = [e for e in told if not (e.partial and not e.people and "when" not in e.rules and any(
-        not o.partial and o.type == e.type and o.start == e.start and o.trigger < e.trigger for o in told))]
+    told = _calls_of_a_round(_own_pairs(told), document.title, text)
     story_day = anchor.isoformat() if anchor else None
-    if headline_type(document.title) == "CALL" or re.search(r"\b(?:tele)?phone\b", text, re.IGNORECASE):
-        for ev in told:  # "held introductory phone calls with ...: ... an introductory call with the Premier"
-            if ev.type == "MEET" and ev.rules.get("type") == "trigger:call" \
-                    and "with" in text[ev.trigger:ev.trigger + 30]:
-                ev.type = "CALL"
     found = absorb_receptions(merge(separate(told, body, cast), kb, story_day, text))
     if (meeting := implied_meeting(found, cast, text, document.title)) is not None:
         found.insert(0, meeting)  # "visited Paris at the invitation of Macron ... the two discussed"
@@ -218,6 +211,25 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     statements = _statements(body, text, cast, kb, primary, ids, home_country, found, aliases,
                              own_release=bool(org and org.kind == "government"), locale=locale)
     return Extraction(document, tuple(events), tuple(statements))
+
+
+def _own_pairs(told: list[Found]) -> list[Found]:
+    """"Met Nyusi in Maputo, where the two leaders held talks": "the two" of a sentence that tells a
+    meeting of its own are that meeting's pair, not the document's (nor its earlier meeting)."""
+    return [e for e in told if not (e.partial and not e.people and "when" not in e.rules and any(
+        not o.partial and o.type == e.type and o.start == e.start and o.trigger < e.trigger for o in told))]
+
+
+def _calls_of_a_round(told: list[Found], title: str | None, text: str) -> list[Found]:
+    """"Held introductory phone calls with the Cook Islands, Niue and Tokelau: ... an introductory
+    call with the Premier": in a document about telephone calls, a courtesy or introductory call
+    "with" someone is one of them, not a call paid in person."""
+    if headline_type(title) == "CALL" or re.search(r"\b(?:tele)?phone\b", text, re.IGNORECASE):
+        for ev in told:
+            if ev.type == "MEET" and ev.rules.get("type") == "trigger:call" \
+                    and "with" in text[ev.trigger:ev.trigger + 30]:
+                ev.type = "CALL"
+    return told
 
 
 def _registry_person(name: str, people: dict[str, Person], kb: Knowledge) -> str | None:
