@@ -169,3 +169,16 @@ def test_of_two_meetings_told_one_inside_the_other_each_has_its_own_people(extra
             "Kabudi had met US President Donald Trump.", publisher="Example News", published="2019-09-27")
     assert ["Donald Trump", "Palamagamba Kabudi"] in engaged(x, "MEET")
 
+
+
+def test_a_glued_initial_names_a_person_and_styles_may_follow_one_another(extractor: Extractor) -> None:
+    x = run(extractor, "Ulaanbaatar /MONTSAME/ State Secretary of Ministry of Foreign Affairs of Mongolia "
+            "B.Batsetseg met the Deputy Foreign Minister of Japan Kenji Yamada on March 9 in Tokyo.",
+            publisher="Montsame (Mongolian National News Agency)", published="2016-03-10")
+    assert any("Batsetseg" in n for n in names(primary(x)))
+    y = run(extractor, "The Executive Secretary of the Intergovernmental Authority on Development, H.E. Amb (Eng) "
+            "Mahboub Maalim, this morning received the Ambassador of Kenya to Djibouti and IGAD, H.E. Dr. "
+            "Jane Wanjiru Kamau.", publisher="IGAD Secretariat", published="2018-11-06")
+    meeting = primary(y)
+    assert names(meeting) == {"Mahboub Maalim", "Jane Wanjiru Kamau"}
+    assert {p.country for p in meeting.participants if p.name == "Jane Wanjiru Kamau"} == {"KEN"}

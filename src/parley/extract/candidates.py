@@ -21,6 +21,9 @@ _LOWER = "a-zß-öø-ÿĀ-ɏ'’"
 _NAME_TOKEN = (rf"(?:[A-Z]\.[{_UPPER}][{_LOWER}]{{2,}}"  # "U.Khurelsukh": a Mongolian initial glued on
                rf"|[{_UPPER}]['’][{_UPPER}][{_LOWER}]+"  # "D’Aguilar", "O'Brien"
                rf"|[{_UPPER}][{_LOWER}]+(?:-[A-Za-z{_UPPER}][{_LOWER}]*)*|[A-Z]{{2,}}|[A-Z]\.)")
+# Mongolian style: the father's initial glued to the given name ("D.Gankhuyag", "Kh.Battulga"); not
+# an abbreviated style ("Dr.Ali", "Mr.Smith")
+_GLUED_INITIAL = re.compile(r"(?<![\w.])(?!(?:Mr|Ms|Dr|St|Jr|Sr)\.)[A-Z][a-z]?\.[A-Z][a-z]{2,}\b(?![.\-]\w)")
 _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}")
 
 _LED_BY = re.compile(r"\b(?:led|headed|chaired) by (?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
@@ -97,7 +100,8 @@ def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
         titles = "|".join(re.escape(t.title) for t in kb.titles if t.title[:1].isupper() and not t.bare_only)
         _PATTERNS[id(kb)] = (
             re.compile(rf"\b(?:{titles})[ \t]+(?:(?:{honorifics})[ \t]+){{0,2}}(?={_NAME_TOKEN})"),
-            re.compile(rf"\b(?:{honorifics})\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)"),
+            # ("H.E. Amb (Eng) Mahboub Maalim": styles one after another)
+            re.compile(rf"\b(?:{honorifics})(?:\s+(?:{honorifics})){{0,2}}\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)"),
             # "Senegal's Minister of Agriculture, Mabouba Diagne, at": a full name set off by commas
             re.compile(rf"\b(?:{titles})(?:\s+(?:of|for|to)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+(?:and\s+)?[A-Z][\w&'’-]*)"
                        rf"{{0,4}}){{0,3}},[ \t]+(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,3}})"
@@ -128,6 +132,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             found.append((start, end, "ner"))
     for m in kb.person_re.finditer(text):
         found.append((m.start(), m.end(), "registry"))
+    for m in _GLUED_INITIAL.finditer(text):  # "State Secretary ... of Mongolia D.Gankhuyag"
+        found.append((m.start(), m.end(), "initial+name"))
     title_re, honorific_re, comma_re = _patterns(kb)
     for m in title_re.finditer(text):
         run = _NAME_RUN.match(text, m.end())

@@ -180,7 +180,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             if len(match) != 1:
                 continue
             canonical = match[0].name
-        if len(canonical.split()) == 1 and not registered:
+        if len(canonical.split()) == 1 and not registered and rule != "initial+name":
             short.append((start, end, canonical, rule, title, org))
             continue
         person = finder.add(canonical, country, title, org, registered, rule, (start, end))

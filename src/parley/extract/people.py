@@ -36,9 +36,10 @@ _RANKS = {"Sheikh", "Sheikha", "Shaikh", "Highness", "Majesty", "His", "Her", "E
 
 
 _ABBREVIATED_OFFICES = {"EAM", "PM", "FM", "MP", "NSA", "DPM", "CS", "SG", "VP", "HM", "HRH", "HE"}
-_POSTED_TO = re.compile(r"\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]ommissioner|[Cc]onsul(?:-[Gg]eneral)?|"
-                        r"[Rr]epresentative|[Cc]harg[eé] d['’][Aa]ffaires)\s+(?:to|in)\s+(?:the\s+)?"
-                        r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+_POSTED_TO = re.compile(  # ("the Ambassador of Somalia to Djibouti": the sender kept, the posting masked)
+    r"(?P<keep>\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]ommissioner|[Cc]onsul(?:-[Gg]eneral)?"
+    r"|[Rr]epresentative|[Cc]harg[eé] d['’][Aa]ffaires)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)"
+    r"\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _AIDE_OF = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:(?:chief|top|senior|foreign[- ]policy|press|special|deputy)\s+)*"
                      r"(?:spokes(?:man|woman|person)|aide|advis[eo]r|envoy|secretary|representative|"
                      r"chief of staff)\b")
@@ -231,7 +232,7 @@ class PeopleFinder:
     def context(self, text: str, start: int, end: int, sent_start: int, sent_end: int
                 ) -> tuple[str | None, str | None, str | None, str | None]:
         """Country, title, organisation and role cue from the words around a mention."""
-        left = _POSTED_TO.sub(lambda m: " " * len(m.group(0)), text[max(sent_start, start - 120):start])
+        left = _POSTED_TO.sub(lambda m: m["keep"].ljust(len(m[0])), text[max(sent_start, start - 120):start])
         # cut at punctuation, but not inside "U.S." or "U.K.": the periods of initials are masked
         masked = _INITIALS.sub(lambda m: m.group(0).replace(".", "\x00"), left)
         cut = _LEFT_CUT.search(masked)
@@ -331,7 +332,7 @@ class PeopleFinder:
     def country_cue(self, zone: str) -> str | None:
         """The state a zone says a person acts for: the last country named, except the one an
         envoy is posted to ("Russia's ambassador to France": Russia)."""
-        zone = _POSTED_TO.sub(" ", zone)
+        zone = _POSTED_TO.sub(lambda m: m["keep"] + " ", zone)
         # "Organization of American States (OAS) Secretary-General": a state's adjective inside an
         # organisation's name says nothing of the person's state
         bare = self.kb.org_re.sub(lambda m: " " * len(m.group(0)), zone)
