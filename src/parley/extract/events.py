@@ -17,8 +17,15 @@ from functools import cache
 from spacy.tokens import Doc, Token
 
 from parley.dates import TimeExpr
-from parley.extract.excluded import _anaphor, _definite_visit, _is_excluded, _pair_subject, _unnamed_group
-from parley.extract.knowledge import Knowledge, _load, sentence_of
+from parley.extract.excluded import (
+    _anaphor,
+    _definite_visit,
+    _is_excluded,
+    _pair_subject,
+    _unnamed_group,
+    accompanied,
+)
+from parley.extract.knowledge import Knowledge, _load, doc_text, sentence_of
 from parley.extract.mentions import Cast
 from parley.extract.participants import (
     _dated_elsewhere,
@@ -218,10 +225,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 others = people[1:]
             event.people = people[:1] if len(people) > 1 else people
             if tok.tag_ != "NNS":
-                fellows = _fellow_travellers(tok, cast)
-                if _accompanied(tok) and not fellows:
+                fellows, along = _fellow_travellers(tok, cast), accompanied(tok)
+                if along and not fellows:
                     continue  # the visit of someone accompanied whom the text does not name as a person
-                event.people += [p for p in fellows if (p in people or _accompanied(tok)) and p not in event.people]
+                event.people += [p for p in fellows if (p in people or along) and p not in event.people]
                 hosts = [p for p in _visited_person(tok, cast) if p not in event.people]
                 event.people += hosts
                 if hosts:
@@ -324,17 +331,11 @@ def _capital_meant(tok: Token, kb: Knowledge) -> str | None:
     return _capitals().get(state) if state else None
 
 
-def _accompanied(tok: Token) -> bool:
-    """"X accompanied Y during his trip": the trip of the one accompanied, the companion's too."""
-    return tok.dep_ == "pobj" and tok.head.lower_ in {"during", "on"} and \
-        tok.head.head.lemma_.lower() == "accompany" and tok.head.head.tag_ != "VBN"
-
-
 def _fellow_travellers(tok: Token, cast: Cast) -> list[str]:
     """Who travel together: the people of a visit verb's subject joined by "and" or "alongside"
     ("OSCE Chairperson Bujar Osmani alongside Helga Schmid will be paying a visit to Turkiye")."""
     verb = tok if tok.pos_ == "VERB" else tok.head if tok.dep_ in {"dobj", "pobj"} and tok.head.pos_ == "VERB" else None
-    if _accompanied(tok):
+    if accompanied(tok):
         # "X accompanied President Y during his trip to Washington": Y's trip, and X's with him
         verb = tok.head.head
         # ("X is part of the delegation accompanying Y on a working visit": X, the clause's subject)
@@ -373,7 +374,7 @@ def _visited_person(tok: Token, cast: Cast) -> list[str]:
         for obj in (g for c in noun.children if c.dep_ == "prep" and c.lower_ in {"to", "on"}
                     for g in c.children if g.dep_ == "pobj"):  # (not "to Japan, where he met X")
             end = max([obj, *(a for a in obj.children if a.dep_ == "appos")], key=lambda t: t.i)
-            if obj.ent_type_ in {"GPE", "LOC", "FAC"} or "\n" in obj.doc.text[obj.left_edge.idx:end.idx]:
+            if obj.ent_type_ in {"GPE", "LOC", "FAC"} or "\n" in doc_text(obj.doc)[obj.left_edge.idx:end.idx]:
                 continue  # "visit to Sri Lanka", not its host; (nor past a line break)
             named = cast.people_in(obj.left_edge.idx, end.idx + len(end.text))
             if named:

@@ -159,6 +159,13 @@ def _framing(tok: Token) -> bool:
             t.i < tok.i and trigger_type(t) in {"MEET", "CALL"} for t in tok.sent)
 
 
+def accompanied(tok: Token) -> bool:
+    """"X accompanied Y during his trip": the trip of the one accompanied, the companion's too
+    (not "was accompanied on the visit by X": an entourage)."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"during", "on"} and \
+        tok.head.head.lemma_.lower() == "accompany" and tok.head.head.tag_ != "VBN"
+
+
 def _attended(tok: Token) -> bool:
     """"Ministers X, Y and Z attended the phone conversation": who sat in on the engagement told,
     not another one."""
@@ -240,8 +247,8 @@ def _is_excluded(tok: Token) -> bool:
     if any(a.dep_ == "prep" and a.lower_ == "since" for a in list(tok.ancestors)[:3]) and any(
             t.lower_ == "first" and t.i < tok.i for t in tok.sent):
         return True  # "the first by an Indian Prime Minister since Singh's state visit in 2007": a comparison
-    if any(a.lemma_.lower() == "accompany" and (a.tag_ == "VBN" or (trigger_type(tok) == "VISIT" and not (
-            tok.head.head.i == a.i and tok.head.lower_ in {"during", "on"}))) for a in list(tok.ancestors)[:3]):
+    company = [a for a in list(tok.ancestors)[:3] if a.lemma_.lower() == "accompany"]
+    if company and (any(a.tag_ == "VBN" for a in company) or (trigger_type(tok) == "VISIT" and not accompanied(tok))):
         return True  # "was accompanied on the courtesy call by X and Y": the entourage of one told
     # "X attended the meeting": the meeting told already; X was present at it ("attended the Troika
     # meeting today, together with Ministers A and B": the three of them met).

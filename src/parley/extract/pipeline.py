@@ -124,12 +124,12 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     anchor = parse_iso(day_line) if day_line else (published or (parse_iso(title_day) if title_day else None))
     dates = [d for d in find_dates(text, anchor) if not is_stamp(d, text)]
     told = find_events(body, cast.with_groups(), kb, dates, anchor, text, locale, place_line)
-    told = _calls_of_a_round(_own_pairs(told), document.title, text)
+    kind = headline_type(document.title)
+    told = _calls_of_a_round(_own_pairs(told), kind, text)
     story_day = anchor.isoformat() if anchor else None
     found = absorb_receptions(merge(separate(told, body, cast), kb, story_day, text))
     if (meeting := implied_meeting(found, cast, text, document.title)) is not None:
         found.insert(0, meeting)  # "visited Paris at the invitation of Macron ... the two discussed"
-    kind = headline_type(document.title)
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast, text), found, head_people, cast,
                               body, kb)
     pending = [e for e in found if e.partial and (e.type == "VISIT" or len(e.people) <= 1)]
@@ -220,11 +220,11 @@ def _own_pairs(told: list[Found]) -> list[Found]:
         not o.partial and o.type == e.type and o.start == e.start and o.trigger < e.trigger for o in told))]
 
 
-def _calls_of_a_round(told: list[Found], title: str | None, text: str) -> list[Found]:
+def _calls_of_a_round(told: list[Found], kind: str | None, text: str) -> list[Found]:
     """"Held introductory phone calls with the Cook Islands, Niue and Tokelau: ... an introductory
     call with the Premier": in a document about telephone calls, a courtesy or introductory call
     "with" someone is one of them, not a call paid in person."""
-    if headline_type(title) == "CALL" or re.search(r"\b(?:tele)?phone\b", text, re.IGNORECASE):
+    if kind == "CALL" or re.search(r"\b(?:tele)?phone\b", text, re.IGNORECASE):
         for ev in told:
             if ev.type == "MEET" and ev.rules.get("type") == "trigger:call" \
                     and "with" in text[ev.trigger:ev.trigger + 30]:

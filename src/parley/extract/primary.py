@@ -103,12 +103,14 @@ def _choose_primary(found: list[Found], kind: str | None, head_people: list[str]
         if same:
             # of two meetings of the headline's pair, the later told as done is the news ("hosted
             # Talon on Friday ... hosted Talon in Paris on June 23"); undated ones tie with both
-            def latest(e: Found) -> bool:
-                dated = sorted({o.date for o in same if o.date and len(o.date) == 10 and o.modality == "occurred"
-                                and set(o.people) == set(e.people)})
-                return len(dated) < 2 or e.date == dated[-1] or (
-                    date.fromisoformat(dated[-1]) - date.fromisoformat(dated[0])).days <= 3
-            return max(same, key=lambda e: (len(set(e.people) & set(head_people)), latest(e), -e.trigger))
+            days: dict[frozenset[str], list[str]] = {}
+            for e in same:
+                if e.date and len(e.date) == 10 and e.modality == "occurred":
+                    days.setdefault(frozenset(e.people), []).append(e.date)
+            last = {pair: max(d) for pair, d in days.items()
+                    if (date.fromisoformat(max(d)) - date.fromisoformat(min(d))).days > 3}
+            return max(same, key=lambda e: (len(set(e.people) & set(head_people)),
+                                            last.get(frozenset(e.people), e.date) == e.date, -e.trigger))
         other = [e for e in full if len(set(e.people) & set(head_people)) >= 2]
         if other:
             return other[0]  # "Niinistö in talks with Putin" over a body that tells a telephone call
@@ -243,10 +245,7 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             primary.date, primary.rules["date"] = value, f"{day.kind}:{day.text}"
         elif day_line and not ahead and not telling:
             primary.date, primary.rules["date"] = day_line, "dateline"
-        elif published and re.search(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){0,4}"
-                                     r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60}"
-                                     r"|(?:is|are)\s+(?:currently\s+|now\s+)?(?:on\s+an?\s+(?:[\w-]+\s+){0,2}|engaged\s+in\s+(?:[\w-]+\s+)?)?)$",
-                                     text[max(0, primary.trigger - 80):primary.trigger]):
+        elif published and _AS_IT_HAPPENS.search(text[max(0, primary.trigger - 80):primary.trigger]):
             # "has arrived for talks", "I just finished a very good meeting", "X is meeting with Y"
             # (told as it happens): the day of writing
             primary.date, primary.rules["date"] = published.isoformat(), "present-perfect"
@@ -348,6 +347,12 @@ _HEAD_HEDGE = re.compile(r"\b(?:may|might|could)\s+(?:\w+\s+)?(?:meet|visit|talk
 # still ahead when the story was written, never of an engagement that has happened
 _FUTURE_ON = re.compile(r"\bwill\s+(?:take place|be held|begin|start|open|run|convene)\s+(?:on|from)\s+$",
                         re.IGNORECASE)
+# "has arrived for talks", "I just finished a very good meeting", "X is meeting with Y", "is on a
+# visit to", "are currently engaged in talks": told as it happens
+_AS_IT_HAPPENS = re.compile(r"\b(?:(?:has|have)\s+(?:\w+\s+)?|just\s+(?:\w+\s+){0,4}"
+                            r"|(?:has|have)\s+(?:arrived|landed|travelled|traveled|flown|come)\b[^.;]{0,60}"
+                            r"|(?:is|are)\s+(?:currently\s+|now\s+)?(?:on\s+an?\s+(?:[\w-]+\s+){0,2}"
+                            r"|engaged\s+in\s+(?:[\w-]+\s+)?)?)$")
 _SPAN_OF_DAYS = re.compile(r"\d\s*[-–]\s*\d|\b(?:to|through|until|till)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:for|until|by|before|after|since|from|through)\s+$", re.IGNORECASE)
 
