@@ -64,14 +64,15 @@ def test_the_words_before_a_coalition_name_a_body_not_a_person(extractor: Extrac
 
 
 def test_an_office_opening_a_line_with_its_state_is_resolved(extractor: Extractor) -> None:
-    """The office is the registry's holder, who is the document's own "Jawad Zarif" (one person),
-    and "separately talked to A and B" is one call each."""
+    """The office is the registry's holder, who is the document's own "Jawad Zarif" (one person,
+    shown as the registry writes him: "Jawad" is one consonant from "Javad"), and "separately
+    talked to A and B" is one call each."""
     x = run(extractor, "Acting Foreign Minister Hanif Atmar has held telephonic conversation with his Iranian "
             "counterpart Jawad Zarif, a statement said on Thursday.\n\nIranian foreign minister earlier "
             "separately talked to president Ashraf Ghani and Abdullah Abdullah.",
             publisher="Example News", published="2020-04-30")
     assert sorted(sorted(p.name for p in e.participants) for e in x.events if not e.primary) == [
-        ["Abdullah Abdullah", "Jawad Zarif"], ["Ashraf Ghani", "Jawad Zarif"]]
+        ["Abdullah Abdullah", "Mohammad Javad Zarif"], ["Ashraf Ghani", "Mohammad Javad Zarif"]]
 
 
 def test_a_dateline_s_place_is_not_an_organisation_head_s_state(extractor: Extractor) -> None:

@@ -14,7 +14,7 @@ from parley.extract.knowledge import fold, knowledge
 from parley.extract.people import PeopleFinder, registry_variant
 from parley.ingest.formats import make_document
 from parley.model import Actor, Document, Event, Extraction
-from parley.names import name_key, squashed
+from parley.names import name_key, registry_typo, squashed, typing_slip
 
 
 def run(extractor: Extractor, text: str, **meta: str) -> Extraction:
@@ -159,3 +159,45 @@ def test_a_registry_person_keeps_the_document_s_romanisation() -> None:
             assert person.name == name and person.display == respelled
             shown += 1
     assert shown
+
+
+@pytest.mark.parametrize(("typed", "meant", "slip"), [
+    ("artern", "ardern", True),  # a wrong consonant
+    ("vincenr", "vincent", True),
+    ("tsipra", "tsipras", True),  # the last letter dropped
+    ("anthony", "antony", True),  # "th" for "t"
+    ("omer", "omar", False),  # another vowel: a romanisation
+    ("dennis", "denis", False),  # a doubled letter
+    ("bidhya", "bidya", False),  # an added "h" elsewhere
+    ("giorgi", "georgi", False),
+])
+def test_a_typing_slip_is_told_from_a_romanisation(typed: str, meant: str, slip: bool) -> None:
+    assert typing_slip(typed, meant) is slip
+
+
+def _slipped(name: str) -> str | None:
+    """The name with one consonant inside its last word replaced by another consonant."""
+    *given, last = name.split()
+    for i in range(1, len(last) - 1):
+        if last[i] in "bcdfgklmnprstvz" and last[i - 1] != last[i] != last[i + 1]:
+            other = "t" if last[i] != "t" else "d"
+            return " ".join([*given, last[:i] + other + last[i + 1:]])
+    return None
+
+
+def test_a_misspelt_office_holder_is_found_while_in_office_and_shown_as_the_registry_writes_it() -> None:
+    kb = knowledge()
+    checked = 0
+    for name in sorted(set(kb.person_aliases.values()))[::40]:
+        terms, slipped = kb.terms_of(name), _slipped(name)
+        if not terms or not slipped or len(name.split()) < 2 or fold(slipped) in kb.person_aliases:
+            continue
+        found = registry_typo(kb, slipped, terms[0].start)
+        assert found in (name, None)  # None only where another person is as near
+        checked += found == name
+        assert registry_typo(kb, slipped, f"{int(terms[0].start[:4]) - 12}-01-01") is None  # long before
+    assert checked >= 10
+    finder = PeopleFinder(kb, None, "2022-06-01")
+    found, registered = finder.canonical("Anthony Blinken")
+    person = finder.add(found, None, None, None, registered, "test", (0, 0))
+    assert (person.name, person.display, person.country) == ("Antony Blinken", None, "USA")

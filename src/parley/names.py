@@ -151,3 +151,49 @@ def registry_variant(kb: Knowledge, name: str, country: str | None = None) -> st
     if len(words) < 2:
         return None
     return fits({c for w in words for tokens, c in by_word.get(w, ()) if words <= tokens or tokens <= words})
+
+
+_VOWELS = set("aeiouy")
+
+
+def typing_slip(typed: str, meant: str) -> bool:
+    """One letter apart the way a typing slip is ("Artern", "Vincenr", "Tsipra", "Anthony"), not
+    the way romanisations differ: another vowel inside the word ("Omer" for "Omar"), a doubled
+    letter ("Dennis", "Muttaqi") or an added "h" ("Bidhya") is the writer's spelling of the name."""
+    if not one_letter_apart(typed, meant):
+        return False
+    if len(typed) == len(meant):
+        i = next(i for i, (x, y) in enumerate(zip(typed, meant, strict=True)) if x != y)
+        return i == len(typed) - 1 or not {typed[i], meant[i]} & _VOWELS
+    short, long = sorted((typed, meant), key=len)
+    if long.startswith(short):
+        return True  # a last letter dropped or added
+    i = next(i for i, (x, y) in enumerate(zip(short, long[:-1], strict=True)) if x != y)
+    return i > 0 and long[i] == "h" and long[i - 1] == "t"  # "th" for "t": English spelling of a Greek name
+
+
+def registry_typo(kb: Knowledge, name: str, on: str | None) -> str | None:
+    """The registry person a misspelt full name stands for: every word of the text's name is a
+    word of one registry name, one of them with a letter swapped, added or dropped ("Jacinda
+    Artern", "Anthony Blinken", "Jawad Zarif" for "Mohammad Javad Zarif"), and that person held
+    an office within two years of the document's day. A typing slip, not another romanisation
+    (those are keys of :func:`registry_variant`), so the registry's spelling is the one to show."""
+    if not on:
+        return None
+    words = [w for w in name_tokens(name) if w not in _PARTICLES]
+    by_word = _variant_index(kb)[1]
+    found: set[str] = set()
+    for exact in {w for w in words if len(w) >= 4}:
+        for tokens, canonical in by_word.get(exact, ()):
+            rest = [w for w in words if w not in tokens]
+            if len(rest) == 1 and len(rest[0]) >= 4 and len(words) >= 2 and any(
+                    typing_slip(rest[0], t) for t in tokens - set(words)):
+                found.add(canonical)
+    if len(found) != 1:
+        return None
+    person = found.pop()
+    day, year = (on + "-01-01")[:10], int(on[:4])
+    if any(t.start <= f"{year + 1}{day[4:]}" and (t.end is None or t.end >= f"{year - 2}{day[4:]}")
+           for t in kb.terms_of(person)):
+        return person
+    return None

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from parley.extract.candidates import CALENDAR_WORDS, ascii_index, title_lookahead
 from parley.extract.knowledge import Knowledge, fold
-from parley.names import ascii_spelling, name_tokens, near_spelling, registry_variant, squashed
+from parley.names import ascii_spelling, name_tokens, near_spelling, registry_typo, registry_variant, squashed
 
 # A name word: "Ki-moon", "Nkoana-Mashabane", "O'Brien", "WANG", "J."; never one cut at a hyphen
 # ("Secretary-" of "Secretary-General"). Words of one name stand on one line.
@@ -33,8 +33,6 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}|\b(?:Dr|Mr|Mrs|Ms|Prof|Amb|Hon|Rt|Sen|Gen|Lt|Col|Maj|Capt|Adm|Gov)\.")
 _RANKS = {"Sheikh", "Sheikha", "Shaikh", "Highness", "Majesty", "His", "Her", "Emir", "Amir", "Prince",
           "Princess", "King", "Queen", "Sultan", "Crown", "Excellency", "General", "Gen.", "Gen", "Lt", "Dr"}
-
-
 _ABBREVIATED_OFFICES = {"EAM", "PM", "FM", "MP", "NSA", "DPM", "CS", "SG", "VP", "HM", "HRH", "HE"}
 _POSTED_TO = re.compile(  # ("the Ambassador of Somalia to Djibouti": the sender kept, the posting masked)
     r"(?P<keep>\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]ommissioner|[Cc]onsul(?:-[Gg]eneral)?"
@@ -211,10 +209,8 @@ class PeopleFinder:
         no_initials = " ".join(t for t in tokens if not re.fullmatch(r"[A-Z]\.", t))
         if fold(no_initials) in self.kb.person_aliases:
             return self.kb.person_aliases[fold(no_initials)], True
-        if len(tokens) == 2:
-            swapped = f"{tokens[1]} {tokens[0]}"
-            if fold(swapped) in self.kb.person_aliases:
-                return self.kb.person_aliases[fold(swapped)], True
+        if len(tokens) == 2 and (swapped := fold(f"{tokens[1]} {tokens[0]}")) in self.kb.person_aliases:
+            return self.kb.person_aliases[swapped], True
         bare = [t for t in tokens if t not in _RANKS]
         if len(bare) == 1:  # "Xi", "Sheikh Mohamed": a first name or surname after any rank
             found = self.kb.person(bare[0], self.on, country) or (  # (or the publisher's own: "PM Ardern's
@@ -227,7 +223,10 @@ class PeopleFinder:
         found = ascii_index(self.kb).get(ascii_spelling(no_initials or name))
         if found:
             return found, True  # "Jonas Gahr Stoere" is the registry's "Jonas Gahr Støre"
-        return no_initials or name, False
+        found = registry_typo(self.kb, no_initials or name, self.on)
+        if found:  # a typing slip ("Jacinda Artern"): the registry's spelling is the one to show
+            self.exact.add(found)
+        return (found, True) if found else (no_initials or name, False)
 
     def context(self, text: str, start: int, end: int, sent_start: int, sent_end: int
                 ) -> tuple[str | None, str | None, str | None, str | None]:
