@@ -90,3 +90,13 @@ def test_nothing_resolves_without_an_anchor() -> None:
 def test_expressions_seen_in_readouts(text: str, anchor: date | None, expected: str) -> None:
     values = [e.value for e in find_dates(text, anchor) if e.value]
     assert values and values[0] == expected
+
+
+@given(st.dates(min_value=date(2001, 1, 1), max_value=date(2030, 12, 31)), st.integers(-300, 300))
+def test_a_weekday_written_beside_a_yearless_day_chooses_the_year(anchor: date, offset: int) -> None:
+    """"next Tuesday, January 17" in a January 2023 report is 2023-01-17 (a Tuesday), not the
+    2022-01-17 that a year-less day before the anchor would otherwise be."""
+    day = anchor + timedelta(days=offset)
+    text = f"on {day.strftime('%A')}, {day.strftime('%B')} {day.day}"
+    found = find_dates(text, anchor)
+    assert [t.value for t in found] == [day.isoformat(), day.isoformat()]

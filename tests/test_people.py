@@ -201,3 +201,10 @@ def test_a_misspelt_office_holder_is_found_while_in_office_and_shown_as_the_regi
     found, registered = finder.canonical("Anthony Blinken")
     person = finder.add(found, None, None, None, registered, "test", (0, 0))
     assert (person.name, person.display, person.country) == ("Antony Blinken", None, "USA")
+
+
+def test_a_near_name_of_another_state_or_a_short_word_is_no_typing_slip() -> None:
+    kb = knowledge()
+    assert registry_typo(kb, "Anthony Blinken", "2022-06-01") == "Antony Blinken"
+    assert registry_typo(kb, "Anthony Blinken", "2022-06-01", "GBR") is None  # the text says whose he is
+    assert registry_typo(kb, "Mohammed Asim", "2018-01-12") is None  # "Asim" is not a slip for "Asif"

@@ -210,9 +210,23 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
         if b.start - a.end <= 3 and re.fullmatch(r"[\s,(]*", text[a.end:b.start]) and \
                 (a.kind == "weekday" or a.text.lower() in _DAY_WORDS) and (b.kind == "absolute" or n + 1 in written) \
                 and b.value and len(b.value) == 10:
+            if (on_weekday := _on_weekday(a.text, b, anchor)) is not None:
+                found[n + 1] = b = TimeExpr(b.start, b.end, b.text, on_weekday, b.kind)
             found[n] = TimeExpr(a.start, a.end, a.text, b.value, a.kind)
             written.add(n)
     return found
+
+
+def _on_weekday(weekday: str, written: TimeExpr, anchor: date | None) -> str | None:
+    """"next Tuesday, January 17": a day written without its year is in the year, of the ones
+    around the anchor, in which it falls on the named weekday (nearest the anchor)."""
+    target = next((WEEKDAYS[w] for w in re.findall(r"[a-z]+", weekday.lower()) if w in WEEKDAYS), None)
+    if target is None or anchor is None or re.search(r"\d{4}", written.text) or not written.value:
+        return None
+    month, day = int(written.value[5:7]), int(written.value[8:10])
+    fits = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1)
+            if (d := _safe_date(y, month, day)) is not None and d.weekday() == target]
+    return min(fits, key=lambda d: abs((d - anchor).days)).isoformat() if fits else None
 
 
 _NUMERIC = re.compile(r"(?<![\d/.])(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<y>(?:19|20)\d\d)(?![\d/])")

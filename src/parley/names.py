@@ -172,12 +172,14 @@ def typing_slip(typed: str, meant: str) -> bool:
     return i > 0 and long[i] == "h" and long[i - 1] == "t"  # "th" for "t": English spelling of a Greek name
 
 
-def registry_typo(kb: Knowledge, name: str, on: str | None) -> str | None:
+def registry_typo(kb: Knowledge, name: str, on: str | None, country: str | None = None) -> str | None:
     """The registry person a misspelt full name stands for: every word of the text's name is a
     word of one registry name, one of them with a letter swapped, added or dropped ("Jacinda
     Artern", "Anthony Blinken", "Jawad Zarif" for "Mohammad Javad Zarif"), and that person held
-    an office within two years of the document's day. A typing slip, not another romanisation
-    (those are keys of :func:`registry_variant`), so the registry's spelling is the one to show."""
+    an office within two years of the document's day, for the state the text gives them
+    (``country``) if it gives one. A typing slip, not another romanisation (those are keys of
+    :func:`registry_variant`), so the registry's spelling is the one to show. The slipped word
+    has five letters or more: "Asim" and "Asif" are two names, not one mistyped."""
     if not on:
         return None
     words = [w for w in name_tokens(name) if w not in _PARTICLES]
@@ -186,12 +188,14 @@ def registry_typo(kb: Knowledge, name: str, on: str | None) -> str | None:
     for exact in {w for w in words if len(w) >= 4}:
         for tokens, canonical in by_word.get(exact, ()):
             rest = [w for w in words if w not in tokens]
-            if len(rest) == 1 and len(rest[0]) >= 4 and len(words) >= 2 and any(
+            if len(rest) == 1 and len(rest[0]) >= 5 and len(words) >= 2 and any(
                     typing_slip(rest[0], t) for t in tokens - set(words)):
                 found.add(canonical)
     if len(found) != 1:
         return None
     person = found.pop()
+    if country and kb.person_country.get(person) not in (country, None):
+        return None
     day, year = (on + "-01-01")[:10], int(on[:4])
     if any(t.start <= f"{year + 1}{day[4:]}" and (t.end is None or t.end >= f"{year - 2}{day[4:]}")
            for t in kb.terms_of(person)):

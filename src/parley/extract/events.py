@@ -168,8 +168,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             event.rules["restated"] = "copular"  # "This is the first visit to Finland by ...": the one told
         if anaphor:
             event.rules["anaphor"] = "the-engagement"
-        if any(c.dep_ in {"advmod", "amod"} and c.lower_ in _EARLIER for c in tok.children):
-            event.rules["when"] = "earlier"  # "they last met", "their previous meeting": not this one
+        if any(c.dep_ in {"advmod", "amod"} and (c.lower_ in _EARLIER or (c.lower_ == "before" and not any(
+                c.children))) for c in tok.children):
+            event.rules["when"] = "earlier"  # "they last met", "have met before": not this one
         event.modality = modality(tok, sent)
         event.rules["modality"] = "tense-and-hedges"
         if programme:

@@ -301,7 +301,10 @@ def _denied(tok: Token) -> bool:
     if tok.dep_ == "dobj" and any(c.dep_ == "neg" for c in tok.head.children):
         return True  # "he would not hold a meeting on Saturday with his counterpart"
     chain = list(tok.ancestors)[:5]
-    prepared = any(a.lemma_.lower() in {"preparation", "prepare", "plan"} for a in chain[:3])
+    prepared = any(a.lemma_.lower() in {"preparation", "preparations", "prepare", "plan"} for a in chain[:3])
+    if prepared and any(t.lemma_ == tok.lemma_ and t.pos_ == "VERB" and any(c.dep_ == "neg" for c in t.children)
+                        for t in tok.sent):
+        return True  # "thanked them for the preparations for his visit ... he could not visit Central Asia"
     return prepared and any(any(c.dep_ == "neg" for c in a.children) for a in chain if a.pos_ in {"VERB", "AUX"})
 
 

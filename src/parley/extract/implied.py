@@ -126,14 +126,17 @@ _VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s
 
 # "the President welcomed the Vice President and the accompanying delegation to the Maldives"
 _WELCOMED_TO = re.compile(r"\b(?:welcomed|welcomes)\b[^.;]{0,120}?\bto\s+(?:the\s+)?"
-                          r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})")
+                          r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|our (?:shores|country))")
+# A seat of government or a residence: a welcome there is presence, no trip told ("to Downing Street")
+_VENUE = re.compile(r"\b(?:House|Street|Palace|Castle|Court|Hall|Residence|Office|Building|Kremlin|Élysée|"
+                    r"Elysee|Chequers|Zhongnanhai|Lodge|Villa|Centre|Center)\b")
 
 
 def _welcomed_to(meeting: Found, cast: Cast, text: str, kb: Knowledge, welcomes: list[re.Match[str]]
                  ) -> tuple[str, str] | None:
-    """The guest of a two-person meeting whom the host welcomes to the host's own country, and
-    that country: the guest's visit, though no travel word tells it (a welcome to a palace or an
-    office is no trip told)."""
+    """The guest of a two-person meeting whom the host welcomes to the host's own country or one
+    of its cities ("to Canberra", "to our shores"), and that place: the guest's visit, though no
+    travel word tells it (a welcome to a palace or an office is presence, no trip told)."""
     if len(meeting.people) != 2:
         return None
     for match in welcomes:
@@ -141,7 +144,10 @@ def _welcomed_to(meeting: Found, cast: Cast, text: str, kb: Knowledge, welcomes:
                      and text.rfind(".", m.end, match.start()) < 0 and m.person in meeting.people), None)
         country = cast.people[host].country if host else None
         place = match.group(1)
-        if country is None or kb.country_nouns.get(place) != country:  # (not "to Downing Street": no trip told)
+        if country and place.startswith("our "):
+            place = kb.country_names.get(country, place)  # "to our shores": the host's country
+        where = kb.country_nouns.get(place) or (None if _VENUE.search(place) else kb.places.get(place))
+        if country is None or where != country:  # the host's country or one of its cities
             continue
         guest = next(p for p in meeting.people if p != host)
         if cast.people[guest].country != country:

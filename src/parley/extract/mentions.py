@@ -16,7 +16,7 @@ from parley.extract.candidates import name_candidates
 from parley.extract.counterparts import listed_counterparts, resolver, unnamed_counterpart
 from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person
-from parley.extract.references import back_references, first_person, pronouns, short_forms
+from parley.extract.references import back_references, first_person, pronouns, short_forms, the_two
 from parley.names import name_tokens, registry_variant
 
 _DETERMINER = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Bb]oth)"
@@ -67,8 +67,6 @@ def _office_regex(kb: Knowledge) -> re.Pattern[str]:
         rf"(?:\s+of\s+(?:the\s+)?(?P<of>{adjectives})\b)?",
         re.MULTILINE,
     )
-
-
 _OFFICE_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
@@ -90,7 +88,6 @@ def _offices_in(text: str, kb: Knowledge) -> list[re.Match[str]]:
                 break
     return found
 
-
 _MONARCHS = {"King", "Queen", "Emperor", "Empress", "Sultan", "Emir", "Amir"}
 _SHORT_TITLES = {"pm": "prime minister", "fm": "foreign minister"}
 _TITLED = re.compile(r"\b[A-Z][a-z]+\s+$")  # "Deputy Prime Minister Marles": a title word just before
@@ -99,8 +96,9 @@ _TITLED = re.compile(r"\b[A-Z][a-z]+\s+$")  # "Deputy Prime Minister Marles": a 
 _STATE_FORMS = {"republic", "kingdom", "federation", "state", "states", "union", "sultanate", "emirates",
                 "commonwealth", "principality", "grand", "nation", "country", "government", "people's",
                 "islamic", "democratic", "federal", "united", "socialist", "plurinational", "bolivarian"}
-_STATE_ROLES = {"head_of_state", "head_of_government"}
+_STATE_ROLES = {"head_of_state", "head_of_government"}  # (below: a longer title would have matched first)
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*)+)")
+_PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
 
 
 def _other_body(after: str, kb: Knowledge) -> bool:
@@ -223,8 +221,9 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             continue
         if title_text.islower() and spec.title in {"PM", "FM"}:
             continue
-        if spec.role in _STATE_ROLES and m.group("of") is None and _other_body(text[m.end():m.end() + 60], kb):
-            continue  # "the President of the Riigikogu": a body's office, not the state's
+        if (spec.role in _STATE_ROLES and m.group("of") is None and _other_body(text[m.end():m.end() + 60], kb)) \
+                or _PORTFOLIO.match(text, m.end()):  # "the Secretary of State for Northern Ireland": another
+            continue  # office; "the President of the Riigikogu": a body's office, not the state's
         explicit = m.group("of") or m.group("adj") or m.group("poss")
         if m.group("bare") is not None and (explicit or not spec.role or " " not in title_text.strip()):
             continue  # "while External Affairs Minister will call on X": only a bare office of two words or more
@@ -257,7 +256,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                         if not any(s < m.end and m.start < e for s, e in taken))
     groups = _plural_offices(text, finder, kb, on, publisher_country, mentions)
     groups += listed_counterparts(text, finder.people, kb, on, mentions, resolve)
-    mentions.extend(pronouns(doc, mentions))
+    mentions.extend([*pronouns(doc, mentions), *the_two(doc, mentions)])
     mentions.extend(first_person(doc, mentions, text))
     mentions = [Mention(m.start, m.end, finder.current(m.person), m.office) for m in mentions]
     mentions.sort(key=lambda mm: mm.start)

@@ -13,6 +13,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
+from spacy.tokens import Doc
 
 from parley.errors import ModelError
 
@@ -31,6 +32,25 @@ def _load(candidate: str) -> Language:
         module = None
     where = getattr(module, "model_path", None)
     return spacy.load(where() if callable(where) else candidate)
+
+
+_BULLETS = {"-", "•", "*", "–", "·", "▪"}
+
+
+@Language.component("parley_list_items")
+def list_items(doc: Doc) -> Doc:
+    """Each item of a bulleted list is a sentence of its own: items end with no full stop
+    ("Key points:\n- X met Y at the summit\n- X met Z earlier in the day"), and the parser would
+    run them into one sentence whose people and dates belong to different engagements."""
+    in_item = False
+    for tok in doc[1:-1]:
+        after_break = doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text
+        if after_break and (in_item or tok.text in _BULLETS):
+            tok.is_sent_start = True  # an item starts, or the line after the last item
+            in_item = tok.text in _BULLETS
+            if in_item and not doc[tok.i + 1].is_space:
+                doc[tok.i + 1].is_sent_start = False  # the bullet and its item are one sentence
+    return doc
 
 
 @cache
@@ -54,6 +74,8 @@ def load_pipeline(name: str) -> Language:
             for form in {honorific, honorific[:1].lower() + honorific[1:]}:
                 if form.endswith(".") and " " not in form:
                     nlp.tokenizer.add_special_case(form, [{ORTH: form}])  # type: ignore[union-attr]
+        if "parser" in nlp.pipe_names:
+            nlp.add_pipe("parley_list_items", before="parser")
         return nlp
     raise ModelError(
         f"spaCy pipeline {name!r} is not installed ({'; '.join(tried)}). Install it as a Python "

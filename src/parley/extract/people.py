@@ -223,7 +223,7 @@ class PeopleFinder:
         found = ascii_index(self.kb).get(ascii_spelling(no_initials or name))
         if found:
             return found, True  # "Jonas Gahr Stoere" is the registry's "Jonas Gahr Støre"
-        found = registry_typo(self.kb, no_initials or name, self.on)
+        found = registry_typo(self.kb, no_initials or name, self.on, country)
         if found:  # a typing slip ("Jacinda Artern"): the registry's spelling is the one to show
             self.exact.add(found)
         return (found, True) if found else (no_initials or name, False)

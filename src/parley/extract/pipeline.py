@@ -127,7 +127,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     kind = headline_type(document.title)
     told = _calls_of_a_round(_own_pairs(told), kind, text)
     story_day = anchor.isoformat() if anchor else None
-    found = absorb_receptions(merge(separate(told, body, cast), kb, story_day, text))
+    found = absorb_receptions(merge(separate(told, body, cast, kb), kb, story_day, text))
     if (meeting := implied_meeting(found, cast, text, document.title)) is not None:
         found.insert(0, meeting)  # "visited Paris at the invitation of Macron ... the two discussed"
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast, text), found, head_people, cast,

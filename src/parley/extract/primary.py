@@ -265,7 +265,8 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
         else:
             primary.date = None
     if primary.type == "MEET" and primary.location is None:
-        visits = [v for v in found if v.type == "VISIT" and set(v.people) & set(primary.people)]
+        visits = [v for v in found if v.type == "VISIT" and set(v.people) & set(primary.people)
+                  and not (v.modality == "planned" and primary.modality == "occurred")]  # ("en route to")
         visit = next((v for v in visits if v.start == primary.start or (v.date and v.date == primary.date)
                       or (len(visits) == 1 and v.date is None and v.modality == primary.modality)), None)
         in_title = _place_in(title or "", kb)

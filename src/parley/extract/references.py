@@ -100,6 +100,28 @@ def pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     return out
 
 
+def the_two(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """"The two" as a subject ("Rutte and Hoekstra will fly to Washington. The two are meeting
+    Biden"): the two people of the nearest earlier subject that joins exactly two of them, each
+    a mention of the phrase."""
+    out: list[Mention] = []
+    ordered = sorted(mentions, key=lambda m: m.start)
+    for tok in doc:
+        if tok.lower_ != "two" or tok.dep_ not in {"nsubj", "nsubjpass"} or not any(
+                c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
+            continue
+        for sent in reversed([s for s in doc.sents if s.end <= tok.sent.start][-2:]):
+            pair = [m for m in ordered if sent.start_char <= m.start < sent.end_char and any(
+                t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "conj" and t.head.dep_ in {"nsubj", "nsubjpass"})
+                for t in doc.char_span(m.start, m.end, alignment_mode="expand") or [])]
+            people = list(dict.fromkeys(m.person for m in pair))
+            if len(people) == 2:
+                start = tok.idx - 4 if doc[tok.i - 1].lower_ == "the" else tok.idx
+                out.extend(Mention(start, tok.idx + 3, person) for person in people)
+                break
+    return out
+
+
 def _leads(verb: Token) -> bool:
     """Whether a subject's verb heads its own clause rather than an adverbial or relative one
     ("since X did so", "whom X met"); reported speech ("adding that X sends ...") still leads."""

@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Token
 
 from parley.extract.events import Found, trigger_type
-from parley.extract.knowledge import doc_text, sentence_of
+from parley.extract.knowledge import Knowledge, doc_text, sentence_of
 from parley.extract.mentions import Cast
 from parley.extract.participants import principal
 from parley.extract.people import Mention
@@ -44,8 +44,10 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     sent = sentence_of(tok)
     words = {t.lower_ for t in sent}
     clause = tok if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i else tok.head
-    if {t.text for t in clause.subtree if t.text.islower()} & _COLLECTIVE:
-        return False  # the trigger's own clause says "jointly", "trilateral", "all" (not "the EPP Group's chair")
+    aside = {t.i for r in clause.subtree if r.dep_ in {"relcl", "acl"} and r.i != tok.i for t in r.subtree}
+    if {t.text for t in clause.subtree if t.text.islower() and t.i not in aside} & _COLLECTIVE:
+        return False  # the trigger's own clause says "jointly", "trilateral", "all" (not "the EPP Group's
+        # chair", nor "Senator X, who wants the two countries working together")
     if tok.tag_ == "NNS" and tok.lower_ in _PLURAL_ENGAGEMENTS:
         return True
     if words & _DISTRIBUTIVE:
@@ -207,7 +209,8 @@ def _unnamed_subject(tok: Token, cast: Cast) -> bool:
     """The trigger's clause has for subject a reference that names no one ("the Japanese leader
     is slated to meet with A and B", "The WHO high official has held meetings with A, B and C",
     "the chief executive may meet with ..."), or has no subject at all ("the agenda for meetings
-    with A on Wednesday and B on Thursday"): the document's own person is meant."""
+    with A on Wednesday and B on Thursday", "Meetings included A; B; and C"): the document's own
+    person is meant."""
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head if tok.dep_ == "dobj" else None
     for node in [verb, *(list(verb.ancestors)[:2] if verb is not None else [])]:
         if node is None:
@@ -224,7 +227,8 @@ def _unnamed_subject(tok: Token, cast: Cast) -> bool:
         if node.dep_ not in {"xcomp", "conj", "advcl"}:
             break
     return tok.pos_ == "NOUN" and tok.lower_ in _PLURAL_ENGAGEMENTS and not any(
-        c.dep_ == "poss" for c in tok.children) and any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+        c.dep_ == "poss" for c in tok.children) and (any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+                                                     or (tok.dep_ == "nsubj" and tok.head.lemma_ == "include"))
 
 
 def _distinct_states(people: list[str], cast: Cast) -> bool:
@@ -233,7 +237,23 @@ def _distinct_states(people: list[str], cast: Cast) -> bool:
     return None not in states and len(set(states)) == len(states)
 
 
-def separate(found: list[Found], doc: Doc, cast: Cast) -> list[Found]:
+def _successive_holders(event: Found, kb: Knowledge | None) -> bool:
+    """Earlier meetings ("having previously met A and B") with two people who held one office one
+    after the other and were never in the registry's offices at the same time: one meeting each,
+    with the holder of the day (a prime minister and her foreign secretary, later prime minister,
+    can still sit at one table)."""
+    if kb is None or event.rules.get("when") != "earlier":
+        return False
+    held = [{(t.office, t.start, t.end or "9999") for t in kb.terms_of(p)} for p in event.people]
+
+    def overlap(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
+        return a[1] < b[2] and b[1] < a[2]
+
+    return any(any(a[0] == b[0] for a in mine for b in other) and not any(overlap(a, b) for a in mine for b in other)
+               for i, mine in enumerate(held) for other in held[i + 1:])
+
+
+def separate(found: list[Found], doc: Doc, cast: Cast, kb: Knowledge | None = None) -> list[Found]:
     """Split each meeting or call that is several bilateral ones into one per counterpart."""
     out: list[Found] = []
     main = principal(cast)
@@ -255,7 +275,8 @@ def separate(found: list[Found], doc: Doc, cast: Cast) -> list[Found]:
             hub = main
             event.people.insert(0, main)
             event.rules["participants"] = "principal-by-reference"
-        elif not _distributed(tok, cast) and not _one_by_one_calls(event, tok, cast):
+        elif not _distributed(tok, cast) and not _one_by_one_calls(event, tok, cast) \
+                and not _successive_holders(event, kb):
             out.append(event)
             continue
         hub = hub or _hub(tok, event.people, cast) or (

@@ -85,11 +85,16 @@ _MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast"}
 _PHONE = {"phone", "telephone", "telephonic", "call", "videoconference", "video"}
 
 
-def _talk_kind(tok: Token) -> str:
+def _talk_kind(tok: Token, held: bool = False) -> str:
     """Whether "talked to X" or "exchanged views with X" was on the phone: the sentence says so, or
-    the document tells of a call and of no meeting."""
+    the document tells of a call and of no meeting; "held a conversation with X" (``held``) is a
+    call unless its sentence tells of a meeting, a visit or presence."""
     if any(t.lemma_.lower() in _PHONE for t in tok.sent):
         return "CALL"
+    if held:  # unless it or the next sentence puts them together ("during the visit", "on the sidelines")
+        near = tok.doc[tok.sent.start:tok.doc[tok.sent.end].sent.end if tok.sent.end < len(tok.doc) else tok.sent.end]
+        return "MEET" if {t.lemma_.lower() for t in near} & {"meet", "meeting", "visit", "arrive", "person",
+                                                           "sideline", "sidelines"} else "CALL"
     lemmas = {t.lemma_.lower() for t in tok.doc if t.lemma_.lower() not in {"host", "receive"} or (
         t.pos_ == "VERB" and trigger_type(t) == "MEET")}  # ("received messages of congratulations": no guest)
     return "CALL" if lemmas & {"phone", "telephone", "telephonic"} and not lemmas & {
@@ -171,10 +176,14 @@ def trigger_type(tok: Token) -> str | None:
     if lower == "discussion" and pos == "NOUN" and tok.head.lemma_.lower() in {"hold", "have"} and any(
             c.dep_ == "prep" and c.lower_ == "with" for c in (*tok.children, *tok.head.children)):
         return "MEET"  # "held extensive discussion with Prime Minister X"
+    if lower == "conversation" and pos == "NOUN" and tok.head.lemma_.lower() in {"hold", "have"} and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return _talk_kind(tok, held=True)  # "held a conversation with Secretary of State X"
     if lower == "negotiations" and nxt != "with":
         return None  # "negotiations between the ruling alliance and the opposition": a process, not talks held
     if lower in _TALK_NOUNS and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
-            nxt in {"with", "between"} or prev in {"bilateral", "summit"}
+            nxt in {"with", "between"} or prev in {"bilateral", "summit"} or (nxt == "and" and any(
+                t.lower_ == "with" and t.dep_ == "prep" for c in tok.children if c.dep_ == "conj" for t in c.subtree))
             or tok.head.lemma_.lower() in {"hold", "have", "begin", "open", "convene", "conduct", "host"}
             or (tok.head.lower_ == "for" and tok.head.head.lemma_.lower() in {"sit", "gather", "meet"})
             or any(c.dep_ in {"relcl", "acl"} and c.lemma_.lower() in {"hold", "have", "conduct"}
@@ -227,6 +236,10 @@ def trigger_type(tok: Token) -> str | None:
             c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children) and any(
             c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ not in {"DATE", "TIME"} for c in tok.children):
         return "MEET"  # "hosted today Prime Minister of Romania X": the day between verb and guest
+    if lemma in {"host", "receive"} and pos == "VERB" and not any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ in {"at", "in"} and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON"
+                                                               for g in c.children) for c in tok.children):
+        return "MEET"  # "received on Tuesday at the People's Palace Foreign Minister X": the guest after the place
     if lemma == "visit" and pos == "NOUN" and prev in {"courtesy", "farewell", "introductory"}:
         return "MEET"  # "received the courtesy visit of Foreign Minister X", "hosted a farewell visit by
         # Ambassador X": a call paid in person
@@ -241,11 +254,15 @@ def trigger_type(tok: Token) -> str | None:
                 not any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children):
             return "VISIT"  # "begins his trip this week, with visits to Cabo Verde, Nigeria and Angola"
         return None  # "resume regular visits", "an exchange of visits": no particular visit
-    if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and nxt in {"to", "in"}):
-        return "VISIT"
+    if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and nxt in {"to", "in"}) or (
+            lower == "route" and prev == "en" and nxt == "to"):
+        return "VISIT"  # ("held talks in Colombo en route to Samoa": the journey's goal is ahead)
     if lemma in {"go", "travel", "fly", "proceed"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
                                                            tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "to")):
         return "VISIT"
+    if lemma in {"leave", "depart"} and pos == "VERB" and nxt == "for" and tok.i + 2 < len(tok.doc) and \
+            tok.nbor(2).ent_type_ == "GPE":
+        return "VISIT"  # "At night he leaves for Brazil to attend the summit"
     return None
 
 
@@ -285,6 +302,8 @@ def modality(tok: Token, sent: Span) -> str:
            and {t.lower_ for t in c.subtree} & {"next", "later", "coming"}
            and {t.lower_ for t in c.subtree} & {"week", "month", "year", "weekend"} for c in tok.children):
         planned = True  # "King Charles III's visit to Canada later this month", "talks next week"
+    if tok.lower_ == "route" and tok.i > 0 and tok.nbor(-1).lower_ == "en":
+        planned = True  # "en route to Samoa": not there yet
     modal = interrupted_modal(tok)
     if modal is not None and modal.lower_ in {"will", "shall"}:
         planned = True  # "will on Thursday, 29 June, host X": the parse lost the auxiliary

@@ -127,7 +127,7 @@ def _topic_place(doc: Doc, char: int) -> bool:
 
 
 _REPORTING = {"say", "announce", "tell", "confirm", "report", "state", "add", "disclose", "reveal", "issue", "publish",
-              "release"}
+              "release", "note"}
 
 
 def reported_on(doc: Doc, expr: TimeExpr) -> bool:
