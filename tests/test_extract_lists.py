@@ -98,3 +98,13 @@ def test_leaving_for_a_country_is_a_visit_still_ahead(extractor: Extractor) -> N
             "on Monday. At night Example leaves for Brazil to attend the summit.",
             publisher="Example News", published="2023-05-29")
     assert [(e.location, e.modality) for e in x.events if e.type == "VISIT"] == [("Brazil", "planned")]
+
+
+def test_a_lead_in_capitals_keeps_the_name_s_order_and_a_royal_style_is_no_name(extractor: Extractor) -> None:
+    x = run(extractor, "CANADIAN PRIME MINISTER JUSTIN Trudeau met President Emmanuel Macron in Paris on Thursday.",
+            publisher="Example News", published="2018-06-08")
+    assert engaged(x) == [["Emmanuel Macron", "Justin Trudeau"]]
+    styled = run(extractor, "His Majesty King Hamad bin Isa Al Khalifa held a meeting with the Custodian of the Two "
+                 "Holy Mosques King Salman bin Abdulaziz Al Saud at his palace in Neom.",
+                 publisher="Example News", published="2022-08-01")
+    assert engaged(styled) == [["Hamad bin Isa Al Khalifa", "Salman bin Abdulaziz Al Saud"]]

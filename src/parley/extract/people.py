@@ -152,10 +152,12 @@ class PeopleFinder:
         if not tokens or tokens[0] in self.kb.title_words:
             return ""
         name = " ".join(tokens)
-        # MOFA Japan style "SUGA Yoshihide": family name in capitals first.
+        # MOFA Japan style "SUGA Yoshihide": family name in capitals first (not a lead in capitals)
         if len(tokens) == 2 and tokens[0].isupper() and len(tokens[0]) > 1 and not tokens[1].isupper() \
                 and tokens[0].lower() not in self.kb.title_index and tokens[0] not in _ABBREVIATED_OFFICES:
-            name = f"{tokens[1]} {tokens[0].title()}"
+            as_written = f"{tokens[0].title()} {tokens[1]}"  # ("US PRESIDENT DONALD Trump")
+            name = as_written if tokens[0].isalpha() and fold(as_written) in self.kb.person_aliases \
+                else f"{tokens[1]} {tokens[0].title()}"
         return name
 
     def canonical(self, name: str, country: str | None = None) -> tuple[str, bool]:
@@ -163,16 +165,15 @@ class PeopleFinder:
 
         When the text writes the full name another way (another romanisation, "Sergei Lavrov"
         for "Sergey Lavrov"; a familiar or shortened given name, "Tony Blinken", "S Jaishankar";
-        another vowel, "Mahmood" for "Mehmood"), that spelling is remembered as the one to show:
-        the registry settles who the person is (country, offices, id), the document how they
-        are named."""
+        another vowel, "Mahmood" for "Mehmood"), that spelling is remembered as the one to show: the
+        registry settles who the person is (country, offices, id), the document how they are named."""
         found, registered = self._canonical(name, country)
         if registered:
             shown = self.plain_name(name)
             if shown and (fold(shown) == fold(found) or ascii_spelling(shown) == ascii_spelling(found)):
                 self.exact.add(found)  # "Stoere" is how English copy writes "Støre": show the name itself
-            elif shown and found not in self.spelled:
-                self.spelled[found] = shown
+            elif shown:
+                self.spelled.setdefault(found, shown)
         return found, registered
 
     def org_official(self, name: str) -> bool:
