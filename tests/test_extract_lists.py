@@ -108,3 +108,18 @@ def test_a_lead_in_capitals_keeps_the_name_s_order_and_a_royal_style_is_no_name(
                  "Holy Mosques King Salman bin Abdulaziz Al Saud at his palace in Neom.",
                  publisher="Example News", published="2022-08-01")
     assert engaged(styled) == [["Hamad bin Isa Al Khalifa", "Salman bin Abdulaziz Al Saud"]]
+
+
+def test_a_bare_title_opening_a_sentence_is_the_document_s_holder_of_it_and_a_second_verb_keeps_the_subject(
+        extractor: Extractor) -> None:
+    x = run(extractor, "Dr. Sam Example, Foreign Secretary of India, is visiting Bhutan from 2-5 October 2017. "
+            "Foreign Secretary had an audience with the King of Bhutan and called on the Prime Minister of "
+            "Bhutan, Lyonchhen Tom Sample.", publisher="Ministry of External Affairs, India",
+            published="2017-10-04")
+    assert ["Sam Example", "Tom Sample"] in engaged(x)
+
+
+def test_his_highness_is_a_style_not_part_of_the_name(extractor: Extractor) -> None:
+    x = run(extractor, "His Highness Sheikh Tom Example met His Majesty King Sam Sample in Manama on Monday.",
+            publisher="Example Agency", published="2022-08-01")
+    assert engaged(x) == [["Sam Sample", "Tom Example"]]

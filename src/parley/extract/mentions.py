@@ -16,7 +16,7 @@ from parley.extract.candidates import name_candidates
 from parley.extract.counterparts import listed_counterparts, resolver, unnamed_counterpart
 from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person
-from parley.extract.references import back_references, first_person, pronouns, short_forms, the_two
+from parley.extract.references import back_references, bare_titles, first_person, pronouns, short_forms, the_two
 from parley.names import name_tokens, registry_variant
 
 _DETERMINER = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Bb]oth)"
@@ -196,7 +196,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
 
     mentions.extend(short_forms(text, finder.people, mentions, kb))
     if not headline:
-        mentions.extend(back_references(doc, mentions, text))
+        mentions.extend([*back_references(doc, mentions, text), *bare_titles(mentions, finder.people, text)])
     for m in _offices_in(text, kb):
         if m.group("start") is not None and not headline and not m.group("adj"):
             continue  # (a line opening "Iranian foreign minister earlier talked to" names its state)

@@ -62,16 +62,18 @@ def _own_agent(noun: Token) -> bool:
 
 
 def _controller(verb: Token, cast: Cast, people: list[str]) -> list[str]:
-    """The unspoken subject of "(in order) to meet X and Y", "agreed to meet X" or "is no stranger
-    to the White House, having met A and B": the subject of the verb the infinitive or participle
-    hangs on, when it is one named person not among ``people``."""
+    """The unspoken subject of "(in order) to meet X and Y", "agreed to meet X", "is no stranger
+    to the White House, having met A and B" or "had an audience with Y and called on A and B": the
+    subject of the verb the infinitive, participle or second verb hangs on, when it is one named
+    person not among ``people``."""
     if verb.pos_ == "NOUN" and verb.dep_ == "dobj":
         # "The Chairperson held a working session with A, B and C": the holder sits at it too
         named = _people_in(_subject(verb.head), cast)
         if not named:  # "Hun Manet is expected to hold talks with A and B": the holder of "to hold"
             return _controller(verb.head, cast, people)
         return named[:1] if named and named[0] not in people else []
-    participle = verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}  # "X, having met A and B, ..."
+    participle = (verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}) or (  # "X, having met A and B, ..."
+        verb.dep_ == "conj" and verb.head.pos_ == "VERB")  # "X had an audience with Y and called on A and B"
     if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or \
             not (participle or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         return []

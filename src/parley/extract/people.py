@@ -132,8 +132,8 @@ class PeopleFinder:
         if all(w in self.kb.style_words for w in name.split()):
             return ""  # "Samdech Akka" of "Samdech Akka Moha Sena Padei Techo Hun Sen": the style cut short
         parts = [re.sub(r"^[A-Z]\.(?=[A-Z][a-z])", "", part) for part in name.split()]  # "U.Khurelsukh"
-        while len(parts) > 1 and parts[0] in _STYLES:
-            parts = parts[1:]  # "(His) Majesty King Charles III": the style before the rank
+        while len(parts) > 1 and (parts[0] in _STYLES or (parts[0] in {"His", "Her"} and parts[1] in _STYLES)):
+            parts = parts[1:]  # "(His) Majesty King Charles III", "His Highness Sheikh X": the style before the rank
         while len(parts) > 1 and (((parts[0] in self.kb.title_words or parts[0] in _ABBREVIATED_OFFICES)
                                    and parts[1] not in self.kb.title_words)
                                   or parts[0] in {"The", "the"} or parts[0] in self.kb.honorifics):

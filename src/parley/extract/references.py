@@ -183,6 +183,28 @@ def back_references(doc: Doc, mentions: list[Mention], text: str) -> list[Mentio
     return out
 
 
+_VERB_AFTER = r"(?= (?!of\b|for\b|and\b|to\b|in\b|at\b|with\b)[a-z])"  # "Foreign Secretary met", not "... of X"
+
+
+def bare_titles(mentions: list[Mention], people: dict[str, Person], text: str) -> list[Mention]:
+    """A title opening a sentence with neither article nor name ("Foreign Secretary met X",
+    "Foreign Secretary held discussions"), as official releases write of their own principal:
+    the first person named in the document with that title."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    holders: dict[str, str] = {}
+    for m in ordered:
+        title = people[m.person].title if m.person in people else None
+        if title and " " in title and title[:1].isupper():
+            holders.setdefault(title, m.person)
+    out: list[Mention] = []
+    for title, person in holders.items():
+        for found in re.finditer(rf"(?:^|(?<=[.!?]\s)|(?<=\n))({re.escape(title)}){_VERB_AFTER}", text, re.MULTILINE):
+            start, end = found.span(1)
+            if not any(m.start < end and start < m.end for m in ordered):
+                out.append(Mention(start, end, person))
+    return out
+
+
 def _visitor(doc: Doc, mention: Mention) -> bool:
     """Whether a mention is the subject of "visit", "arrive", "travel" ...: someone the text has visiting."""
     span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
