@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc, Token
 
-from parley.extract.knowledge import Knowledge, doc_text
+from parley.extract.knowledge import Knowledge, doc_text, sentences
 from parley.extract.people import Mention, Person
 
 _RANK_WORDS = {"Gen", "Gen.", "General", "Lt", "Col", "Adm", "Sheikh", "Prince", "Dr", "Hon", "Datuk", "Seri",
@@ -110,14 +110,14 @@ def the_two(doc: Doc, mentions: list[Mention]) -> list[Mention]:
         if tok.lower_ != "two" or tok.dep_ not in {"nsubj", "nsubjpass"} or not any(
                 c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
             continue
-        for sent in reversed([s for s in doc.sents if s.end <= tok.sent.start][-2:]):
+        for sent in reversed([s for s in sentences(doc) if s.end <= tok.sent.start][-2:]):
             pair = [m for m in ordered if sent.start_char <= m.start < sent.end_char and any(
                 t.dep_ in {"nsubj", "nsubjpass"} or (t.dep_ == "conj" and t.head.dep_ in {"nsubj", "nsubjpass"})
                 for t in doc.char_span(m.start, m.end, alignment_mode="expand") or [])]
             people = list(dict.fromkeys(m.person for m in pair))
             if len(people) == 2:
-                start = tok.idx - 4 if doc[tok.i - 1].lower_ == "the" else tok.idx
-                out.extend(Mention(start, tok.idx + 3, person) for person in people)
+                start = doc[tok.i - 1].idx if doc[tok.i - 1].lower_ == "the" else tok.idx
+                out.extend(Mention(start, tok.idx + len(tok.text), person) for person in people)
                 break
     return out
 

@@ -88,7 +88,7 @@ _PHONE = {"phone", "telephone", "telephonic", "call", "videoconference", "video"
 def _talk_kind(tok: Token, held: bool = False) -> str:
     """Whether "talked to X" or "exchanged views with X" was on the phone: the sentence says so, or
     the document tells of a call and of no meeting; "held a conversation with X" (``held``) is a
-    call unless its sentence tells of a meeting, a visit or presence."""
+    call unless its sentence or the next tells of a meeting, a visit or presence."""
     if any(t.lemma_.lower() in _PHONE for t in tok.sent):
         return "CALL"
     if held:  # unless it or the next sentence puts them together ("during the visit", "on the sidelines")
