@@ -68,10 +68,10 @@ def test_en_route_to_a_place_is_a_visit_still_ahead_and_the_talks_are_where_they
 
 
 def test_a_guest_named_after_the_place_of_the_reception_is_met(extractor: Extractor) -> None:
-    x = run(extractor, "Syrian President Bashar al-Assad received on Tuesday at the People's Palace Saudi "
-            "Foreign Minister Faisal bin Farhan and discussed with him the bilateral ties.",
-            publisher="SANA", published="2023-04-19")
-    assert engaged(x) == [["Bashar al-Assad", "Faisal bin Farhan"]]
+    x = run(extractor, "Ruritanian President Sam Example received on Tuesday at the People's Palace Saudi "
+            "Foreign Minister Tom Sample and discussed with him the bilateral ties.",
+            publisher="Example Agency", published="2023-04-19")
+    assert engaged(x) == [["Sam Example", "Tom Sample"]]
 
 
 def test_the_preparations_for_a_visit_that_could_not_be_made_are_no_visit(extractor: Extractor) -> None:
@@ -104,10 +104,9 @@ def test_a_lead_in_capitals_keeps_the_name_s_order_and_a_royal_style_is_no_name(
     x = run(extractor, "CANADIAN PRIME MINISTER JUSTIN Trudeau met President Emmanuel Macron in Paris on Thursday.",
             publisher="Example News", published="2018-06-08")
     assert engaged(x) == [["Emmanuel Macron", "Justin Trudeau"]]
-    styled = run(extractor, "His Majesty King Hamad bin Isa Al Khalifa held a meeting with the Custodian of the Two "
-                 "Holy Mosques King Salman bin Abdulaziz Al Saud at his palace in Neom.",
-                 publisher="Example News", published="2022-08-01")
-    assert engaged(styled) == [["Hamad bin Isa Al Khalifa", "Salman bin Abdulaziz Al Saud"]]
+    styled = run(extractor, "His Majesty King Tom Example held a meeting with the Custodian of the Two Holy Mosques "
+                 "King Sam Sample at his palace in Neom.", publisher="Example News", published="2022-08-01")
+    assert engaged(styled) == [["Sam Sample", "Tom Example"]]
 
 
 def test_a_bare_title_opening_a_sentence_is_the_document_s_holder_of_it_and_a_second_verb_keeps_the_subject(
@@ -123,3 +122,12 @@ def test_his_highness_is_a_style_not_part_of_the_name(extractor: Extractor) -> N
     x = run(extractor, "His Highness Sheikh Tom Example met His Majesty King Sam Sample in Manama on Monday.",
             publisher="Example Agency", published="2022-08-01")
     assert engaged(x) == [["Sam Sample", "Tom Example"]]
+
+
+def test_talks_with_a_counterpart_and_the_head_of_state_are_two_meetings_of_the_subject(
+        extractor: Extractor) -> None:
+    x = run(extractor, "Russian Foreign Minister Sam Example starts his two-day official visit to Tajikistan on "
+            "June 5. Example is scheduled to hold talks with his Tajik counterpart Tom Sample and Tajik "
+            "President Ann Placeholder, says a statement released by the ministry.",
+            publisher="Example Agency", published="2023-06-05")
+    assert engaged(x) == [["Ann Placeholder", "Sam Example"], ["Sam Example", "Tom Sample"]]

@@ -207,4 +207,9 @@ def test_a_near_name_of_another_state_or_a_short_word_is_no_typing_slip() -> Non
     kb = knowledge()
     assert registry_typo(kb, "Anthony Blinken", "2022-06-01") == "Antony Blinken"
     assert registry_typo(kb, "Anthony Blinken", "2022-06-01", "GBR") is None  # the text says whose he is
-    assert registry_typo(kb, "Mohammed Asim", "2018-01-12") is None  # "Asim" is not a slip for "Asif"
+    assert registry_typo(kb, "Muhammad Asil", "2018-01-12") is None  # "Asil" is not a slip for "Asif"
+
+
+def test_two_neighbouring_letters_swapped_are_a_typing_slip() -> None:
+    assert typing_slip("christodouldies", "christodoulides")
+    assert not typing_slip("omer", "omar")

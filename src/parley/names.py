@@ -157,9 +157,14 @@ _VOWELS = set("aeiouy")
 
 
 def typing_slip(typed: str, meant: str) -> bool:
-    """One letter apart the way a typing slip is ("Artern", "Vincenr", "Tsipra", "Anthony"), not
+    """One letter apart the way a typing slip is ("Artern", "Vincenr", "Tsipra", "Anthony"), or two
+    neighbouring letters swapped ("Christodouldies"), not
     the way romanisations differ: another vowel inside the word ("Omer" for "Omar"), a doubled
     letter ("Dennis", "Muttaqi") or an added "h" ("Bidhya") is the writer's spelling of the name."""
+    if len(typed) == len(meant) and len(typed) >= 5 and (d := [i for i, (x, y) in enumerate(
+            zip(typed, meant, strict=True)) if x != y]) and len(d) == 2 and d[1] == d[0] + 1 \
+            and typed[d[0]] == meant[d[1]] and typed[d[1]] == meant[d[0]]:
+        return True  # two letters swapped ("Christodouldies")
     if not one_letter_apart(typed, meant):
         return False
     if len(typed) == len(meant):

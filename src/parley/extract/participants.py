@@ -304,7 +304,8 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
         people = _people_in([t for t in node.subtree if t.i not in skip and para[0] <= t.i < para[1]], cast)
         people = [p for p in people if p not in senders]
         if len(people) >= needed:
-            if node is tok and kind != "VISIT":
+            held = tok.dep_ == "dobj" and node.i == tok.head.i and not _subject(node)  # "(is due) to hold talks with"
+            if kind != "VISIT" and (node is tok or held):
                 people = [*_controller(tok, cast, people), *people]
             return people
         if node.pos_ in {"VERB", "AUX"} and node is not tok and node.dep_ != "prep":

@@ -118,6 +118,9 @@ def _office_class(title: str | None) -> str | None:
     return None
 
 
+_COUNTERPART = re.compile(r"\bcounterpart,?\s+(?:[A-Z][\w.'’-]*\s+)*$")
+
+
 def _heads_of_offices(tok: Token, cast: Cast) -> bool:
     """A visitor meeting the holders of two or more of one state's separate top offices ("met
     President Xi Jinping and Premier Li Qiang", "called on the President, the Prime Minister and
@@ -143,6 +146,8 @@ def _heads_of_offices(tok: Token, cast: Cast) -> bool:
             before = _LOWER_OFFICE.search(text, max(sent.start_char, at - 50), at)
             title = before.group(1).title() if before else None
         kind = _office_class(title)
+        if _COUNTERPART.search(text, max(sent.start_char, at - 30), at):
+            kind = "counterpart"  # "talks with his Tajik counterpart A and President B": two meetings
         if kind:  # one state named among them: the offices whose state is not said are its own
             offices.setdefault(person.country if len(known) > 1 else None, set()).add(kind)
     return any(len(kinds) >= 2 for kinds in offices.values())
