@@ -158,18 +158,20 @@ _VOWELS = set("aeiouy")
 
 def typing_slip(typed: str, meant: str) -> bool:
     """One letter apart the way a typing slip is ("Artern", "Vincenr", "Tsipra", "Anthony"), or two
-    neighbouring letters swapped ("Christodouldies"), not
-    the way romanisations differ: another vowel inside the word ("Omer" for "Omar"), a doubled
-    letter ("Dennis", "Muttaqi") or an added "h" ("Bidhya") is the writer's spelling of the name."""
-    if len(typed) == len(meant) and len(typed) >= 5 and (d := [i for i, (x, y) in enumerate(
-            zip(typed, meant, strict=True)) if x != y]) and len(d) == 2 and d[1] == d[0] + 1 \
-            and typed[d[0]] == meant[d[1]] and typed[d[1]] == meant[d[0]]:
-        return True  # two letters swapped ("Christodouldies")
+    neighbouring letters swapped ("Christodouldies"); not the way romanisations differ: another
+    vowel inside the word ("Omer" for "Omar"), a doubled letter ("Dennis", "Muttaqi") or an added
+    "h" ("Bidhya") is the writer's spelling of the name."""
+    if len(typed) == len(meant):
+        differ = [i for i, (x, y) in enumerate(zip(typed, meant, strict=True)) if x != y]
+        if len(differ) == 2 and len(typed) >= 5:
+            i, k = differ
+            return k == i + 1 and (typed[i], typed[k]) == (meant[k], meant[i])  # two letters swapped
+        if len(differ) != 1 or typed[:1] != meant[:1]:
+            return False
+        i = differ[0]
+        return i == len(typed) - 1 or not {typed[i], meant[i]} & _VOWELS  # a consonant, or the last letter
     if not one_letter_apart(typed, meant):
         return False
-    if len(typed) == len(meant):
-        i = next(i for i, (x, y) in enumerate(zip(typed, meant, strict=True)) if x != y)
-        return i == len(typed) - 1 or not {typed[i], meant[i]} & _VOWELS
     short, long = sorted((typed, meant), key=len)
     if long.startswith(short):
         return True  # a last letter dropped or added
@@ -188,13 +190,14 @@ def registry_typo(kb: Knowledge, name: str, on: str | None, country: str | None 
     if not on:
         return None
     words = [w for w in name_tokens(name) if w not in _PARTICLES]
+    if len(words) < 2:
+        return None
     by_word = _variant_index(kb)[1]
     found: set[str] = set()
     for exact in {w for w in words if len(w) >= 4}:
         for tokens, canonical in by_word.get(exact, ()):
             rest = [w for w in words if w not in tokens]
-            if len(rest) == 1 and len(rest[0]) >= 5 and len(words) >= 2 and any(
-                    typing_slip(rest[0], t) for t in tokens - set(words)):
+            if len(rest) == 1 and len(rest[0]) >= 5 and any(typing_slip(rest[0], t) for t in tokens - set(words)):
                 found.add(canonical)
     if len(found) != 1:
         return None

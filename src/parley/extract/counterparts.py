@@ -5,8 +5,9 @@ A minister's or leader's "counterparts" hold the same office as he does, one in 
 listed; the report names the states, not the people.  Each is the holder of that office in that
 state on the document's day (the document's own person first, else the registry's), mentioned
 at the state's name, so that the round of engagements splits into one per counterpart
-(:mod:`parley.extract.separate`).  Two states joined by "and" alone are read by the plural-office
-pattern of :mod:`parley.extract.mentions`; this module reads lists of two or more.
+(:mod:`parley.extract.separate`).  Two states joined by "and" before or after a plural office
+("the foreign ministers of Iran and Saudi Arabia", "the Japanese and Chinese leaders") are read by
+:func:`plural_offices`; lists of two or more by :func:`listed_counterparts`.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from collections.abc import Callable
 from parley.extract.knowledge import Knowledge
 from parley.extract.people import Mention, PeopleFinder, Person
 
+# Plural offices, each one holder per state
 _ROLE_WORDS = {"foreign ministers": ("foreign_minister", "Foreign Minister"),
                "presidents": ("head_of_state", "President"),
-               "prime ministers": ("head_of_government", "Prime Minister")}
+               "prime ministers": ("head_of_government", "Prime Minister"),
+               "leaders": ("leader", "Leader")}
 _CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
 _CUE = re.compile(r"\b(?i:counterparts|foreign ministers|presidents|prime ministers)\s+(?:in|from|of)\b"
                   r"|\band\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?\s+counterparts\b")
@@ -111,3 +114,57 @@ def resolver(finder: PeopleFinder, kb: Knowledge, on: str | None, publisher_coun
     def resolve(role: str, title: str, state: str) -> Person | None:
         return resolve_office(finder, kb, role, title or role, state, None, on, publisher_country)
     return resolve
+
+_PLURAL_CACHE: dict[int, re.Pattern[str]] = {}
+_PLURAL_WORD = re.compile(r"\b(?i:ministers|presidents|leaders)\b")
+
+
+def _plural_regex(kb: Knowledge) -> re.Pattern[str]:
+    states = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
+    roles = "|".join(_ROLE_WORDS)
+    return re.compile(
+        rf"\b(?:(?P<role1>(?i:{roles}))\s+of\s+(?:the\s+)?(?:[A-Za-z]+\s+){{0,3}}(?P<a1>{states})\s+and\s+"
+        rf"(?:the\s+)?(?P<b1>{states})\b"
+        rf"|(?P<a2>{states})\s+and\s+(?P<b2>{states})\s+(?P<role2>(?i:{roles}))\b)")
+
+
+def plural_offices(text: str, finder: PeopleFinder, kb: Knowledge, on: str | None, taken: list[Mention],
+                   resolve: Resolver) -> list[Mention]:
+    """"The foreign ministers of Iran and Saudi Arabia have met": the holder of that office in
+    each state, the document's own person first, else the registry's on the document's date."""
+    if not _PLURAL_WORD.search(text):
+        return []  # the common case, found without the long pattern of every state's name
+    pattern = _PLURAL_CACHE.get(id(kb))
+    if pattern is None:
+        pattern = _PLURAL_CACHE[id(kb)] = _plural_regex(kb)
+    out: list[Mention] = []
+    for m in pattern.finditer(text):
+        if any(t.start < m.end() and m.start() < t.end for t in taken) or (m.group("a2") and not re.search(
+                r"(?:\bthe\s+|^\s*|[.!?]\s+)$", text[max(0, m.start() - 60):m.start()])):
+            continue  # (not "together with Polish and Ukrainian leaders": some of each, not the one of each)
+        role_word = (m.group("role1") or m.group("role2")).lower()
+        states = [kb.countries.get(m.group(g) or "") for g in (("a1", "b1") if m.group("a1") else ("a2", "b2"))]
+        if None in states or states[0] == states[1]:
+            continue
+        role, title = _ROLE_WORDS[role_word]
+        holders: list[str] = []
+        for state in states:
+            assert state is not None
+            own = [p for p in finder.people.values() if p.country == state and p.title]
+            person: Person | None
+            if role == "leader" and len(own) == 1:
+                person = own[0]  # "met the leaders of X and Y. ... X's President, A, ...": the one named
+            elif role == "leader":
+                name = kb.leader(state, on)
+                person = finder.add(name, state, None, None, True, "office-registry", (0, 0)) if name else None
+            else:
+                person = resolve(role, title, state)
+            if person is None:
+                own = [p for p in finder.people.values() if p.country == state]
+                person = own[0] if len(own) == 1 else None  # the one person of that state named
+            if person is None:
+                break
+            holders.append(person.name)
+        if len(holders) == 2:
+            out.extend(Mention(m.start(), m.end(), name, office=True) for name in holders)
+    return out

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from parley.extract.candidates import name_candidates
-from parley.extract.counterparts import listed_counterparts, resolver, unnamed_counterpart
+from parley.extract.counterparts import listed_counterparts, plural_offices, resolver, unnamed_counterpart
 from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person
 from parley.extract.references import back_references, bare_titles, first_person, pronouns, short_forms, the_two
@@ -67,6 +67,8 @@ def _office_regex(kb: Knowledge) -> re.Pattern[str]:
         rf"(?:\s+of\s+(?:the\s+)?(?P<of>{adjectives})\b)?",
         re.MULTILINE,
     )
+
+
 _OFFICE_CACHE: dict[int, tuple[re.Pattern[str], re.Pattern[str]]] = {}
 
 
@@ -88,6 +90,7 @@ def _offices_in(text: str, kb: Knowledge) -> list[re.Match[str]]:
                 break
     return found
 
+
 _MONARCHS = {"King", "Queen", "Emperor", "Empress", "Sultan", "Emir", "Amir"}
 _SHORT_TITLES = {"pm": "prime minister", "fm": "foreign minister"}
 _TITLED = re.compile(r"\b[A-Z][a-z]+\s+$")  # "Deputy Prime Minister Marles": a title word just before
@@ -96,8 +99,10 @@ _TITLED = re.compile(r"\b[A-Z][a-z]+\s+$")  # "Deputy Prime Minister Marles": a 
 _STATE_FORMS = {"republic", "kingdom", "federation", "state", "states", "union", "sultanate", "emirates",
                 "commonwealth", "principality", "grand", "nation", "country", "government", "people's",
                 "islamic", "democratic", "federal", "united", "socialist", "plurinational", "bolivarian"}
-_STATE_ROLES = {"head_of_state", "head_of_government"}  # (below: a longer title would have matched first)
+_STATE_ROLES = {"head_of_state", "head_of_government"}
 _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*)+)")
+# "the Secretary of State for Northern Ireland": a portfolio after a title is another office (a
+# longer title, "Minister for Foreign Affairs", would have matched whole)
 _PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
 
 
@@ -222,8 +227,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         if title_text.islower() and spec.title in {"PM", "FM"}:
             continue
         if (spec.role in _STATE_ROLES and m.group("of") is None and _other_body(text[m.end():m.end() + 60], kb)) \
-                or _PORTFOLIO.match(text, m.end()):  # "the Secretary of State for Northern Ireland": another
-            continue  # office; "the President of the Riigikogu": a body's office, not the state's
+                or _PORTFOLIO.match(text, m.end()):
+            continue  # "the President of the Riigikogu": a body's office, not the state's
         explicit = m.group("of") or m.group("adj") or m.group("poss")
         if m.group("bare") is not None and (explicit or not spec.role or " " not in title_text.strip()):
             continue  # "while External Affairs Minister will call on X": only a bare office of two words or more
@@ -254,7 +259,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         taken = [(m.start, m.end) for m in mentions]
         mentions.extend(m for m in unnamed_counterpart(text, finder.people, kb, on, mentions, resolve)
                         if not any(s < m.end and m.start < e for s, e in taken))
-    groups = _plural_offices(text, finder, kb, on, publisher_country, mentions)
+    groups = plural_offices(text, finder, kb, on, mentions, resolve)
     groups += listed_counterparts(text, finder.people, kb, on, mentions, resolve)
     mentions.extend([*pronouns(doc, mentions), *the_two(doc, mentions)])
     mentions.extend(first_person(doc, mentions, text))
@@ -336,64 +341,3 @@ def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
         return int(day is not None and any(t.title.lower() == wanted and t.start <= day
                                            and (t.end is None or day < t.end) for t in kb.terms_of(person.name)))
     return max(holders, key=fit) if holders else None
-
-
-# Plural offices of two named states: "the foreign ministers of Iran and Saudi Arabia", "the
-# Japanese and Chinese leaders".  Each denotes one holder per state.
-_PLURAL_ROLES = {"foreign ministers": ("foreign_minister", "Foreign Minister"),
-                 "presidents": ("head_of_state", "President"),
-                 "prime ministers": ("head_of_government", "Prime Minister"),
-                 "leaders": ("leader", "Leader")}
-_PLURAL_CACHE: dict[int, re.Pattern[str]] = {}
-_PLURAL_WORD = re.compile(r"\b(?i:ministers|presidents|leaders)\b")
-
-
-def _plural_regex(kb: Knowledge) -> re.Pattern[str]:
-    states = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
-    roles = "|".join(_PLURAL_ROLES)
-    return re.compile(
-        rf"\b(?:(?P<role1>(?i:{roles}))\s+of\s+(?:the\s+)?(?:[A-Za-z]+\s+){{0,3}}(?P<a1>{states})\s+and\s+"
-        rf"(?:the\s+)?(?P<b1>{states})\b"
-        rf"|(?P<a2>{states})\s+and\s+(?P<b2>{states})\s+(?P<role2>(?i:{roles}))\b)")
-
-
-def _plural_offices(text: str, finder: PeopleFinder, kb: Knowledge, on: str | None,
-                    publisher_country: str | None, taken: list[Mention]) -> list[Mention]:
-    """"The foreign ministers of Iran and Saudi Arabia have met": the holder of that office in
-    each state, the document's own person first, else the registry's on the document's date."""
-    if not _PLURAL_WORD.search(text):
-        return []  # the common case, found without the long pattern of every state's name
-    pattern = _PLURAL_CACHE.get(id(kb))
-    if pattern is None:
-        pattern = _PLURAL_CACHE[id(kb)] = _plural_regex(kb)
-    out: list[Mention] = []
-    for m in pattern.finditer(text):
-        if any(t.start < m.end() and m.start() < t.end for t in taken) or (m.group("a2") and not re.search(
-                r"(?:\bthe\s+|^\s*|[.!?]\s+)$", text[max(0, m.start() - 60):m.start()])):
-            continue  # (not "together with Polish and Ukrainian leaders": some of each, not the one of each)
-        role_word = (m.group("role1") or m.group("role2")).lower()
-        states = [kb.countries.get(m.group(g) or "") for g in (("a1", "b1") if m.group("a1") else ("a2", "b2"))]
-        if None in states or states[0] == states[1]:
-            continue
-        role, title = _PLURAL_ROLES[role_word]
-        holders: list[str] = []
-        for state in states:
-            assert state is not None
-            own = [p for p in finder.people.values() if p.country == state and p.title]
-            person: Person | None
-            if role == "leader" and len(own) == 1:
-                person = own[0]  # "met the leaders of X and Y. ... X's President, A, ...": the one named
-            elif role == "leader":
-                name = kb.leader(state, on)
-                person = finder.add(name, state, None, None, True, "office-registry", (0, 0)) if name else None
-            else:
-                person = _resolve_office(finder, kb, role, title, state, None, on, publisher_country)
-            if person is None:
-                own = [p for p in finder.people.values() if p.country == state]
-                person = own[0] if len(own) == 1 else None  # the one person of that state named
-            if person is None:
-                break
-            holders.append(person.name)
-        if len(holders) == 2:
-            out.extend(Mention(m.start(), m.end(), name, office=True) for name in holders)
-    return out

@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import combinations
 
 from spacy.tokens import Doc, Token
 
@@ -249,13 +250,12 @@ def _successive_holders(event: Found, kb: Knowledge | None) -> bool:
     can still sit at one table)."""
     if kb is None or event.rules.get("when") != "earlier":
         return False
-    held = [{(t.office, t.start, t.end or "9999") for t in kb.terms_of(p)} for p in event.people]
-
-    def overlap(a: tuple[str, str, str], b: tuple[str, str, str]) -> bool:
-        return a[1] < b[2] and b[1] < a[2]
-
-    return any(any(a[0] == b[0] for a in mine for b in other) and not any(overlap(a, b) for a in mine for b in other)
-               for i, mine in enumerate(held) for other in held[i + 1:])
+    held = [[(t.office, t.start, t.end or "9999") for t in kb.terms_of(p)] for p in event.people]
+    for mine, other in combinations(held, 2):
+        terms = [(a, b) for a in mine for b in other]
+        if any(a[0] == b[0] for a, b in terms) and not any(a[1] < b[2] and b[1] < a[2] for a, b in terms):
+            return True  # one office between them, and never in office at the same time
+    return False
 
 
 def separate(found: list[Found], doc: Doc, cast: Cast, kb: Knowledge | None = None) -> list[Found]:

@@ -92,9 +92,9 @@ def _talk_kind(tok: Token, held: bool = False) -> str:
     if any(t.lemma_.lower() in _PHONE for t in tok.sent):
         return "CALL"
     if held:  # unless it or the next sentence puts them together ("during the visit", "on the sidelines")
-        near = tok.doc[tok.sent.start:tok.doc[tok.sent.end].sent.end if tok.sent.end < len(tok.doc) else tok.sent.end]
-        return "MEET" if {t.lemma_.lower() for t in near} & {"meet", "meeting", "visit", "arrive", "person",
-                                                           "sideline", "sidelines"} else "CALL"
+        after = tok.doc[tok.sent.end].sent if tok.sent.end < len(tok.doc) else ()
+        near = {t.lemma_.lower() for t in (*tok.sent, *after)}
+        return "MEET" if near & {"meet", "meeting", "visit", "arrive", "person", "sideline", "sidelines"} else "CALL"
     lemmas = {t.lemma_.lower() for t in tok.doc if t.lemma_.lower() not in {"host", "receive"} or (
         t.pos_ == "VERB" and trigger_type(t) == "MEET")}  # ("received messages of congratulations": no guest)
     return "CALL" if lemmas & {"phone", "telephone", "telephonic"} and not lemmas & {
