@@ -231,7 +231,7 @@ def test_the_holy_father_receives_in_audience(extractor: Extractor) -> None:
     x = run(extractor, "This morning, in the Vatican Apostolic Palace, the Holy Father Francis received in audience "
             "His Excellency Mr. Pedro Sánchez, Prime Minister of Spain, who went on to meet with His Eminence Cardinal "
             "Secretary of State Pietro Parolin.", publisher="Holy See Press Office", published="2024-10-11")
-    assert names(primary(x)) == {"Francis", "Pedro Sánchez"} and primary(x).date == "2024-10-11"
+    assert names(primary(x)) == {"Pope Francis", "Pedro Sánchez"} and primary(x).date == "2024-10-11"
     assert all(e.modality == "occurred" for e in x.events)  # "went on to meet": then, not ahead
 
 

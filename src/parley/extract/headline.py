@@ -39,7 +39,8 @@ _DATELINE = re.compile(
     r"|[A-Z][a-z]{2,8}\.?\s+\d{1,2},?\s+\d{4})\))"  # "MOSCOW (Site News / Sputnik - 14th April, 2021)"
     r"\s*[.:]?\s*(?:--|—|–|-)?"
     r"|\s*(?:--|—|–)|\s*[-:]\s"
-    r"|(?<=\d)\.?\s+(?=[A-Z][a-z]))"  # "Islamabad, Sep 12 Pakistan will ..." (no separator)
+    r"|(?<=\d)\.?\s+(?=[A-Z][a-z])"  # "Islamabad, Sep 12 Pakistan will ..." (no separator)
+    r"|(?<=\d)(?=[ \t]*\n))"  # "Doha, May 11" on a line of its own
 )
 
 

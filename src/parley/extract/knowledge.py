@@ -310,6 +310,13 @@ class Knowledge:
     def org_of_publisher(self, publisher: str | None, url: str | None) -> Organization | None:
         """The organisation behind a publisher name (or, failing that, the URL's domain)."""
         if publisher:
+            # "Ministry of Foreign Affairs, European Union and Cooperation of Spain": the body of the
+            # state named last, written "X (Spain)" in the data, before any organisation named inside it
+            tail = _STATE_TAIL.search(publisher)
+            if tail and (state := self.countries.get(tail.group("state"))):
+                named = self.orgs.get(f"{publisher[:tail.start()].strip()} ({tail.group('state')})")
+                if named is not None and named.country == state:
+                    return named
             for m in self.org_re.finditer(publisher):
                 named = self.orgs[m.group(0)]
                 before = publisher[:m.start()].split()
@@ -324,6 +331,9 @@ class Knowledge:
                 if org:
                     return org
         return None
+
+
+_STATE_TAIL = re.compile(r"(?:,|\s+of(?:\s+the)?)\s+(?P<state>[A-Z]\w*(?:\s[A-Z]\w*)*)\s*$")
 
 
 def sentences(doc: Doc) -> list[Span]:

@@ -91,7 +91,7 @@ def _offices_in(text: str, kb: Knowledge) -> list[re.Match[str]]:
     return found
 
 
-_MONARCHS = {"King", "Queen", "Emperor", "Empress", "Sultan", "Emir", "Amir"}
+_MONARCHS = {"King", "Queen", "Emperor", "Empress", "Sultan", "Emir", "Amir", "Pope"}
 _SHORT_TITLES = {"pm": "prime minister", "fm": "foreign minister"}
 _TITLED = re.compile(r"\b[A-Z][a-z]+\s+$")  # "Deputy Prime Minister Marles": a title word just before
 # words that name the state itself after an office ("the President of the Republic", "of the
@@ -104,6 +104,11 @@ _OF_BODY = re.compile(r"\s+of\s+(?:the\s+)?((?:[A-Z][\w'’.-]*\s*)+)")
 # "the Secretary of State for Northern Ireland": a portfolio after a title is another office (a
 # longer title, "Minister for Foreign Affairs", would have matched whole)
 _PORTFOLIO = re.compile(r"\s+for\s+(?:the\s+)?[A-Z]")
+
+
+# "the Minister for Foreign Affairs, European Union and Cooperation": the title goes on, no name
+_PORTFOLIO_LIST = re.compile(r",[ \t]*(?:[A-Z][\w'-]*[ \t]+){1,4}(?:and|&)[ \t]+([A-Z][\w-]*)")
+_APPOSED = re.compile(r"[ \t]+(?:the[ \t]+)?", re.IGNORECASE)  # (not after a comma: "according to X, the President")
 
 
 def _other_body(after: str, kb: Knowledge) -> bool:
@@ -207,10 +212,12 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             continue  # (a line opening "Iranian foreign minister earlier talked to" names its state)
         after = text[m.end():m.end() + 40]
         if re.match(r"\s*,?\s*(?:Mr\.?\s+|Ms\.?\s+|Mrs\.?\s+)?[A-Z][a-z]+(?:\s|$|[,.'’])", after) \
-                and not re.match(r"\s*,?\s*(?:The|He|She|They|It|In|On|At|And|But)\b", after):
+                and not re.match(r"\s*,?\s*(?:The|He|She|They|It|In|On|At|And|But)\b", after) \
+                and not ((tail := _PORTFOLIO_LIST.match(after)) and tail.group(1) in kb.portfolio_words):
             continue  # "the Prime Minister of India, Narendra Modi": the name carries it
-        if any(mm.start <= m.start("title") < mm.end for mm in mentions):
-            continue
+        if any(mm.start <= m.start("title") < mm.end or (not mm.office and _APPOSED.fullmatch(text, mm.end, m.start()))
+               for mm in mentions):
+            continue  # "Syed Ebrahim Raisi the Supreme Leader of Iran": the name's apposition, whatever it claims
         if not m.group("of") and (other := re.match(r"\s+of\s+(?:the\s+)?([A-Z]\w*)", after)) and (
                 m.group("adj") or m.group("poss") or other.group(1) in kb.portfolio_words):
             continue  # "US Secretary of Defense", "Secretary of Social Welfare": another office

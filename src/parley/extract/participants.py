@@ -72,6 +72,11 @@ def _controller(verb: Token, cast: Cast, people: list[str]) -> list[str]:
         if not named:  # "Hun Manet is expected to hold talks with A and B": the holder of "to hold"
             return _controller(verb.head, cast, people)
         return named[:1] if named and named[0] not in people else []
+    if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "for" \
+            and verb.head.head.lemma_.lower() in _TRAVEL:
+        # "X would be leaving for Rome for a meeting with A and with B": the traveller is at it
+        named = _people_in(_subject(verb.head.head), cast)
+        return named[:1] if len(named) == 1 and named[0] not in people else []
     participle = (verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}) or (  # "X, having met A and B, ..."
         verb.dep_ == "conj" and verb.head.pos_ == "VERB")  # "X had an audience with Y and called on A and B"
     if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or \
@@ -112,6 +117,7 @@ def _subject(verb: Token | None) -> list[Token]:
             for t in c.subtree]
 
 
+_TRAVEL = {"leave", "travel", "depart", "fly", "head", "arrive", "go", "come", "return", "set"}
 _SENT_THINGS = {"message", "letter", "greeting", "greetings", "invitation", "regards", "wishes", "congratulations"}
 _SPOUSES = {"wife", "husband", "spouse", "consort"}
 _CREDITING = {"welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"}

@@ -88,12 +88,13 @@ _PHONE = {"phone", "telephone", "telephonic", "call", "videoconference", "video"
 def _talk_kind(tok: Token, held: bool = False) -> str:
     """Whether "talked to X" or "exchanged views with X" was on the phone: the sentence says so, or
     the document tells of a call and of no meeting; "held a conversation with X" (``held``) is a
-    call unless its sentence or the next tells of a meeting, a visit or presence."""
+    call unless its sentence or one beside it tells of a meeting, a visit or presence."""
     if any(t.lemma_.lower() in _PHONE for t in tok.sent):
         return "CALL"
-    if held:  # unless it or the next sentence puts them together ("during the visit", "on the sidelines")
+    if held:  # unless it or a sentence beside it puts them together ("during the visit", "on the sidelines")
         after = tok.doc[tok.sent.end].sent if tok.sent.end < len(tok.doc) else ()
-        near = {t.lemma_.lower() for t in (*tok.sent, *after)}
+        before = tok.doc[tok.sent.start - 1].sent if tok.sent.start > 0 else ()
+        near = {t.lemma_.lower() for t in (*before, *tok.sent, *after)}
         return "MEET" if near & {"meet", "meeting", "visit", "arrive", "person", "sideline", "sidelines"} else "CALL"
     lemmas = {t.lemma_.lower() for t in tok.doc if t.lemma_.lower() not in {"host", "receive"} or (
         t.pos_ == "VERB" and trigger_type(t) == "MEET")}  # ("received messages of congratulations": no guest)
@@ -171,6 +172,11 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # "looked forward to seeing each other at the European Council"
     if lemma == "meet" or lower in {"meeting", "meetings", "met"}:
         return "MEET"
+    if lower == "audience" and pos == "NOUN" and tok.head.lemma_.lower() not in {"seek", "request", "ask"} and (
+            nxt == "with" or any(c.dep_ == "acl" and c.lemma_.lower() == "grant" for c in tok.children)
+            or (tok.head.lemma_.lower() in {"grant", "give"} and tok.dep_ == "dobj")
+            or (tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "receive")):
+        return "MEET"  # "had an audience with the Pope", "the audience granted by X to Y", "received in audience"
     if lower == "discussion" and prev == "bilateral" and pos == "NOUN":
         return "MEET"  # "A bilateral discussion will be held between A and B"
     if lower == "discussion" and pos == "NOUN" and tok.head.lemma_.lower() in {"hold", "have"} and any(
