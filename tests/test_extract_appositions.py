@@ -1,6 +1,7 @@
-"""Appositions, portfolio lists, datelines on a line of their own, audiences and travel for a
-meeting (each on a constructed text with invented people that fails without its rule; found in
-blind batches d80 to d83 after their first looks)."""
+"""Appositions, portfolio lists, datelines on a line of their own, audiences, credentials, calls
+made to several leaders, press conferences side by side and travel for a meeting (each on a
+constructed text with invented people that fails without its rule; found in blind batches d80 to
+d85 after their first looks)."""
 
 from __future__ import annotations
 
@@ -67,3 +68,56 @@ def test_the_pope_is_the_holy_see_s_head_of_state(extractor: Extractor) -> None:
             publisher="Example News", published="2019-03-12")
     pope = next(p for e in x.events for p in e.participants if "Francis" in p.name)
     assert (pope.name, pope.country) == ("Pope Francis", "VAT")
+
+
+def test_credentials_received_or_presented_are_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "The Chairperson of the Commission, Sam Example, on 11 March 2021, received the credentials of "
+            "H.E. Mr. Tom Sample, the newly appointed Ambassador of the Republic of Chad.",
+            publisher="Example News", published="2021-03-18")
+    assert engaged(x) == [["Sam Example", "Tom Sample"]] and primary(x).date == "2021-03-11"
+    y = run(extractor, "Ambassador Tom Sample presented his letters of credence to President Sam Example on Monday.",
+            publisher="Example News", published="2021-03-18")
+    assert engaged(y) == [["Sam Example", "Tom Sample"]]
+
+
+def test_calls_made_to_two_leaders_are_two_calls(extractor: Extractor) -> None:
+    x = run(extractor, "President Sam Example spoke with Ann Placeholder on Tuesday. She is the third head of state "
+            "to be called after Example made calls to Nigeria's Tom Sample and Kenya's Jo Placeholder in February.",
+            publisher="Example News", published="2017-03-08")
+    calls = engaged(x, "CALL")
+    assert ["Sam Example", "Tom Sample"] in calls and ["Jo Placeholder", "Sam Example"] in calls
+
+
+def test_a_long_title_with_participles_runs_on_to_the_partner_s_name(extractor: Extractor) -> None:
+    x = run(extractor, "San Salvador, December 8, 2014: The Secretary General of the Central American Integration "
+            "System (SICA), Dr. Ann Placeholder, held a meeting with the new Ambassador of Costa Rica accredited to El "
+            "Salvador and designated as representative to SICA, Tom Sample.",
+            publisher="Example News", published="2014-12-08")
+    event = primary(x)
+    assert names(event) == {"Ann Placeholder", "Tom Sample"}
+    countries = {p.name: p.country for p in event.participants}
+    # "Central American" is no state's adjective; "accredited to El Salvador" is the posting, not the sender
+    assert countries == {"Ann Placeholder": None, "Tom Sample": "CRI"}
+
+
+def test_the_start_of_a_place_s_name_is_no_person_and_dg_is_an_office(extractor: Extractor) -> None:
+    x = run(extractor, "Officials from the bank visited St Vincent and the Grenadines on Tuesday.\n\nPresident Ann "
+            "Placeholder thanked DG Tom Sample for the briefing. Prof Sam Example met with Placeholder.",
+            publisher="Example News", published="2026-01-22")
+    people = {p.name for e in x.events for p in e.participants}
+    assert "St Vincent" not in people and "Sample Dg" not in people and "Prof" not in people
+
+
+def test_an_organisation_s_head_on_a_first_country_visit_is_abroad(extractor: Extractor) -> None:
+    x = run(extractor, "Panama City, March 17, 2023 – In his first country visit since taking office, the Director "
+            "of the Example Health Organization (EHO), Tom Sample, met with the President of the Republic of Panama, "
+            "Jo Placeholder.", publisher="Example Health Organization", published="2023-03-17")
+    assert ["Tom Sample"] in engaged(x, "VISIT")
+
+
+def test_press_conferences_with_two_leaders_are_two_meetings_that_took_place(extractor: Extractor) -> None:
+    x = run(extractor, "Secretary Sam Example pledged the US' commitment to advancing German-US relations during press "
+            "conferences with Chancellor Ann Placeholder and German Foreign Minister Tom Sample in Berlin on Tuesday.",
+            publisher="Example News", published="2013-02-26")
+    assert len([e for e in x.events if e.type == "MEET"]) == 2
+    assert all(e.modality == "occurred" for e in x.events)  # the pledge was made there, not planned

@@ -90,8 +90,9 @@ def _year_for(month: int, day: int, anchor: date | None, backwards: bool = True)
     if anchor is None:
         return None
     candidate = _safe_date(anchor.year, month, day)
-    if candidate is None:
-        return None
+    if candidate is None:  # "February 29" in a year without one: the nearest leap year's, that way
+        step = -1 if backwards else 1
+        return next((d for k in range(1, 5) if (d := _safe_date(anchor.year + step * k, month, day))), None)
     if backwards and candidate > anchor + timedelta(days=2):
         candidate = _safe_date(anchor.year - 1, month, day)
     elif not backwards and candidate < anchor - timedelta(days=2):

@@ -27,6 +27,7 @@ from parley.extract.excluded import (
 )
 from parley.extract.knowledge import Knowledge, _load, doc_text, sentence_of
 from parley.extract.mentions import Cast
+from parley.extract.modality import modality
 from parley.extract.participants import (
     _dated_elsewhere,
     paragraph_chars,
@@ -41,7 +42,6 @@ from parley.extract.triggers import (
     Found,
     _to_venue,
     _travel_purpose,
-    modality,
     trigger_type,
 )
 from parley.extract.when_where import (

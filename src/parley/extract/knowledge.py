@@ -310,27 +310,20 @@ class Knowledge:
     def org_of_publisher(self, publisher: str | None, url: str | None) -> Organization | None:
         """The organisation behind a publisher name (or, failing that, the URL's domain)."""
         if publisher:
-            # "Ministry of Foreign Affairs, European Union and Cooperation of Spain": the body of the
-            # state named last, written "X (Spain)" in the data, before any organisation named inside it
-            tail = _STATE_TAIL.search(publisher)
-            if tail and (state := self.countries.get(tail.group("state"))):
-                named = self.orgs.get(f"{publisher[:tail.start()].strip()} ({tail.group('state')})")
-                if named is not None and named.country == state:
-                    return named
+            # "Ministry of Foreign Affairs, European Union and Cooperation of Spain": the data's "X (Spain)",
+            # before any organisation named inside it
+            if (tail := _STATE_TAIL.search(publisher)) and (named := self.orgs.get(
+                    f"{publisher[:tail.start()].strip()} ({tail['state']})")) and named.country == self.countries.get(
+                    tail["state"]):
+                return named
             for m in self.org_re.finditer(publisher):
                 named = self.orgs[m.group(0)]
                 before = publisher[:m.start()].split()
                 if before and self.countries.get(before[-1]) not in {None, named.country}:
                     continue  # "Cambodia New Vision": another country's outlet of the same name
                 return named
-        if url:
-            host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
-            parts = host.split(".")
-            for i in range(len(parts) - 1):
-                org = self.domains.get(".".join(parts[i:]))
-                if org:
-                    return org
-        return None
+        parts = re.sub(r"^[a-z]+://", "", (url or "").lower()).split("/")[0].split(":")[0].split(".")
+        return next((org for i in range(len(parts) - 1) if (org := self.domains.get(".".join(parts[i:])))), None)
 
 
 _STATE_TAIL = re.compile(r"(?:,|\s+of(?:\s+the)?)\s+(?P<state>[A-Z]\w*(?:\s[A-Z]\w*)*)\s*$")

@@ -165,6 +165,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                 or name.lower() in kb.title_index or name in kb.places \
                 or name[:-1] in kb.countries or name[:-3] + "s" in kb.countries:
             continue  # a state, an office, a place, a people ("Australians", "Solomon Islanders")
+        if (where := kb.place_re.match(text, start)) and where.end() > end:
+            continue  # "St Vincent" of "St Vincent and the Grenadines": the start of a place's name
         if len(name.split()) == 1 and own_person(start, end, name):
             continue  # "PM Lee" after "Prime Minister Lee Hsien Loong": the document's own Lee,
             # before any registry Lee holding a similar office elsewhere on that day

@@ -332,15 +332,22 @@ def with_partner(tok: Token, cast: Cast) -> list[str]:
     after = next((t for t in doc[tok.i + 1:min(len(doc), tok.i + 3)] if t.lower_ == "with"), None)
     if after is None:
         return []
-    subject = _people_in([t for c in tok.children if c.dep_ == "nsubj" for t in c.subtree if t.pos_ == "PROPN"],
+    holder = tok.head if tok.dep_ == "dobj" and tok.pos_ == "NOUN" else tok  # "X held a meeting with ..."
+    subject = _people_in([t for c in holder.children if c.dep_ == "nsubj" for t in c.subtree if t.pos_ == "PROPN"],
                          cast)[:1]  # a name, not "he": whom a pronoun means is for the meeting's own rules
     sent_end = tok.sent.end_char
     partner = next((m for m in cast.mentions if after.idx < m.start < sent_end and m.person not in subject), None)
     if not subject or partner is None:
         return []
     between = [t for t in doc[after.i + 1:] if t.idx < partner.start]
-    if any(t.pos_ in {"VERB", "AUX", "SCONJ"} or (t.pos_ == "ADP" and t.lower_ != "of")
-           or t.lower_ in {"who", "which", "and", "where"} for t in between):
+    # ("the new Ambassador of X accredited to Y and designated as representative to Z, NAME": a
+    # title's participles run on to the name)
+    titled = [t for t in between if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "advcl", "conj"}
+              and t.lower_.endswith("ed") and not _subject(t)]
+    if any((t.pos_ in {"VERB", "AUX", "SCONJ"} and t not in titled) or (
+            t.pos_ == "ADP" and t.lower_ != "of" and not (titled and t.lower_ in {"to", "as"}))
+           or t.lower_ in {"who", "which", "where"} or (t.lower_ == "and" and not (
+               t.i + 1 < len(doc) and doc[t.i + 1] in titled)) for t in between):
         return []
     return [subject[0], partner.person]
 

@@ -33,11 +33,12 @@ _POSSESSIVE = re.compile(r"['’]s?$")
 _INITIALS = re.compile(r"\b(?:[A-Z]\.){2,}|\b(?:Dr|Mr|Mrs|Ms|Prof|Amb|Hon|Rt|Sen|Gen|Lt|Col|Maj|Capt|Adm|Gov)\.")
 _RANKS = {"Sheikh", "Sheikha", "Shaikh", "Highness", "Majesty", "His", "Her", "Emir", "Amir", "Prince",
           "Princess", "King", "Queen", "Sultan", "Crown", "Excellency", "General", "Gen.", "Gen", "Lt", "Dr"}
-_ABBREVIATED_OFFICES = {"EAM", "PM", "FM", "MP", "NSA", "DPM", "CS", "SG", "VP", "HM", "HRH", "HE"}
+_ABBREVIATED_OFFICES = {"EAM", "PM", "FM", "MP", "NSA", "DPM", "CS", "SG", "DG", "VP", "HM", "HRH", "HE"}
+_REGIONAL = re.compile(r"\b(?:Central|Latin|South|North|Pan|Inter)[- ]American\b")  # a region's, no state's
 _POSTED_TO = re.compile(  # ("the Ambassador of Somalia to Djibouti": the sender kept, the posting masked)
     r"(?P<keep>\b(?:[Aa]mbassador|[Ee]nvoy|[Ee]mbassy|[Hh]igh [Cc]ommissioner|[Cc]onsul(?:-[Gg]eneral)?"
     r"|[Rr]epresentative|[Cc]harg[eé] d['’][Aa]ffaires)(?:\s+of\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)?)"
-    r"\s+(?:to|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
+    r"\s+(?:accredited\s+)?(?:to|in)\s+(?:the\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*")
 _AIDE_OF = re.compile(r"\b([A-Z][\w-]+)['’]s?\s+(?:(?:chief|top|senior|foreign[- ]policy|press|special|deputy)\s+)*"
                      r"(?:spokes(?:man|woman|person)|aide|advis[eo]r|envoy|secretary|representative|"
                      r"chief of staff)\b")
@@ -335,9 +336,8 @@ class PeopleFinder:
         zone = _POSTED_TO.sub(lambda m: m["keep"] + " ", zone)
         # "Organization of American States (OAS) Secretary-General": a state's adjective inside an
         # organisation's name says nothing of the person's state
-        bare = self.kb.org_re.sub(lambda m: " " * len(m.group(0)), zone)
-        matches = [m for m in self.kb.country_re.finditer(bare)]
-        if matches:
+        bare = _REGIONAL.sub(lambda m: " " * len(m.group(0)), self.kb.org_re.sub(lambda m: " " * len(m.group(0)), zone))
+        if matches := list(self.kb.country_re.finditer(bare)):
             return self.kb.countries[matches[-1].group(0)]
         om = list(self.kb.org_re.finditer(zone))
         if om and self.kb.orgs[om[-1].group(0)].country:

@@ -26,7 +26,7 @@ from parley.extract.participants import principal
 from parley.extract.people import Mention
 from parley.extract.triggers import CONFERENCE_WORDS
 
-_PLURAL_ENGAGEMENTS = {"conversations", "calls", "meetings", "phone calls", "discussions"}
+_PLURAL_ENGAGEMENTS = {"conversations", "calls", "meetings", "phone calls", "discussions", "conferences"}
 _DISTRIBUTIVE = {"separately", "separate", "respectively", "individually", "bilaterally"}
 _COLLECTIVE = {"jointly", "together", "trilateral", "joint", "quadrilateral", "multilateral", "group",
                "collectively", "all"}
@@ -189,7 +189,8 @@ def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
         return after[0]  # "Ambassadors A and B paid introductory calls on Minister C": C receives each
     if len(set(subjects)) == 1:
         return subjects[0]
-    own = {t.idx for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}
+    holder = tok.head if tok.dep_ == "dobj" else tok  # "after Trump made calls to A and B": Trump's
+    own = {t.idx for c in holder.children if c.dep_ == "nsubj" for t in c.subtree}
     named = list(dict.fromkeys(m.person for m in cast.mentions if m.start in own and m.person in people))
     if len(named) == 1:
         return named[0]  # the trigger's own subject, when the sentence runs on from a caption above it

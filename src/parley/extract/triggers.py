@@ -9,18 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
 from parley.extract.when_where import _ARRIVAL_LEMMAS, _DEPARTURE_LEMMAS, _TRAVEL_LEMMAS
 
 NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
 _SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
-_PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare", "propose", "announce",
-                   "arrange", "arrangement", "reschedule", "rescheduling", "set", "commit", "commitment", "pledge",
-                   "promise", "vow", "slate", "slated", "due"}
-_PLANNED_FORMS = {"slated", "scheduled"}  # "is slated to meet": a participle the lemmatiser misreads
-_SPECULATIVE_AUX = {"could", "might", "may", "would"}
-_SUBORDINATORS = {"since", "when", "after", "before", "as", "while", "until"}
 # Verbs of the moment of travel: an arrival or departure makes a VISIT, and the meeting it is
 # "for" ("arrived in Tokyo for talks with ...") is still ahead when told.
 _MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}
@@ -83,6 +77,7 @@ def interrupted_modal(tok: Token) -> Token | None:
 CONFERENCE_WORDS = frozenset({"conference", "video", "virtual", "trilateral", "joint", "videoconference"})
 _MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast"}
 _PHONE = {"phone", "telephone", "telephonic", "call", "videoconference", "video"}
+_CREDENTIALS = {"receive", "accept", "present", "hand", "submit", "presentation"}  # of an envoy's credentials
 
 
 def _talk_kind(tok: Token, held: bool = False) -> str:
@@ -172,10 +167,19 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # "looked forward to seeing each other at the European Council"
     if lemma == "meet" or lower in {"meeting", "meetings", "met"}:
         return "MEET"
+    if lemma == "conference" and pos == "NOUN" and prev in {"press", "news"} and nxt == "with":
+        return "MEET"  # "during press conferences with Chancellor A and Foreign Minister B": side by side
+    if lemma == "call" and pos == "NOUN" and tok.head.lemma_.lower() in {"make", "place"} and any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.pos_ == "PROPN" for g in c.subtree) for c in tok.children):
+        return "CALL"  # "after Trump made calls to Nigeria's A and South Africa's B"
+    if lower in {"credentials", "credence"} and pos == "NOUN" and any(
+            a.lemma_.lower() in _CREDENTIALS for a in list(tok.ancestors)[:4]):
+        return "MEET"  # "received the credentials of Ambassador X", "presented his letters of credence to Y"
     if lower == "audience" and pos == "NOUN" and tok.head.lemma_.lower() not in {"seek", "request", "ask"} and (
-            nxt == "with" or any(c.dep_ == "acl" and c.lemma_.lower() == "grant" for c in tok.children)
-            or (tok.head.lemma_.lower() in {"grant", "give"} and tok.dep_ == "dobj")
-            or (tok.head.lower_ == "in" and tok.head.head.lemma_.lower() == "receive")):
+            nxt == "with"
+            or any(c.dep_ == "acl" and c.lemma_ == "grant" for c in tok.children)
+            or (tok.dep_ == "dobj" and tok.head.lemma_ in {"grant", "give"})
+            or (tok.head.lower_ == "in" and tok.head.head.lemma_ == "receive")):
         return "MEET"  # "had an audience with the Pope", "the audience granted by X to Y", "received in audience"
     if lower == "discussion" and prev == "bilateral" and pos == "NOUN":
         return "MEET"  # "A bilateral discussion will be held between A and B"
@@ -295,97 +299,3 @@ def _travel_purpose(tok: Token) -> bool:
         return prep.lower_ in {"for", "ahead"} and prep.head.lemma_.lower() in _TRAVEL_LEMMAS \
             and not _to_venue(prep.head)
     return False
-
-
-def modality(tok: Token, sent: Span) -> str:
-    """Planned (will, agreed to, considering, looking forward to), speculative (could, if) or occurred."""
-    ancestors = list(tok.ancestors)
-    # "is scheduled to hold a series of events, including the summit with X": a list's "including"
-    # and its head noun stand between the engagement and its verb
-    chain = [tok, *ancestors[:6 if any(a.lower_ == "including" for a in ancestors[:2]) else 4]]
-    planned = speculative = False
-    if any(c.dep_ in {"npadvmod", "advmod", "prep"} and c.lower_ in {"week", "month", "year", "weekend"} | {"in", "on"}
-           and {t.lower_ for t in c.subtree} & {"next", "later", "coming"}
-           and {t.lower_ for t in c.subtree} & {"week", "month", "year", "weekend"} for c in tok.children):
-        planned = True  # "King Charles III's visit to Canada later this month", "talks next week"
-    if tok.lower_ == "route" and tok.i > 0 and tok.nbor(-1).lower_ == "en":
-        planned = True  # "en route to Samoa": not there yet
-    modal = interrupted_modal(tok)
-    if modal is not None and modal.lower_ in {"will", "shall"}:
-        planned = True  # "will on Thursday, 29 June, host X": the parse lost the auxiliary
-    if tok.lemma_.lower() in _TRAVEL_LEMMAS and tok.tag_ in {"VBZ", "VBP"} and not any(
-            c.dep_ in {"aux", "auxpass"} for c in tok.children):
-        planned = True  # in the body of a report, "Lee arrives in Nara on Tuesday" is ahead
-    if tok.lemma_.lower() in {"leave", "depart"} and tok.tag_ == "VBG" and any(
-            c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
-        planned = True  # "I am leaving for Britain this afternoon": a departure ahead
-    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
-            a.lower_ == "order" or a.lemma_.lower() in _TRAVEL_LEMMAS for a in list(tok.ancestors)[:3]) \
-            and not (tok.head.lemma_ == "go" and any(c.lower_ == "on" for c in tok.head.children)):
-        planned = True  # "leaving for Britain in order to meet X" (not "went on to meet X": then)
-    if tok.head.lower_ == "for" and tok.head.head.lower_ in {"agenda", "programme", "program", "schedule",
-                                                             "itinerary", "preparations"}:
-        planned = True  # "topics on the agenda for meetings with X on Wednesday"
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"include", "feature"} and any(
-            c.dep_ == "nsubj" and c.lower_ in {"agenda", "programme", "program", "schedule", "itinerary"}
-            for c in tok.head.children):
-        planned = True  # "Lavrov's agenda includes talks with ..."
-    for node in chain[:3]:
-        if node.pos_ == "VERB" and node.dep_ == "xcomp" and node.head.lemma_ == "be" and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in node.children) and not any(
-                c.dep_ == "attr" for c in node.head.children):
-            # "where he is to meet President X", "the two are to hold talks" (not "it is my
-            # privilege to address you following our meeting")
-            planned = True
-        if node.pos_ == "NOUN" and node.lower_ in _MEETING_NOUNS and _travel_purpose(node):
-            planned = True  # "arrived in Nara for a summit with ...": the summit is still ahead
-        if node.pos_ == "VERB" and node.dep_ in {"advcl", "xcomp"} and \
-                node.head.lemma_.lower() in _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS and \
-                any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
-            planned = True  # "arrived on Tuesday to hold a summit with ..."
-    for n, node in enumerate(chain):
-        lemma = node.lemma_.lower()
-        if node.lower_ in _PLANNED_FORMS:
-            planned = True
-        if lemma in _PLANNED_LEMMAS or (lemma == "invite" and node is not tok) or (lemma == "agree" and node is not tok
-                                        and chain[n - 1].dep_ not in {"prep", "pobj", "npadvmod"}
-                                        and not (chain[n - 1].dep_ == "advcl" and any(
-                                            c.dep_ == "mark" for c in chain[n - 1].children))):
-            planned = True  # "agreed to meet", but not "agreed at their summit"
-        if lemma == "look" and any(c.lower_ == "forward" for c in node.children):
-            planned = True
-        shared = list(node.head.children) if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} else []
-        for child in [*node.children, *(c for c in shared if c.dep_ in {"aux", "auxpass"} and c.i < node.head.i)]:
-            # "will meet the President and hold talks": the auxiliary of the first verb is the second's too
-            cl = child.lower_
-            if child.dep_ in {"aux", "auxpass"} and cl in {"will", "shall", "'ll"}:
-                planned = True
-            if child.dep_ in {"aux", "auxpass"} and cl in _SPECULATIVE_AUX:
-                if cl == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in {
-                        "say", "announce", "tell", "confirm", "state"}:
-                    planned = True  # "Kishida said he would visit Seoul": a reported plan
-                else:
-                    speculative = True
-            if child.dep_ == "mark" and cl == "if":
-                speculative = True
-            if child.dep_ in {"amod", "compound", "acl"} and cl in {"upcoming", "forthcoming", "planned",
-                                                               "proposed", "future", "possible",
-                                                               "potential"}:
-                if cl in {"possible", "potential"}:
-                    speculative = True
-                else:
-                    planned = True
-        if node.pos_ == "VERB" and node is not tok and node.dep_ not in {"xcomp", "advcl", "prep",
-                                                                         "pcomp", "acl"}:
-            break
-        if any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for c in node.children):
-            break  # "... since James Cleverly went to China": its own clause, its own tense
-        if node.dep_ == "relcl":
-            break  # "Biden, who met Xi last year, will visit Hanoi": the relative clause's own tense
-    own_clause = any(c.dep_ in {"mark", "advmod"} and c.lower_ in _SUBORDINATORS for node in chain
-                     for c in node.children)
-    if not own_clause and any(t.lower_ == "if" for t in sent if t.i < tok.i):
-        speculative = True
-    if planned:
-        return "planned"
-    return "speculative" if speculative else "occurred"
