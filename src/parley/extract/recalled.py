@@ -243,8 +243,7 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
             continue
         if host is None or (own is not None and own != host):
             continue
-        # (a visitor of no state, an organisation's head, is abroad when the text names their visit)
-        abroad = [p for p in primary.people if (country_of.get(p) or p in visit.people) and country_of.get(p) != host]
+        abroad = [p for p in primary.people if country_of.get(p) and country_of.get(p) != host]
         people = [p for p in visit.people if p in abroad] if visit.people else abroad
         if len(people) != 1 or (visit.people and visit.people != people):
             continue

@@ -75,8 +75,9 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     if any(t.lower_ == "counterparts" and sum(1 for m in cast.mentions if t.left_edge.idx <= m.start < t.idx) >= 2
            for t in tok.subtree):
         return True  # "has met his Tonga and Samoa counterparts": one at a time, each of his office
-    if trigger_type(tok) == "MEET" and tok.lemma_.lower() != "welcome" and _heads_of_offices(tok, cast):
-        return True  # "will meet President Karis, Speaker Hussar and Prime Minister Kallas"
+    if trigger_type(tok) == "MEET" and tok.lemma_.lower() != "welcome" and tok.tag_ != "NN" \
+            and _heads_of_offices(tok, cast):
+        return True  # "will meet President Karis, Speaker Hussar and Prime Minister Kallas" (not "an audience with")
     return any(g.start >= tok.idx and g.start < sent.end_char for g in cast.groups)
 
 
