@@ -312,9 +312,9 @@ class Knowledge:
         if publisher:
             # "Ministry of Foreign Affairs, European Union and Cooperation of Spain": the data's "X (Spain)",
             # before any organisation named inside it
-            if (tail := _STATE_TAIL.search(publisher)) and (named := self.orgs.get(
-                    f"{publisher[:tail.start()].strip()} ({tail['state']})")) and named.country == self.countries.get(
-                    tail["state"]):
+            tail = _STATE_TAIL.search(publisher)
+            named = self.orgs.get(f"{publisher[:tail.start()].strip()} ({tail['state']})") if tail else None
+            if tail and named is not None and named.country == self.countries.get(tail["state"]):
                 return named
             for m in self.org_re.finditer(publisher):
                 named = self.orgs[m.group(0)]
