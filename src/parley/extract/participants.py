@@ -17,8 +17,8 @@ from parley.dates import TimeExpr
 from parley.extract.excluded import _ROLE_NOUNS
 from parley.extract.knowledge import doc_text
 from parley.extract.mentions import Cast
-from parley.extract.triggers import _SIDE_CLAUSES, NEEDED, trigger_type
-from parley.extract.when_where import _REPORTING, _paragraph
+from parley.extract.triggers import _SIDE_CLAUSES, NEEDED, holding_verb, trigger_type
+from parley.extract.when_where import _REPORTING, _TRAVEL_LEMMAS, _paragraph
 
 
 def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
@@ -73,7 +73,7 @@ def _controller(verb: Token, cast: Cast, people: list[str]) -> list[str]:
             return _controller(verb.head, cast, people)
         return named[:1] if named and named[0] not in people else []
     if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "for" \
-            and verb.head.head.lemma_.lower() in _TRAVEL:
+            and verb.head.head.lemma_.lower() in _TRAVEL_LEMMAS | {"return"}:
         # "X would be leaving for Rome for a meeting with A and with B": the traveller is at it
         named = _people_in(_subject(verb.head.head), cast)
         return named[:1] if len(named) == 1 and named[0] not in people else []
@@ -117,7 +117,6 @@ def _subject(verb: Token | None) -> list[Token]:
             for t in c.subtree]
 
 
-_TRAVEL = {"leave", "travel", "depart", "fly", "head", "arrive", "go", "come", "return", "set"}
 _SENT_THINGS = {"message", "letter", "greeting", "greetings", "invitation", "regards", "wishes", "congratulations"}
 _SPOUSES = {"wife", "husband", "spouse", "consort"}
 _CREDITING = {"welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"}
@@ -332,8 +331,8 @@ def with_partner(tok: Token, cast: Cast) -> list[str]:
     after = next((t for t in doc[tok.i + 1:min(len(doc), tok.i + 3)] if t.lower_ == "with"), None)
     if after is None:
         return []
-    holder = tok.head if tok.dep_ == "dobj" and tok.pos_ == "NOUN" else tok  # "X held a meeting with ..."
-    subject = _people_in([t for c in holder.children if c.dep_ == "nsubj" for t in c.subtree if t.pos_ == "PROPN"],
+    subject = _people_in([t for c in holding_verb(tok).children if c.dep_ == "nsubj" for t in c.subtree
+                          if t.pos_ == "PROPN"],
                          cast)[:1]  # a name, not "he": whom a pronoun means is for the meeting's own rules
     sent_end = tok.sent.end_char
     partner = next((m for m in cast.mentions if after.idx < m.start < sent_end and m.person not in subject), None)
@@ -342,14 +341,15 @@ def with_partner(tok: Token, cast: Cast) -> list[str]:
     between = [t for t in doc[after.i + 1:] if t.idx < partner.start]
     # ("the new Ambassador of X accredited to Y and designated as representative to Z, NAME": a
     # title's participles run on to the name)
-    titled = [t for t in between if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "advcl", "conj"}
-              and t.lower_.endswith("ed") and not _subject(t)]
-    if any((t.pos_ in {"VERB", "AUX", "SCONJ"} and t not in titled) or (
-            t.pos_ == "ADP" and t.lower_ != "of" and not (titled and t.lower_ in {"to", "as"}))
-           or t.lower_ in {"who", "which", "where"} or (t.lower_ == "and" and not (
-               t.i + 1 < len(doc) and doc[t.i + 1] in titled)) for t in between):
-        return []
-    return [subject[0], partner.person]
+    titled = {t.i for t in between if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "advcl", "conj"}
+              and t.lower_.endswith("ed") and not _subject(t)}
+
+    def blocks(t: Token) -> bool:
+        if t.pos_ in {"VERB", "AUX", "SCONJ"} or (t.pos_ == "ADP" and t.lower_ != "of"):
+            return t.i not in titled if t.pos_ != "ADP" else not (titled and t.lower_ in {"to", "as"})
+        return t.lower_ in {"who", "which", "where"} or (t.lower_ == "and" and t.i + 1 not in titled)
+
+    return [] if any(blocks(t) for t in between) else [subject[0], partner.person]
 
 
 def principal(cast: Cast) -> str | None:

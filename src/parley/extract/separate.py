@@ -24,7 +24,7 @@ from parley.extract.knowledge import Knowledge, doc_text, sentence_of
 from parley.extract.mentions import Cast
 from parley.extract.participants import principal
 from parley.extract.people import Mention
-from parley.extract.triggers import CONFERENCE_WORDS
+from parley.extract.triggers import CONFERENCE_WORDS, holding_verb
 
 _PLURAL_ENGAGEMENTS = {"conversations", "calls", "meetings", "phone calls", "discussions", "conferences"}
 _DISTRIBUTIVE = {"separately", "separate", "respectively", "individually", "bilaterally"}
@@ -75,9 +75,8 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     if any(t.lower_ == "counterparts" and sum(1 for m in cast.mentions if t.left_edge.idx <= m.start < t.idx) >= 2
            for t in tok.subtree):
         return True  # "has met his Tonga and Samoa counterparts": one at a time, each of his office
-    if trigger_type(tok) == "MEET" and tok.lemma_.lower() != "welcome" and tok.tag_ != "NN" \
-            and _heads_of_offices(tok, cast):
-        return True  # "will meet President Karis, Speaker Hussar and Prime Minister Kallas" (not "an audience with")
+    if trigger_type(tok) == "MEET" and tok.lemma_.lower() != "welcome" and _heads_of_offices(tok, cast):
+        return True  # "will meet President Karis, Speaker Hussar and Prime Minister Kallas"
     return any(g.start >= tok.idx and g.start < sent.end_char for g in cast.groups)
 
 
@@ -127,7 +126,11 @@ def _heads_of_offices(tok: Token, cast: Cast) -> bool:
     """A visitor meeting the holders of two or more of one state's separate top offices ("met
     President Xi Jinping and Premier Li Qiang", "called on the President, the Prime Minister and
     the Chairperson of the National Assembly"): each receives the guest on their own; a minister
-    beside their president ("President Peña and Foreign Minister Ramirez") does not make two."""
+    beside their president ("President Peña and Foreign Minister Ramirez") does not make two, and
+    nor does one engagement named in the singular ("had an audience with His Majesty A, the King,
+    and His Majesty B, the Fourth King")."""
+    if tok.tag_ == "NN":
+        return False
     sent = sentence_of(tok)
     after: dict[str, tuple[int, int]] = {}  # each person named after the trigger, at their first mention
     for m in cast.mentions:
@@ -190,8 +193,7 @@ def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
         return after[0]  # "Ambassadors A and B paid introductory calls on Minister C": C receives each
     if len(set(subjects)) == 1:
         return subjects[0]
-    holder = tok.head if tok.dep_ == "dobj" else tok  # "after Trump made calls to A and B": Trump's
-    own = {t.idx for c in holder.children if c.dep_ == "nsubj" for t in c.subtree}
+    own = {t.idx for c in holding_verb(tok).children if c.dep_ == "nsubj" for t in c.subtree}  # (Trump's calls)
     named = list(dict.fromkeys(m.person for m in cast.mentions if m.start in own and m.person in people))
     if len(named) == 1:
         return named[0]  # the trigger's own subject, when the sentence runs on from a caption above it

@@ -97,6 +97,12 @@ def _talk_kind(tok: Token, held: bool = False) -> str:
         "meet", "meeting", "visit", "arrive", "host", "receive"} else "MEET"
 
 
+def holding_verb(tok: Token) -> Token:
+    """The verb an engagement noun is the object of ("X held a meeting with", "Trump made calls to"),
+    whose subject is the noun's own; the trigger itself otherwise."""
+    return tok.head if tok.dep_ == "dobj" and tok.pos_ == "NOUN" else tok
+
+
 def trigger_type(tok: Token) -> str | None:
     """The event type a token signals, or None (the lexicon lives here: it is grammar, not data)."""
     lemma, lower, pos = tok.lemma_.lower(), tok.lower_, tok.pos_
