@@ -127,6 +127,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
                 if given.text[:1].isupper() and given.text.isalpha() and given.text not in kb.title_words:
                     start = given.idx
             end = ent.end_char
+            there = kb.country_re.match(text, start)
+            if there and text[there.end():there.end() + 1] == " " and len(text[there.end():end].split()) >= 2:
+                start = there.end() + 1  # "Prime Minister of Denmark Mette Frederiksen": the state, then the name
             if len(ent) > 2 and ent[-1].lower_ in _HEADLINE_LINKS:
                 end = ent[-2].idx + len(ent[-2].text)  # "ISHIBA Shigeru Regarding His ...": a headline word
             found.append((start, end, "ner"))
@@ -199,8 +202,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
     # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").
     found = [f for f in found if not _MEDIA_BEFORE.search(text[max(0, f[0] - 30):f[0]])
              and not _MEDIA_AFTER.match(text[f[1]:f[1] + 30]) and not _BODY_AFTER.match(text[f[1]:f[1] + 30])]
-    # Longest spans first; drop spans inside a longer one.
-    found.sort(key=lambda s: (s[0], -(s[1] - s[0])))
+    # Longest spans first; drop spans inside a longer one. Of two rules finding one span, an
+    # initial glued to a surname says why it is a name ("N.Enkhtaivan"), whatever the tagger says.
+    found.sort(key=lambda s: (s[0], -(s[1] - s[0]), s[2] != "initial+name"))
     kept: list[tuple[int, int, str]] = []
     for s in found:
         if kept and s[0] < kept[-1][1]:

@@ -14,9 +14,14 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
+from parley.dates import TimeExpr
 from parley.extract.events import Found
 from parley.extract.knowledge import Knowledge
 from parley.extract.mentions import Cast
+from parley.extract.triggers import talk_kind
+from parley.extract.when_where import nearest_date
 
 # "at the invitation of French President Emmanuel Macron", "a working visit to his Ivorian
 # counterpart, President Alassane Ouattara": who receives the visitor
@@ -221,3 +226,38 @@ def talks_of_the_call(found: list[Found], primary: Found) -> list[Found]:
     return [e for e in found if e is primary or not (
         e.type == "MEET" and set(e.people) == set(primary.people) and e.rules.get("type") in _TALK_NOUNS
         and e.date in {None, primary.date} and not e.location and e.rules.get("when") != "earlier")]
+
+
+def discussed_together(found: list[Found], body: Doc, cast: Cast, dates: list[TimeExpr]) -> Found | None:
+    """"Vella and Metsola discussed several challenges", "A and B spoke privately at the
+    National Palace": two people of different sides, named
+    together as the subject of a verb of talking, met or spoke, when the text tells no meeting
+    or call with both sides named. Where it does, the sentence tells what that engagement was
+    about, not a second one ("The Prime Minister and President Trump discussed trade" in the
+    readout of their call)."""
+    if any(e.type in {"MEET", "CALL"} and len(e.people) >= 2 and not e.partial for e in found):
+        return None
+    for tok in body:
+        if tok.lemma_.lower() not in {"discuss", "confer", "speak", "talk"} or tok.tag_ != "VBD":
+            continue
+        people: list[str] = []
+        for subject in (c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+            words = list(subject.subtree)  # (the parser may hang the first name on the second)
+            if not any(w.lower_ == "and" for w in words):
+                continue
+            lo, hi = words[0].idx, words[-1].idx + len(words[-1])
+            people += [m.person for m in cast.mentions if lo <= m.start < hi and m.person not in people]
+        countries = {cast.people[p].country for p in people}
+        if len(people) < 2 or (len(countries) < 2 and None not in countries):
+            continue  # one side's people talking among themselves
+        sent = tok.sent
+        if sent.start == 0 and any(e.partial and e.type in {"MEET", "CALL"} for e in found):
+            return None  # "This came during a telephone call between both sides": the lead's pair completes it
+        event = Found(talk_kind(tok), people, sent.start_char, sent.end_char, tok.idx,
+                      rules={"type": "joint-subject:discussed", "participants": "joint-subject"})
+        event.spans = [(sent.start_char, sent.end_char, "discussion")]
+        if (near := nearest_date(tok, sent, dates)) is not None:
+            event.date = near.value  # "X and Y discussed Sunday ...": that day
+            event.rules["date"] = "nearest"
+        return event
+    return None

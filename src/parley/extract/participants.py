@@ -35,8 +35,6 @@ def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
     return seen
 
 
-
-
 def _dated_elsewhere(tok: Token, near: TimeExpr) -> bool:
     """A date that belongs to another engagement noun of the sentence ("build on the leaders'
     phone call in February 2021"): it dates that one, not ``tok``."""
@@ -227,17 +225,19 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     para = _paragraph(tok)
     below: Token | None = None
     senders = _senders(tok, cast)
+    lent: set[int] = set()
     while node is not None:
         path.add(node.i)
-        skip: set[int] = set()
         if below is not None and below.dep_ == "conj" and below.pos_ in {"VERB", "AUX"} \
-                and node.pos_ in {"VERB", "AUX"} and _people_in(_lent_subject(node), cast) \
+                and node.pos_ in {"VERB", "AUX"} and (_people_in(_lent_subject(node), cast) or any(
+                    c.dep_ == "aux" and c.lower_ == "to" for c in node.children)) \
                 and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in below.children):
-            # "will meet the President and hold talks with the Prime Minister": the first verb lends
-            # its subject to the second, not its objects
+            # "will meet the President and hold talks with the PM", "to meet King X and visit the
+            # troops": the first verb lends its subject to the second, not its objects (at any level)
             for child in node.children:
                 if child.i != below.i and child.dep_ not in {"nsubj", "nsubjpass", "aux", "auxpass"}:
-                    skip.update(t.i for t in child.subtree)
+                    lent.update(t.i for t in child.subtree)
+        skip: set[int] = set(lent)
         for child in node.children:
             if child.i not in path and child.dep_ in _SIDE_CLAUSES and child.pos_ in {"VERB", "AUX"} \
                     and not any(t.i in path for t in child.subtree):

@@ -19,7 +19,7 @@ from parley.extract.announcers import aide_country
 from parley.extract.candidates import CALENDAR_WORDS
 from parley.extract.events import Found, find_events
 from parley.extract.headline import _headline_visits, dateline, headline_type
-from parley.extract.implied import during_trip, guest_visits, implied_meeting, talks_of_the_call
+from parley.extract.implied import discussed_together, during_trip, guest_visits, implied_meeting, talks_of_the_call
 from parley.extract.knowledge import Knowledge, doc_text, fold, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
@@ -130,6 +130,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     found = absorb_receptions(merge(separate(told, body, cast, kb), kb, story_day, text))
     if (meeting := implied_meeting(found, cast, text, document.title)) is not None:
         found.insert(0, meeting)  # "visited Paris at the invitation of Macron ... the two discussed"
+    elif (talked := discussed_together(found, body, cast, dates)) is not None:
+        found.insert(0, talked)  # "Vella and Metsola discussed several challenges"
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast, text), found, head_people, cast,
                               body, kb)
     pending = [e for e in found if e.partial and (e.type == "VISIT" or len(e.people) <= 1)]

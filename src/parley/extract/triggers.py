@@ -80,7 +80,34 @@ _PHONE = {"phone", "telephone", "telephonic", "call", "videoconference", "video"
 _CREDENTIALS = {"receive", "accept", "present", "hand", "submit", "presentation"}  # of an envoy's credentials
 
 
-def _talk_kind(tok: Token, held: bool = False) -> str:
+_CALL_PURPOSES = {"congratulate", "discuss", "thank", "express", "offer", "convey", "extend", "wish", "inform",
+                  "brief", "update", "condole", "exchange"}
+
+
+def _called(tok: Token) -> bool:
+    """Whether "called" has a person as its object ("called President X", "called her counterpart
+    Wang Yi"). The parser reads "called Prime Minister X of Norway" as a naming ("called him X"),
+    with X as the predicate: with no object beside it, and not in the passive, that X is the object."""
+    kids = list(tok.children)
+    if tok.dep_ in {"acl", "amod"} or any(c.dep_ in {"acomp", "nsubjpass", "auxpass"} or (
+            c.dep_ == "xcomp" and c.lemma_.lower() not in _CALL_PURPOSES) for c in kids):
+        return False  # ("called on the parties to resume talks"; but "called X to congratulate her")
+    objects = [c for c in kids if c.dep_ == "dobj"]
+    if any(c.dep_ == "oprd" for c in kids):
+        objects = [] if objects or not any(c.dep_ == "nsubj" for c in kids) else [
+            c for c in kids if c.dep_ == "oprd" and c.pos_ == "PROPN"]  # (", called Te Aratini": a naming)
+    return any(c.pos_ == "PROPN" or (c.lower_ in {"counterpart", "counterparts"} and any(
+        g.dep_ in {"appos", "compound"} and g.pos_ == "PROPN" for g in c.children)) for c in objects)
+
+
+def joint_subjects(verb: Token) -> list[Token]:
+    """The names that are the verb's subject together ("A and B discussed", "Prime Minister of
+    X A and Prime Minister of Y B held a conversation", where the parser makes each a subject)."""
+    return [g for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
+            for g in (c, *c.children) if g.pos_ == "PROPN" and (g is c or g.dep_ == "conj")]
+
+
+def talk_kind(tok: Token, held: bool = False) -> str:
     """Whether "talked to X" or "exchanged views with X" was on the phone: the sentence says so, or
     the document tells of a call and of no meeting; "held a conversation with X" (``held``) is a
     call unless its sentence or one beside it tells of a meeting, a visit or presence."""
@@ -132,10 +159,7 @@ def trigger_type(tok: Token) -> str | None:
     if lemma == "call" and pos == "VERB" and tok.dep_ == "acl" and tok.head.pos_ == "PROPN" and any(
             c.dep_ == "oprd" and c.pos_ == "PROPN" for c in tok.children):
         return "CALL"  # "the newly-inaugurated Trump called el-Sissi" (parsed as "a man called John")
-    if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and not any(
-            c.dep_ in {"oprd", "xcomp", "acomp"} for c in tok.children) and \
-            any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or (c.lower_ in {"counterpart", "counterparts"} and any(
-                g.dep_ in {"appos", "compound"} and g.pos_ == "PROPN" for g in c.children))) for c in tok.children):
+    if lemma == "call" and pos == "VERB" and nxt not in {"for", "on", "upon", "it", "out"} and _called(tok):
         return "CALL"  # "called President X", "called her counterpart Wang Yi"
     if lemma == "speak" and tok.tag_ in {"VBD", "VBZ", "VBN"} and (nxt in {"to", "with", "by"} or any(
             t.lower_ == "with" and any(a.i == tok.i for a in t.ancestors)
@@ -156,15 +180,14 @@ def trigger_type(tok: Token) -> str | None:
         # "Foreign Minister Kang talked to Secretary Tillerson", "is in Moscow to talk to X", "conferred
         # with", "sat down with",
         # "exchanged views with": the sentence or the document says whether on the phone
-        return _talk_kind(tok)
+        return talk_kind(tok)
     if lemma in _MEALS and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
             "host", "give", "offer", "hold", "throw"} and any(
             c.dep_ == "prep" and c.lower_ in {"in", "for"} for c in tok.children):
         return "MEET"  # "hosted a dinner in honour of President X", "gave a luncheon for X"
     if lemma in {"discuss", "confer"} and pos == "VERB" and any(
             c.dep_ == "aux" and c.lower_ in {"will", "would", "shall"} for c in tok.children) and len(
-            [g for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
-             for g in (c, *c.children) if g.pos_ == "PROPN" and (g is c or g.dep_ == "conj")]) >= 2:
+            joint_subjects(tok)) >= 2:
         return "MEET"  # "Prime Minister Marin and Prime Minister Andersson will discuss ...": a meeting ahead
     if lower == "conversation" and prev in {"telephone", "phone", "telephonic", "video"}:
         return None  # the modifier already triggered
@@ -192,9 +215,10 @@ def trigger_type(tok: Token) -> str | None:
     if lower == "discussion" and pos == "NOUN" and tok.head.lemma_.lower() in {"hold", "have"} and any(
             c.dep_ == "prep" and c.lower_ == "with" for c in (*tok.children, *tok.head.children)):
         return "MEET"  # "held extensive discussion with Prime Minister X"
-    if lower == "conversation" and pos == "NOUN" and tok.head.lemma_.lower() in {"hold", "have"} and any(
-            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
-        return _talk_kind(tok, held=True)  # "held a conversation with Secretary of State X"
+    if lower == "conversation" and pos == "NOUN" and tok.head.lemma_.lower() in {"hold", "have"} and (any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
+            or (tok.dep_ == "dobj" and len(joint_subjects(tok.head)) >= 2)):  # ("A and B held a conversation")
+        return talk_kind(tok, held=True)  # "held a conversation with Secretary of State X"
     if lower == "negotiations" and nxt != "with":
         return None  # "negotiations between the ruling alliance and the opposition": a process, not talks held
     if lower in _TALK_NOUNS and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
@@ -206,7 +230,7 @@ def trigger_type(tok: Token) -> str | None:
                    for c in tok.children)  # "talks held in Maputo between A and B"
             or any(c.dep_ == "amod" and c.lower_ in {"upcoming", "forthcoming"} for c in tok.children)):
         # ("the upcoming Moscow talks"); "conducted discussions with X" in a report of a round of calls
-        return _talk_kind(tok) if lower in {"discussion", "discussions"} and nxt == "with" else "MEET"
+        return talk_kind(tok) if lower in {"discussion", "discussions"} and nxt == "with" else "MEET"
     if lemma in {"receive", "host", "welcome", "greet"} and tok.tag_ == "VBN" and any(
             c.dep_ == "agent" and any(g.dep_ == "pobj" and ((g.pos_ == "PROPN" and g.ent_type_ not in _PLACE_ENTS)
                                                             or g.lower_ in _PERSON_NOUNS)
