@@ -61,6 +61,7 @@ def _portfolio(kb: Knowledge) -> re.Pattern[str]:
     if id(kb) not in _PORTFOLIOS:
         words = "|".join(sorted(kb.portfolio_words))
         _PORTFOLIOS[id(kb)] = re.compile(rf"\b(?:Minister|Secretary|Ministers)\s+(?:of|for)\s+(?:the\s+)?"
+                                         r"(?:State\s+for\s+)?"  # ("Minister of State for External Affairs X")
                                          rf"(?:(?:{words})(?:,?\s+(?:and|&)\s+|\s+|,\s+))+"
                                          r"(?:(?:Mr|Ms|Mrs|Dr|H\.?\s?E)\.?\s+)?(?=[A-Z])")
     return _PORTFOLIOS[id(kb)]
@@ -166,8 +167,10 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
                 or w.lower() in _CALENDAR for w in run.group(0).split()):
             found.append((run.start(), run.end(), "portfolio+name"))
     for m in honorific_re.finditer(text):
-        if m.group(1).split()[0] in kb.title_words or text.startswith(" of ", m.end(1)):
-            continue  # "HE Head of the Office of the President": a style before an office, not a name
+        if m.group(1).split()[0] in kb.title_words or text.startswith(" of ", m.end(1)) \
+                or m.group(1) in kb.name_suffixes:
+            continue  # "HE Head of the Office of the President": a style before an office, not a name;
+            # "the Hon MP, Minister for Agriculture": a style and a post-nominal, the name left out
         found.append((m.start(1), m.end(1), "honorific+name"))
     for m in comma_re.finditer(text):
         name = m.group("name")

@@ -187,8 +187,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             event.location = None  # "the visiting U.S. Vice President": the guest, not a destination
         elif kind == "VISIT":
             event.location = place_near(tok, sent, kind, kb, doc, text) or next(
-                (c.text for c in tok.children if c.dep_ == "compound" and tok.pos_ == "NOUN"
-                 and (c.text in kb.country_nouns or c.text in kb.places)), None) or _country_meant(
+                (c.text for c in tok.children if (c.dep_ == "compound" and tok.pos_ == "NOUN"
+                 and (c.text in kb.country_nouns or c.text in kb.places)) or (c.dep_ == "dobj" and c.ent_type_ == "GPE"
+                 and tok.lemma_.lower() in _ARRIVAL_LEMMAS)), None) or _country_meant(  # ("arrived Nigeria")
                 tok, kb, home, {cast.people[p].country for p in people}) or _capital_meant(
                 tok, kb) or (here if tok.pos_ == "VERB" and any(c.lower_ == "here" for c in tok.children)
                              else None)  # "the Russia visit by X", "arrived here" under a dateline

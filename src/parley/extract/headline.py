@@ -114,8 +114,9 @@ _HEAD_VISIT_PLACE = re.compile(r"\bvisit(?:s|ing|ed)?\s+(?:to\s+)?(?:the\s+)?", 
 
 
 def _headline_visits(title: str | None, head_people: list[str], head_cast: Cast, kb: Knowledge,
-                     found: list[Found], body: Doc) -> list[Found]:
-    """"... on visit to China": a visit by the headline's person, when the body has none."""
+                     found: list[Found], body: Doc, anchor: date | None = None) -> list[Found]:
+    """"... on visit to China": a visit by the headline's person, when the body has none ("X to
+    visit Australia in November 2016": one still ahead, in the month the headline names)."""
     if not title or len(head_people) != 1:
         return []
     m = _HEAD_VISIT_PLACE.search(title)
@@ -129,6 +130,12 @@ def _headline_visits(title: str | None, head_people: list[str], head_cast: Cast,
         return []
     visit = Found("VISIT", [person], 0, 0, 0, location=place.group(0),
                   rules={"type": "headline", "participants": "headline", "location": "headline"})
+    ahead = re.search(r"\b(?:to|will|due to|set to)\s+$", title[:m.start()], re.IGNORECASE) is not None
+    visit.modality = "planned" if ahead else visit.modality
+    when = [d for d in find_dates(title[place.end():], anchor, backwards=not ahead) if d.value]
+    if when:
+        visit.date = when[0].value
+        visit.rules["date"] = "headline"
     first = next(iter(sentences(body)), None)
     if first is not None:
         visit.spans.append((first.start_char, first.end_char, "headline"))

@@ -261,3 +261,32 @@ def discussed_together(found: list[Found], body: Doc, cast: Cast, dates: list[Ti
             event.rules["date"] = "nearest"
         return event
     return None
+
+
+def lead_subject_joins(found: list[Found], body: Doc, cast: Cast) -> None:
+    """"President X requested Chinese leader Y to persuade Z ... during a phone call Wednesday":
+    a meeting or call of the lead sentence that found one side deep in the clause has the lead's
+    own subject as the other, when that subject is one named person who does not just report it."""
+    lead = next(iter(body.sents), None)
+    if lead is None:
+        return
+    root = lead.root
+    if root.lemma_.lower() in _REPORTING_LEMMAS:
+        return
+    subject = [t for c in root.children if c.dep_ == "nsubj" for t in c.subtree]
+    if not subject:
+        return
+    named = {m.person for m in cast.mentions if subject[0].idx <= m.start < subject[-1].idx + len(subject[-1])}
+    if len(named) != 1:
+        return
+    (person,) = named
+    for event in found:
+        if event.partial and event.type in {"MEET", "CALL"} and len(event.people) == 1 and \
+                lead.start_char <= event.trigger < lead.end_char and person not in event.people and \
+                cast.people[person].country != cast.people[event.people[0]].country:
+            event.people.insert(0, person)
+            event.partial = False
+            event.rules["participants"] = "clause-people+lead-subject"
+
+
+_REPORTING_LEMMAS = {"say", "tell", "report", "announce", "state", "add", "note", "confirm", "write", "tweet"}

@@ -70,9 +70,10 @@ def _controller(verb: Token, cast: Cast, people: list[str]) -> list[str]:
         if not named:  # "Hun Manet is expected to hold talks with A and B": the holder of "to hold"
             return _controller(verb.head, cast, people)
         return named[:1] if named and named[0] not in people else []
-    if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and verb.head.lower_ == "for" \
-            and verb.head.head.lemma_.lower() in _TRAVEL_LEMMAS | {"return"}:
-        # "X would be leaving for Rome for a meeting with A and with B": the traveller is at it
+    went, told = _TRAVEL_LEMMAS | {"return"}, _REPORTING  # "X would be leaving for Rome for a meeting with A and
+    if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and (  # B", "said X during a meeting with A and B": X is at it
+            (verb.head.lower_ == "for" and verb.head.head.lemma_.lower() in went)
+            or (verb.head.lower_ in {"during", "at"} and verb.head.head.lemma_ in told)):
         named = _people_in(_subject(verb.head.head), cast)
         return named[:1] if len(named) == 1 and named[0] not in people else []
     participle = (verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}) or (  # "X, having met A and B, ..."
@@ -339,8 +340,7 @@ def with_partner(tok: Token, cast: Cast) -> list[str]:
     if not subject or partner is None:
         return []
     between = [t for t in doc[after.i + 1:] if t.idx < partner.start]
-    # ("the new Ambassador of X accredited to Y and designated as representative to Z, NAME": a
-    # title's participles run on to the name)
+    # ("the new Ambassador of X accredited to Y and designated as ..., NAME": participles run on to the name)
     titled = {t.i for t in between if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "advcl", "conj"}
               and t.lower_.endswith("ed") and not _subject(t)}
 

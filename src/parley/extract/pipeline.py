@@ -19,7 +19,14 @@ from parley.extract.announcers import aide_country
 from parley.extract.candidates import CALENDAR_WORDS
 from parley.extract.events import Found, find_events
 from parley.extract.headline import _headline_visits, dateline, headline_type
-from parley.extract.implied import discussed_together, during_trip, guest_visits, implied_meeting, talks_of_the_call
+from parley.extract.implied import (
+    discussed_together,
+    during_trip,
+    guest_visits,
+    implied_meeting,
+    lead_subject_joins,
+    talks_of_the_call,
+)
 from parley.extract.knowledge import Knowledge, doc_text, fold, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
@@ -128,6 +135,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     told = _calls_of_a_round(_own_pairs(told), kind, text)
     story_day = anchor.isoformat() if anchor else None
     found = absorb_receptions(merge(separate(told, body, cast, kb), kb, story_day, text))
+    lead_subject_joins(found, body, cast)
     if (meeting := implied_meeting(found, cast, text, document.title)) is not None:
         found.insert(0, meeting)  # "visited Paris at the invitation of Macron ... the two discussed"
     elif (talked := discussed_together(found, body, cast, dates)) is not None:
@@ -160,7 +168,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     if summary is not None:
         primary = summary.visit
         primary.rules["primary"] = "concluded-visit"
-    found.extend(_headline_visits(document.title, head_people, head_cast, kb, found, body))
+    found.extend(_headline_visits(document.title, head_people, head_cast, kb, found, body, anchor))
     if primary is not None and primary.type in {"MEET", "CALL"}:
         countries = list(dict.fromkeys(c for p in primary.people if (c := cast.people[p].country)))
         if primary.type == "CALL" and len(primary.people) == 2:

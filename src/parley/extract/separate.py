@@ -28,6 +28,7 @@ from parley.extract.triggers import CONFERENCE_WORDS, holding_verb
 
 _PLURAL_ENGAGEMENTS = {"conversations", "calls", "meetings", "phone calls", "discussions", "conferences"}
 _DISTRIBUTIVE = {"separately", "separate", "respectively", "individually", "bilaterally"}
+_ONE_BY_ONE = re.compile(r"\b(?:at different times|one after (?:another|the other)|in separate meetings)\b")
 _COLLECTIVE = {"jointly", "together", "trilateral", "joint", "quadrilateral", "multilateral", "group",
                "collectively", "all"}
 
@@ -46,6 +47,8 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     words = {t.lower_ for t in sent}
     clause = tok if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i else tok.head
     aside = {t.i for r in clause.subtree if r.dep_ in {"relcl", "acl"} and r.i != tok.i for t in r.subtree}
+    if _ONE_BY_ONE.search(sent.text):
+        return True  # "welcomed X, together with Y, and Z, at different times": each on their own
     if {t.text for t in clause.subtree if t.text.islower() and t.i not in aside} & _COLLECTIVE:
         return False  # the trigger's own clause says "jointly", "trilateral", "all" (not "the EPP Group's
         # chair", nor "Senator X, who wants the two countries working together")

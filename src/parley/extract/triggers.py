@@ -217,8 +217,12 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # "held extensive discussion with Prime Minister X"
     if lower == "conversation" and pos == "NOUN" and tok.head.lemma_.lower() in {"hold", "have"} and (any(
             c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
-            or (tok.dep_ == "dobj" and len(joint_subjects(tok.head)) >= 2)):  # ("A and B held a conversation")
+            or (tok.dep_ == "dobj" and (len(joint_subjects(tok.head)) >= 2 or any(  # "A and B held a conversation",
+                c.dep_ == "nsubj" and c.tag_ == "NNS" for c in tok.head.children)))):  # "the presidents ... had one"
         return talk_kind(tok, held=True)  # "held a conversation with Secretary of State X"
+    if lower == "talk" and pos == "NOUN" and prev not in _PHONE and tok.head.lemma_.lower() in {"hold", "have"} and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in (*tok.children, *tok.head.children)):
+        return talk_kind(tok, held=True)  # "held an informal talk with President X" (MOFA Japan's phrase)
     if lower == "negotiations" and nxt != "with":
         return None  # "negotiations between the ruling alliance and the opposition": a process, not talks held
     if lower in _TALK_NOUNS and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
@@ -251,8 +255,9 @@ def trigger_type(tok: Token) -> str | None:
     if lower == "due" and nxt in {"in", "to", "at"} and tok.i + 2 < len(tok.doc) and \
             tok.nbor(2).ent_type_ in {"GPE", "LOC"}:
         return "VISIT"  # "Chancellor Scholz is due in Beijing on Friday": an arrival ahead
-    if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and nxt in {"in", "at", "on", "here"}:
-        return "VISIT"  # "arrived in Kyiv", "landed in Beijing"
+    if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and (nxt in {"in", "at", "on", "here"} or (
+            tok.i + 1 < len(tok.doc) and tok.nbor(1).ent_type_ == "GPE" and tok.nbor(1).dep_ in {"dobj", "npadvmod"})):
+        return "VISIT"  # "arrived in Kyiv", "landed in Beijing", "Blinken arrived Nigeria on Tuesday"
     if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
             (lemma in {"leave", "depart"} and (nxt == "for" or (  # "leaving here for Washington"
                 nxt in {"here", "today", "tonight"} and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "for")))
@@ -280,6 +285,11 @@ def trigger_type(tok: Token) -> str | None:
             c.dep_ == "prep" and c.lower_ in {"at", "in"} and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON"
                                                                for g in c.children) for c in tok.children):
         return "MEET"  # "received on Tuesday at the People's Palace Foreign Minister X": the guest after the place
+    if lemma == "welcome" and tok.tag_ == "VBD" and not any(
+            c.dep_ in {"dobj", "ccomp", "xcomp"} for c in tok.children) \
+            and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and any(
+            t.ent_type_ == "PERSON" for t in tok.subtree if t.i > tok.i):
+        return "MEET"  # "welcomed today to Parliament the President of the Congress of X, Mrs Y": the guest last
     if lemma == "visit" and pos == "NOUN" and prev in {"courtesy", "farewell", "introductory"}:
         return "MEET"  # "received the courtesy visit of Foreign Minister X", "hosted a farewell visit by
         # Ambassador X": a call paid in person
