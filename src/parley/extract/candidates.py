@@ -37,7 +37,7 @@ _BODY_AFTER = re.compile(r"\s+(?:Coalition|Party|Alliance|Movement|Front|Union|C
                          r"Association|Corporation|Company|Bank|Fund|Institute|University)\b")
 
 # "with Le Yucheng, China's ...": two or three name words after "with"/"met"/"and", then a comma
-_APPOSED = re.compile(rf"(?:\b(?:with|met|meets|received|receives|hosted|hosts|and|by)\s+|^[ \t]*|(?<=\. ))"
+_APPOSED = re.compile(rf"(?:\b(?:with|met|meets|received|receives|hosted|hosts|and|by)\s+|^[ \t]*|(?<=\. )|(?<=[:–—] ))"
                       rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),\s+", re.MULTILINE)
 # weekdays and months, which end a name ("William Ruto Friday August"; not "May": Theresa May);
 # the candidate filters below, which judge whole runs, count "May" as well
@@ -81,13 +81,20 @@ def _name_tail(tail: str, kb: Knowledge) -> bool:
         w in kb.title_words or w.lower() in _CALENDAR or w in kb.countries for w in tail.split())
 
 
+# "Dammu Ravi, Secretary (Economic Relations) in Ministry of External Affairs": a post and its ministry
+_POST_IN = re.compile(r"(?:Secretary|Minister|Ambassador|Director|Envoy)(?: \([\w&,.' ]+\))? (?:in|at|of) "
+                      r"(?:the )?Ministry\b")
+_OPENERS = {"besides", "meanwhile", "also", "however", "later", "earlier", "additionally", "moreover",
+            "furthermore", "separately", "likewise", "then", "subsequently", "thereafter", "afterwards"}
 _NOT_A_NAME_END = {"Palace", "House", "Hall", "Airport", "Hotel", "Centre", "Center", "Building", "Villa", "Square",
                    "Castle", "Lodge", "Street", "Avenue", "Stadium", "Embassy", "Mansion", "Residence", "His", "Her",
                    "Secretariat", "Headquarters", "Masjid", "Mosque", "Church", "Cathedral", "Temple", "Shrine",
                    # events and bodies: "31st ASEAN Summit and Related Summits", "Vanuatu Earthquake"
                    "Summit", "Summits", "Earthquake", "Cyclone", "Tsunami", "Conference", "Forum", "Ministers",
                    "Officials", "Tribunal", "Ministry", "Commission", "Committee", "Agency", "Restaurant", "Resort",
-                   "Community", "Council", "Parliament", "Assembly", "Abroad", "Francophonie"}
+                   "Community", "Council", "Parliament", "Assembly", "Abroad", "Francophonie",
+                   # outlets: "..., Garowe Online reports"
+                   "Online", "News", "Times", "Tribune", "Herald", "Gazette", "Radio", "TV", "Television"}
 
 _COMPASS = {"North", "South", "East", "West", "Central", "Middle", "Northern", "Southern", "Eastern", "Western"}
 _PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
@@ -121,8 +128,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             if ent[0].lower_ in {"the", "a", "an"} and any(t.lower_ == "of" for t in ent):
                 continue  # an epithet, not a name: "the Founder of Peace", "the Custodian of ..."
             start = ent.start_char
-            if len(ent) > 1 and ent[0].tag_ == "VBG" and ent[0].is_sent_start:
-                start = ent[1].idx  # "Welcoming Matvienko, the President said": a verb, then the name
+            if len(ent) > 1 and (ent[0].tag_ == "VBG" or ent[0].lower_ in _OPENERS) and ent[0].is_sent_start:
+                start = ent[1].idx  # "Welcoming Matvienko, the President said", "Besides Shringla met": a verb
+                # or a linking adverb, then the name
             if re.match(r"[A-Z]\.\s", ent.text) and ent.start > 0:
                 given = doc[ent.start - 1]  # "Lloyd J. Austin": the tagger cut the given name off
                 if given.text[:1].isupper() and given.text.isalpha() and given.text not in kb.title_words:
@@ -191,7 +199,7 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         after = text[m.end():m.end() + 80]
         lead = re.match(r"(?:the |his |her |(?:[A-Z][\w-]+)(?:['’]s)? )?", after)
         office = look.match(after, lead.end()) if lead is not None else None
-        if office is None or not office.group(1):
+        if (office is None or not office.group(1)) and not _POST_IN.match(after):
             continue
         if any(w in kb.title_words or w in kb.countries or w in kb.places or w in kb.orgs or w.lower() in _CALENDAR
                for w in words) or kb.orgs.get(m.group("name")):

@@ -57,6 +57,7 @@ from parley.extract.when_where import (
     place_near,
 )
 
+_CONTINENTS = {"Europe", "Asia", "Africa", "the Americas", "Latin America", "the Middle East", "the Pacific", "Oceania"}
 __all__ = ["NEEDED", "Found", "find_events", "modality", "paragraph_chars", "participants", "trigger_type"]
 
 
@@ -193,6 +194,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 tok, kb, home, {cast.people[p].country for p in people}) or _capital_meant(
                 tok, kb) or (here if tok.pos_ == "VERB" and any(c.lower_ == "here" for c in tok.children)
                              else None)  # "the Russia visit by X", "arrived here" under a dateline
+            if event.location in _CONTINENTS and here:
+                event.location = here  # "continued his tour to Europe" under a "Vaduz, 21 June" dateline
             if event.location and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS - _ARRIVAL_LEMMAS:
                 goal = [c for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}]
                 inside = [text[c.idx:c.right_edge.idx + len(c.right_edge.text)] for c in goal]

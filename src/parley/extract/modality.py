@@ -33,6 +33,10 @@ def modality(tok: Token, sent: Span) -> str:
            and {t.lower_ for t in c.subtree} & {"next", "later", "coming"}
            and {t.lower_ for t in c.subtree} & {"week", "month", "year", "weekend"} for c in tok.children):
         planned = True  # "King Charles III's visit to Canada later this month", "talks next week"
+    if tok.tag_ in {"VBZ", "VBP"} and tok.dep_ == "advcl" and any(
+            c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "once", "as", "while"} for c in tok.children) \
+            and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in tok.head.children):
+        planned = True  # "... will be top of the agenda when the Prime Minister meets X on Thursday"
     if tok.lower_ == "route" and tok.i > 0 and tok.nbor(-1).lower_ == "en":
         planned = True  # "en route to Samoa": not there yet
     modal = interrupted_modal(tok)

@@ -248,8 +248,9 @@ class PeopleFinder:
         m = re.match(r"\s*,\s+(?=(?:the |a )?[A-Z])|\s+(?=of\s+(?:the\s+)?[A-Z])", after)  # ("X of Botswana")
         if m:
             body = after[m.end():]
-            stop = re.search(r",\s+(?=[a-z])|[.;]\s|[.;]$|\s(?:met|held|said|and the)\s|\sand\s(?=(?:His|Her|"
-                             r"H\.\s?[EM]\.|Mr|Mrs|Ms|Dr|Prime|President|Foreign|Minister|King|Queen|Sheikh)\b)", body)
+            stop = re.search(r",\s+(?=[a-z])|[.;]\s|[.;]$|\s(?:met|held|said|visited|received|and the)\s|\sand\s"
+                             r"(?=(?:His|Her|H\.\s?[EM]\.|Mr|Mrs|Ms|Dr|Prime|President|Foreign|Minister|King|Queen|Sheikh)\b)",
+                             body)
             right = body[: stop.start()] if stop else body[:200]
             if not m.group(0).strip():  # "Löfven of Sweden, Prime Minister May of the United Kingdom"
                 right = re.split(r",|\sand\s", right, maxsplit=1)[0]
@@ -334,8 +335,7 @@ class PeopleFinder:
         """The state a zone says a person acts for: the last country named, except the one an
         envoy is posted to ("Russia's ambassador to France": Russia)."""
         zone = _POSTED_TO.sub(lambda m: m["keep"] + " ", zone)
-        # "Organization of American States (OAS) Secretary-General": a state's adjective inside an
-        # organisation's name says nothing of the person's state
+        # "Organization of American States (OAS) Secretary-General": an organisation's state word is no state
         bare = _REGIONAL.sub(lambda m: " " * len(m.group(0)), self.kb.org_re.sub(lambda m: " " * len(m.group(0)), zone))
         if matches := list(self.kb.country_re.finditer(bare)):
             return self.kb.countries[matches[-1].group(0)]

@@ -64,6 +64,10 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     if len(named) >= 3 and ";" in doc_text(tok.doc)[named[0].start:named[-1].start] \
             and not _one_of_states(tok, named, cast):
         return True  # "to meet with X, the party chief; Y, the president; and Z": one by one
+    partners = {m.person for m in named}
+    if len(partners) >= 3 and len({cast.people[p].country for p in partners} - {None}) >= len(partners) \
+            and "sideline" in doc_text(tok.doc)[max(0, sent.start_char - 300):sent.end_char]:
+        return True  # "conferred with the Presidents of A, B, C and D" on a summit's sidelines: one by one
     withs = [t for t in tok.subtree if t.lower_ == "with" and t.dep_ in {"prep", "conj"}
              and (t.head.i == tok.i or t.head.lower_ in {"with", "as", "well"})]
     if tok.pos_ in {"VERB", "NOUN"} and len(withs) >= 2:
