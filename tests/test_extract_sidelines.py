@@ -1,4 +1,4 @@
-"""Leaders met one by one on a summit's sidelines, a linking adverb or an outlet's name taken into a
+"""Leaders met one by one on a summit's sidelines, a linking adverb, an outlet's name or a nickname taken into a
 name, a post in a ministry after the name, a meeting still ahead told in a "when" clause, and a
 tour to a continent under a city's dateline (each on a constructed text with invented people that
 fails without its rule; the rules were found in the blind batches d88 and d89 after their first
@@ -61,3 +61,9 @@ def test_a_tour_to_a_continent_takes_the_dateline_s_city(extractor: Extractor) -
             "diplomatic tour to Europe by a bilateral meeting that he conducted on Thursday with the Minister of "
             "Foreign Affairs of Liechtenstein, Ms Jo Example.", publisher="Example Ministry", published="2018-06-21")
     assert {e.location for e in x.events} == {"Vaduz"}
+
+
+def test_a_quoted_nickname_is_no_part_of_the_name_shown(extractor: Extractor) -> None:
+    x = run(extractor, "President Tom “Tommy” Sample met with Prime Minister Jo Example in Bali on Monday.",
+            publisher="Example News", published="2022-11-14")
+    assert sorted(names(primary(x))) == ["Jo Example", "Tom Sample"]

@@ -263,8 +263,11 @@ def _known(people: dict[str, Person], name: str, kb: Knowledge, rule: str) -> st
     return name
 
 
+_NICKNAME = re.compile(r"\s+[“\"‘][^”\"’\s]{2,20}[”\"’](?=\s)")  # "Joko “Jokowi” Widodo": a nickname, not a name
+
+
 def _actor(person: Person, aliases: dict[str, set[str]] | None = None) -> Actor:
-    shown = person.display or person.name
+    shown = _NICKNAME.sub("", person.display or person.name)
     names = sorted(((aliases or {}).get(person.name, set()) | {person.name}) - {shown})
     return Actor(shown, person.country, person.title, person.organization, tuple(names))
 
