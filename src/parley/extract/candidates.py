@@ -37,7 +37,8 @@ _BODY_AFTER = re.compile(r"\s+(?:Coalition|Party|Alliance|Movement|Front|Union|C
                          r"Association|Corporation|Company|Bank|Fund|Institute|University)\b")
 
 # "with Le Yucheng, China's ...": two or three name words after "with"/"met"/"and", then a comma
-_APPOSED = re.compile(rf"(?:\b(?:with|met|meets|received|receives|hosted|hosts|and|by)\s+|^[ \t]*|(?<=\. )|(?<=[:–—] ))"
+_APPOSED = re.compile(rf"(?:\b(?:with|met|meets|received|receives|hosted|hosts|and|by)\s+|^[ \t]*|(?<=\. )"
+                      r"|(?<=[:–—] )|(?<=-- ))"  # (or a dateline's colon or dash: "May 26 (KCNA) -- X, ...")
                       rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),\s+", re.MULTILINE)
 # weekdays and months, which end a name ("William Ruto Friday August"; not "May": Theresa May);
 # the candidate filters below, which judge whole runs, count "May" as well
@@ -81,9 +82,11 @@ def _name_tail(tail: str, kb: Knowledge) -> bool:
         w in kb.title_words or w.lower() in _CALENDAR or w in kb.countries for w in tail.split())
 
 
-# "Dammu Ravi, Secretary (Economic Relations) in Ministry of External Affairs": a post and its ministry
-_POST_IN = re.compile(r"(?:Secretary|Minister|Ambassador|Director|Envoy)(?: \([\w&,.' ]+\))? (?:in|at|of) "
-                      r"(?:the )?Ministry\b")
+# "Dammu Ravi, Secretary (Economic Relations) in Ministry of External Affairs", "Han Song Ryol,
+# vice-minister of Foreign Affairs of the DPRK": a post, of a ministry or a state
+_POST_IN = re.compile(r"(?:[Vv]ice[- ])?(?:[Ss]ecretary|[Mm]inister|[Aa]mbassador|[Dd]irector|[Ee]nvoy)"
+                      r"(?: \([\w&,.' ]+\))? (?:in|at|of|to) (?:the )?[A-Z]")
+_HOUSES = re.compile(r" (?:Parliament|Senate|Congress|Majlis|Duma|National Assembly|Assembly)(?= [A-Z])")
 _OPENERS = {"besides", "meanwhile", "also", "however", "later", "earlier", "additionally", "moreover",
             "furthermore", "separately", "likewise", "then", "subsequently", "thereafter", "afterwards"}
 _NOT_A_NAME_END = {"Palace", "House", "Hall", "Airport", "Hotel", "Centre", "Center", "Building", "Villa", "Square",
@@ -162,6 +165,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             if there is None:
                 break
             at, links = there.end(), links + 1
+        if links and (house := _HOUSES.match(text, at)):
+            at = house.end()  # "Deputy Speaker of Iranian Parliament Ali Nikzad": the house, then the name
         run = _NAME_RUN.match(text, at + 1) if links and text[at:at + 1] == " " else None
         if run and not any(w in kb.title_words or w in kb.countries or w.lower() in _CALENDAR
                            for w in run.group(0).split()):

@@ -235,9 +235,11 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             continue
         if title_text.islower() and spec.title in {"PM", "FM"}:
             continue
-        if (spec.role in _STATE_ROLES and m.group("of") is None and _other_body(text[m.end():m.end() + 60], kb)) \
+        if ((spec.role in _STATE_ROLES or spec.bare_only) and m.group("of") is None
+                and _other_body(text[m.end():m.end() + 60], kb)) \
                 or _PORTFOLIO.match(text, m.end()):
-            continue  # "the President of the Riigikogu": a body's office, not the state's
+            continue  # "the President of the Riigikogu", "the Secretary of the Supreme National Security
+            # Council": a body's office, not the state's
         explicit = m.group("of") or m.group("adj") or m.group("poss")
         if m.group("bare") is not None and (explicit or not spec.role or " " not in title_text.strip()):
             continue  # "while External Affairs Minister will call on X": only a bare office of two words or more

@@ -201,7 +201,8 @@ def trigger_type(tok: Token) -> str | None:
     if lemma == "call" and pos == "NOUN" and tok.head.lemma_.lower() in {"make", "place"} and any(
             c.dep_ == "prep" and c.lower_ == "to" and any(g.pos_ == "PROPN" for g in c.subtree) for c in tok.children):
         return "CALL"  # "after Trump made calls to Nigeria's A and South Africa's B"
-    if lower in {"credentials", "credence"} and pos == "NOUN" and any(
+    if (lower in {"credentials", "credence"} or (lower == "accreditation" and prev == "of")) and pos in {
+            "NOUN", "PROPN"} and any(
             a.lemma_.lower() in _CREDENTIALS for a in list(tok.ancestors)[:4]):
         return "MEET"  # "received the credentials of Ambassador X", "presented his letters of credence to Y"
     if lower == "audience" and pos == "NOUN" and tok.head.lemma_.lower() not in {"seek", "request", "ask"} and (

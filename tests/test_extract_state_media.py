@@ -1,0 +1,42 @@
+"""Readouts of state agencies and parliaments: a name set off after a dateline's dash with its post
+in lower case, letters of accreditation, a parliament between an office and its holder's name,
+and the bare "Secretary" of another body (each on a constructed text with invented people that
+fails without its rule; the rules were found in the blind batch d91 after its first look)."""
+
+from __future__ import annotations
+
+from parley.extract import Extractor
+from parley.extract.candidates import name_candidates
+from parley.extract.knowledge import knowledge
+from parley.extract.nlp import load_pipeline
+from test_extract import engaged, names, run
+
+
+def _untagged(text: str) -> list[str]:
+    """The name candidates of ``text`` when the tagger finds no entity at all (as it often does
+    with names it has not seen): what the rules alone find."""
+    doc = load_pipeline("en_core_web_sm")(text)
+    doc.ents = []
+    return [text[a:b] for a, b, _ in name_candidates(doc, knowledge(), text)]
+
+
+def test_a_name_after_a_dateline_dash_with_its_post_in_lower_case_is_a_person() -> None:
+    assert "Kim Sample Ryol" in _untagged("Pyongyang, May 26 (KCNA) -- Kim Sample Ryol, vice-minister of Foreign "
+                                          "Affairs of the DPRK, on May 25 met with the Russian ambassador.")
+
+
+def test_letters_of_accreditation_presented_are_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "The President of the Republic of Albania Tom Sample received on the occasion of the "
+            "presentation of the Letters of Accreditation the new Ambassador of Saudi Arabia, H.E Jo Example, "
+            "whom he warmly congratulated on his assignment.", publisher="Example Times", published="2021-03-01")
+    assert engaged(x) == [["Jo Example", "Tom Sample"]]
+
+
+def test_a_parliament_between_an_office_and_the_name_is_no_part_of_the_name() -> None:
+    assert _untagged("Deputy Speaker of Iranian Parliament Ali Samplezad welcomed the guest.") == ["Ali Samplezad"]
+
+
+def test_the_secretary_of_another_body_is_not_a_state_s_secretary(extractor: Extractor) -> None:
+    x = run(extractor, "During the visit, Speaker Tom Sample is scheduled to meet with the Secretary of the Supreme "
+            "National Security Council Jo Example.", publisher="Example News", published="2022-03-09")
+    assert all("Antony Blinken" not in names(e) for e in x.events)
