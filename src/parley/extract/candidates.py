@@ -87,6 +87,10 @@ def _name_tail(tail: str, kb: Knowledge) -> bool:
 _POST_IN = re.compile(r"(?:[Vv]ice[- ])?(?:[Ss]ecretary|[Mm]inister|[Aa]mbassador|[Dd]irector|[Ee]nvoy)"
                       r"(?: \([\w&,.' ]+\))? (?:in|at|of|to) (?:the )?[A-Z]")
 _HOUSES = re.compile(r" (?:Parliament|Senate|Congress|Majlis|Duma|National Assembly|Assembly)(?= [A-Z])")
+_NICKNAMED = re.compile(r"\b[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+)?[ \t]+[“\"][A-Z][\w-]+[”\"][ \t]+(?:[A-Z]\.[ \t]+)?"
+                        r"[A-Z][\w'-]{2,}(?:,?[ \t]+(?:Jr|Sr)\.?|[ \t]+I{2,3}\b)?")  # ("Ferdinand “B” Marcos Jr.")
+_PLURAL_ROLES = {"Ministers", "MPs", "Senators", "Deputies", "Ambassadors", "Members", "Leaders", "Officials",
+                 "Envoys", "Councillors", "Secretaries", "Representatives", "Congressmen", "Lawmakers"}
 _OPENERS = {"besides", "meanwhile", "also", "however", "later", "earlier", "additionally", "moreover",
             "furthermore", "separately", "likewise", "then", "subsequently", "thereafter", "afterwards"}
 _NOT_A_NAME_END = {"Palace", "House", "Hall", "Airport", "Hotel", "Centre", "Center", "Building", "Villa", "Square",
@@ -134,6 +138,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             if len(ent) > 1 and (ent[0].tag_ == "VBG" or ent[0].lower_ in _OPENERS) and ent[0].is_sent_start:
                 start = ent[1].idx  # "Welcoming Matvienko, the President said", "Besides Shringla met": a verb
                 # or a linking adverb, then the name
+            plural = [t.i for t in ent[:-1] if t.text in _PLURAL_ROLES]  # "Ministers Ian Gorst", "Labour MPs X"
+            if plural and plural[-1] + 1 < ent.end:
+                start = max(start, ent.doc[plural[-1] + 1].idx)
             if re.match(r"[A-Z]\.\s", ent.text) and ent.start > 0:
                 given = doc[ent.start - 1]  # "Lloyd J. Austin": the tagger cut the given name off
                 if given.text[:1].isupper() and given.text.isalpha() and given.text not in kb.title_words:
@@ -149,6 +156,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         found.append((m.start(), m.end(), "registry"))
     for m in _GLUED_INITIAL.finditer(text):  # "State Secretary ... of Mongolia D.Gankhuyag"
         found.append((m.start(), m.end(), "initial+name"))
+    for m in _NICKNAMED.finditer(text):  # "Senate President Francis “Chiz” Escudero": one name, a nickname inside
+        found.append((m.start(), m.end(), "nicknamed"))
     title_re, honorific_re, comma_re = _patterns(kb)
     for m in title_re.finditer(text):
         run = _NAME_RUN.match(text, m.end())

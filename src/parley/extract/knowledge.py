@@ -159,7 +159,7 @@ class Knowledge:
     # registry who``) does not pay for them, and the extractor pays once per process.
     @cached_property
     def country_re(self) -> re.Pattern[str]:
-        return _alternation(self.countries)
+        return _alternation(self.countries, r"(?<!\bNew )")  # (not "New Jersey", "New Mexico": no state)
 
     @cached_property
     def place_re(self) -> re.Pattern[str]:
@@ -357,7 +357,7 @@ def sentence_of(tok: Token) -> Span:
     return sents[bisect.bisect_right(starts, tok.i) - 1]
 
 
-def _alternation(words: Any) -> re.Pattern[str]:
+def _alternation(words: Any, guard: str = "") -> re.Pattern[str]:
     """One regex matching any of ``words`` as whole words, the longest where several fit.
 
     The words are compiled as a trie (``Ab(?:e|bas)``...), not a flat alternation: with thousands
@@ -369,7 +369,7 @@ def _alternation(words: Any) -> re.Pattern[str]:
         for ch in word:
             node = node.setdefault(ch, {})
         node[""] = {}
-    return re.compile(rf"(?<![\w'’-])(?:{_trie_pattern(trie)})(?![\w-])")
+    return re.compile(rf"(?<![\w'’-]){guard}(?:{_trie_pattern(trie)})(?![\w-])")
 
 
 def _trie_pattern(node: dict[str, Any]) -> str:

@@ -27,7 +27,7 @@ from parley.extract.implied import (
     lead_subject_joins,
     talks_of_the_call,
 )
-from parley.extract.knowledge import Knowledge, doc_text, fold, knowledge, sentences
+from parley.extract.knowledge import Knowledge, Organization, doc_text, fold, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline
 from parley.extract.people import Person
@@ -96,9 +96,22 @@ def _batched(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
+_STATE_BODY = re.compile(r"(?:The\s+)?(?:Senate|Parliament|National Assembly|Congress|Ministry|Government|Office|"
+                         r"Presidency|Cabinet|Department)\b.*?\bof\s+(?:the\s+)?(?P<state>[A-Z][\w ]+?)\s*"
+                         r"|(?:The\s+)?(?P<own>[A-Z][\w ]+?)\s+(?:Government|Parliament|Senate|Presidency)\s*")
+
+
+def _state_body(publisher: str | None, kb: Knowledge) -> Organization | None:
+    """A publisher the data does not list that names itself a state's body ("Senate of the
+    Philippines", "Government of Jersey", "Isle of Man Government"): that state's own government."""
+    m = _STATE_BODY.fullmatch(publisher or "")
+    iso = kb.countries.get(m["state"] or m["own"]) if m else None  # ("Isle of Man Government")
+    return Organization(publisher or "", iso, "government") if iso else None
+
+
 def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extraction:
     """Everything one document says about engagements and who said what."""
-    org = kb.org_of_publisher(document.publisher, document.url)
+    org = kb.org_of_publisher(document.publisher, document.url) or _state_body(document.publisher, kb)
     home_country = org.country if org and org.kind in {"government", "state_media"} else None
     published = parse_iso(document.published)
     text = doc_text(body)  # spaCy rebuilds Doc.text from its tokens on every access: read it once

@@ -73,7 +73,8 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     if tok.pos_ in {"VERB", "NOUN"} and len(withs) >= 2:
         return True  # "will meet with President X one-to-one, and with Prime Minister Y at a lunch"
     if trigger_type(tok) == "CALL" and len(set(cast.people_in(sent.start_char, sent.end_char))) >= 3 \
-            and not words & {"conference", "video", "virtual", "trilateral"}:
+            and not words & {"conference", "video", "virtual", "trilateral"} \
+            and not _one_team(tok, cast.people_in(sent.start_char, sent.end_char), cast):
         return True  # "also spoke with A and B": a telephone call is had with one leader at a time
     before = tok.doc[sent.start - 1].sent if sent.start > 0 else sent
     if any(t.lower_ == "bilateral" and t.head.tag_ == "NNS" and t.head.lower_ in _PLURAL_ENGAGEMENTS | {"talks"}
@@ -174,7 +175,19 @@ def _one_by_one_calls(event: Found, tok: Token, cast: Cast) -> bool:
     aside = [(t.left_edge.idx, t.right_edge.idx + len(t.right_edge)) for t in sent
              if t.lower_ == "alongside" and t.dep_ == "prep"]
     beside = {m.person for m in cast.mentions for s, e in aside if s <= m.start < e}
-    return event.type == "CALL" and len(set(event.people) - beside) >= 3 and not words & CONFERENCE_WORDS
+    return event.type == "CALL" and len(set(event.people) - beside) >= 3 and not words & CONFERENCE_WORDS \
+        and not _one_team(tok, event.people, cast)
+
+
+def _one_team(tok: Token, people: list[str], cast: Cast) -> bool:
+    """"Spoke to the Chief Minister, the Deputy Chief Minister and the Minister of External Affairs
+    of Jersey": one caller, and after the verb one government's team, all on one line."""
+    sent = sentence_of(tok)
+    after = {m.person for m in cast.mentions if tok.idx < m.start < sent.end_char and m.person in people}
+    caller = [p for p in dict.fromkeys(people) if p not in after]
+    states = {cast.people[p].country for p in after}
+    return len(after) >= 2 and len(states) == 1 and None not in states and len(caller) == 1 \
+        and cast.people[caller[0]].country not in states | {None}
 
 
 def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:

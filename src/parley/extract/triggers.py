@@ -270,6 +270,7 @@ def trigger_type(tok: Token) -> str | None:
             for c in tok.children) \
             and (tok.tag_ in {"VBD", "VBN"} or any(c.dep_ == "aux" and c.lower_ in {"will", "'ll"}
                                                    for c in tok.children)
+                 or (tok.tag_ in {"VBZ", "VBP"} and any(e.label_ == "DATE" for e in tok.sent.ents))  # a caption
                  or (tok.tag_ == "VBG" and tok.head.lower_ == "of" and tok.head.head.lower_ == "pleasure")
                  or (tok.tag_ == "VBG" and any(a.lemma_.lower() == "look" and any(
                      c.lower_ == "forward" for c in a.children) for a in list(tok.ancestors)[:3]))):
