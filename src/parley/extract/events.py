@@ -214,8 +214,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                     event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
                     found.append(event)
                     continue
-            along = {t.idx for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
-            if tok.pos_ == "VERB" and any(m.person == people[0] and m.start in along for m in cast.mentions):
+            goes_along = {t.idx for c in tok.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
+            if tok.pos_ == "VERB" and any(m.person == people[0] and m.start in goes_along for m in cast.mentions):
                 continue  # "will later visit Greenland with Foreign Minister X": X goes along, the visitor is unsaid
             where = event.location or ""
             host_country = kb.country_nouns.get(where) or kb.places.get(where)
