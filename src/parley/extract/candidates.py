@@ -157,7 +157,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
     for m in _GLUED_INITIAL.finditer(text):  # "State Secretary ... of Mongolia D.Gankhuyag"
         found.append((m.start(), m.end(), "initial+name"))
     for m in _NICKNAMED.finditer(text):  # "Senate President Francis “Chiz” Escudero": one name, a nickname inside
-        found.append((m.start(), m.end(), "nicknamed"))
+        first = m.group(0).split()[0]
+        start = m.start() + len(first) + 1 if first in kb.title_words else m.start()  # (not "President")
+        found.append((start, m.end(), "nicknamed"))
     title_re, honorific_re, comma_re = _patterns(kb)
     for m in title_re.finditer(text):
         run = _NAME_RUN.match(text, m.end())

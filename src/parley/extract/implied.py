@@ -282,7 +282,8 @@ def lead_subject_joins(found: list[Found], body: Doc, cast: Cast) -> None:
     (person,) = named
     for event in found:
         if event.partial and event.type in {"MEET", "CALL"} and len(event.people) == 1 and \
-                lead.start_char <= event.trigger < lead.end_char and person not in event.people and \
+                event.modality == "occurred" and lead.start_char <= event.trigger < lead.end_char and \
+                person not in event.people and \
                 cast.people[person].country != cast.people[event.people[0]].country:
             event.people.insert(0, person)
             event.partial = False
