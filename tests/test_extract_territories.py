@@ -61,3 +61,13 @@ def test_a_us_state_named_new_something_is_no_territory() -> None:
     kb = knowledge()
     assert kb.country_re.search("the Governor of New Jersey and the Governor of New Mexico") is None
     assert kb.countries[kb.country_re.search("the Chief Minister of Jersey").group(0)] == "JEY"
+
+
+def test_first_lady_is_a_title_not_part_of_her_name() -> None:
+    text = "‘First Lady Samplea and I will also host President Jo Example for a return visit.’"
+    doc = load_pipeline("en_core_web_sm")(text)
+    start = text.index("Lady")
+    span = doc.char_span(start, start + len("Lady Samplea"))
+    assert span is not None
+    doc.ents = [Span(doc, span.start, span.end, label="PERSON")]
+    assert "Lady Samplea" not in [text[a:b] for a, b, _ in name_candidates(doc, knowledge(), text)]

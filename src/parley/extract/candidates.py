@@ -138,6 +138,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             if len(ent) > 1 and (ent[0].tag_ == "VBG" or ent[0].lower_ in _OPENERS) and ent[0].is_sent_start:
                 start = ent[1].idx  # "Welcoming Matvienko, the President said", "Besides Shringla met": a verb
                 # or a linking adverb, then the name
+            if len(ent) > 1 and ent[0].text == "Lady" and ent.start > 0 and doc[ent.start - 1].text == "First":
+                start = ent[1].idx  # "First Lady Melania": a title, then the name
             plural = [t.i for t in ent[:-1] if t.text in _PLURAL_ROLES]  # "Ministers Ian Gorst", "Labour MPs X"
             if plural and plural[-1] + 1 < ent.end:
                 start = max(start, ent.doc[plural[-1] + 1].idx)
