@@ -4,9 +4,12 @@ the dev documents do not cover (so each rule can fail on its own)."""
 from __future__ import annotations
 
 import pytest
+from spacy.tokens import Doc, Span
 
 from parley.extract import Extractor
+from parley.extract.candidates import name_candidates
 from parley.extract.knowledge import knowledge
+from parley.extract.nlp import load_pipeline
 from parley.extract.pipeline import dateline, headline_type
 from parley.ingest.formats import make_document
 from parley.model import Document, Event, Extraction
@@ -27,6 +30,20 @@ def engaged(x: Extraction, kind: str = "MEET") -> list[list[str]]:
 
 def speaker_topics(x: Extraction, name: str) -> set[str]:
     return {t for s in x.statements if s.speaker.name == name for t in s.topics}
+
+
+def tagged(text: str, *persons: str) -> Doc:
+    """``text`` parsed, with the tagger taking exactly ``persons`` for PERSONs (none at all when none
+    is given): the rules are then tested on the tagger's choice, whichever it makes on invented names."""
+    doc = load_pipeline("en_core_web_sm")(text)
+    spans = [doc.char_span(text.index(p), text.index(p) + len(p)) for p in persons]
+    doc.ents = [Span(doc, s.start, s.end, label="PERSON") for s in spans if s is not None]
+    return doc
+
+
+def candidates_as_tagged(text: str, *persons: str) -> list[str]:
+    """The name candidates of ``text`` as :func:`tagged` parses it."""
+    return [text[a:b] for a, b, _ in name_candidates(tagged(text, *persons), knowledge(), text)]
 
 
 def run(extractor: Extractor, text: str, **meta: str) -> Extraction:

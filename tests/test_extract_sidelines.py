@@ -6,13 +6,8 @@ looks)."""
 
 from __future__ import annotations
 
-from spacy.tokens import Span
-
 from parley.extract import Extractor
-from parley.extract.candidates import name_candidates
-from parley.extract.knowledge import knowledge
-from parley.extract.nlp import load_pipeline
-from test_extract import engaged, names, primary, run
+from test_extract import candidates_as_tagged, engaged, names, primary, run
 
 
 def test_leaders_of_several_states_conferred_with_on_the_sidelines_are_met_one_by_one(
@@ -25,20 +20,12 @@ def test_leaders_of_several_states_conferred_with_on_the_sidelines_are_met_one_b
                           ["Sam Placeholder", "Tom Sample"]]
 
 
-def _tagged(text: str, *persons: str) -> list[str]:
-    """The name candidates of ``text`` when the tagger takes each of ``persons`` for a PERSON."""
-    doc = load_pipeline("en_core_web_sm")(text)
-    spans = [doc.char_span(text.index(p), text.index(p) + len(p)) for p in persons]
-    doc.ents = [Span(doc, s.start, s.end, label="PERSON") for s in spans if s is not None]
-    return [text[a:b] for a, b, _ in name_candidates(doc, knowledge(), text)]
-
-
 def test_a_linking_adverb_is_no_part_of_the_name_after_it() -> None:
-    assert _tagged("Besides Sample met the Ambassador of Nepal.", "Besides Sample") == ["Sample"]
+    assert candidates_as_tagged("Besides Sample met the Ambassador of Nepal.", "Besides Sample") == ["Sample"]
 
 
 def test_an_outlet_that_reports_is_no_participant() -> None:
-    assert _tagged("The two leaders met on Wednesday, Sample Online reports.", "Sample Online") == []
+    assert candidates_as_tagged("The two leaders met on Wednesday, Sample Online reports.", "Sample Online") == []
 
 
 def test_a_name_followed_by_a_post_in_a_ministry_is_a_person_of_the_publisher(extractor: Extractor) -> None:
