@@ -229,12 +229,11 @@ def talks_of_the_call(found: list[Found], primary: Found) -> list[Found]:
 
 
 def discussed_together(found: list[Found], body: Doc, cast: Cast, dates: list[TimeExpr]) -> Found | None:
-    """"Vella and Metsola discussed several challenges", "A and B spoke privately at the
-    National Palace": two people of different sides, named
-    together as the subject of a verb of talking, met or spoke, when the text tells no meeting
-    or call with both sides named. Where it does, the sentence tells what that engagement was
-    about, not a second one ("The Prime Minister and President Trump discussed trade" in the
-    readout of their call)."""
+    """"Vella and Metsola discussed several challenges", "A and B spoke privately at the National
+    Palace": two people of different sides, named together as the subject of a verb of talking,
+    met or spoke, when the text tells no meeting or call with both sides named. Where it does, the
+    sentence tells what that engagement was about, not a second one ("The Prime Minister and
+    President Trump discussed trade" in the readout of their call)."""
     if any(e.type in {"MEET", "CALL"} and len(e.people) >= 2 and not e.partial for e in found):
         return None
     for tok in body:
@@ -271,7 +270,7 @@ def lead_subject_joins(found: list[Found], body: Doc, cast: Cast) -> None:
     if lead is None:
         return
     root = lead.root
-    if root.lemma_.lower() in _REPORTING_LEMMAS:
+    if root.lemma_.lower() in _TELLING:  # ("X revealed that ... talks with Y": X was at them)
         return
     subject = [t for c in root.children if c.dep_ == "nsubj" for t in c.subtree]
     if not subject:
@@ -290,4 +289,5 @@ def lead_subject_joins(found: list[Found], body: Doc, cast: Cast) -> None:
             event.rules["participants"] = "clause-people+lead-subject"
 
 
-_REPORTING_LEMMAS = {"say", "tell", "report", "announce", "state", "add", "note", "confirm", "write", "tweet"}
+# verbs of passing a story on, whose subject need not have been at what it tells
+_TELLING = {"say", "tell", "report", "announce", "state", "add", "note", "confirm", "write", "tweet"}

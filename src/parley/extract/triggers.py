@@ -100,7 +100,7 @@ def _called(tok: Token) -> bool:
         g.dep_ in {"appos", "compound"} and g.pos_ == "PROPN" for g in c.children)) for c in objects)
 
 
-def joint_subjects(verb: Token) -> list[Token]:
+def _joint_subjects(verb: Token) -> list[Token]:
     """The names that are the verb's subject together ("A and B discussed", "Prime Minister of
     X A and Prime Minister of Y B held a conversation", where the parser makes each a subject)."""
     return [g for c in verb.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"
@@ -187,7 +187,7 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # "hosted a dinner in honour of President X", "gave a luncheon for X"
     if lemma in {"discuss", "confer"} and pos == "VERB" and any(
             c.dep_ == "aux" and c.lower_ in {"will", "would", "shall"} for c in tok.children) and len(
-            joint_subjects(tok)) >= 2:
+            _joint_subjects(tok)) >= 2:
         return "MEET"  # "Prime Minister Marin and Prime Minister Andersson will discuss ...": a meeting ahead
     if lower == "conversation" and prev in {"telephone", "phone", "telephonic", "video"}:
         return None  # the modifier already triggered
@@ -218,7 +218,7 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # "held extensive discussion with Prime Minister X"
     if lower == "conversation" and pos == "NOUN" and tok.head.lemma_.lower() in {"hold", "have"} and (any(
             c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
-            or (tok.dep_ == "dobj" and (len(joint_subjects(tok.head)) >= 2 or any(  # "A and B held a conversation",
+            or (tok.dep_ == "dobj" and (len(_joint_subjects(tok.head)) >= 2 or any(  # "A and B held a conversation",
                 c.dep_ == "nsubj" and c.tag_ == "NNS" for c in tok.head.children)))):  # "the presidents ... had one"
         return talk_kind(tok, held=True)  # "held a conversation with Secretary of State X"
     if lower == "talk" and pos == "NOUN" and prev not in _PHONE and tok.head.lemma_.lower() in {"hold", "have"} and any(
