@@ -30,3 +30,9 @@ def test_the_secretary_of_another_body_is_not_a_state_s_secretary(extractor: Ext
     x = run(extractor, "During the visit, Speaker Tom Sample is scheduled to meet with the Secretary of the Supreme "
             "National Security Council Jo Example.", publisher="Example News", published="2022-03-09")
     assert all("Antony Blinken" not in names(e) for e in x.events)
+
+
+def test_a_letter_received_from_someone_is_no_meeting_with_them(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Tom Sample received a letter his Ruritanian counterpart Jo Example sent, "
+            "which included an invitation.", publisher="Example Ministry", published="2017-11-18")
+    assert all("Jo Example" not in names(e) for e in x.events)  # (credential letters still are: corpus d71_09)

@@ -80,6 +80,7 @@ _PHONE = {"phone", "telephone", "telephonic", "call", "videoconference", "video"
 _CREDENTIALS = {"receive", "accept", "present", "hand", "submit", "presentation"}  # of an envoy's credentials
 
 
+_SENT = {"letter", "message", "invitation", "greeting", "congratulation", "note", "copy", "request"}
 _CALL_PURPOSES = {"congratulate", "discuss", "thank", "express", "offer", "convey", "extend", "wish", "inform",
                   "brief", "update", "condole", "exchange"}
 
@@ -277,8 +278,11 @@ def trigger_type(tok: Token) -> str | None:
         # ("I look forward to welcoming Prime Minister X": a visit announced, not an invitation)
         return "MEET"  # "welcomed Prime Minister X to Canberra", "welcomed his Tanzania counterpart"
     if lemma in {"host", "receive"} and pos == "VERB" and any(
-            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree):
-        return "MEET"  # "hosted Chancellor Merz", "hosted his Turkish counterpart, ..."
+            c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree) and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in _SENT and not any(
+                g.lower_.startswith("credential") for g in c.children) for c in tok.children):
+        return "MEET"  # "hosted Chancellor Merz", "hosted his Turkish counterpart, ..." (not "received a letter
+        # from his counterpart": the sender is not there)
     if lemma in {"host", "receive"} and pos == "VERB" and not any(c.dep_ == "dobj" for c in tok.children) and any(
             c.dep_ == "npadvmod" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children) and any(
             c.dep_ == "npadvmod" and c.pos_ == "PROPN" and c.ent_type_ not in {"DATE", "TIME"} for c in tok.children):
