@@ -36,3 +36,23 @@ def test_a_letter_received_from_someone_is_no_meeting_with_them(extractor: Extra
     x = run(extractor, "Foreign Minister Tom Sample received a letter his Ruritanian counterpart Jo Example sent, "
             "which included an invitation.", publisher="Example Ministry", published="2017-11-18")
     assert all("Jo Example" not in names(e) for e in x.events)  # (credential letters still are: corpus d71_09)
+
+
+def test_video_talks_are_a_call(extractor: Extractor) -> None:
+    x = run(extractor, "RABAT, April 27 (Xinhua) -- Foreign Minister Tom Sample held video talks on Tuesday with "
+            "his Ruritanian counterpart Jo Example on bolstering bilateral ties.", publisher="Example News",
+            published="2021-04-27")
+    assert engaged(x, "CALL") == [["Jo Example", "Tom Sample"]]
+
+
+def test_an_agency_s_dateline_glued_to_the_lead_is_no_part_of_a_name() -> None:
+    text = "Tokyo, June 17 (Jiji Press)--Japanese Foreign Minister Tom Sample held telephone talks."
+    assert all(")" not in c for c in candidates_as_tagged(text, "Jiji Press)--Japanese"))
+
+
+def test_a_conversation_held_during_a_summit_is_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Kim Sample and Moon Example drove together through the streets of Pyongyang on Tuesday "
+            "before opening a summit.\n\nKim Sample and Moon Example \"had a frank and candid conversation over "
+            "important matters of mutual concern,\" KCNA said.\n\nAt a banquet after the first day of the summit, "
+            "Moon Example spoke of peace.", publisher="Example News", published="2018-09-18")
+    assert all(e.type != "CALL" for e in x.events)

@@ -225,7 +225,7 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         found.append((m.start("name"), m.end("name"), "name+apposed-title"))
     # Places and site chrome the tagger takes for people: "Kamuzu Palace", "Ammon News - AMMONNEWS -
     # His" (a name has no spaced dash and does not end in a possessive pronoun)
-    found = [f for f in found if not re.search(r"\s[-–—]\s", text[f[0]:f[1]])
+    found = [f for f in found if not re.search(r"\s[-–—]\s|\)|--", text[f[0]:f[1]])  # ("(Jiji Press)--Japanese")
              and text[f[0]:f[1]].split()[-1] not in _NOT_A_NAME_END
              and not re.fullmatch(r"[IVX]+", text[f[0]:f[1]])]  # "Minister of Foreign Affairs II"
     # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").

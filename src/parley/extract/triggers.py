@@ -118,7 +118,8 @@ def talk_kind(tok: Token, held: bool = False) -> str:
         after = tok.doc[tok.sent.end].sent if tok.sent.end < len(tok.doc) else ()
         before = tok.doc[tok.sent.start - 1].sent if tok.sent.start > 0 else ()
         near = {t.lemma_.lower() for t in (*before, *tok.sent, *after)}
-        return "MEET" if near & {"meet", "meeting", "visit", "arrive", "person", "sideline", "sidelines"} else "CALL"
+        return "MEET" if near & {"meet", "meeting", "visit", "arrive", "person", "sideline", "sidelines", "summit"} \
+            else "CALL"
     lemmas = {t.lemma_.lower() for t in tok.doc if t.lemma_.lower() not in {"host", "receive"} or (
         t.pos_ == "VERB" and trigger_type(t) == "MEET")}  # ("received messages of congratulations": no guest)
     return "CALL" if lemmas & {"phone", "telephone", "telephonic"} and not lemmas & {
@@ -167,6 +168,8 @@ def trigger_type(tok: Token) -> str | None:
             for t in tok.doc[tok.i + 1: tok.i + 7])) and not (
             tok.dep_ == "conj" and tok.head.lemma_.lower() in {"meet", "receive", "host", "welcome"}):
         return "CALL"  # "spoke with", "spoke for the first time with" (not "I met with and spoke with X")
+    if lower in _TALK_NOUNS and prev == "video" and pos == "NOUN":
+        return "CALL"  # "held video talks on Tuesday with his Saudi counterpart"
     if lower in {"videoconference", "teleconference", "video-conference"} or (
             lemma in {"conference", "link"} and pos == "NOUN" and prev in {"video", "tele"}):
         return "CALL"  # "held a video conference with Prime Minister X"
