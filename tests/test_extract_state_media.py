@@ -56,3 +56,10 @@ def test_a_conversation_held_during_a_summit_is_a_meeting(extractor: Extractor) 
             "important matters of mutual concern,\" KCNA said.\n\nAt a banquet after the first day of the summit, "
             "Moon Example spoke of peace.", publisher="Example News", published="2018-09-18")
     assert all(e.type != "CALL" for e in x.events)
+
+
+def test_a_spaced_style_is_no_part_of_a_name(extractor: Extractor) -> None:
+    x = run(extractor, "The President of the Republic, H. E. Tom Sample held today afternoon meetings with the Speaker "
+            "of the Assembly of Kosova, H. E. Jo Example and with the Prime Minister, H. E. Sam Placeholder.",
+            publisher="Example Presidency", published="2022-08-15")
+    assert engaged(x) == [["Jo Example", "Tom Sample"], ["Sam Placeholder", "Tom Sample"]]
