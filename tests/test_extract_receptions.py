@@ -81,10 +81,3 @@ def test_a_headline_visit_still_ahead_is_planned_in_its_month(extractor: Extract
             published="2016-09-08")
     assert [(e.modality, e.date, e.location) for e in x.events if e.type == "VISIT"] == [
         ("planned", "2016-11", "Australia")]
-
-
-def test_his_meeting_is_the_last_named_person_s_when_the_clause_names_no_owner(extractor: Extractor) -> None:
-    x = run(extractor, "The Secretary-General Tom Sample met separately today with a range of Ruritanian leaders.\n\n"
-            "In his meeting with H.E. Mr. Jo Example, the President of Ruritania, the two leaders discussed "
-            "regional cooperation.", publisher="Example Organisation", published="2012-03-23")
-    assert ["Jo Example", "Tom Sample"] in engaged(x)

@@ -172,13 +172,13 @@ def _owned_by_pronoun(tok: Token, kind: str, cast: Cast) -> list[str]:
             return named
         before = [m for m in cast.mentions if m.end <= tok.idx and m.start >= tok.sent.start_char]
         return [before[-1].person] if before else []
-    if tok.pos_ != "NOUN":  # "gave Trump an explanation of his meeting with Rouhani": whose, and with whom
+    if tok.pos_ != "NOUN":
         return []
+    # "gave Trump an explanation of his meeting with Rouhani": whose meeting, and with whom
     partners = _people_in([t for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                            for t in c.subtree], cast)
-    before = [m.person for m in cast.mentions if m.end <= tok.idx and m.person not in partners]
-    owner = [p for p in _people_in(subject, cast) if p not in partners][:1] or before[-1:]  # ("In his meeting
-    return owner + partners if partners and owner else []  # with X, the two leaders discussed": the last named)
+    owner = [p for p in _people_in(subject, cast) if p not in partners][:1]
+    return owner + partners if partners and owner else []
 
 
 def _teller_does_it(below: Token | None) -> bool:
