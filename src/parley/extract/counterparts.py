@@ -115,6 +115,7 @@ def resolver(finder: PeopleFinder, kb: Knowledge, on: str | None, publisher_coun
         return resolve_office(finder, kb, role, title or role, state, None, on, publisher_country)
     return resolve
 
+
 _PLURAL_CACHE: dict[int, re.Pattern[str]] = {}
 _PLURAL_WORD = re.compile(r"\b(?i:ministers|presidents|leaders)\b")
 

@@ -17,7 +17,7 @@ from parley.dates import TimeExpr
 from parley.extract.excluded import _ROLE_NOUNS
 from parley.extract.knowledge import doc_text
 from parley.extract.mentions import Cast
-from parley.extract.triggers import _SIDE_CLAUSES, NEEDED, holding_verb, trigger_type
+from parley.extract.triggers import _SIDE_CLAUSES, NEEDED, SENT_THINGS, holding_verb, trigger_type
 from parley.extract.when_where import _REPORTING, _TRAVEL_LEMMAS, _paragraph
 
 
@@ -70,10 +70,9 @@ def _controller(verb: Token, cast: Cast, people: list[str]) -> list[str]:
         if not named:  # "Hun Manet is expected to hold talks with A and B": the holder of "to hold"
             return _controller(verb.head, cast, people)
         return named[:1] if named and named[0] not in people else []
-    went, told = _TRAVEL_LEMMAS | {"return"}, _REPORTING  # "X would be leaving for Rome for a meeting with A and
-    if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and (  # B", "said X during a meeting with A and B": X is at it
-            (verb.head.lower_ == "for" and verb.head.head.lemma_.lower() in went)
-            or (verb.head.lower_ in {"during", "at"} and verb.head.head.lemma_ in told)):
+    if verb.pos_ == "NOUN" and verb.dep_ == "pobj" and (  # "X would be leaving for Rome for a meeting with A
+            (verb.head.lower_ == "for" and verb.head.head.lemma_.lower() in _WENT)  # and B", "said X during a
+            or (verb.head.lower_ in {"during", "at"} and verb.head.head.lemma_ in _REPORTING)):  # meeting": X is at it
         named = _people_in(_subject(verb.head.head), cast)
         return named[:1] if len(named) == 1 and named[0] not in people else []
     participle = (verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}) or (  # "X, having met A and B, ..."
@@ -116,8 +115,8 @@ def _subject(verb: Token | None) -> list[Token]:
             for t in c.subtree]
 
 
-_SENT_THINGS = {"message", "letter", "greeting", "greetings", "invitation", "regards", "wishes", "congratulations"}
 _SPOUSES = {"wife", "husband", "spouse", "consort"}
+_WENT = _TRAVEL_LEMMAS | {"return"}  # verbs of a journey a meeting can be "for"
 _CREDITING = {"welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"}
 
 
@@ -278,7 +277,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.dep_ == "prep" and t.head.i == tok.i and t.lower_ in {"on", "about", "regarding", "concerning"} \
                     and any(x.lower_ in {"how", "what", "whether", "ways"} for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "to talk to X on how to prepare the visit of Y": a topic
-            if t.dep_ == "prep" and t.lower_ == "from" and t.head.lemma_.lower() in _SENT_THINGS \
+            if t.dep_ == "prep" and t.lower_ == "from" and t.head.lemma_.lower() in SENT_THINGS \
                     and not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "to convey a message from President X": X sent it
             if t.dep_ == "prep" and t.lower_ == "according" and not any(x.i in path for x in t.subtree):

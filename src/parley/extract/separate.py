@@ -72,9 +72,8 @@ def _distributed(tok: Token, cast: Cast) -> bool:
              and (t.head.i == tok.i or t.head.lower_ in {"with", "as", "well"})]
     if tok.pos_ in {"VERB", "NOUN"} and len(withs) >= 2:
         return True  # "will meet with President X one-to-one, and with Prime Minister Y at a lunch"
-    if trigger_type(tok) == "CALL" and len(set(cast.people_in(sent.start_char, sent.end_char))) >= 3 \
-            and not words & {"conference", "video", "virtual", "trilateral"} \
-            and not _one_team(tok, cast.people_in(sent.start_char, sent.end_char), cast):
+    if trigger_type(tok) == "CALL" and len(set(here := cast.people_in(sent.start_char, sent.end_char))) >= 3 \
+            and not words & {"conference", "video", "virtual", "trilateral"} and not _one_team(tok, here, cast):
         return True  # "also spoke with A and B": a telephone call is had with one leader at a time
     before = tok.doc[sent.start - 1].sent if sent.start > 0 else sent
     if any(t.lower_ == "bilateral" and t.head.tag_ == "NNS" and t.head.lower_ in _PLURAL_ENGAGEMENTS | {"talks"}

@@ -80,7 +80,9 @@ _PHONE = {"phone", "telephone", "telephonic", "call", "videoconference", "video"
 _CREDENTIALS = {"receive", "accept", "present", "hand", "submit", "presentation"}  # of an envoy's credentials
 
 
-_SENT = {"letter", "message", "invitation", "greeting", "congratulation", "note", "copy", "request"}
+# things sent from one to another, whose sender is not where they arrive ("a letter from X")
+SENT_THINGS = {"message", "letter", "greeting", "greetings", "invitation", "regards", "wishes", "congratulations",
+               "congratulation", "note", "copy", "request"}
 _CALL_PURPOSES = {"congratulate", "discuss", "thank", "express", "offer", "convey", "extend", "wish", "inform",
                   "brief", "update", "condole", "exchange"}
 
@@ -168,8 +170,6 @@ def trigger_type(tok: Token) -> str | None:
             for t in tok.doc[tok.i + 1: tok.i + 7])) and not (
             tok.dep_ == "conj" and tok.head.lemma_.lower() in {"meet", "receive", "host", "welcome"}):
         return "CALL"  # "spoke with", "spoke for the first time with" (not "I met with and spoke with X")
-    if lower in _TALK_NOUNS and prev == "video" and pos == "NOUN":
-        return "CALL"  # "held video talks on Tuesday with his Saudi counterpart"
     if lower in {"videoconference", "teleconference", "video-conference"} or (
             lemma in {"conference", "link"} and pos == "NOUN" and prev in {"video", "tele"}):
         return "CALL"  # "held a video conference with Prime Minister X"
@@ -230,7 +230,7 @@ def trigger_type(tok: Token) -> str | None:
         return talk_kind(tok, held=True)  # "held an informal talk with President X" (MOFA Japan's phrase)
     if lower == "negotiations" and nxt != "with":
         return None  # "negotiations between the ruling alliance and the opposition": a process, not talks held
-    if lower in _TALK_NOUNS and prev not in {"telephone", "phone", "video"} and pos == "NOUN" and (
+    if lower in _TALK_NOUNS and prev not in {"telephone", "phone"} and pos == "NOUN" and (
             nxt in {"with", "between"} or prev in {"bilateral", "summit"} or (nxt == "and" and any(
                 t.lower_ == "with" and t.dep_ == "prep" for c in tok.children if c.dep_ == "conj" for t in c.subtree))
             or tok.head.lemma_.lower() in {"hold", "have", "begin", "open", "convene", "conduct", "host"}
@@ -282,7 +282,7 @@ def trigger_type(tok: Token) -> str | None:
         return "MEET"  # "welcomed Prime Minister X to Canberra", "welcomed his Tanzania counterpart"
     if lemma in {"host", "receive"} and pos == "VERB" and any(
             c.dep_ == "dobj" and (c.pos_ == "PROPN" or c.lower_ in _PERSON_NOUNS) for c in tok.subtree) and not any(
-            c.dep_ == "dobj" and c.lemma_.lower() in _SENT and not any(
+            c.dep_ == "dobj" and c.lemma_.lower() in SENT_THINGS and not any(
                 g.lower_.startswith("credential") for g in c.children) for c in tok.children):
         return "MEET"  # "hosted Chancellor Merz", "hosted his Turkish counterpart, ..." (not "received a letter
         # from his counterpart": the sender is not there)
