@@ -20,7 +20,8 @@ _UPPER = "A-ZÀ-ÖØ-ÞĀ-ɏ"
 _LOWER = "a-zß-öø-ÿĀ-ɏ'’"
 _NAME_TOKEN = (rf"(?:[A-Z]\.[{_UPPER}][{_LOWER}]{{2,}}"  # "U.Khurelsukh": a Mongolian initial glued on
                rf"|[{_UPPER}]['’][{_UPPER}][{_LOWER}]+"  # "D’Aguilar", "O'Brien"
-               rf"|[{_UPPER}][{_LOWER}]+(?:-[A-Za-z{_UPPER}][{_LOWER}]*)*|[A-Z]{{2,}}|[A-Z]\.)")
+               rf"|[{_UPPER}][{_LOWER}]+(?:[{_UPPER}][{_LOWER}]{{2,}})?"  # "MaryKay", "McConnell"
+               rf"(?:-[A-Za-z{_UPPER}][{_LOWER}]*)*|[A-Z]{{2,}}|[A-Z]\.)")
 # Mongolian style: the father's initial glued to the given name ("D.Gankhuyag", "Kh.Battulga"); not
 # an abbreviated style ("Dr.Ali", "Mr.Smith")
 _GLUED_INITIAL = re.compile(r"(?<![\w.])(?!(?:Mr|Ms|Dr|St|Jr|Sr)\.)[A-Z][a-z]?\.[A-Z][a-z]{2,}\b(?![.\-]\w)")

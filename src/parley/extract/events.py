@@ -28,12 +28,12 @@ from parley.extract.excluded import (
 from parley.extract.knowledge import Knowledge, _load, doc_text, sentence_of
 from parley.extract.mentions import Cast
 from parley.extract.modality import modality
+from parley.extract.owners import thanked_for
 from parley.extract.participants import (
     _dated_elsewhere,
     paragraph_chars,
     participants,
     programme_item,
-    thanked_for,
     with_partner,
 )
 from parley.extract.triggers import (
@@ -169,6 +169,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             event.rules["restated"] = "copular"  # "This is the first visit to Finland by ...": the one told
         if anaphor:
             event.rules["anaphor"] = "the-engagement"
+        if kind != "VISIT" and tok.pos_ == "NOUN" and any(c.dep_ in {"poss", "det"} and c.lower_ in {
+                "his", "her", "the"} for c in tok.children):
+            event.rules["possessed"] = "his-meeting"  # "his meeting with Rubio is ...": told elsewhere too
         if any(c.dep_ in {"advmod", "amod"} and (c.lower_ in _EARLIER or (c.lower_ == "before" and not any(
                 c.children))) for c in tok.children):
             event.rules["when"] = "earlier"  # "they last met", "have met before": not this one

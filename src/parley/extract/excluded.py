@@ -71,14 +71,20 @@ def _pair_subject(tok: Token) -> bool:
         return False
     if any(t.dep_ in {"nsubj", "nsubjpass"} and (t.tag_ in {"NNS", "NNPS"} or (
             t.tag_ == "NNP" and t.lower_.endswith("s") and t.lower_ in _GROUP_WORDS)) and t.i < tok.i
-           and not any(c.lower_ in {"two", "both"} for c in t.children) for t in tok.sent):
+           and not any(c.lower_ in {"two", "both"} for c in t.children) and not _the_leaders(t) for t in tok.sent):
         return False  # "the defence ministers will discuss it when they meet": other people's "they"
     for head in [verb, *list(verb.ancestors)[:5]]:
         subjects = [c for c in head.children if c.dep_ == "nsubj"]
         if subjects:  # "the two leaders expressed their commitment to meet at the G20"
-            return any(c.lower_ in _PAIR_WORDS or any(t.lower_ in {"two", "both"} for t in c.children)
-                       for c in subjects)
+            return any(c.lower_ in _PAIR_WORDS or _the_leaders(c) or any(t.lower_ in {"two", "both"}
+                                                                         for t in c.children) for c in subjects)
     return False
+
+
+def _the_leaders(tok: Token) -> bool:
+    """"The leaders" and nothing more (not "the leaders of the G7"): in a readout, its own pair."""
+    kids = list(tok.children)
+    return tok.lower_ == "leaders" and bool(kids) and all(c.dep_ == "det" and c.lower_ == "the" for c in kids)
 
 
 def _by_call(tok: Token) -> bool:
@@ -153,7 +159,11 @@ def _called_off(tok: Token) -> bool:
 
 def _framing(tok: Token) -> bool:
     """"will hold talks with A and B as part of a bilateral meeting between the two countries":
-    the frame of the engagement the sentence already told, not another one."""
+    the frame of the engagement the sentence already told, not another one; and a meeting noun
+    that only says what a named occasion is."""
+    if tok.pos_ == "NOUN" and tok.dep_ == "appos" and tok.head.pos_ == "PROPN" and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in tok.children):
+        return True  # "the ASEAN Regional Forum, a regional security meeting involving ...": what it is
     return tok.pos_ == "NOUN" and tok.head.lower_ == "of" and tok.head.head.lower_ == "part" and \
         trigger_type(tok) in {"MEET", "CALL"} and any(
             t.i < tok.i and trigger_type(t) in {"MEET", "CALL"} for t in tok.sent)
@@ -275,11 +285,16 @@ _OCCASIONS = {"summit", "forum", "conference", "session", "ceremony", "event", "
 def _counted(tok: Token) -> bool:
     """"Putin and Abe met 12 times", "the two have met twice", "they met frequently": a count or a
     habit of meetings, no one meeting."""
+    if tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _PERIODIC for c in tok.children):
+        return True  # "agreed to hold annual prime ministerial meetings": a mechanism, no one meeting
     return tok.pos_ == "VERB" and any(
         (c.lower_ == "times" and any(g.dep_ in {"nummod", "amod"} and g.lower_ not in {"first", "last"}
                                      for g in c.children))
         or c.lower_ in {"twice", "thrice", "frequently", "regularly", "often", "repeatedly", "routinely"}
         for c in tok.children)
+
+
+_PERIODIC = {"annual", "regular", "periodic", "routine", "frequent", "yearly", "biannual", "monthly", "quarterly"}
 
 
 def _occasion_hosted(tok: Token) -> bool:

@@ -127,10 +127,13 @@ def _both_hold(cue: str, *titles: str | None) -> bool:
 # "talks with visiting Russian Foreign Minister Sergei Lavrov", "Visiting Maldives President X":
 # capitalised title and nationality words between "visiting" and the name, nothing else
 _VISITING_BEFORE = re.compile(r"\b[Vv]isiting\s+(?:(?:[A-Z][\w.'’-]*|of|the)\s+){0,6}$")
+_THE_VISITING = re.compile(r"\b[Tt]he visiting (?:leader|premier|prime minister|president|chancellor|head of "
+                           r"(?:state|government)|foreign minister|minister|king|queen|emir|guest)\b")
 
 
 # "the President welcomed the Vice President and the accompanying delegation to the Maldives"
-_WELCOMED_TO = re.compile(r"\b(?:welcomed|welcomes)\b[^.;]{0,120}?\bto\s+(?:the\s+)?"
+_WELCOMED_TO = re.compile(r"\b(?:welcomed|welcomes|(?:the|a|his|her|their) (?:warm |kind |generous )?welcome(?= to))"
+                          r"\b[^.;]{0,120}?\bto\s+(?:the\s+)?"
                           r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|our (?:shores|country))")
 # A seat of government or a residence: a welcome there is presence, no trip told ("to Downing Street")
 _VENUE = re.compile(r"\b(?:House|Street|Palace|Castle|Court|Hall|Residence|Office|Building|Kremlin|Élysée|"
@@ -183,6 +186,21 @@ def guest_visits(found: list[Found], cast: Cast, text: str, kb: Knowledge | None
                              **({"date": "meeting-day"} if meeting.date else {})})
         visit.spans = [(m.start, m.end, "visiting-guest"), *meeting.spans[:2]]
         visitors.add(m.person)
+        out.append(visit)
+    for told in _THE_VISITING.finditer(text) if kb is not None else ():
+        # "Li and Gillard held talks in Beijing, where the visiting leader was greeted": the one of
+        # the meeting in that sentence who is not of the meeting's country
+        meeting = next((e for e in meetings if e.start <= told.start() < e.end and e.location), None)
+        host = (kb.country_nouns.get(meeting.location or "") or kb.places.get(meeting.location or "")) \
+            if meeting and kb else None
+        guests = [p for p in meeting.people if cast.people[p].country not in {host, None}] if meeting else []
+        if host is None or meeting is None or len(guests) != 1 or guests[0] in visitors:
+            continue
+        visit = Found("VISIT", guests, meeting.start, meeting.end, told.start(), modality=meeting.modality,
+                      location=meeting.location, date=meeting.date,
+                      rules={"type": "visiting-guest", "participants": "the-visiting-office"})
+        visit.spans = [(told.start(), told.end(), "visiting-guest"), *meeting.spans[:2]]
+        visitors.add(guests[0])
         out.append(visit)
     welcomes = list(_WELCOMED_TO.finditer(text)) if kb is not None and meetings else []
     for meeting in meetings if welcomes else []:

@@ -17,22 +17,9 @@ from parley.dates import TimeExpr
 from parley.extract.excluded import _ROLE_NOUNS
 from parley.extract.knowledge import doc_text
 from parley.extract.mentions import Cast
+from parley.extract.owners import _people_in, _subject, owned_by_pronoun, thanked_for
 from parley.extract.triggers import _SIDE_CLAUSES, NEEDED, SENT_THINGS, holding_verb, trigger_type
 from parley.extract.when_where import _REPORTING, _TRAVEL_LEMMAS, _paragraph
-
-
-def _people_in(tokens: list[Token], cast: Cast) -> list[str]:
-    """People mentioned by these tokens (which need not be contiguous), in text order."""
-    if not tokens:
-        return []
-    starts = {t.idx for t in tokens}
-    start = min(starts)
-    end = max(t.idx + len(t.text) for t in tokens)
-    seen: list[str] = []
-    for m in cast.in_span(start, end):
-        if any(m.start <= s < m.end for s in starts) and m.person not in seen:
-            seen.append(m.person)
-    return seen
 
 
 def _dated_elsewhere(tok: Token, near: TimeExpr) -> bool:
@@ -95,12 +82,6 @@ def paragraph_chars(tok: Token) -> tuple[int, int]:
     return tok.doc[start].idx, last.idx + len(last.text)
 
 
-def _verb_above(tok: Token) -> Token | None:
-    """The nearest verb the token hangs under ("following" of "returned following his meeting" is
-    a preposition, whatever its tag)."""
-    return next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"} and a.dep_ != "prep"), None)
-
-
 def _lent_subject(verb: Token) -> list[Token]:
     """The subject a chain of verbs shares ("The President met X, laid a wreath alongside Y, and
     held a meeting with Z": each conjunct is the President's, and its objects its own)."""
@@ -109,75 +90,8 @@ def _lent_subject(verb: Token) -> list[Token]:
     return _subject(verb)
 
 
-def _subject(verb: Token | None) -> list[Token]:
-    """Every token of a verb's subject (both of "X and Y met")."""
-    return [t for c in (verb.children if verb is not None else ()) if c.dep_ in {"nsubj", "nsubjpass"}
-            for t in c.subtree]
-
-
 _SPOUSES = {"wife", "husband", "spouse", "consort"}
 _WENT = _TRAVEL_LEMMAS | {"return"}  # verbs of a journey a meeting can be "for"
-_CREDITING = {"welcome", "receive", "host", "greet", "commend", "thank", "congratulate", "praise", "hail"}
-
-
-_THANKING = {"thank", "thanks", "gratitude", "appreciation", "grateful", "appreciate", "commend", "praise"}
-
-
-def thanked_for(tok: Token) -> Token | None:
-    """Whom "thanked X for visiting", "expressed gratitude to the delegation for their visit"
-    thank: the visitor, who is not the one thanking.  None when the visit is not thanked for."""
-    if tok.head.lower_ != "for" or tok.dep_ not in {"pobj", "pcomp"}:
-        return None
-    node = tok.head.head
-    if node.dep_ == "pobj" and node.head.lower_ == "to" and node.head.head.lemma_.lower() in _THANKING:
-        return node  # "gratitude to the delegation for their visit" (the parser hangs "for" on them)
-    for _ in range(2):
-        if node.lemma_.lower() not in _THANKING | {"express", "extend", "convey"}:
-            return None
-        for child in node.children:
-            if child.dep_ == "dobj" and child.lemma_.lower() not in _THANKING:
-                return child  # "thanked the Ghanaian President for visiting Nigeria"
-            if child.dep_ in {"prep", "dative"} and child.lower_ == "to":
-                return next((g for g in child.children if g.dep_ == "pobj"), None)  # "gratitude to X"
-        if node.head.i == node.i:
-            return None
-        node = node.head
-    return None
-
-
-def _owned_by_pronoun(tok: Token, kind: str, cast: Cast) -> list[str]:
-    """"his visit", "her meeting with X": whose engagement a possessive pronoun means, or nothing."""
-    named_owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
-    if named_owner and kind != "VISIT" and tok.pos_ == "NOUN":
-        # "President Trump's meetings with Emmanuel Macron and Angela Merkel": his, whoever tells of them
-        owner = _people_in(list(named_owner[0].subtree), cast)[:1]
-        partners = [p for p in _people_in([t for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
-                                            for t in c.subtree], cast) if p not in owner]
-        return owner + partners if owner and partners else []
-    if not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
-        return []
-    verb = _verb_above(tok)
-    subject = _subject(verb)
-    if kind == "VISIT":
-        # "X held talks with Y as part of his visit to Russia": the subject of the clause that
-        # holds the visit; "welcomed X ... on his visit", "received on Wednesday HE the Lord Mayor
-        # ... X": the guest, the first person named after the verb outside its subject; else the
-        # nearest person before "his" ("commended Modi for his visit").
-        held = {t.i for t in subject}
-        guest = _people_in([t for t in tok.sent if verb is not None and verb.i < t.i < tok.i and t.i not in held],
-                           cast) if verb is not None and verb.lemma_.lower() in _CREDITING else []
-        named = guest[:1] or _people_in(subject, cast)
-        if len(named) == 1:
-            return named
-        before = [m for m in cast.mentions if m.end <= tok.idx and m.start >= tok.sent.start_char]
-        return [before[-1].person] if before else []
-    if tok.pos_ != "NOUN":
-        return []
-    # "gave Trump an explanation of his meeting with Rouhani": whose meeting, and with whom
-    partners = _people_in([t for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
-                           for t in c.subtree], cast)
-    owner = [p for p in _people_in(subject, cast) if p not in partners][:1]
-    return owner + partners if partners and owner else []
 
 
 def _teller_does_it(below: Token | None) -> bool:
@@ -196,7 +110,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     needed = NEEDED[kind]
     if kind == "VISIT" and (thanked := thanked_for(tok)) is not None:
         return _people_in(list(thanked.subtree), cast)[:1]  # none named: the meeting's guest, later
-    owned = _owned_by_pronoun(tok, kind, cast)
+    owned = owned_by_pronoun(tok, kind, cast)
     if owned:
         return owned
     if kind == "VISIT" and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in {"before", "after"}:

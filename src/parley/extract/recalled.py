@@ -95,7 +95,9 @@ def merge(events: list[Found], kb: Knowledge | None = None, story_day: str | Non
             if ev.type == "VISIT" and other.location and ev.location and other.location != ev.location \
                     and ev.date != other.date and ev.date and other.date and not one_trip:
                 continue
-            if ev.type != "VISIT" and {ev.modality, other.modality} == {"occurred", "planned"} \
+            possessed = not (ev.date and other.date) and "his-meeting" in {
+                ev.rules.get("possessed"), other.rules.get("possessed")}  # "his meeting with X": the one told
+            if ev.type != "VISIT" and {ev.modality, other.modality} == {"occurred", "planned"} and not possessed \
                     and (ev.date or other.date) and not (ev.date == other.date and len(ev.date or "") == 10):
                 continue  # "met briefly yesterday" is not the meeting "will meet at noon"
             if "earlier" in {ev.rules.get("when"), other.rules.get("when")} and not (ev.date and ev.date == other.date):
@@ -114,6 +116,8 @@ def merge(events: list[Found], kb: Knowledge | None = None, story_day: str | Non
             if other.rules.get("restated"):  # "This is the first visit ...": the visit told elsewhere
                 other.modality = ev.modality
                 del other.rules["restated"]
+            elif possessed:  # the restatement's tense says nothing of the report's
+                other.modality = ev.modality if other.rules.get("possessed") else other.modality
             elif _MODALITY_RANK[ev.modality] < _MODALITY_RANK[other.modality] and not ev.rules.get("restated"):
                 other.modality = ev.modality
             within = kb is not None and ev.location and other.location in kb.country_nouns and \

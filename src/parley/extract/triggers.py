@@ -198,6 +198,10 @@ def trigger_type(tok: Token) -> str | None:
     if lemma == "see" and pos == "VERB" and any(c.dep_ == "dobj" and c.lower_ in {"other", "another"} and (
             any(g.lower_ in {"each", "one"} for g in c.children) or c.lower_ == "another") for c in tok.children):
         return "MEET"  # "looked forward to seeing each other at the European Council"
+    if lemma in {"speak", "talk"} and pos == "VERB" and tok.tag_ == "VBG" and any(
+            c.lower_ == "again" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "at" for c in tok.children):
+        return "MEET"  # "looked forward to speaking again at the summit tomorrow": face to face there
     if lemma == "meet" or lower in {"meeting", "meetings", "met"}:
         return "MEET"
     if lemma == "conference" and pos == "NOUN" and prev in {"press", "news"} and nxt == "with":
