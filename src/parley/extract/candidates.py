@@ -126,6 +126,24 @@ def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
     return _PATTERNS[id(kb)]
 
 
+_LIST_ITEM = re.compile(rf"(?:(?<=: )|(?<=, )|(?<=\band ))(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,5}}) of ")
+
+
+def _listed_of_states(text: str, kb: Knowledge) -> list[tuple[int, int, str]]:
+    """"Also presenting credentials were: Rafiu Adejare Bello of Nigeria, Sara Meymand of New
+    Zealand, Abida Islam of Bangladesh": in a list of three or more names each followed by its
+    state, every item is a name, whether or not the tagger knows it."""
+    items = []
+    for m in _LIST_ITEM.finditer(text):
+        there = kb.country_re.match(text, m.end()) or kb.country_re.match(text, m.end() + 4)
+        words = m.group("name").split()
+        if there is None or not re.match(r",|\s+and\b|\.", text[there.end():there.end() + 5]) or any(
+                w in kb.title_words or w in kb.countries or w in kb.places or w.lower() in _CALENDAR for w in words):
+            continue
+        items.append((m.start("name"), m.end("name"), "listed-of-state"))
+    return items if len(items) >= 3 else []
+
+
 def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tuple[int, int, str]]:
     """Spans that name a person: spaCy PERSON entities, registry names, and "Title Name" runs
     (``text`` is ``doc.text`` when the caller has it: spaCy rebuilds it on every access)."""
@@ -210,6 +228,7 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         if not any(w in kb.title_words or w in kb.countries or w in kb.places for w in name.split()) \
                 and not kb.orgs.get(name):
             found.append((m.start("name"), m.end("name"), "led-by+name"))  # "a delegation headed by Delphine Pronk"
+    found.extend(_listed_of_states(text, kb))
     look, _roles = title_lookahead(kb)
     for m in _APPOSED.finditer(text):
         # "met with Le Yucheng, China's Vice Minister of Foreign Affairs": a name the tagger took

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import cache
 
 from spacy.tokens import Doc, Token
 
@@ -25,10 +24,10 @@ from parley.extract.excluded import (
     _unnamed_group,
     accompanied,
 )
-from parley.extract.knowledge import Knowledge, _load, doc_text, sentence_of
+from parley.extract.knowledge import Knowledge, doc_text, sentence_of
 from parley.extract.mentions import Cast
 from parley.extract.modality import modality
-from parley.extract.owners import thanked_for
+from parley.extract.owners import joint_visit, thanked_for
 from parley.extract.participants import (
     _dated_elsewhere,
     paragraph_chars,
@@ -50,6 +49,8 @@ from parley.extract.when_where import (
     _UNTIL,
     _clause_verb,
     _first_day,
+    capital_meant,
+    country_meant,
     forward,
     more_places,
     nearest_date,
@@ -193,15 +194,17 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             event.location = place_near(tok, sent, kind, kb, doc, text) or next(
                 (c.text for c in tok.children if (c.dep_ == "compound" and tok.pos_ == "NOUN"
                  and (c.text in kb.country_nouns or c.text in kb.places)) or (c.dep_ == "dobj" and c.ent_type_ == "GPE"
-                 and tok.lemma_.lower() in _ARRIVAL_LEMMAS)), None) or _country_meant(  # ("arrived Nigeria")
-                tok, kb, home, {cast.people[p].country for p in people}) or _capital_meant(
-                tok, kb) or (here if tok.pos_ == "VERB" and any(c.lower_ == "here" for c in tok.children)
+                 and tok.lemma_.lower() in _ARRIVAL_LEMMAS)), None) or country_meant(  # ("arrived Nigeria")
+                tok, kb, home, {cast.people[p].country for p in people}) or capital_meant(
+                tok, kb, here) or (here if tok.pos_ == "VERB" and any(c.lower_ == "here" for c in tok.children)
                              else None)  # "the Russia visit by X", "arrived here" under a dateline
             if event.location in _CONTINENTS and here:
                 event.location = here  # "continued his tour to Europe" under a "Vaduz, 21 June" dateline
             if event.location and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS - _ARRIVAL_LEMMAS:
                 goal = [c for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}]
-                inside = [text[c.idx:c.right_edge.idx + len(c.right_edge.text)] for c in goal]
+                inside = [text[c.idx:c.right_edge.idx + len(c.right_edge.text)] for c in goal] + [
+                    t.nbor(1).text for t in doc[tok.i + 2:min(tok.i + 6, len(doc) - 1)] if t.lower_ == "for"]
+                # ("left Juba for Pretoria to hold talks": "for" is the parser's mark of "to hold")
                 if not any(event.location in part for part in inside):
                     event.location = None  # "before heading to their meeting": no destination named
             if event.location is None and people and (host := _visited_person(tok, cast)) and tok.pos_ == "VERB":
@@ -234,7 +237,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 continue
             if tok.tag_ == "NNS":
                 others = people[1:]
-            event.people = people[:1] if len(people) > 1 else people
+            event.people = people if event.partial and joint_visit(tok, people, cast) else people[:1]
             if tok.tag_ != "NNS":
                 fellows, along = _fellow_travellers(tok, cast), accompanied(tok)
                 if along and not fellows:
@@ -306,40 +309,6 @@ def _own_clause_differs(tok: Token, near: TimeExpr) -> bool:
     at = tok.doc.char_span(near.start, near.end, alignment_mode="expand")
     mine, theirs = _clause_verb(tok), _clause_verb(at.root) if at is not None else None
     return mine is not None and theirs is not None and mine.i != theirs.i
-
-
-def _country_meant(tok: Token, kb: Knowledge, home: str | None, own: set[str | None]) -> str | None:
-    """"arrived in the country on Tuesday", "who is in our country on an official visit": the
-    publisher's country, when it is not the visitor's own ("that country" points elsewhere)."""
-    clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
-    word = next((t for t in (*tok.subtree, *clause.subtree) if t.lower_ == "country" and t.head.dep_ == "prep"
-                 and t.head.lower_ in {"to", "in", "into"} and any(
-                     c.dep_ in {"det", "poss"} and c.lower_ in {"the", "our"} for c in t.children)), None)
-    if word is None or home is None or home in own:
-        return None
-    return kb.country_names.get(home)
-
-
-@cache
-def _capitals() -> dict[str, str]:
-    """Each state's capital (ISO3 -> city), from the packaged gazetteer."""
-    return {c["iso3"]: c["capital"] for c in _load("countries.json")["countries"] if c.get("capital")}
-
-
-def _capital_meant(tok: Token, kb: Knowledge) -> str | None:
-    """"arrived in the Mongolian capital, Ulaanbaatar", "arrived in the Australian capital on
-    Monday": the city named beside "capital", else that state's capital."""
-    clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
-    word = next((t for t in (*tok.subtree, *clause.subtree) if t.lower_ == "capital" and t.head.dep_ == "prep"
-                 and t.head.lower_ in {"to", "in", "into", "at"}), None)
-    if word is None:
-        return None
-    named = next((t.text for t in word.subtree if t.pos_ == "PROPN" and t.i > word.i and t.text in kb.places), None)
-    if named:
-        return named
-    state = next((kb.countries[c.text] for c in word.children if c.dep_ in {"amod", "compound"}
-                  and c.text in kb.countries), None)
-    return _capitals().get(state) if state else None
 
 
 def _fellow_travellers(tok: Token, cast: Cast) -> list[str]:

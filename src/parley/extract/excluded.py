@@ -115,6 +115,8 @@ def _definite_visit(tok: Token) -> bool:
     three-day trip", "this visit"), which the document's meeting abroad can place."""
     if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.head.lower_ == "on" and tok.head.head.lemma_ in {"be", "arrive"}:
         return True  # "Tillerson is on a two-day working visit": the trip under way
+    if tok.pos_ == "NOUN" and tok.tag_ == "NN" and tok.head.lower_ == "during" and tok.head.head.pos_ == "VERB":
+        return True  # "The Presidents ... reaffirmed their commitment during an official working visit"
     if tok.pos_ == "NOUN" and tok.dep_ == "attr" and tok.head.lemma_ == "be" and any(
             c.dep_ == "nsubj" and c.lower_ in {"this", "it"} for c in tok.head.children):
         return True  # "This is the first visit to Finland by ...", "it was his first visit": the one told

@@ -114,3 +114,12 @@ def owned_by_pronoun(tok: Token, kind: str, cast: Cast) -> list[str]:
     # meeting with X" (no owner at all): the document's protagonist, the first one who acted
     owner = [p for p in _people_in(subject, cast) if p not in partners][:1] or (acted[:1] if framed else acted[-1:])
     return owner + partners if partners and owner else []
+
+
+def joint_visit(tok: Token, people: list[str], cast: Cast) -> bool:
+    """"The Presidents of Sierra Leone and Liberia have reaffirmed ... during an official working
+    visit": a visit whose clause has the pair as its subject; the meeting abroad will tell which of
+    them travelled."""
+    if len(people) < 2 or tok.head.lower_ != "during":
+        return False
+    return set(people) <= set(_people_in(_subject(tok.head.head), cast))

@@ -255,10 +255,9 @@ class PeopleFinder:
             if not m.group(0).strip():  # "Löfven of Sweden, Prime Minister May of the United Kingdom"
                 right = re.split(r",|\sand\s", right, maxsplit=1)[0]
         country = org = title = role = None
-        for zone in (narrow, right, wide):
-            if country is None:
-                found = self.country_cue(zone)
-                country = found
+        own_of = m is not None and not m.group(0).strip()  # "Bello of Nigeria, Meymand of New Zealand"
+        for zone in ((right, narrow, wide) if own_of else (narrow, right, wide)):
+            country = self.country_cue(zone) if country is None else country
             if org is None:
                 om = list(self.kb.org_re.finditer(zone))
                 if om:

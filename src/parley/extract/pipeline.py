@@ -153,6 +153,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         found.insert(0, meeting)  # "visited Paris at the invitation of Macron ... the two discussed"
     elif (talked := discussed_together(found, body, cast, dates)) is not None:
         found.insert(0, talked)  # "Vella and Metsola discussed several challenges"
+        if kind in {"MEET", "CALL"} and (not head_people or set(head_people) & set(talked.people)):
+            talked.type = kind  # under "Readout of the Secretary-General's phone call with X": that call
     primary = _settle_partial(_choose_primary(found, kind, head_people, cast, text), found, head_people, cast,
                               body, kb)
     pending = [e for e in found if e.partial and (e.type == "VISIT" or len(e.people) <= 1)]

@@ -249,6 +249,8 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
             continue
         abroad = [p for p in primary.people if country_of.get(p) and country_of.get(p) != host]
         people = [p for p in visit.people if p in abroad] if visit.people else abroad
+        if len(visit.people) >= 2 and set(visit.people) == set(primary.people) and len(people) == 1:
+            visit.people = people  # "The Presidents of A and B ... during an official working visit": the guest's
         if len(people) != 1 or (visit.people and visit.people != people):
             continue
         if not visit.people:

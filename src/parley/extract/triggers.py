@@ -264,12 +264,17 @@ def trigger_type(tok: Token) -> str | None:
     if lower == "due" and nxt in {"in", "to", "at"} and tok.i + 2 < len(tok.doc) and \
             tok.nbor(2).ent_type_ in {"GPE", "LOC"}:
         return "VISIT"  # "Chancellor Scholz is due in Beijing on Friday": an arrival ahead
-    if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and (nxt in {"in", "at", "on", "here"} or (
+    if lemma in _ARRIVAL_LEMMAS and pos == "VERB" and (nxt in {"in", "at", "on", "here"} or any(
+            c.dep_ == "prep" and c.lower_ in {"in", "on"} and c.i > tok.i and any(
+                g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in c.children)
+            for c in tok.children) or (  # "arrived last night on the island"
             tok.i + 1 < len(tok.doc) and tok.nbor(1).ent_type_ == "GPE" and tok.nbor(1).dep_ in {"dobj", "npadvmod"})):
         return "VISIT"  # "arrived in Kyiv", "landed in Beijing", "Blinken arrived Nigeria on Tuesday"
     if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
             (lemma in {"leave", "depart"} and (nxt == "for" or (  # "leaving here for Washington"
-                nxt in {"here", "today", "tonight"} and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "for")))
+                nxt in {"here", "today", "tonight"} and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "for")
+                or any(t.lower_ == "for" and t.nbor(1).ent_type_ == "GPE" and tok.doc[tok.i + 1].ent_type_ == "GPE"
+                       for t in tok.doc[tok.i + 2:min(tok.i + 6, len(tok.doc) - 1)])))  # "left Juba for Pretoria"
             or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
         return "VISIT"  # "left for Beijing", "heads to China"
     if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or (
