@@ -289,6 +289,8 @@ def _counted(tok: Token) -> bool:
     habit of meetings, no one meeting."""
     if tok.tag_ == "NNS" and any(c.dep_ == "amod" and c.lower_ in _PERIODIC for c in tok.children):
         return True  # "agreed to hold annual prime ministerial meetings": a mechanism, no one meeting
+    if tok.tag_ == "NNS" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in _ONGOING:
+        return True  # "continuing his close consultations with these key allies": a process
     return tok.pos_ == "VERB" and any(
         (c.lower_ == "times" and any(g.dep_ in {"nummod", "amod"} and g.lower_ not in {"first", "last"}
                                      for g in c.children))
@@ -296,6 +298,7 @@ def _counted(tok: Token) -> bool:
         for c in tok.children)
 
 
+_ONGOING = {"continue", "maintain", "keep", "intensify", "deepen", "step", "sustain"}
 _PERIODIC = {"annual", "regular", "periodic", "routine", "frequent", "yearly", "biannual", "monthly", "quarterly"}
 
 

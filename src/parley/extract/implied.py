@@ -132,8 +132,11 @@ _THE_VISITING = re.compile(r"\b[Tt]he visiting (?:leader|premier|prime minister|
 
 
 # "the President welcomed the Vice President and the accompanying delegation to the Maldives"
+# (not "welcomed the expected visit to Fiji of X", "welcomed the decision to ...": a trip ahead, a choice)
+_NOT_WELCOMED = (r"(?!\b(?:(?:expected|upcoming|planned|forthcoming|future|proposed) (?:visits?|trips?)"
+                 r"|decision|plans?)\b)")
 _WELCOMED_TO = re.compile(r"\b(?:welcomed|welcomes|(?:the|a|his|her|their) (?:warm |kind |generous )?welcome(?= to))"
-                          r"\b[^.;]{0,120}?\bto\s+(?:the\s+)?"
+                          rf"\b(?:{_NOT_WELCOMED}[^.;]){{0,120}}?\bto\s+(?:the\s+)?"
                           r"([A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}|our (?:shores|country))")
 # A seat of government or a residence: a welcome there is presence, no trip told ("to Downing Street")
 _VENUE = re.compile(r"\b(?:House|Street|Palace|Castle|Court|Hall|Residence|Office|Building|Kremlin|Élysée|"

@@ -99,7 +99,7 @@ def modality(tok: Token, sent: Span) -> str:
                 speculative = True
             if child.dep_ in {"amod", "compound", "acl"} and cl in {"upcoming", "forthcoming", "planned",
                                                                "proposed", "future", "possible",
-                                                               "potential"}:
+                                                               "potential", "expected", "scheduled"}:
                 if cl in {"possible", "potential"}:
                     speculative = True
                 else:

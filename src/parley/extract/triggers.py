@@ -146,7 +146,7 @@ def trigger_type(tok: Token) -> str | None:
     if lemma == "call" and pos == "NOUN" and prev not in {"phone", "telephone", "video"} and (
             prev in {"courtesy", "introductory", "farewell"} or any(
                 c.dep_ == "prep" and c.lower_ in {"on", "upon"} and any(
-                    g.dep_ == "pobj" and ((g.pos_ == "PROPN" and g.ent_type_ not in {"DATE", "TIME"})
+                    g.dep_ == "pobj" and ((g.pos_ == "PROPN" and g.ent_type_ not in _PLACE_ENTS | {"DATE", "TIME"})
                                           or g.lower_ in _PERSON_NOUNS) for g in c.children)
                 for c in tok.children)
             or (tok.head.lemma_.lower() == "pay" and tok.dep_ == "dobj")):

@@ -1,0 +1,52 @@
+"""What a readout's side sentences are not: "continuing his close consultations with these key
+allies" (a process, not a meeting), "the personal call and interest shown by Obama on Malaysia"
+(a call on a country is no courtesy call), "the expected visit" (not one made), "welcomed the
+expected visit to Fiji ... of the Defence Minister" (a trip still ahead, not the guest's); and
+whose readout an archive's copy is (the American Presidency Project keeps the White House's).
+Each on a constructed text with invented people but where the office is the point; found in the
+blind batch d98 after its first look; each fails without its rule."""
+
+from __future__ import annotations
+
+from parley.extract import Extractor
+from parley.ingest.formats import make_document
+from parley.model import Document
+from test_extract import run
+
+
+def test_calls_continuing_close_consultations_are_only_calls(extractor: Extractor) -> None:
+    x = run(extractor, "Today the President spoke by phone separately with British Prime Minister Tom Sample and "
+            "French President Jo Example, continuing his close consultations with these key allies about the "
+            "eurozone.", publisher="The White House", published="2011-10-10")
+    assert sorted(e.type for e in x.events) == ["CALL", "CALL"]
+
+
+def test_an_archives_copy_of_a_white_house_readout_is_the_presidents(extractor: Extractor) -> None:
+    doc = make_document("t.txt", "Today the President spoke by phone with British Prime Minister Tom Sample about the "
+                        "situation in the eurozone.", title="Readout of the President's Call with Prime Minister "
+                        "Sample", publisher="The American Presidency Project (UC Santa Barbara)",
+                        published="2011-10-10")
+    assert isinstance(doc, Document)
+    (call,) = extractor.extract(doc).events
+    assert {p.name for p in call.participants} == {"Barack Obama", "Tom Sample"}
+
+
+def test_interest_shown_on_a_country_is_no_courtesy_call(extractor: Extractor) -> None:
+    x = run(extractor, "President Jo Example telephoned Prime Minister Tom Sample on Tuesday to congratulate him.\n\n"
+            "Sample said he appreciated the personal call and interest shown by Example on Malaysia.",
+            publisher="Bernama", published="2013-05-14")
+    assert [e.type for e in x.events] == ["CALL"]
+
+
+def test_a_visit_ahead_welcomed_is_not_the_guests(extractor: Extractor) -> None:
+    x = run(extractor, "Fijian Prime Minister Tom Sample held a bilateral meeting today at the United Nations with "
+            "Russian Foreign Minister Jo Example. The Prime Minister welcomed the expected visit to Fiji in early "
+            "2015 of the Defence Minister of Russia.", publisher="Permanent Mission of Fiji to the United Nations",
+            published="2014-09-27")
+    assert [e.type for e in x.events] == ["MEET"]
+
+
+def test_an_expected_visit_is_still_ahead(extractor: Extractor) -> None:
+    x = run(extractor, "Kenyan officials on Monday discussed the expected visit of Indian Prime Minister Jo Example to "
+            "Nairobi.", publisher="Example News", published="2014-09-27")
+    assert [(e.type, e.modality) for e in x.events] == [("VISIT", "planned")]
