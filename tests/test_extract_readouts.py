@@ -2,7 +2,8 @@
 allies" (a process, not a meeting), "the personal call and interest shown by Obama on Malaysia"
 (a call on a country is no courtesy call), "the expected visit" (not one made), "welcomed the
 expected visit to Fiji ... of the Defence Minister" (a trip still ahead, not the guest's); and
-whose readout an archive's copy is (the American Presidency Project keeps the White House's).
+whose readout an archive's copy is (the American Presidency Project keeps the White House's); and
+who a leader's quoted "we talked ... with X" is (the leader).
 Each on a constructed text with invented people but where the office is the point; found in the
 blind batch d98 after its first look; each fails without its rule."""
 
@@ -50,3 +51,11 @@ def test_an_expected_visit_is_still_ahead(extractor: Extractor) -> None:
     x = run(extractor, "Kenyan officials on Monday discussed the expected visit of Indian Prime Minister Jo Example to "
             "Nairobi.", publisher="Example News", published="2014-09-27")
     assert [(e.type, e.modality) for e in x.events] == [("VISIT", "planned")]
+
+
+def test_a_leaders_we_that_talked_with_someone_is_the_leader(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Tom Sample has said Turkey warned Tehran about Syria.\n\n\"We talked about "
+            "this on the phone with Jo Example. They changed,\" Sample said, speaking to journalists.",
+            publisher="Example Zaman", published="2011-09-15")
+    assert [(e.type, sorted(p.name for p in e.participants)) for e in x.events] == [
+        ("CALL", ["Jo Example", "Tom Sample"])]

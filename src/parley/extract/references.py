@@ -128,14 +128,20 @@ def _leads(verb: Token) -> bool:
     return verb.dep_ not in {"advcl", "relcl", "acl", "pcomp"}
 
 
+_MET_WITH = {"talk", "speak", "meet", "confer"}
+
+
 def first_person(doc: Doc, mentions: list[Mention], text: str) -> list[Mention]:
     """"I" inside a quotation is its speaker: the person it is attributed to after it ("...,"
     Hipkins said), else the one who introduces it ("Netanyahu made the following remarks: "I am
-    leaving for Britain ..."")."""
+    leaving for Britain ...""); so is "we" that talked or met with someone ("We talked about this
+    on the phone with Mahmoud Ahmadinejad," Erdoğan said): a leader's "we" that includes the leader."""
     out: list[Mention] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     for tok in doc:
-        if tok.text not in {"I", "me"} or tok.tag_ != "PRP":
+        we_met = tok.lower_ == "we" and tok.dep_ == "nsubj" and tok.head.lemma_.lower() in _MET_WITH and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.head.children)  # '"We talked ... with X," Y said'
+        if (tok.text not in {"I", "me"} and not we_met) or tok.tag_ != "PRP":
             continue
         line_start = text.rfind("\n", 0, tok.idx) + 1
         opening = max(text.rfind('"', line_start, tok.idx), text.rfind("“", line_start, tok.idx))
