@@ -2,9 +2,11 @@
 relayed readouts write them: "left Juba for Pretoria to hold talks", "The Presidents of A and B
 ... during an official working visit", a readout headed "phone call" whose body says only that
 the two "discussed", "X of Nigeria, Y of New Zealand, Z of Bangladesh", "who arrived last night
-on the island" and "a state visit to this capital" under a dateline. Each on a constructed text
-with invented people; the first five were found in the blind batch d99 after its first look, the
-last two in the earlier corpus (Prensa Latina relays). Each fails without its rule."""
+on the island" and "a state visit to this capital" under a dateline, "would meet X ... and then
+visit Poland" (the subject's visit, planned), and "arriving at the meeting" (no visit). Each on a
+constructed text with invented people; the first five were found in the blind batch d99 after its
+first look, the next two in the earlier corpus (Prensa Latina relays), the last two in d100 after
+its first look. Each fails without its rule."""
 
 from __future__ import annotations
 
@@ -70,3 +72,20 @@ def test_a_state_visit_to_this_capital_is_to_the_datelines_city(extractor: Extra
             "state visit to this capital, during which she will speak before the Kenyan Parliament.",
             publisher="Prensa Latina", published="2021-05-04")
     assert [(e.type, e.location) for e in x.events] == [("VISIT", "Nairobi")]
+
+
+def test_a_second_verb_of_a_reported_plan_is_the_subjects_visit_ahead(extractor: Extractor) -> None:
+    x = run(extractor, "The Foreign Ministry announced that Prime Minister Tom Sample would meet with Ukrainian "
+            "President Jo Example on March 21 in Kyiv and then visit neighboring Poland the following day for talks "
+            "with President Kim Instance.", publisher="Example Shimbun", published="2023-03-21")
+    visits = [(e.location, e.modality, [p.name for p in e.participants]) for e in x.events if e.type == "VISIT"]
+    assert visits == [("Poland", "planned", ["Tom Sample"])]
+    assert all(e.modality == "planned" for e in x.events)
+
+
+def test_arriving_at_the_meeting_is_no_visit(extractor: Extractor) -> None:
+    x = run(extractor, "Turkey and Russia are key issues at the EU foreign ministers' meeting in Brussels today, said "
+            "the High Representative, Tom Sample, arriving at the meeting.\n\nHe noted that after the meeting, he is "
+            "expected to meet with Turkish Foreign Minister Jo Example.", publisher="Example Thema",
+            published="2021-03-22")
+    assert [e.type for e in x.events] == ["MEET"]

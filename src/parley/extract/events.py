@@ -191,7 +191,11 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         elif kind == "VISIT" and tok.dep_ == "amod":
             event.location = None  # "the visiting U.S. Vice President": the guest, not a destination
         elif kind == "VISIT":
-            event.location = place_near(tok, sent, kind, kb, doc, text) or next(
+            visited = next((e.text.removeprefix("the ") for c in tok.children if c.dep_ == "dobj"
+                            and tok.lemma_.lower() == "visit" and tok.pos_ == "VERB"
+                            for e in doc.ents if e.label_ == "GPE" and e.start <= c.i < e.end),
+                           None)  # "then visit neighboring Poland": the state it names, not a place nearer
+            event.location = visited or place_near(tok, sent, kind, kb, doc, text) or next(
                 (c.text for c in tok.children if (c.dep_ == "compound" and tok.pos_ == "NOUN"
                  and (c.text in kb.country_nouns or c.text in kb.places)) or (c.dep_ == "dobj" and c.ent_type_ == "GPE"
                  and tok.lemma_.lower() in _ARRIVAL_LEMMAS)), None) or country_meant(  # ("arrived Nigeria")

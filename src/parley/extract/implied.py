@@ -312,3 +312,54 @@ def lead_subject_joins(found: list[Found], body: Doc, cast: Cast) -> None:
 
 # verbs of passing a story on, whose subject need not have been at what it tells
 _TELLING = {"say", "tell", "report", "announce", "state", "add", "note", "confirm", "write", "tweet"}
+
+
+# "They are the Ambassador of South Korea, Mr X; the Canadian High Commissioner, Ms Y; ...", "Also
+# presenting credentials on Tuesday were: X of Nigeria, Y of New Zealand, ...": the envoys of a
+# ceremony, listed in a paragraph of their own
+_LISTED = re.compile(r"(?:^|(?<=\n))\s*(?:(?:They|These|The (?:new )?(?:envoys|ambassadors|diplomats)) "
+                     r"(?:are|were|include|included)\b|Also (?:presenting|presented)\b[^.:\n]{0,80}?\b(?:were|are)\b)")
+_CEREMONIES = ("trigger:credentials", "trigger:credence", "trigger:accreditation", "trigger:received",
+               "trigger:receives", "trigger:presented")
+
+
+def listed_envoys(found: list[Found], cast: Cast, text: str) -> None:
+    """The envoys a credentials ceremony lists after telling it: they join its meeting (one
+    ceremony, one meeting), and the meetings of single envoys of that list told later go."""
+    for m in _LISTED.finditer(text):
+        end = text.find("\n", m.end())
+        end = len(text) if end < 0 else end
+        listed = cast.people_in(m.end(), end)
+        told = [e for e in found if e.type == "MEET" and e.start < m.start() and m.start() - e.end < 1500
+                and e.rules.get("type", "").startswith(_CEREMONIES)]
+        if len(listed) < 2 or not told:
+            continue
+        ceremony = max(told, key=lambda e: (e.rules["type"].startswith(_CEREMONIES[:3]), not e.partial, -e.start))
+        ceremony.people += [p for p in listed if p not in ceremony.people]
+        ceremony.partial = False
+        ceremony.spans.append((m.start(), end, "listed-envoys"))
+        found[:] = [e for e in found if e is ceremony or e.type != "MEET" or not (
+            set(e.people) <= set(ceremony.people) and set(e.people) & set(listed))]
+
+
+def one_side_joins(found: list[Found], cast: Cast) -> list[Found]:
+    """"Wong and Birmingham will travel to Tuvalu for talks ... will both meet with Prime Minister
+    Teo": a meeting whose people are all of one side is the travellers' half of a meeting the text
+    also tells with the other side at the same time; that one joins it (the first told keeps its
+    place, as the story's)."""
+    absorbed: set[int] = set()
+    for event in found:
+        states = {cast.people[p].country for p in event.people} - {None}
+        if id(event) in absorbed or event.type != "MEET" or event.partial or len(states) > 1:
+            continue
+        whole = next((m for m in found if m is not event and id(m) not in absorbed and m.type == "MEET"
+                      and not m.partial and set(event.people) < set(m.people) and m.modality == event.modality
+                      and (not m.date or not event.date or m.date == event.date)
+                      and {cast.people[p].country for p in m.people} - states - {None}), None)
+        if whole is None:
+            continue
+        event.people += [p for p in whole.people if p not in event.people]
+        event.spans.extend(whole.spans)
+        event.date, event.location = event.date or whole.date, event.location or whole.location
+        absorbed.add(id(whole))
+    return [e for e in found if id(e) not in absorbed]

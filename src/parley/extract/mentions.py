@@ -182,6 +182,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         if surface.split()[0] in _MONARCHS and len(name.split()) == 1 and \
                 (royal := registry_variant(kb, surface, country)) is not None:
             canonical, registered = royal, True  # "Queen Elizabeth": the monarch, not a minister called Elizabeth
+        elif surface.split()[0] in {"Prince", "Princess"} and len(name.split()) == 1:
+            canonical, registered = surface, False  # "Prince William", not President William Ruto
         else:
             canonical, registered = finder.canonical(name, country)
         if headline and not registered:

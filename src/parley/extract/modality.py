@@ -90,7 +90,8 @@ def modality(tok: Token, sent: Span) -> str:
             if child.dep_ in {"aux", "auxpass"} and cl in {"will", "shall", "'ll"}:
                 planned = True
             if child.dep_ in {"aux", "auxpass"} and cl in _SPECULATIVE_AUX:
-                if cl == "would" and node.dep_ == "ccomp" and node.head.lemma_.lower() in {
+                said = node.head if node.dep_ == "conj" and child in shared else node  # ("would meet X ... and visit")
+                if cl == "would" and said.dep_ == "ccomp" and said.head.lemma_.lower() in {
                         "say", "announce", "tell", "confirm", "state"}:
                     planned = True  # "Kishida said he would visit Seoul": a reported plan
                 else:

@@ -123,6 +123,9 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                 if named:
                     return named[:1]
                 break
+    if kind == "VISIT" and tok.pos_ == "VERB" and tok.dep_ == "conj" and not _subject(tok) and (
+            shared := _people_in(_lent_subject(tok), cast)):
+        return shared[:1]  # "X would meet Y in Kyiv and then visit Poland for talks with Z": X visits
     if kind == "VISIT" and tok.dep_ == "relcl" and any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in {
             "who", "that"} for c in tok.children):
         # "Chung, who visited Pyongyang Wednesday as President Moon's special envoy": the antecedent

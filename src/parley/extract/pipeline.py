@@ -25,6 +25,8 @@ from parley.extract.implied import (
     guest_visits,
     implied_meeting,
     lead_subject_joins,
+    listed_envoys,
+    one_side_joins,
     talks_of_the_call,
 )
 from parley.extract.knowledge import Knowledge, Organization, doc_text, fold, knowledge, sentences
@@ -149,6 +151,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     story_day = anchor.isoformat() if anchor else None
     found = absorb_receptions(merge(separate(told, body, cast, kb), kb, story_day, text))
     lead_subject_joins(found, body, cast)
+    listed_envoys(found, cast, text)
+    found = one_side_joins(found, cast)
     if (meeting := implied_meeting(found, cast, text, document.title)) is not None:
         found.insert(0, meeting)  # "visited Paris at the invitation of Macron ... the two discussed"
     elif (talked := discussed_together(found, body, cast, dates)) is not None:

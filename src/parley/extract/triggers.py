@@ -340,10 +340,13 @@ _VENUES = {"palace", "veranda", "verandah", "hall", "room", "building", "house",
 
 def _to_venue(verb: Token) -> bool:
     """A move within the place of the talks ("departed for the Palace veranda", "went to the
-    conference room"): a room or building as the goal, which is no journey."""
+    conference room"): a room or building as the goal, which is no journey; nor is "arriving at
+    the meeting" (an occasion, wherever it is)."""
     return any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for", "into"} and any(
         t.lower_ in _VENUES for t in c.subtree if t.dep_ == "pobj" or t.head.dep_ == "pobj")
-        for c in verb.children)
+        for c in verb.children) or any(c.dep_ == "prep" and c.lower_ == "at" and any(
+            g.dep_ == "pobj" and g.lower_ in {"meeting", "summit", "session", "talks", "conference"}
+            for g in c.children) for c in verb.children)
 
 
 def _travel_purpose(tok: Token) -> bool:

@@ -1,0 +1,51 @@
+"""Credentials ceremonies whose envoys are listed after the telling ("They are the Ambassador of
+South Korea, Mr X; ...", "Also presenting credentials on Tuesday were: X of Nigeria, ..."): one
+ceremony, one meeting with every envoy; the travellers' half of a meeting ("A and B will travel to
+Tuvalu for talks", then "will both meet with Prime Minister C"): one meeting; and a prince named
+by a given name only, who is no office holder of that given name ("Prince William" is not
+President William Ruto). On constructed texts with invented people; found in the blind batches
+d99 and d101 after their first looks (Ghanaian and Mexican news of credentials, an AAP report of a
+bipartisan trip) and, for the prince, while checking a rule that was not kept. Each fails without
+its rule."""
+
+from __future__ import annotations
+
+from parley.extract import Extractor
+from test_extract import run
+
+
+def test_envoys_listed_after_they_are_join_the_ceremony(extractor: Extractor) -> None:
+    x = run(extractor, "President Tom Sample has received the Letters of Credence from ambassadors and high "
+            "commissioners accredited to Ghana from three countries.\n\nThey are the Ambassador of South Korea, "
+            "Mr Jo Example; the Canadian High Commissioner, Ms Sam Placeholder; and the Austrian Ambassador, "
+            "Mr Kim Instance.\n\nIn his interaction with the South Korean Ambassador, President Sample said "
+            "South Korea had assisted Ghana.", publisher="Ghana Guardian", published="2021-02-02")
+    meetings = [e for e in x.events if e.type == "MEET"]
+    assert len(meetings) == 1
+    assert {p.name for p in meetings[0].participants} == {"Tom Sample", "Jo Example", "Sam Placeholder",
+                                                          "Kim Instance"}
+
+
+def test_envoys_also_presenting_credentials_join_the_first_envoys_ceremony(extractor: Extractor) -> None:
+    x = run(extractor, "U.S. envoy Tom Sample, along with 3 other ambassador-designates, presented diplomatic "
+            "credentials to Mexican President Jo Example at the National Palace on Tuesday, Sept. 14.\n\n"
+            "Sample said he was looking forward to a robust bilateral relationship.\n\nAlso presenting "
+            "credentials on Tuesday were: Sam Placeholder of Nigeria, Kim Instance of New Zealand and Lee "
+            "Specimen of Bangladesh.", publisher="Example News Mexico", published="2021-09-17")
+    meetings = [e for e in x.events if e.type == "MEET"]
+    assert len(meetings) == 1 and len(meetings[0].participants) == 5
+
+
+def test_a_prince_named_by_his_given_name_is_no_president_of_that_name(extractor: Extractor) -> None:
+    x = run(extractor, "Prince William met President Joe Biden in Boston on Friday.", publisher="Example News",
+            published="2022-12-03")
+    assert {p.name for e in x.events for p in e.participants} == {"Prince William", "Joe Biden"}
+
+
+def test_the_travellers_half_of_a_meeting_joins_the_whole(extractor: Extractor) -> None:
+    x = run(extractor, "Penny Sample and opposition counterpart Jo Example will travel to Tuvalu for talks on "
+            "security.\n\nSenator Sample and Senator Example will both meet with Prime Minister Kim Instance of "
+            "Tuvalu and his cabinet.", publisher="National Indigenous Times (AAP)", published="2024-05-08")
+    meetings = [e for e in x.events if e.type == "MEET"]
+    assert [sorted(p.name for p in m.participants) for m in meetings] == [["Jo Example", "Kim Instance",
+                                                                          "Penny Sample"]]
