@@ -3,16 +3,18 @@ allies" (a process, not a meeting), "the personal call and interest shown by Oba
 (a call on a country is no courtesy call), "the expected visit" (not one made), "welcomed the
 expected visit to Fiji ... of the Defence Minister" (a trip still ahead, not the guest's); and
 whose readout an archive's copy is (the American Presidency Project keeps the White House's); and
-who a leader's quoted "we talked ... with X" is (the leader).
+who a leader's quoted "we talked ... with X" is (the leader); "the State Secretary of the Foreign
+Ministry of Latvia X" and "Deputy Minister of Foreign Affairs of the Russian Federation Y" are
+names after offices; "key talks" in a headline over a body that tells a phone call are that call.
 Each on a constructed text with invented people but where the office is the point; found in the
-blind batch d98 after its first look; each fails without its rule."""
+blind batches d98 and d102 after their first looks; each fails without its rule."""
 
 from __future__ import annotations
 
 from parley.extract import Extractor
 from parley.ingest.formats import make_document
 from parley.model import Document
-from test_extract import run
+from test_extract import candidates_as_tagged, run
 
 
 def test_calls_continuing_close_consultations_are_only_calls(extractor: Extractor) -> None:
@@ -59,3 +61,23 @@ def test_a_leaders_we_that_talked_with_someone_is_the_leader(extractor: Extracto
             publisher="Example Zaman", published="2011-09-15")
     assert [(e.type, sorted(p.name for p in e.participants)) for e in x.events] == [
         ("CALL", ["Jo Example", "Tom Sample"])]
+
+
+def test_an_office_of_a_ministry_of_a_state_then_the_name() -> None:
+    text = ("On 2 March, the State Secretary of the Foreign Ministry of Latvia Tom Sample had a telephone call with "
+            "the First Deputy Minister of Foreign Affairs of the Russian Federation Jo Example.")
+    assert {"Tom Sample", "Jo Example"} <= set(candidates_as_tagged(text))
+
+
+def test_talks_in_a_headline_over_the_bodys_phone_call_are_that_call(extractor: Extractor) -> None:
+    doc = make_document("t.txt", "King Tom Sample had a phone call with Donald Trump to discuss regional concerns.\n\n"
+                        "This phone call comes a few days after the monarch's working visit to Canada, where he had a "
+                        "meeting with Canadian Prime Minister Mark Carney in Ottawa.",
+                        title="King Tom Sample, US President Donald Trump address major concerns in key talks",
+                        publisher="Example News", published="2025-07-27")
+    assert isinstance(doc, Document)
+    x = extractor.extract(doc)
+    main = next(e for e in x.events if e.primary)
+    assert main.type == "CALL" and {p.name for p in main.participants} == {"Tom Sample", "Donald Trump"}
+    assert any(e.type == "MEET" and {p.name for p in e.participants} == {"Tom Sample", "Mark Carney"}
+               for e in x.events)

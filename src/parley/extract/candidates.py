@@ -51,6 +51,7 @@ _CALENDAR = CALENDAR_WORDS | {"may"}
 _NAME_TAIL = re.compile(rf"(?:[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|{_NAME_TOKEN}))+")
 
 _LINK = re.compile(r" (?:of|in|to) (?:the )?")
+_MINISTRY = re.compile(r"(?:Ministry (?:of|for) )?(?:Foreign|External) (?:Affairs|Ministry)(?: and [A-Z][\w-]+)*")
 _OF_PATTERNS: dict[int, re.Pattern[str]] = {}
 _PORTFOLIOS: dict[int, re.Pattern[str]] = {}
 # Words a title-cased headline glues onto a name ("... ISHIBA Shigeru Regarding His Summit ...")
@@ -194,6 +195,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         while links < 3 and (link := _LINK.match(text, at)) is not None:
             there = kb.country_re.match(text, link.end()) or kb.org_re.match(text, link.end()) \
                 or kb.place_re.match(text, link.end())
+            if there is None and (ministry := _MINISTRY.match(text, link.end())) is not None:
+                at = ministry.end()  # "Deputy Minister of Foreign Affairs of the Russian Federation X"
+                continue
             if there is None:
                 break
             at, links = there.end(), links + 1

@@ -151,6 +151,10 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     story_day = anchor.isoformat() if anchor else None
     found = absorb_receptions(merge(separate(told, body, cast, kb), kb, story_day, text))
     lead_subject_joins(found, body, cast)
+    pair = set(head_people[:2])
+    if kind == "MEET" and len(pair) == 2 and any(e.type == "CALL" and pair <= set(e.people) for e in found) \
+            and not any(e.type == "MEET" and pair <= set(e.people) for e in found):
+        kind = "CALL"  # "King and Trump address concerns in key talks" over the body's phone call
     listed_envoys(found, cast, text)
     found = one_side_joins(found, cast)
     if (meeting := implied_meeting(found, cast, text, document.title)) is not None:
