@@ -1,17 +1,20 @@
 """Credentials ceremonies whose envoys are listed after the telling ("They are the Ambassador of
 South Korea, Mr X; ...", "Also presenting credentials on Tuesday were: X of Nigeria, ..."): one
 ceremony, one meeting with every envoy; the travellers' half of a meeting ("A and B will travel to
-Tuvalu for talks", then "will both meet with Prime Minister C"): one meeting; and a prince named
-by a given name only, who is no office holder of that given name ("Prince William" is not
-President William Ruto). On constructed texts with invented people; found in the blind batches
-d99 and d101 after their first looks (Ghanaian and Mexican news of credentials, an AAP report of a
-bipartisan trip) and, for the prince, while checking a rule that was not kept. Each fails without
-its rule."""
+Tuvalu for talks", then "will both meet with Prime Minister C"): one meeting; a prince named by a
+given name only, who is no office holder of that given name ("Prince William" is not President
+William Ruto); "was hosted for a working lunch by X" (a meeting); and a father's name inside the
+son's ("Salman bin Abdulaziz" in "Mohammad bin Salman bin Abdulaziz"), another person.
+
+On constructed texts with invented people (real names where the rule is about them); found in the
+blind batches d99, d101 and d103 after their first looks (Ghanaian and Mexican news of
+credentials, an AAP report of a bipartisan trip, a UN readout of meetings in Riyadh) and, for the
+prince, while checking a rule that was not kept. Each fails without its rule."""
 
 from __future__ import annotations
 
 from parley.extract import Extractor
-from test_extract import run
+from test_extract import engaged, run
 
 
 def test_envoys_listed_after_they_are_join_the_ceremony(extractor: Extractor) -> None:
@@ -49,3 +52,16 @@ def test_the_travellers_half_of_a_meeting_joins_the_whole(extractor: Extractor) 
     meetings = [e for e in x.events if e.type == "MEET"]
     assert [sorted(p.name for p in m.participants) for m in meetings] == [["Jo Example", "Kim Instance",
                                                                           "Penny Sample"]]
+
+
+def test_hosted_for_a_working_lunch_by_a_minister_is_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "The Secretary-General was hosted for a working lunch by Foreign Minister Jo Example.",
+            publisher="United Nations Secretary-General", published="2017-02-12")
+    assert engaged(x) == [["António Guterres", "Jo Example"]]
+
+
+def test_a_fathers_name_inside_the_sons_is_another_person(extractor: Extractor) -> None:
+    x = run(extractor, "Later in the day, the Secretary-General met separately with senior Saudi leaders: King "
+            "Salman bin Abdulaziz al-Saud, Crown Prince Muhammad bin Nayef and Deputy Crown Prince Mohammad bin "
+            "Salman bin Abdulaziz al-Saud.", publisher="United Nations Secretary-General", published="2017-02-12")
+    assert len([e for e in x.events if e.type == "MEET"]) == 3

@@ -104,6 +104,18 @@ def loose_key(name: str) -> str:
     return " ".join(out)
 
 
+def same_head(a: str, b: str) -> bool:
+    """Two names one of whose words hold the other's, that may be one person: one word ("Xi"), or
+    the same first word ("Mohammed bin Salman" of "Mohammed bin Salman Al Saud"); not a father's
+    name inside the son's ("Salman bin Abdulaziz" in "Mohammad bin Salman bin Abdulaziz")."""
+    wa, wb = ([w for w in fold(n).split() if "." not in w and w not in _STYLES] for n in (a, b))
+    return min(len(wa), len(wb)) < 2 or wa[0] == wb[0] or wa[0] in _PARTICLES or wb[0] in _PARTICLES
+
+
+_STYLES = {"sheikh", "sheikha", "shaikh", "his", "her", "highness", "excellency", "hh", "he", "prince", "king",
+           "emir", "amir", "sultan", "crown", "president", "minister", "prime", "dr", "mr", "mrs", "ms"}
+
+
 def near_spelling(a: str, b: str) -> bool:
     """Full names of three or more letters a token that differ in one token by one letter, the
     others equal: one person written two ways in one text."""

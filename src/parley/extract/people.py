@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from parley import names
 from parley.extract.candidates import CALENDAR_WORDS, ascii_index, title_lookahead
 from parley.extract.knowledge import Knowledge, fold
 from parley.names import ascii_spelling, name_tokens, near_spelling, registry_typo, registry_variant, squashed
@@ -368,7 +369,7 @@ class PeopleFinder:
         if person is None:
             tokens = set(name_tokens(name))
             for other in self.people.values():
-                if tokens and (tokens <= other.keys or other.keys <= tokens
+                if tokens and (((tokens <= other.keys or other.keys <= tokens) and names.same_head(name, other.name))
                                or squashed(name) == squashed(other.name) or near_spelling(name, other.name)) and \
                         (country is None or other.country is None or other.country == country):
                     person = other
