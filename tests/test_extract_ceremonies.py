@@ -4,10 +4,12 @@ ceremony, one meeting with every envoy; the travellers' half of a meeting ("A an
 Tuvalu for talks", then "will both meet with Prime Minister C"): one meeting; a prince named by a
 given name only, who is no office holder of that given name ("Prince William" is not President
 William Ruto); "was hosted for a working lunch by X" (a meeting); and a father's name inside the
-son's ("Salman bin Abdulaziz" in "Mohammad bin Salman bin Abdulaziz"), another person.
+son's ("Salman bin Abdulaziz" in "Mohammad bin Salman bin Abdulaziz"), another person; the
+participants of a joint call listed after it ("Among the participants are ..."); and "Nalbandian"
+as the registry's "Nalbandyan" (Armenian -ian/-yan, Edward/Eduard).
 
 On constructed texts with invented people (real names where the rule is about them); found in the
-blind batches d99, d101 and d103 after their first looks (Ghanaian and Mexican news of
+blind batches d99, d101, d103, d104 and d105 after their first looks (Ghanaian and Mexican news of
 credentials, an AAP report of a bipartisan trip, a UN readout of meetings in Riyadh) and, for the
 prince, while checking a rule that was not kept. Each fails without its rule."""
 
@@ -65,3 +67,22 @@ def test_a_fathers_name_inside_the_sons_is_another_person(extractor: Extractor) 
             "Salman bin Abdulaziz al-Saud, Crown Prince Muhammad bin Nayef and Deputy Crown Prince Mohammad bin "
             "Salman bin Abdulaziz al-Saud.", publisher="United Nations Secretary-General", published="2017-02-12")
     assert len([e for e in x.events if e.type == "MEET"]) == 3
+
+
+def test_the_participants_of_a_joint_call_listed_after_it_are_at_it(extractor: Extractor) -> None:
+    x = run(extractor, "The participants of the High-Level Study Visit paid a joint call on Prime Minister Tom Sample "
+            "today.  Among the participants are President of Nauru Jo Example, Prime Minister of the Cook Islands "
+            "Sam Placeholder, and Prime Minister of Tonga Kim Instance.", publisher="Prime Minister's Office, "
+            "Singapore", published="2017-02-09")
+    assert [sorted(p.name for p in e.participants) for e in x.events if e.type == "MEET"] == [
+        ["Jo Example", "Kim Instance", "Sam Placeholder", "Tom Sample"]]
+
+
+def test_an_armenian_surname_in_ian_is_the_registrys_yan(extractor: Extractor) -> None:
+    x = run(extractor, "On November 10, the Minister of Foreign Affairs Edward Nalbandian received Jo Example, the "
+            "newly appointed representative of the United Nations Children's Fund (UNICEF) on the occasion of "
+            "presenting the credentials.\n\nCongratulating the guest, the Minister of Foreign Affairs Nalbandian "
+            "mentioned that Armenia highly assesses the activities of the Fund.",
+            publisher="Ministry of Foreign Affairs of the Republic of Armenia", published="2011-11-10")
+    (meeting,) = [e for e in x.events if e.type == "MEET"]
+    assert [(p.name, p.country) for p in meeting.participants] == [("Edward Nalbandian", "ARM"), ("Jo Example", None)]

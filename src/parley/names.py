@@ -89,17 +89,19 @@ def one_letter_apart(a: str, b: str) -> bool:
 
 
 # Spellings of one name that romanisations keep apart and the registry should not: French and
-# Russian "dj"/"dzh" for English "j" ("Sirodjiddin", "Dzhaparov"), and the Somali and Urdu forms of
-# Mahmud.  Used to find registry people only: stored ids keep :func:`name_key`.
+# Russian "dj"/"dzh" for English "j" ("Sirodjiddin", "Dzhaparov"), Armenian "-ian"/"-yan", and the
+# Somali and Urdu forms of Mahmud.  Used to find registry people only: stored ids keep :func:`name_key`.
 _DJ = re.compile(r"dzh|dj")
-_LOOSE_FAMILIES = {v: "mahmud" for v in ("mahmoud", "mahmud", "mohamud", "mahmood", "mehmood", "mehmud")}
+_LOOSE_FAMILIES = {v: "mahmud" for v in ("mahmoud", "mahmud", "mohamud", "mahmood", "mehmood", "mehmud")} | {
+    "edward": "eduard"}  # (Armenian and Georgian given names written the English way)
+_ARMENIAN = re.compile(r"(?<=\w{3})ian$")  # "Nalbandian" and "Nalbandyan", "Kocharian" and "Kocharyan"
 
 
 def loose_key(name: str) -> str:
     """A looser transliteration key than :func:`name_key`, for registry lookups."""
     out = []
     for token in re.sub(r"[^a-z0-9\s-]", " ", fold(name)).replace("-", " ").split():
-        token = _DJ.sub("j", token)
+        token = _ARMENIAN.sub("yan", _DJ.sub("j", token))
         out.append(_LOOSE_FAMILIES.get(token) or _token(token))
     return " ".join(out)
 

@@ -317,10 +317,12 @@ _TELLING = {"say", "tell", "report", "announce", "state", "add", "note", "confir
 # "They are the Ambassador of South Korea, Mr X; the Canadian High Commissioner, Ms Y; ...", "Also
 # presenting credentials on Tuesday were: X of Nigeria, Y of New Zealand, ...": the envoys of a
 # ceremony, listed in a paragraph of their own
-_LISTED = re.compile(r"(?:^|(?<=\n))\s*(?:(?:They|These|The (?:new )?(?:envoys|ambassadors|diplomats)) "
-                     r"(?:are|were|include|included)\b|Also (?:presenting|presented)\b[^.:\n]{0,80}?\b(?:were|are)\b)")
+_LISTED = re.compile(r"(?:^|(?<=\n))\s*(?:They|These|The (?:new )?(?:envoys|ambassadors|diplomats))"
+                     r" (?:are|were|include|included)(?=:|\s+(?:the|[A-Z]))"
+                     r"|(?:^|(?<=\n)|(?<=\.))\s*Among the (?:participants|delegates|leaders) (?:are|were|included?)\b"
+                     r"|(?:^|(?<=\n))\s*Also (?:presenting|presented)\b[^.:\n]{0,80}?\b(?:were|are)\b")
 _CEREMONIES = ("trigger:credentials", "trigger:credence", "trigger:accreditation", "trigger:received",
-               "trigger:receives", "trigger:presented")
+               "trigger:receives", "trigger:presented", "trigger:call")
 
 
 def listed_envoys(found: list[Found], cast: Cast, text: str) -> None:

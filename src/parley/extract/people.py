@@ -68,8 +68,8 @@ class Person:
         return set(fold(self.name).replace("-", " ").split()) | set(name_tokens(self.name))
 
     @property
-    def keys(self) -> set[str]:
-        return set(name_tokens(self.name))
+    def keys(self) -> set[str]:  # (and the document's own spelling: "Nalbandian" of "Edward Nalbandian")
+        return set(name_tokens(self.name)) | set(name_tokens(self.display or ""))
 
 
 @dataclass(frozen=True, slots=True)
