@@ -14,7 +14,12 @@ meeting."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from parley.config import Settings
 from parley.extract import Extractor
+from parley.ingest import read_inputs
+from parley.model import Document
 from test_extract import candidates_as_tagged, engaged, primary, run
 
 
@@ -110,3 +115,13 @@ def test_a_meeting_noun_that_says_what_a_forum_is_is_no_meeting(extractor: Extra
             "meeting involving foreign ministers of ASEAN and its dialogue partners, slated for August in Myanmar.",
             publisher="Example News (Kyodo)", published="2014-06-19")
     assert [e.type for e in x.events] == ["CALL"]
+
+
+def test_a_meeting_ahead_at_a_named_occasion_stays_apart_from_the_meeting_told(extractor: Extractor) -> None:
+    # golden: Canada's readout of Trudeau and Marcos at the ASEAN summit, "looked forward to further
+    # discussions at the APEC Economic Leaders' Meeting in Bangkok" (corpus/c1, c101)
+    path = Path(__file__).parents[1] / "corpus" / "c1" / "docs" / "c101.json"
+    doc = next(iter(read_inputs([str(path)], Settings())))
+    assert isinstance(doc, Document)
+    x = extractor.extract(doc)
+    assert sorted(e.modality for e in x.events if e.type == "MEET") == ["occurred", "planned"]

@@ -89,3 +89,9 @@ def test_arriving_at_the_meeting_is_no_visit(extractor: Extractor) -> None:
             "expected to meet with Turkish Foreign Minister Jo Example.", publisher="Example Thema",
             published="2021-03-22")
     assert [e.type for e in x.events] == ["MEET"]
+
+
+def test_leaving_a_visited_city_for_home_wrapping_up_the_visit_is_no_visit(extractor: Extractor) -> None:
+    x = run(extractor, "Director-General Tom Sample has left Kathmandu today for Geneva, Switzerland, wrapping up his "
+            "three-day official visit to Nepal.", publisher="Example News (RSS)", published="2022-04-23")
+    assert [e.location for e in x.events if e.type == "VISIT"] == ["Nepal"]

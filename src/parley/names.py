@@ -111,9 +111,10 @@ def same_head(a: str, b: str) -> bool:
     the same first word ("Mohammed bin Salman" of "Mohammed bin Salman Al Saud"); not a father's
     name inside the son's ("Salman bin Abdulaziz" in "Mohammad bin Salman bin Abdulaziz")."""
     wa, wb = ([w for w in fold(n).split() if "." not in w and w not in _STYLES] for n in (a, b))
-    return min(len(wa), len(wb)) < 2 or wa[0] == wb[0] or wa[0] in _PARTICLES or wb[0] in _PARTICLES
+    return min(len(wa), len(wb)) < 2 or wa[0] == wb[0] or wa[0] in _LEADS or wb[0] in _LEADS
 
 
+_LEADS = _PARTICLES | {"do", "dos", "das", "du", "del", "della", "ter", "ten", "st"}  # "Do Santos"
 _STYLES = {"sheikh", "sheikha", "shaikh", "his", "her", "highness", "excellency", "hh", "he", "prince", "king",
            "emir", "amir", "sultan", "crown", "president", "minister", "prime", "dr", "mr", "mrs", "ms"}
 

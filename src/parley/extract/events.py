@@ -170,8 +170,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             event.rules["restated"] = "copular"  # "This is the first visit to Finland by ...": the one told
         if anaphor:
             event.rules["anaphor"] = "the-engagement"
-        if kind != "VISIT" and tok.pos_ == "NOUN" and any(c.dep_ in {"poss", "det"} and c.lower_ in {
-                "his", "her", "the"} for c in tok.children):
+        if kind != "VISIT" and tok.pos_ == "NOUN" and any((c.dep_ == "poss" and c.lower_ in {"his", "her"}) or (
+                c.dep_ == "det" and c.lower_ == "the" and tok.head.lower_ in {"in", "during", "at"} and any(
+                    w.dep_ == "prep" and w.lower_ == "with" for w in tok.children)) for c in tok.children):
             event.rules["possessed"] = "his-meeting"  # "his meeting with Rubio is ...": told elsewhere too
         if any(c.dep_ in {"advmod", "amod"} and (c.lower_ in _EARLIER or (c.lower_ == "before" and not any(
                 c.children))) for c in tok.children):

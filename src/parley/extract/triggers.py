@@ -83,6 +83,7 @@ _CREDENTIALS = {"receive", "accept", "present", "hand", "submit", "presentation"
 # things sent from one to another, whose sender is not where they arrive ("a letter from X")
 SENT_THINGS = {"message", "letter", "greeting", "greetings", "invitation", "regards", "wishes", "congratulations",
                "congratulation", "note", "copy", "request"}
+_ENDING = {"wrap", "conclude", "end", "complete", "return"}  # a departure that ends a trip is no visit
 _CALL_PURPOSES = {"congratulate", "discuss", "thank", "express", "offer", "convey", "extend", "wish", "inform",
                   "brief", "update", "condole", "exchange"}
 
@@ -276,8 +277,9 @@ def trigger_type(tok: Token) -> str | None:
     if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
             (lemma in {"leave", "depart"} and (nxt == "for" or (  # "leaving here for Washington"
                 nxt in {"here", "today", "tonight"} and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "for")
-                or any(t.lower_ == "for" and t.nbor(1).ent_type_ == "GPE" and tok.doc[tok.i + 1].ent_type_ == "GPE"
-                       for t in tok.doc[tok.i + 2:min(tok.i + 6, len(tok.doc) - 1)])))  # "left Juba for Pretoria"
+                or (any(t.lower_ == "for" and t.nbor(1).ent_type_ == "GPE" and tok.doc[tok.i + 1].ent_type_ == "GPE"
+                        for t in tok.doc[tok.i + 2:min(tok.i + 6, len(tok.doc) - 1)])  # "left Juba for Pretoria"
+                    and not any(t.lemma_.lower() in _ENDING for t in tok.sent))))  # (not "..., wrapping up his visit")
             or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
         return "VISIT"  # "left for Beijing", "heads to China"
     if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or (
