@@ -4,7 +4,8 @@ ceremony, one meeting with every envoy; the travellers' half of a meeting ("A an
 Tuvalu for talks", then "will both meet with Prime Minister C"): one meeting; a prince named by a
 given name only, who is no office holder of that given name ("Prince William" is not President
 William Ruto); "was hosted for a working lunch by X" (a meeting); and a father's name inside the
-son's ("Salman bin Abdulaziz" in "Mohammad bin Salman bin Abdulaziz"), another person; the
+son's ("Salman bin Abdulaziz" in "Mohammad bin Salman bin Abdulaziz"), another person, while
+two surnames without the given names are the same one ("Jara Portilla"); the
 participants of a joint call listed after it ("Among the participants are ..."); and "Nalbandian"
 as the registry's "Nalbandyan" (Armenian -ian/-yan, Edward/Eduard).
 
@@ -86,3 +87,10 @@ def test_an_armenian_surname_in_ian_is_the_registrys_yan(extractor: Extractor) -
             publisher="Ministry of Foreign Affairs of the Republic of Armenia", published="2011-11-10")
     (meeting,) = [e for e in x.events if e.type == "MEET"]
     assert [(p.name, p.country) for p in meeting.participants] == [("Edward Nalbandian", "ARM"), ("Jo Example", None)]
+
+
+def test_two_surnames_without_the_given_names_are_the_same_person(extractor: Extractor) -> None:
+    x = run(extractor, "Chilean Labour Minister Jeannette Jara Portilla met Spanish Minister Jo Example in Madrid on "
+            "Tuesday.\n\nJara Portilla said the talks were fruitful.", publisher="Example News",
+            published="2023-05-10")
+    assert [s.speaker.name for s in x.statements].count("Jeannette Jara Portilla") == 2

@@ -111,7 +111,10 @@ def same_head(a: str, b: str) -> bool:
     the same first word ("Mohammed bin Salman" of "Mohammed bin Salman Al Saud"); not a father's
     name inside the son's ("Salman bin Abdulaziz" in "Mohammad bin Salman bin Abdulaziz")."""
     wa, wb = ([w for w in fold(n).split() if "." not in w and w not in _STYLES] for n in (a, b))
-    return min(len(wa), len(wb)) < 2 or wa[0] == wb[0] or wa[0] in _LEADS or wb[0] in _LEADS
+    short, long = sorted((wa, wb), key=len)
+    tail = long[-len(short):] == short and len(long) > len(short) and long[-len(short) - 1] not in {
+        "bin", "ibn", "bint", "ben"}  # "López Obrador" of "Andrés Manuel López Obrador", not a father's name
+    return min(len(wa), len(wb)) < 2 or wa[0] == wb[0] or wa[0] in _LEADS or wb[0] in _LEADS or tail
 
 
 _LEADS = _PARTICLES | {"do", "dos", "das", "du", "del", "della", "ter", "ten", "st"}  # "Do Santos"

@@ -8,6 +8,10 @@ invitation of Prime Minister Sanna Marin. ... The prime ministers will discuss .
 codes the meeting of visitor and host (the primary event: the leader travelled for it), on the
 visit's day and at its place. Without both a named host and a sentence of the two discussing,
 nothing is implied.
+
+Also here, what a meeting's people are when the text tells them apart from its trigger: the
+guest of a visit ("the visiting leader", "the warm welcome to South Africa"), the envoys listed
+after a ceremony, and the other side a one-sided meeting ("A and B will travel for talks") joins.
 """
 
 from __future__ import annotations
@@ -326,8 +330,9 @@ _CEREMONIES = ("trigger:credentials", "trigger:credence", "trigger:accreditation
 
 
 def listed_envoys(found: list[Found], cast: Cast, text: str) -> None:
-    """The envoys a credentials ceremony lists after telling it: they join its meeting (one
-    ceremony, one meeting), and the meetings of single envoys of that list told later go."""
+    """The envoys a credentials ceremony lists after telling it, and the participants of a joint
+    call ("Among the participants are ..."): they join its meeting (one ceremony, one meeting),
+    and the meetings of single people of that list told later go."""
     for m in _LISTED.finditer(text):
         end = text.find("\n", m.end())
         end = len(text) if end < 0 else end
