@@ -5,7 +5,8 @@ expected visit to Fiji ... of the Defence Minister" (a trip still ahead, not the
 whose readout an archive's copy is (the American Presidency Project keeps the White House's); and
 who a leader's quoted "we talked ... with X" is (the leader); "the State Secretary of the Foreign
 Ministry of Latvia X" and "Deputy Minister of Foreign Affairs of the Russian Federation Y" are
-names after offices; "key talks" in a headline over a body that tells a phone call are that call.
+names after offices; "key talks" in a headline over a body that tells a phone call are that call;
+"he added that after his talks with X they would ..." is a plan.
 Each on a constructed text with invented people but where the office is the point; found in the
 blind batches d98 and d102 after their first looks; each fails without its rule."""
 
@@ -81,3 +82,10 @@ def test_talks_in_a_headline_over_the_bodys_phone_call_are_that_call(extractor: 
     assert main.type == "CALL" and {p.name for p in main.participants} == {"Tom Sample", "Donald Trump"}
     assert any(e.type == "MEET" and {p.name for p in e.participants} == {"Tom Sample", "Mark Carney"}
                for e in x.events)
+
+
+def test_would_in_what_someone_added_is_a_plan(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Tom Sample of Hungary is in Washington.\n\nHe added that after his talks with "
+            "Secretary of State Jo Example, they would have more information.", publisher="Example News",
+            published="2025-10-20")
+    assert [(e.type, e.modality) for e in x.events if e.type == "MEET"] == [("MEET", "planned")]

@@ -92,7 +92,7 @@ def modality(tok: Token, sent: Span) -> str:
             if child.dep_ in {"aux", "auxpass"} and cl in _SPECULATIVE_AUX:
                 said = node.head if node.dep_ == "conj" and child in shared else node  # ("would meet X ... and visit")
                 if cl == "would" and said.dep_ == "ccomp" and said.head.lemma_.lower() in {
-                        "say", "announce", "tell", "confirm", "state"}:
+                        "say", "announce", "tell", "confirm", "state", "add", "note", "write", "explain"}:
                     planned = True  # "Kishida said he would visit Seoul": a reported plan
                 else:
                     speculative = True
