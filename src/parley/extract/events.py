@@ -27,7 +27,7 @@ from parley.extract.excluded import (
 from parley.extract.knowledge import Knowledge, doc_text, sentence_of
 from parley.extract.mentions import Cast
 from parley.extract.modality import modality
-from parley.extract.owners import joint_visit, thanked_for
+from parley.extract.owners import joint_visit, restated, thanked_for
 from parley.extract.participants import (
     _dated_elsewhere,
     paragraph_chars,
@@ -170,9 +170,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             event.rules["restated"] = "copular"  # "This is the first visit to Finland by ...": the one told
         if anaphor:
             event.rules["anaphor"] = "the-engagement"
-        if kind != "VISIT" and tok.pos_ == "NOUN" and any((c.dep_ == "poss" and c.lower_ in {"his", "her"}) or (
-                c.dep_ == "det" and c.lower_ == "the" and tok.head.lower_ in {"in", "during", "at"} and any(
-                    w.dep_ == "prep" and w.lower_ == "with" for w in tok.children)) for c in tok.children):
+        if kind != "VISIT" and restated(tok):
             event.rules["possessed"] = "his-meeting"  # "his meeting with Rubio is ...": told elsewhere too
         if any(c.dep_ in {"advmod", "amod"} and (c.lower_ in _EARLIER or (c.lower_ == "before" and not any(
                 c.children))) for c in tok.children):

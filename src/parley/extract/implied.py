@@ -325,8 +325,8 @@ _LISTED = re.compile(r"(?:^|(?<=\n))\s*(?:They|These|The (?:new )?(?:envoys|amba
                      r" (?:are|were|include|included)(?=:|\s+(?:the|[A-Z]))"
                      r"|(?:^|(?<=\n)|(?<=\.))\s*Among the (?:participants|delegates|leaders) (?:are|were|included?)\b"
                      r"|(?:^|(?<=\n))\s*Also (?:presenting|presented)\b[^.:\n]{0,80}?\b(?:were|are)\b")
-_CEREMONIES = ("trigger:credentials", "trigger:credence", "trigger:accreditation", "trigger:received",
-               "trigger:receives", "trigger:presented", "trigger:call")
+_CREDENTIALS = ("trigger:credentials", "trigger:credence", "trigger:accreditation")
+_CEREMONIES = (*_CREDENTIALS, "trigger:received", "trigger:receives", "trigger:presented", "trigger:call")
 
 
 def listed_envoys(found: list[Found], cast: Cast, text: str) -> None:
@@ -341,7 +341,7 @@ def listed_envoys(found: list[Found], cast: Cast, text: str) -> None:
                 and e.rules.get("type", "").startswith(_CEREMONIES)]
         if len(listed) < 2 or not told:
             continue
-        ceremony = max(told, key=lambda e: (e.rules["type"].startswith(_CEREMONIES[:3]), not e.partial, -e.start))
+        ceremony = max(told, key=lambda e: (e.rules["type"].startswith(_CREDENTIALS), not e.partial, -e.start))
         ceremony.people += [p for p in listed if p not in ceremony.people]
         ceremony.partial = False
         ceremony.spans.append((m.start(), end, "listed-envoys"))

@@ -68,6 +68,19 @@ def thanked_for(tok: Token) -> Token | None:
     return None
 
 
+def _framed(tok: Token) -> bool:
+    """"In/During/At the meeting ...": an engagement noun that frames the clause, owner unsaid."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during", "at"} and any(
+        c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+
+
+def restated(tok: Token) -> bool:
+    """"his meeting with X", "In the meeting with X": an engagement the text may tell elsewhere
+    too, whose report joins the pair's other one whatever its tense (see ``recalled.merge``)."""
+    return tok.pos_ == "NOUN" and (any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children) or (
+        _framed(tok) and any(w.dep_ == "prep" and w.lower_ == "with" for w in tok.children)))
+
+
 def owned_by_pronoun(tok: Token, kind: str, cast: Cast) -> list[str]:
     """"his visit", "her meeting with X": whose engagement a possessive pronoun means, or nothing."""
     named_owner = [c for c in tok.children if c.dep_ == "poss" and c.pos_ == "PROPN"]
@@ -77,8 +90,7 @@ def owned_by_pronoun(tok: Token, kind: str, cast: Cast) -> list[str]:
         partners = [p for p in _people_in([t for c in tok.children if c.dep_ == "prep" and c.lower_ == "with"
                                             for t in c.subtree], cast) if p not in owner]
         return owner + partners if owner and partners else []
-    framed = kind != "VISIT" and tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during", "at"} and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in tok.children)  # "In the meeting with X, the leaders"
+    framed = kind != "VISIT" and _framed(tok)  # "In the meeting with X, the leaders"
     if not framed and not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
         return []
     verb = _verb_above(tok)

@@ -88,6 +88,14 @@ _CALL_PURPOSES = {"congratulate", "discuss", "thank", "express", "offer", "conve
                   "brief", "update", "condole", "exchange"}
 
 
+def _agents(verb: Token) -> list[Token]:
+    """The "by" phrases of a passive verb: its agent, or the one a meal hangs on ("was hosted for a
+    working lunch by X")."""
+    return [c for c in verb.children if c.dep_ == "agent"] + [
+        g for c in verb.children if c.dep_ == "prep" and c.lower_ == "for" for m in c.children if m.lemma_ in _MEALS
+        for g in m.children if g.dep_ == "prep" and g.lower_ == "by"]
+
+
 def _called(tok: Token) -> bool:
     """Whether "called" has a person as its object ("called President X", "called her counterpart
     Wang Yi"). The parser reads "called Prime Minister X of Norway" as a naming ("called him X"),
@@ -245,14 +253,11 @@ def trigger_type(tok: Token) -> str | None:
             or any(c.dep_ == "amod" and c.lower_ in {"upcoming", "forthcoming"} for c in tok.children)):
         # ("the upcoming Moscow talks"); "conducted discussions with X" in a report of a round of calls
         return talk_kind(tok) if lower in {"discussion", "discussions"} and nxt == "with" else "MEET"
-    agents = [c for c in tok.children if c.dep_ == "agent"] + [  # ("was hosted for a working lunch by X")
-        g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for m in c.children if m.lemma_ in _MEALS
-        for g in m.children if g.dep_ == "prep" and g.lower_ == "by"]
     if lemma in {"receive", "host", "welcome", "greet"} and tok.tag_ == "VBN" and any(
             any(g.dep_ == "pobj" and ((g.pos_ == "PROPN" and g.ent_type_ not in _PLACE_ENTS)
                                       or g.lower_ in _PERSON_NOUNS)
                 and not any(d.lower_ in {"our", "my"} for d in g.children)
-                for g in c.children) for c in agents):
+                for g in c.children) for c in _agents(tok)):
         return "MEET"  # "was received by President X", "received by the foreign minister on arrival"
     if lower in {"session", "sessions"} and pos == "NOUN" and nxt == "with" and prev in {
             "working", "bilateral", "talks", "official"}:
