@@ -39,7 +39,7 @@ _BODY_AFTER = re.compile(r"\s+(?:Coalition|Party|Alliance|Movement|Front|Union|C
 
 # "with Le Yucheng, China's ...": two or three name words after "with"/"met"/"and", then a comma
 _APPOSED = re.compile(rf"(?:\b(?:with|met|meets|received|receives|hosted|hosts|and|by)\s+|^[ \t]*|(?<=\. )"
-                      r"|(?<=[:–—] )|(?<=-- ))"  # (or a dateline's colon or dash: "May 26 (KCNA) -- X, ...")
+                      r"|(?<=[:–—] )|(?<=-- )|(?<=, ))"  # (or a dateline's colon or dash: "May 26 (KCNA) -- X, ...")
                       rf"(?P<name>{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{1,2}}),\s+", re.MULTILINE)
 # weekdays and months, which end a name ("William Ruto Friday August"; not "May": Theresa May);
 # the candidate filters below, which judge whole runs, count "May" as well
@@ -87,7 +87,8 @@ def _name_tail(tail: str, kb: Knowledge) -> bool:
 # "Dammu Ravi, Secretary (Economic Relations) in Ministry of External Affairs", "Han Song Ryol,
 # vice-minister of Foreign Affairs of the DPRK": a post, of a ministry or a state
 _POST_IN = re.compile(r"(?:[Vv]ice[- ])?(?:[Ss]ecretary|[Mm]inister|[Aa]mbassador|[Dd]irector|[Ee]nvoy)"
-                      r"(?: \([\w&,.' ]+\))? (?:in|at|of|to) (?:the )?[A-Z]")
+                      r"(?: \([\w&,.' ]+\))?(?: (?:in|at|of|to) (?:the )?[A-Z]|, (?:the )?(?:Ministry|Department) of )")
+# ("Saurabh Kumar, Secretary (East), Ministry of External Affairs": the office, then its ministry)
 _HOUSES = re.compile(r" (?:Parliament|Senate|Congress|Majlis|Duma|National Assembly|Assembly)(?= [A-Z])")
 _NICKNAMED = re.compile(r"\b[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+)?[ \t]+[“\"][A-Z][\w-]+[”\"][ \t]+(?:[A-Z]\.[ \t]+)?"
                         r"[A-Z][\w'-]{2,}(?:,?[ \t]+(?:Jr|Sr)\.?|[ \t]+I{2,3}\b)?")  # ("Ferdinand “B” Marcos Jr.")

@@ -219,6 +219,13 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                     continue
                 event.partial = True  # "Widodo's visit", "the three-day trip": placed by the meeting
                 event.rules["location"] = "meeting-abroad"
+                owners = [t for c in tok.children if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in {"by", "of"})
+                          for t in c.subtree] if tok.pos_ == "NOUN" else []
+                named = [m.person for m in cast.in_span(min((t.idx for t in owners), default=0),
+                                                        max((t.idx + len(t) for t in owners), default=0))
+                         if not m.office]  # (not "the visit of the Foreign Secretary": whose office?)
+                if people and named[:1] == people[:1]:
+                    event.rules["visitor"] = "owner"  # "the recent visit by X", "X's visit": whose it is
                 if not people:
                     event.spans.append((sent.start_char, sent.end_char, f"trigger:{tok.lower_}"))
                     found.append(event)

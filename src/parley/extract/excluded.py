@@ -206,8 +206,9 @@ def _visit_welcomed(tok: Token, welcome: Token) -> bool:
 def _is_excluded(tok: Token) -> bool:
     """Invitations, "stay in touch", "meet in person at the earliest opportunity" are not events."""
     window = " ".join(t.lower_ for t in tok.doc[max(0, tok.i - 6): tok.i + 8])
-    if "earliest opportunity" in window or "stay in touch" in window or _invited(tok):
-        return True
+    if "earliest opportunity" in window or "stay in touch" in window or _invited(tok) or re.search(
+            r"\bmutual(?:ly)? convenien", tok.sent.text.lower()):
+        return True  # ("... on a State Visit at early mutual convenience": an invitation, no date)
     if _called_off(tok):
         return True
     accepted = any(t.lemma_.lower() == "accept" for t in tok.sent)

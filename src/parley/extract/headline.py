@@ -16,7 +16,8 @@ from parley.extract.knowledge import Knowledge, sentences
 from parley.extract.mentions import Cast
 
 _HEAD_CALL = re.compile(r"\b(?:call|calls|called|phone|telephone|telephonic|spoke|speaks|speak|"
-                        r"conversation|virtual meeting|video conference|videoconference|video call)\b", re.IGNORECASE)
+                        r"conversation|virtual meeting|video (?:conference|call|meeting|talks?)|videoconference)\b",
+                        re.IGNORECASE)
 # ("News Conference With President X", "joint press conference": two leaders before the press)
 _HEAD_MEET = re.compile(r"\b(?:meets?|meeting|met|talks|summit|hosts?|hosted|receives?|received"
                         r"|(?:press|news) conference with|joint (?:press|news) conference)\b", re.IGNORECASE)

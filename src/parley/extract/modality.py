@@ -116,6 +116,10 @@ def modality(tok: Token, sent: Span) -> str:
                      for c in node.children)
     if not own_clause and any(t.lower_ == "if" for t in sent if t.i < tok.i):
         speculative = True
+    if planned and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"conclude", "complete", "end", "finish"} \
+            and tok.head.tag_ in {"VBD", "VBN"} and not any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "to"}
+                                                          for c in tok.head.children):
+        return "occurred"  # "has concluded a planned visit to Washington": the plan is done
     if planned:
         return "planned"
     return "speculative" if speculative else "occurred"

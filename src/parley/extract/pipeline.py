@@ -31,10 +31,17 @@ from parley.extract.implied import (
 )
 from parley.extract.knowledge import Knowledge, Organization, doc_text, fold, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
-from parley.extract.nlp import load_pipeline
+from parley.extract.nlp import load_pipeline, parser_text
 from parley.extract.people import Person
 from parley.extract.primary import _choose_primary, _complete_primary, _settle_partial
-from parley.extract.recalled import complete_visits, leaders_meetings, merge, pair_meetings, their_meetings
+from parley.extract.recalled import (
+    complete_visits,
+    leaders_meetings,
+    merge,
+    pair_meetings,
+    their_meetings,
+    visits_here,
+)
 from parley.extract.references import release_author, speakers_i, speech_speaker, transcript_speakers
 from parley.extract.registry import user_registry_path
 from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate
@@ -81,8 +88,10 @@ class Extractor:
         return out
 
     def _run(self, batch: list[Document]) -> Iterator[Extraction]:
-        texts = [t for d in batch for t in (d.text, d.title or "")]
+        texts = [t for d in batch for t in (parser_text(d.text), d.title or "")]
         parsed = list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
+        for i, document in enumerate(batch):
+            parsed[2 * i].user_data["parley_text"] = document.text  # (the rules read the document's own case)
         for i, document in enumerate(batch):
             yield analyse(document, parsed[2 * i], parsed[2 * i + 1], self.kb)
 
@@ -185,7 +194,12 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
                                                                  "participants": "headline"})
         primary.spans.append((0, end, "headline"))
         found.insert(0, primary)
+    country_of = {name: person.country for name, person in cast.people.items()}
+    here = next((kb.places.get(p) or kb.country_nouns.get(p) for p in (place_line, place_line.title())
+                 if kb.places.get(p) or kb.country_nouns.get(p)), None) if place_line else None
+    here = here or (org.country if org else None)  # (an outlet's country too: its readers' visitors)
     if primary is None:
+        found.extend(visits_here(pending, country_of, here, kb))
         primary = next((e for e in found if e.type == "VISIT"), None)
     summary = concluded_visit(found, text)
     if summary is not None:
@@ -211,8 +225,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
                 and published and re.search(r"\b(?:[Tt]oday|this (?:morning|afternoon))\b", text[:1500]):
             # "The President's News Conference With President Park": remarks that speak of today
             primary.date, primary.rules["date"] = published.isoformat(), "today-in-remarks"
-        country_of = {name: person.country for name, person in cast.people.items()}
         found.extend(complete_visits(pending, found, primary, country_of, kb))
+        found.extend(visits_here(pending, country_of, here, kb))
         found.extend(pair_meetings(pending, primary, cast, text, tuple(found)))
         found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
         found[:] = merge(found, kb, story_day, text)

@@ -340,3 +340,24 @@ def _paragraph_pair(event: Found, primary: Found, cast: Cast | None, text: str,
     other = named[0]
     hubs = [p for p in primary.people if any(set(e.people) == {p, other} for e in found)]
     return [hubs[0], other] if len(hubs) == 1 else None
+
+
+def visits_here(pending: list[Found], country_of: dict[str, str | None], here: str | None,
+                kb: Knowledge) -> list[Found]:
+    """Visits with a named visitor and no destination that no meeting of the document places
+    ("Marape said this when commenting on the recent visit by Australian Prime Minister Anthony
+    Albanese", in a Port Moresby paper): a visitor from another state came to the country the
+    document is written in, its dateline's or its publisher's."""
+    if here is None:
+        return []
+    out = []
+    for visit in pending:
+        if visit.type != "VISIT" or not visit.partial or len(visit.people) != 1 or visit.location \
+                or visit.rules.get("visitor") != "owner":
+            continue
+        if country_of.get(visit.people[0]) in {None, here}:
+            continue  # the publisher's own leader abroad, or a visitor of no known state
+        visit.location, visit.partial = kb.country_names.get(here), False
+        visit.rules["location"] = "visit-to-publisher"
+        out.append(visit)
+    return out

@@ -6,9 +6,8 @@ conversations with three of his counterparts, A, B and C", "met with the leaders
 of the person at the centre (the clause's subject) with one counterpart, not one engagement of
 everyone named.  English marks this with a plural engagement noun ("conversations", "calls",
 "meetings"), a plural office of several states ("the leaders of X and Y"), or an adverb of
-distribution ("separately", "respectively", "in turn"), and it marks the opposite, one meeting of
-all, with "jointly", "together", "trilateral", "a joint meeting".
-"""
+distribution ("separately", "respectively", "in turn"); one meeting of all, with "jointly",
+"together", "trilateral", "a joint meeting"."""
 
 from __future__ import annotations
 
@@ -340,12 +339,15 @@ class Summary:
 
 
 def concluded_visit(found: list[Found], text: str) -> Summary | None:
-    """"X concluded a two-day working visit to South Africa today": the document is about the trip
-    as a whole (its meetings are parts of it), so the VISIT is primary, and it began
-    ``days - 1`` days before the day it ended."""
+    """"X concluded a two-day working visit to South Africa today": the document is about the trip as
+    a whole (its meetings are parts of it): the VISIT is primary, begun ``days - 1`` days before."""
     lead = text[:600]
     for m in _CONCLUDED.finditer(lead):
         visit = next((e for e in found if e.type == "VISIT" and m.start() <= e.trigger < m.end() + 1), None)
+        if visit is not None and any(e.type == "MEET" and e.start <= e.trigger < m.start() < e.end and not e.partial
+                                     and len(e.people) >= 2 and set(visit.people) <= set(e.people) for e in found):
+            return None  # "With a meeting with President X, Y ended his visit": the meeting it was for (not
+            # "ended her visit, during which she met X, Y and Z": the visit, of many meetings)
         if visit is not None:
             n = m.group("n")
             days = int(n) if n and n.isdigit() else _NUMBERS.get((n or "").lower(), 1)

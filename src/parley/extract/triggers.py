@@ -180,7 +180,7 @@ def trigger_type(tok: Token) -> str | None:
             tok.dep_ == "conj" and tok.head.lemma_.lower() in {"meet", "receive", "host", "welcome"}):
         return "CALL"  # "spoke with", "spoke for the first time with" (not "I met with and spoke with X")
     if lower in {"videoconference", "teleconference", "video-conference"} or (
-            lemma in {"conference", "link"} and pos == "NOUN" and prev in {"video", "tele"}):
+            lemma in {"conference", "link", "meeting", "talk"} and pos == "NOUN" and prev in {"video", "tele"}):
         return "CALL"  # "held a video conference with Prime Minister X"
     if ((lemma == "talk" and nxt in {"to", "with"} and (tok.tag_ in {"VBD", "VBZ", "VBN"} or (
             tok.tag_ == "VB" and tok.dep_ in {"advcl", "xcomp"}
@@ -287,7 +287,8 @@ def trigger_type(tok: Token) -> str | None:
                     and not any(t.lemma_.lower() in _ENDING for t in tok.sent))))  # (not "..., wrapping up his visit")
             or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
         return "VISIT"  # "left for Beijing", "heads to China"
-    if lemma == "welcome" and pos == "VERB" and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or (
+    if lemma == "welcome" and pos == "VERB" and not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children) \
+            and any(c.dep_ == "dobj" and (c.pos_ == "PROPN" or (
             c.lower_ in {"colleague", "counterpart", "guest"} and any(
                 g.dep_ == "appos" or (g.dep_ == "poss" and c.lower_ == "counterpart") for g in c.children)))
             for c in tok.children) \
@@ -332,9 +333,19 @@ def trigger_type(tok: Token) -> str | None:
                 not any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children):
             return "VISIT"  # "begins his trip this week, with visits to Cabo Verde, Nigeria and Angola"
         return None  # "resume regular visits", "an exchange of visits": no particular visit
-    if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and nxt in {"to", "in"}) or (
+    if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and (nxt in {"to", "in"} or any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ == "GPE" for g in c.children)
+            for c in tok.children) or (any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) and any(
+                t.lower_ == "to" and t.nbor(1).ent_type_ == "GPE"
+                for t in tok.doc[tok.i + 2:min(tok.i + 9, len(tok.doc) - 1)]))
+    )) or (  # ("the trip by Minister X to Colombia", wherever the parser hangs "to Colombia")
             lower == "route" and prev == "en" and nxt == "to"):
         return "VISIT"  # ("held talks in Colombo en route to Samoa": the journey's goal is ahead)
+    if lower == "arrival" and pos == "NOUN" and any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
+            g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
+            for c in (*tok.children, *(x for c in tok.children if c.lower_ == "of" for g in c.children
+                                       for x in g.children))):
+        return "VISIT"  # "PM Rabuka's arrival in Port Moresby", "the arrival of X in Y"
     if lemma in {"go", "travel", "fly", "proceed"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
                                                            tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "to")):
         return "VISIT"
