@@ -116,8 +116,9 @@ def _other_body(after: str, kb: Knowledge) -> bool:
     title ("the President of the Riigikogu", "the Speaker of the National Assembly"): it is that
     body's office, whose holder the registry of state offices does not know."""
     body = m.group(1).strip() if (m := _OF_BODY.match(after)) else ""
+    org = kb.orgs.get(body)  # (a state's own house or ministry is such a body: "the Riigikogu")
     return bool(body) and body.split()[0].lower() not in _STATE_FORMS and not kb.countries.get(body) \
-        and not kb.orgs.get(body) and not any(kb.countries.get(w) for w in body.split())
+        and (org is None or org.kind == "government") and not any(kb.countries.get(w) for w in body.split())
 
 
 def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | None,

@@ -197,6 +197,10 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.dep_ == "prep" and t.lower_ == "from" and t.head.lemma_.lower() in SENT_THINGS \
                     and not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "to convey a message from President X": X sent it
+            if kind == "VISIT" and t.dep_ == "prep" and t.lower_ in {"at", "upon", "on"} and any(
+                    g.dep_ == "pobj" and g.lower_ == "invitation" for g in t.children):
+                stop = next((x.i for x in t.subtree if x.text == ","), t.right_edge.i + 1)  # (a parse astray
+                skip.update(x.i for x in t.subtree if x.i < stop)  # "At the invitation of X, Y visited": Y
             if t.dep_ == "prep" and t.lower_ == "according" and not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "according to the former's spokesman X"
             if t.dep_ == "prep" and t.lower_ == "since" and \
@@ -210,6 +214,8 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.lower_ == "lady" and any(c.lower_ == "first" for c in t.children) and t.i not in path \
                     and not any(x.i in path for x in noun.subtree):
                 skip.update(x.i for x in noun.subtree)  # "welcomed President X and first lady Y": entourage
+                after = t.i + 2 if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "," else t.i + 1
+                skip.update(x.i for x in t.doc[after:after + 4] if x.ent_type_ == "PERSON")  # (", Y": apart)
             if t.dep_ == "conj" and t.i not in path and re.match(r"(?:First Lady|Mrs\.?|Madame?)\s", t.doc[
                     t.left_edge.i:t.i + 1].text):
                 skip.update(x.i for x in t.subtree)  # "will welcome President X and Mrs. Y": his spouse

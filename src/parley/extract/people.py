@@ -19,9 +19,8 @@ from parley.extract.candidates import CALENDAR_WORDS, ascii_index, title_lookahe
 from parley.extract.knowledge import Knowledge, fold
 from parley.names import ascii_spelling, name_tokens, near_spelling, registry_typo, registry_variant, squashed
 
-# A name word: "Ki-moon", "Nkoana-Mashabane", "O'Brien", "WANG", "J."; never one cut at a hyphen
-# ("Secretary-" of "Secretary-General"). Words of one name stand on one line.
-# Latin letters beyond ASCII ("Niinistö", "Çavuşoğlu", "Łukasz"): a name token must not stop at them
+# A name word: "Ki-moon", "Nkoana-Mashabane", "O'Brien", "WANG", "J.", "Niinistö"; never one cut at a
+# hyphen ("Secretary-" of "Secretary-General") or at a letter beyond ASCII. One name stands on one line.
 # A dash ("Vienna, Austria, 27 May 2020--OPEC Secretary General") ends a dateline: not the person's.
 _LEFT_CUT = re.compile(
     r"(?:[.;:!?\"“”(—]|--| – |\b(?:with|met|meets|told|called|between|said|and|to|hosted|received|spoke|"
@@ -371,7 +370,8 @@ class PeopleFinder:
             for other in self.people.values():
                 if tokens and (((tokens <= other.keys or other.keys <= tokens) and names.same_head(name, other.name))
                                or squashed(name) == squashed(other.name) or near_spelling(name, other.name)) and \
-                        (country is None or other.country is None or other.country == country):
+                        (country in {None, other.country} or other.country is None
+                         or (len(tokens) >= 2 and tokens < other.keys)):  # ("Yapa Abeywardena" near "India")
                     person = other
                     if len(name) > len(other.name) and not other.in_registry:
                         self.people.pop(other.name)

@@ -53,8 +53,8 @@ def _distributed(tok: Token, cast: Cast) -> bool:
         # chair", nor "Senator X, who wants the two countries working together")
     if tok.tag_ == "NNS" and tok.lower_ in _PLURAL_ENGAGEMENTS:
         return True
-    if words & _DISTRIBUTIVE:
-        return True
+    if words & _DISTRIBUTIVE or {"respective", "bilateral"} <= words:
+        return True  # ("to take stock of the bilateral relations with their respective countries")
     if tok.pos_ == "VERB" and any(c.dep_ in {"dobj", "pobj"} and c.conjuncts and any(
             g.lower_ == "both" and g.dep_ in {"preconj", "det"} for g in c.children)
             for c in (*tok.children, *(g for p in tok.children if p.dep_ == "prep" for g in p.children))):
