@@ -94,3 +94,50 @@ def test_a_visit_ended_during_which_many_were_met_stays_primary(extractor: Extra
             "which she met with the Prime Minister Honourable Jo Example, members of Cabinet and students.",
             publisher="Example Herald", published="2022-04-15")
     assert [(e.type, e.primary) for e in x.events][:1] == [("VISIT", True)]
+
+
+def test_their_meeting_is_the_teller_and_the_told(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Tom Sample has told his counterpart from Myanmar Jo Example to start the "
+            "repatriation process on their January 20 meeting on the sidelines of the summit in Uganda.",
+            publisher="Example Herald", published="2024-01-22")
+    assert [sorted(p.name for p in e.participants) for e in x.events if e.type == "MEET"] == \
+        [["Jo Example", "Tom Sample"]]
+
+
+def test_an_order_presented_to_someone_is_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "On the afternoon of March 21, President Tom Sample presented United States Ambassador Jo "
+            "Example with the Order of Brilliant Star, in recognition of his contributions.",
+            publisher="Example Herald", published="2023-03-21")
+    assert [e.type for e in x.events] == ["MEET"]
+
+
+def test_departing_the_country_for_a_city_is_a_visit_there(extractor: Extractor) -> None:
+    x = run(extractor, "President Tom Sample has departed the country for Abuja, Nigeria for a one-day State visit.",
+            publisher="Example Herald", published="2019-05-20")
+    assert _visits(x) == [("Abuja", ["Tom Sample"])]
+
+
+def test_welcomed_for_his_visit_in_the_passive_is_the_visit(extractor: Extractor) -> None:
+    x = run(extractor, "Fijian Prime Minister Tom Sample was on Saturday welcomed to Government House in Auckland for "
+            "his first official New Zealand visit since 2006.", publisher="Example Herald", published="2019-05-20")
+    assert [names for _, names in _visits(x)] == [["Tom Sample"]]
+
+
+def test_being_in_a_city_to_attend_is_a_visit(extractor: Extractor) -> None:
+    x = run(extractor, "President Tom Sample and delegation are in Brazzaville to attend the inauguration of President "
+            "Jo Example.", publisher="Example Herald", published="2021-04-15")
+    assert [loc for loc, _ in _visits(x)] == ["Brazzaville"]
+
+
+def test_visiting_the_sultanate_is_a_visit_to_the_publishers_state(extractor: Extractor) -> None:
+    x = run(extractor, "The Foreign Minister today received Indian Foreign Minister Jo Example, currently visiting the "
+            "Sultanate.", publisher="Ministry of Foreign Affairs, Sultanate of Oman", published="2021-10-10")
+    assert ("Oman", ["Jo Example"]) in _visits(x)
+
+
+def test_an_arrival_of_no_one_named_is_not_the_welcomers_visit(extractor: Extractor) -> None:
+    # guard: "Upon arrival in Canberra" has no owner; the one who welcomes did not arrive
+    x = run(extractor, "Upon arrival in Canberra, the visitor will be formally welcomed by Australian Foreign Minister "
+            "Jo Example, followed by a traditional Welcome to Country Ceremony.", publisher="Example Herald",
+            published="2024-02-05")
+    assert _visits(x) == []

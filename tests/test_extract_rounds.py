@@ -60,3 +60,10 @@ def test_the_president_of_a_house_is_not_the_head_of_state(extractor: Extractor)
             publisher="Ministry of Foreign Affairs of the Republic of Latvia", published="2024-05-06")
     people = {p.name for e in x.events for p in e.participants}
     assert "Edgars Rinkēvičs" not in people and {"Al Sample", "Tom Example"} <= people
+
+
+def test_a_first_lady_set_off_by_a_comma_stays_out_of_the_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Dr Tom Sample who was accompanied by Kenya's First Lady, Ann Sample later met President Jo "
+            "Example at State House, Entebbe.", publisher="Example Herald", published="2022-10-09")
+    assert [sorted(p.name for p in e.participants) for e in x.events if e.type == "MEET"] == \
+        [["Jo Example", "Tom Sample"]]

@@ -27,7 +27,7 @@ from parley.extract.excluded import (
 from parley.extract.knowledge import Knowledge, doc_text, sentence_of
 from parley.extract.mentions import Cast
 from parley.extract.modality import modality
-from parley.extract.owners import joint_visit, restated, thanked_for
+from parley.extract.owners import joint_visit, restated, thanked_for, their_pair
 from parley.extract.participants import (
     _dated_elsewhere,
     paragraph_chars,
@@ -148,6 +148,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if len(people) < NEEDED[kind]:
             if kind == "VISIT" and (_definite_visit(tok) or thanked_for(tok) is not None):
                 people, partial = [], True  # "This visit marked ...": whose, the meeting will tell
+            elif kind != "VISIT" and (pair := their_pair(tok, cast)):
+                people = pair  # "told his counterpart Y ... on their January 20 meeting"
             elif kind != "VISIT" and not people and _pair_subject(tok):
                 people, partial = [], True  # "They last met in Bangkok": the document's pair
                 if _anaphor(tok.head if tok.dep_ == "compound" else tok):

@@ -221,7 +221,9 @@ def _is_excluded(tok: Token) -> bool:
         if lemma in {"invite", "invitation"} and not accepted:
             return True
         if lemma == "welcome" and below.dep_ in {"dobj", "xcomp", "ccomp", "pobj", "prep"} and \
-                below.lower_ != "on" and not accepted and not _visit_welcomed(tok, anc):
+                below.lower_ != "on" and not accepted and not _visit_welcomed(tok, anc) \
+                and not (any(c.dep_ == "auxpass" for c in anc.children) or (
+                    anc.head.lemma_ == "be" and anc.head.i < anc.i)):  # ("was welcomed ... for his visit")
             return True  # "welcomed the visit", "welcome him to visit" (not "welcomed X on his visit")
         below = anc
     chain = [tok, *list(tok.ancestors)[:2]]

@@ -135,3 +135,20 @@ def joint_visit(tok: Token, people: list[str], cast: Cast) -> bool:
     if len(people) < 2 or tok.head.lower_ != "during":
         return False
     return set(people) <= set(_people_in(_subject(tok.head.head), cast))
+
+
+def their_pair(tok: Token, cast: Cast) -> list[str]:
+    """"Minister X has told his counterpart Y to start the process on their January 20 meeting":
+    "their" is the one who acts and the one acted on, of the verb the meeting hangs under (through
+    "to start": Y is told, X tells), named before the meeting."""
+    if not any(c.dep_ == "poss" and c.lower_ == "their" for c in tok.children):
+        return []
+    verb = _verb_above(tok)
+    while verb is not None and verb.dep_ == "xcomp" and verb.head.pos_ in {"VERB", "AUX"}:
+        verb = verb.head
+    subject = _people_in(_subject(verb), cast)
+    acted_on = _people_in([t for c in (verb.children if verb is not None else ()) if c.dep_ in {
+        "dobj", "dative", "prep"} and c.i < tok.i and tok not in c.subtree for t in c.subtree], cast)
+    if len(subject) == 1 and acted_on and acted_on[0] != subject[0]:
+        return [subject[0], acted_on[0]]
+    return []

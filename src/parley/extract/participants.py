@@ -136,6 +136,10 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             _people_in([t for t in head.subtree if t.i not in inside], cast)
         if named:
             return named[:1]
+    if kind == "VISIT" and tok.dep_ == "advcl" and tok.tag_ == "VBG" and not _subject(tok) \
+            and tok.head.lemma_.lower() in {"receive", "host", "welcome", "greet", "meet"} and (guest := _people_in(
+                [t for c in tok.head.children if c.dep_ == "dobj" for t in c.subtree], cast)):
+        return guest[:1]  # "received Minister X, currently visiting the Sultanate": the guest visits
     node: Token | None = tok
     verbs_passed = 0
     path = {tok.i}

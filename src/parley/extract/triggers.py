@@ -15,16 +15,13 @@ from parley.extract.when_where import _ARRIVAL_LEMMAS, _DEPARTURE_LEMMAS, _TRAVE
 
 NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
 _SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
-# Verbs of the moment of travel: an arrival or departure makes a VISIT, and the meeting it is
-# "for" ("arrived in Tokyo for talks with ...") is still ahead when told.
-_MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}
+_MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}  # what one travels "for": still ahead when told
 _HABITUAL = {"regular", "frequent", "reciprocal", "mutual", "future", "further", "more", "annual", "routine"}
 _PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chancellor", "premier",
                  "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "delegations", "secretary",
                  "members"}  # ("received the members of the Committee headed by X")
-# Plural nouns of talks held face to face ("held talks", "will convene consultations",
-# "host discussions with"): a meeting when a participant or the holding verb says so.
 _PLACE_ENTS = {"GPE", "LOC", "FAC", "ORG", "NORP"}  # "the round hosted by Cairo": a place hosts no meeting
+# talks held face to face ("held talks", "host discussions with"), when a participant or the verb says so
 _TALK_NOUNS = {"talks", "consultations", "discussions", "encounter", "negotiations"}
 _EARLIER = {"last", "previously", "previous", "prior"}
 _GROUP_WORDS = {"minister", "ministers", "leaders", "leader", "officials", "official", "delegation",
@@ -77,9 +74,8 @@ def interrupted_modal(tok: Token) -> Token | None:
 CONFERENCE_WORDS = frozenset({"conference", "video", "virtual", "trilateral", "joint", "videoconference"})
 _MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast"}
 _PHONE = {"phone", "telephone", "telephonic", "call", "videoconference", "video"}
+_ATTENDING = {"attend", "meet", "hold", "participate", "join", "sign", "witness", "lead", "represent"}
 _CREDENTIALS = {"receive", "accept", "present", "hand", "submit", "presentation"}  # of an envoy's credentials
-
-
 # things sent from one to another, whose sender is not where they arrive ("a letter from X")
 SENT_THINGS = {"message", "letter", "greeting", "greetings", "invitation", "regards", "wishes", "congratulations",
                "congratulation", "note", "copy", "request"}
@@ -194,6 +190,11 @@ def trigger_type(tok: Token) -> str | None:
         # with", "sat down with",
         # "exchanged views with": the sentence or the document says whether on the phone
         return talk_kind(tok)
+    if lemma == "present" and pos == "VERB" and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON"
+                                                    for c in tok.children) and any(
+            c.lower_ == "with" and any(g.lemma_.lower() in {"order", "medal", "award", "decoration", "insignia"}
+                                       for g in c.children) for c in tok.children):
+        return "MEET"  # "presented Ambassador X with the Order of Brilliant Star": in person
     if lemma in _MEALS and pos == "NOUN" and tok.dep_ == "dobj" and tok.head.lemma_.lower() in {
             "host", "give", "offer", "hold", "throw"} and any(
             c.dep_ == "prep" and c.lower_ in {"in", "for"} for c in tok.children):
@@ -280,11 +281,7 @@ def trigger_type(tok: Token) -> str | None:
             tok.i + 1 < len(tok.doc) and tok.nbor(1).ent_type_ == "GPE" and tok.nbor(1).dep_ in {"dobj", "npadvmod"})):
         return "VISIT"  # "arrived in Kyiv", "landed in Beijing", "Blinken arrived Nigeria on Tuesday"
     if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
-            (lemma in {"leave", "depart"} and (nxt == "for" or (  # "leaving here for Washington"
-                nxt in {"here", "today", "tonight"} and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "for")
-                or (any(t.lower_ == "for" and t.nbor(1).ent_type_ == "GPE" and tok.doc[tok.i + 1].ent_type_ == "GPE"
-                        for t in tok.doc[tok.i + 2:min(tok.i + 6, len(tok.doc) - 1)])  # "left Juba for Pretoria"
-                    and not any(t.lemma_.lower() in _ENDING for t in tok.sent))))  # (not "..., wrapping up his visit")
+            (lemma in {"leave", "depart"} and _leaves_for(tok, nxt))
             or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
         return "VISIT"  # "left for Beijing", "heads to China"
     if lemma == "welcome" and pos == "VERB" and not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children) \
@@ -341,11 +338,17 @@ def trigger_type(tok: Token) -> str | None:
     )) or (  # ("the trip by Minister X to Colombia", wherever the parser hangs "to Colombia")
             lower == "route" and prev == "en" and nxt == "to"):
         return "VISIT"  # ("held talks in Colombo en route to Samoa": the journey's goal is ahead)
-    if lower == "arrival" and pos == "NOUN" and any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
+    if lower == "arrival" and pos == "NOUN" and any(c.dep_ == "poss" or c.lower_ == "of" for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
             g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
             for c in (*tok.children, *(x for c in tok.children if c.lower_ == "of" for g in c.children
                                        for x in g.children))):
         return "VISIT"  # "PM Rabuka's arrival in Port Moresby", "the arrival of X in Y"
+    if lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "in" and any(g.ent_type_ == "GPE" for g in c.children)
+                             for c in tok.children) and any(
+            c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in _ATTENDING and any(
+                g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in tok.children):
+        return "VISIT"  # "President X and delegation are in Brazzaville to attend the inauguration"
     if lemma in {"go", "travel", "fly", "proceed"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
                                                            tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "to")):
         return "VISIT"
@@ -353,6 +356,20 @@ def trigger_type(tok: Token) -> str | None:
             tok.nbor(2).ent_type_ == "GPE":
         return "VISIT"  # "At night he leaves for Brazil to attend the summit"
     return None
+
+
+def _leaves_for(tok: Token, nxt: str) -> bool:
+    """"left for Beijing", "left Juba for Pretoria" (not "..., wrapping up"), "departed the country for X"."""
+    doc = tok.doc
+    if nxt == "for" or (nxt in {"here", "today", "tonight"} and tok.i + 2 < len(doc) and tok.nbor(2).lower_ == "for"):
+        return True
+    if any(c.dep_ == "dobj" and c.lower_ in {"country", "capital"} for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.ent_type_ == "GPE" for g in c.children)
+            for c in (*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children))):
+        return True
+    return any(t.lower_ == "for" and t.nbor(1).ent_type_ == "GPE" and doc[tok.i + 1].ent_type_ == "GPE"
+               for t in doc[tok.i + 2:min(tok.i + 6, len(doc) - 1)]) \
+        and not any(t.lemma_.lower() in _ENDING for t in tok.sent)
 
 
 _VENUES = {"palace", "veranda", "verandah", "hall", "room", "building", "house", "residence", "office",

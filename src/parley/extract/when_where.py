@@ -346,12 +346,17 @@ def after_another(text: str, expr: TimeExpr, trigger: int) -> bool:
     return m is not None and not (lo + m.start() <= trigger < expr.start)
 
 
+_REALMS = {"country", "sultanate", "kingdom", "emirate", "principality"}
+
+
 def country_meant(tok: Token, kb: Knowledge, home: str | None, own: set[str | None]) -> str | None:
-    """"arrived in the country on Tuesday", "who is in our country on an official visit": the
-    publisher's country, when it is not the visitor's own ("that country" points elsewhere)."""
+    """"arrived in the country on Tuesday", "who is in our country on an official visit", "currently
+    visiting the Sultanate": the publisher's country, when it is not the visitor's own ("that
+    country" points elsewhere)."""
     clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
-    word = next((t for t in (*tok.subtree, *clause.subtree) if t.lower_ == "country" and t.head.dep_ == "prep"
-                 and t.head.lower_ in {"to", "in", "into"} and any(
+    word = next((t for t in (*tok.subtree, *clause.subtree) if t.lower_ in _REALMS and (
+                 (t.head.dep_ == "prep" and t.head.lower_ in {"to", "in", "into"})
+                 or (t.dep_ == "dobj" and t.head.lemma_.lower() == "visit")) and any(
                      c.dep_ in {"det", "poss"} and c.lower_ in {"the", "our"} for c in t.children)), None)
     if word is None or home is None or home in own:
         return None
