@@ -5,7 +5,8 @@ concluded a planned visit"; a name set off by an office and its ministry ("X, Se
 Ministry of External Affairs, and Y ... held a bilateral meeting"); a "video meeting" (a call); a
 visit looked forward to "at early mutual convenience" (an invitation, no event). Each on a
 constructed text with invented people, found in the blind batches d104 and d105 after their first
-look and in the earlier corpus; each fails without its rule, except the guards named as such."""
+look and in the earlier corpus; each fails without its rule (checked against the session's starting
+commit, 6c833bb), except the guards named as such."""
 
 from __future__ import annotations
 
@@ -59,11 +60,11 @@ def test_a_concluded_planned_visit_occurred(extractor: Extractor) -> None:
 
 def test_a_name_set_off_by_an_office_and_its_ministry(extractor: Extractor) -> None:
     x = run(extractor, "In the first foreign office level engagement between the two countries following the "
-            "assumption of office by the new government in Colombia, Tom Sample, Secretary (East), Ministry of "
+            "assumption of office by the new government in Colombia, Vikram Prasad, Secretary (East), Ministry of "
             "External Affairs, and Jo Example, Vice Minister of Foreign Affairs of the Republic of Colombia, held a "
             "bilateral meeting.", publisher="Example Herald", published="2022-11-26")
     assert [sorted(p.name for p in e.participants) for e in x.events if e.type == "MEET"] == \
-        [["Jo Example", "Tom Sample"]]
+        [["Jo Example", "Vikram Prasad"]]
 
 
 def test_a_video_meeting_is_a_call_and_a_welcome_to_attend_no_meeting(extractor: Extractor) -> None:

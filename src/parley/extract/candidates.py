@@ -94,6 +94,8 @@ _NICKNAMED = re.compile(r"\b[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+)?[ \t]+[“\"][A
                         r"[A-Z][\w'-]{2,}(?:,?[ \t]+(?:Jr|Sr)\.?|[ \t]+I{2,3}\b)?")  # ("Ferdinand “B” Marcos Jr.")
 _PLURAL_ROLES = {"Ministers", "MPs", "Senators", "Deputies", "Ambassadors", "Members", "Leaders", "Officials",
                  "Envoys", "Councillors", "Secretaries", "Representatives", "Congressmen", "Lawmakers"}
+_PLURAL_TITLED = re.compile(rf"\b(?:Ministers|Presidents|Prime Ministers|Ambassadors|Secretaries|Envoys)[ \t]+"
+                            rf"(?={_NAME_TOKEN})")
 _OPENERS = {"besides", "meanwhile", "also", "however", "later", "earlier", "additionally", "moreover",
             "furthermore", "separately", "likewise", "then", "subsequently", "thereafter", "afterwards"}
 _NOT_A_NAME_END = {"Palace", "House", "Hall", "Airport", "Hotel", "Centre", "Center", "Building", "Villa", "Square",
@@ -106,6 +108,7 @@ _NOT_A_NAME_END = {"Palace", "House", "Hall", "Airport", "Hotel", "Centre", "Cen
                    # outlets: "..., Garowe Online reports"
                    "Online", "News", "Times", "Tribune", "Herald", "Gazette", "Radio", "TV", "Television"}
 
+_OFFICE_TAILS = {"Mission", "Staff", "Protocol", "Cabinet", "Defence", "Defense", "Parliament", "Government"}
 _COMPASS = {"North", "South", "East", "West", "Central", "Middle", "Northern", "Southern", "Eastern", "Western"}
 _PATTERNS: dict[int, tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]] = {}
 
@@ -162,6 +165,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             if len(ent) > 1 and ent[0].text == "Lady" and ent.start > 0 and doc[ent.start - 1].text == "First":
                 start = ent[1].idx  # "First Lady Melania": a title, then the name
             plural = [t.i for t in ent[:-1] if t.text in _PLURAL_ROLES]  # "Ministers Ian Gorst", "Labour MPs X"
+            if ent[0].text in _OFFICE_TAILS and len(ent) > 2 and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
+                start = ent[1].idx  # "Deputy Chief of Mission Andrew Shofer": the office's last word, then the name
             if plural and plural[-1] + 1 < ent.end:
                 start = max(start, ent.doc[plural[-1] + 1].idx)
             if re.match(r"[A-Z]\.\s", ent.text) and ent.start > 0:
@@ -172,6 +177,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             there = kb.country_re.match(text, start)
             if there and text[there.end():there.end() + 1] == " " and len(text[there.end():end].split()) >= 2:
                 start = there.end() + 1  # "Prime Minister of Denmark Mette Frederiksen": the state, then the name
+            if len(ent) > 3 and ent[-2].lower_ == "of" and ent[-1].text in kb.countries:
+                end = ent[-3].idx + len(ent[-3].text)  # "Viktor Example of Belarus": the name, then its state
             if len(ent) > 2 and ent[-1].lower_ in _HEADLINE_LINKS:
                 end = ent[-2].idx + len(ent[-2].text)  # "ISHIBA Shigeru Regarding His ...": a headline word
             found.append((start, end, "ner"))
@@ -188,6 +195,11 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         run = _NAME_RUN.match(text, m.end())
         if run and not kb.title_index.get(run.group(0).lower()) and \
                 not kb.countries.get(run.group(0)) and not kb.orgs.get(run.group(0)):
+            found.append((run.start(), run.end(), "title+name"))
+    for m in _PLURAL_TITLED.finditer(text):  # "Defense Ministers Sergey Shoigu of Russia and Viktor Khrenin"
+        run = _NAME_RUN.match(text, m.end())
+        if run and not any(w in kb.title_words or w in kb.countries or w in kb.places or w.lower() in _CALENDAR
+                           for w in run.group(0).split()) and not kb.orgs.get(run.group(0)):
             found.append((run.start(), run.end(), "title+name"))
     for m in _of_pattern(kb).finditer(text):
         # "Ambassador of Uzbekistan Batyr Tursunov", "Charge d'Affaires of the Republic of
@@ -224,6 +236,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         found.append((m.start(1), m.end(1), "honorific+name"))
     for m in comma_re.finditer(text):
         name = m.group("name")
+        if re.match(r",?\s+and\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*,\s", text[m.end("name"):m.end("name") + 60]):
+            continue  # "Minister of Public Service, Government Efficiency, and Implementation, X": the portfolio
         if not any(w in kb.title_words or w in kb.countries or w in kb.places or w.lower() in _CALENDAR
                    or w in _COMPASS for w in name.split()) and not kb.orgs.get(name):
             found.append((m.start("name"), m.end("name"), "title-comma+name"))  # ("Minister for South
@@ -241,7 +255,12 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         words = m.group("name").split()
         after = text[m.end():m.end() + 80]
         lead = re.match(r"(?:the |his |her |(?:[A-Z][\w-]+)(?:['’]s)? )?", after)
-        office = look.match(after, lead.end()) if lead is not None else None
+        office = look.match(after)  # "Permanent Representative ...", else after a word ("China's Vice Minister")
+        if office is not None and office.group(1) and re.match(
+                r"\s+(?!of\b|and\b|to\b|in\b|at\b|for\b)[A-Z]", after[len(office.group(1)):]):
+            office = None  # "In Capri, Minister Joly will ...": a title before its own name, no apposition
+        if (office is None or not office.group(1)) and lead is not None:
+            office = look.match(after, lead.end())
         if (office is None or not office.group(1)) and not _POST_IN.match(after):
             continue
         if any(w in kb.title_words or w in kb.countries or w in kb.places or w in kb.orgs or w.lower() in _CALENDAR

@@ -126,6 +126,7 @@ class Knowledge:
             key=lambda t: -len(t.title),
         )
         self.title_index = {t.title.lower(): t for t in self.titles}
+        self.held_titles = frozenset(k for k, t in self.title_index.items() if t.role)  # registry offices
         self.title_words = {w for t in self.titles for w in t.title.split() if w[:1].isupper()} | {
             "Meets", "Meeting", "Meet", "Call", "Calls", "Talks", "Talk", "Holds", "Visit", "Visits",
             "Readout", "Summit", "Telephone", "Conversation", "Speaks", "Hails", "Discusses"}

@@ -166,6 +166,9 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
                 or name.lower() in kb.title_index or name in kb.places \
                 or name[:-1] in kb.countries or name[:-3] + "s" in kb.countries:
             continue  # a state, an office, a place, a people ("Australians", "Solomon Islanders")
+        if (start == 0 or text[start - 1] == "\n") and (comma := re.match(r",[ \t]+", text[end:end + 3])) and (
+                there := kb.country_re.match(text, end + comma.end())) and re.match(r"\s*[-–—(]", text[there.end():]):
+            continue  # "Metro Manila, Philippines - National Security Adviser ...": a dateline's place
         if (where := kb.place_re.match(text, start)) and where.end() > end:
             continue  # "St Vincent" of "St Vincent and the Grenadines": the start of a place's name
         if len(name.split()) == 1 and own_person(start, end, name):
@@ -211,7 +214,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
 
     mentions.extend(short_forms(text, finder.people, mentions, kb))
     if not headline:
-        mentions.extend([*back_references(doc, mentions, text), *bare_titles(mentions, finder.people, text)])
+        mentions.extend([*back_references(doc, mentions, text),
+                         *bare_titles(mentions, finder.people, text, kb.held_titles)])
     for m in _offices_in(text, kb):
         if m.group("start") is not None and not headline and not m.group("adj"):
             continue  # (a line opening "Iranian foreign minister earlier talked to" names its state)

@@ -69,9 +69,10 @@ def thanked_for(tok: Token) -> Token | None:
 
 
 def _framed(tok: Token) -> bool:
-    """"In/During/At the meeting ...": an engagement noun that frames the clause, owner unsaid."""
+    """"In/During/At the meeting ...", "In a meeting with X": an engagement noun that frames the
+    clause, owner unsaid."""
     return tok.dep_ == "pobj" and tok.head.lower_ in {"in", "during", "at"} and any(
-        c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+        c.dep_ == "det" and c.lower_ in {"the", "a"} for c in tok.children)
 
 
 def restated(tok: Token) -> bool:

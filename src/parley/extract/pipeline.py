@@ -249,7 +249,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         ids[id(ev)] = f"e{n}"
         events.append(Event(
             id=f"e{n}", type=ev.type, primary=ev is primary,
-            participants=tuple(_actor(cast.people[p], aliases) for p in ev.people),
+            participants=tuple(_actor(person, aliases) for person in  # (one person under two of its names once)
+                               {id(cast.people[p]): cast.people[p] for p in ev.people}.values()),
             date=ev.date, location=ev.location if ev.type != "CALL" else None,
             modality=ev.modality,
             evidence=tuple(Evidence(s, e, text[s:e], rule) for s, e, rule in ev.spans[:3]),

@@ -192,10 +192,13 @@ def back_references(doc: Doc, mentions: list[Mention], text: str) -> list[Mentio
 _VERB_AFTER = r"(?= (?!of\b|for\b|and\b|to\b|in\b|at\b|with\b)[a-z])"  # "Foreign Secretary met", not "... of X"
 
 
-def bare_titles(mentions: list[Mention], people: dict[str, Person], text: str) -> list[Mention]:
+def bare_titles(mentions: list[Mention], people: dict[str, Person], text: str,
+                held: frozenset[str] = frozenset()) -> list[Mention]:
     """A title opening a sentence with neither article nor name ("Foreign Secretary met X",
     "Foreign Secretary held discussions"), as official releases write of their own principal:
-    the first person named in the document with that title."""
+    the first person named in the document with that title; also after "The" ("The Commerce
+    Secretary also met X") for a title of no office the registry resolves (``held``: "The Prime
+    Minister" of a No 10 readout is the publisher's, not the first prime minister named)."""
     ordered = sorted(mentions, key=lambda m: m.start)
     holders: dict[str, str] = {}
     for m in ordered:
@@ -204,7 +207,9 @@ def bare_titles(mentions: list[Mention], people: dict[str, Person], text: str) -
             holders.setdefault(title, m.person)
     out: list[Mention] = []
     for title, person in holders.items():
-        for found in re.finditer(rf"(?:^|(?<=[.!?]\s)|(?<=\n))({re.escape(title)}){_VERB_AFTER}", text, re.MULTILINE):
+        article = "" if title.lower() in held else r"(?:The\s+)?"
+        for found in re.finditer(rf"(?:^|(?<=[.!?]\s)|(?<=\n)){article}({re.escape(title)}){_VERB_AFTER}", text,
+                                 re.MULTILINE):
             start, end = found.span(1)
             if not any(m.start < end and start < m.end for m in ordered):
                 out.append(Mention(start, end, person))
