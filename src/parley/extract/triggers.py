@@ -74,7 +74,6 @@ def interrupted_modal(tok: Token) -> Token | None:
 CONFERENCE_WORDS = frozenset({"conference", "video", "virtual", "trilateral", "joint", "videoconference"})
 _MEALS = {"dinner", "lunch", "luncheon", "banquet", "breakfast"}
 _PHONE = {"phone", "telephone", "telephonic", "call", "videoconference", "video"}
-_ATTENDING = {"attend", "meet", "hold", "participate", "join", "sign", "witness", "lead", "represent"}
 _CREDENTIALS = {"receive", "accept", "present", "hand", "submit", "presentation"}  # of an envoy's credentials
 # things sent from one to another, whose sender is not where they arrive ("a letter from X")
 SENT_THINGS = {"message", "letter", "greeting", "greetings", "invitation", "regards", "wishes", "congratulations",
@@ -344,11 +343,6 @@ def trigger_type(tok: Token) -> str | None:
             for c in (*tok.children, *(x for c in tok.children if c.lower_ == "of" for g in c.children
                                        for x in g.children))):
         return "VISIT"  # "PM Rabuka's arrival in Port Moresby", "the arrival of X in Y"
-    if lemma == "be" and any(c.dep_ == "prep" and c.lower_ == "in" and any(g.ent_type_ == "GPE" for g in c.children)
-                             for c in tok.children) and any(
-            c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in _ATTENDING and any(
-                g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in tok.children):
-        return "VISIT"  # "President X and delegation are in Brazzaville to attend the inauguration"
     if lemma in {"go", "travel", "fly", "proceed"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
                                                            tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "to")):
         return "VISIT"
