@@ -24,6 +24,14 @@ from parley.extract.excluded import (
     _unnamed_group,
     accompanied,
 )
+from parley.extract.journeys import (
+    _ARRIVAL_LEMMAS,
+    _TRAVEL_LEMMAS,
+    _to_venue,
+    _travel_purpose,
+    capital_meant,
+    country_meant,
+)
 from parley.extract.knowledge import Knowledge, doc_text, sentence_of
 from parley.extract.mentions import Cast
 from parley.extract.modality import modality
@@ -35,22 +43,11 @@ from parley.extract.participants import (
     programme_item,
     with_partner,
 )
-from parley.extract.triggers import (
-    _EARLIER,
-    NEEDED,
-    Found,
-    _to_venue,
-    _travel_purpose,
-    trigger_type,
-)
+from parley.extract.triggers import _EARLIER, NEEDED, Found, trigger_type
 from parley.extract.when_where import (
-    _ARRIVAL_LEMMAS,
-    _TRAVEL_LEMMAS,
     _UNTIL,
     _clause_verb,
     _first_day,
-    capital_meant,
-    country_meant,
     forward,
     more_places,
     nearest_date,

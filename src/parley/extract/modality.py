@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from parley.extract.triggers import _MEETING_NOUNS, _travel_purpose, interrupted_modal
-from parley.extract.when_where import _ARRIVAL_LEMMAS, _DEPARTURE_LEMMAS, _TRAVEL_LEMMAS
+from parley.extract.journeys import _ARRIVAL_LEMMAS, _DEPARTURE_LEMMAS, _MEETING_NOUNS, _TRAVEL_LEMMAS, _travel_purpose
+from parley.extract.triggers import interrupted_modal
 
 _PLANNED_LEMMAS = {"plan", "schedule", "consider", "expect", "intend", "prepare", "propose", "announce",
                    "arrange", "arrangement", "reschedule", "rescheduling", "set", "commit", "commitment", "pledge",

@@ -15,11 +15,12 @@ from spacy.tokens import Token
 
 from parley.dates import TimeExpr
 from parley.extract.excluded import _ROLE_NOUNS
+from parley.extract.journeys import _TRAVEL_LEMMAS
 from parley.extract.knowledge import doc_text
 from parley.extract.mentions import Cast
 from parley.extract.owners import _people_in, _subject, owned_by_pronoun, thanked_for
 from parley.extract.triggers import _SIDE_CLAUSES, NEEDED, SENT_THINGS, holding_verb, trigger_type
-from parley.extract.when_where import _REPORTING, _TRAVEL_LEMMAS, _paragraph
+from parley.extract.when_where import _REPORTING, _paragraph
 
 
 def _dated_elsewhere(tok: Token, near: TimeExpr) -> bool:

@@ -92,7 +92,6 @@ class Extractor:
         parsed = list(self.nlp.pipe(texts, batch_size=self.settings.batch_size))
         for i, document in enumerate(batch):
             parsed[2 * i].user_data["parley_text"] = document.text  # (the rules read the document's own case)
-        for i, document in enumerate(batch):
             yield analyse(document, parsed[2 * i], parsed[2 * i + 1], self.kb)
 
 
@@ -118,6 +117,15 @@ def _state_body(publisher: str | None, kb: Knowledge) -> Organization | None:
     m = _STATE_BODY.fullmatch(publisher or "")
     iso = kb.countries.get(m["state"] or m["own"]) if m else None  # ("Isle of Man Government")
     return Organization(publisher or "", iso, "government") if iso else None
+
+
+def _state_of_place(place: str | None, kb: Knowledge) -> str | None:
+    """The state of a dateline's place ("PORT MORESBY", "Port Moresby"), where a visit with no
+    destination told in the document went."""
+    for form in (place, place.title()) if place else ():
+        if iso := kb.places.get(form) or kb.country_nouns.get(form):
+            return iso
+    return None
 
 
 def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extraction:
@@ -195,9 +203,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         primary.spans.append((0, end, "headline"))
         found.insert(0, primary)
     country_of = {name: person.country for name, person in cast.people.items()}
-    here = next((kb.places.get(p) or kb.country_nouns.get(p) for p in (place_line, place_line.title())
-                 if kb.places.get(p) or kb.country_nouns.get(p)), None) if place_line else None
-    here = here or (org.country if org else None)  # (an outlet's country too: its readers' visitors)
+    here = _state_of_place(place_line, kb) or (org.country if org else None)  # (an outlet's too: its readers')
     if primary is None:
         found.extend(visits_here(pending, country_of, here, kb))
         primary = next((e for e in found if e.type == "VISIT"), None)

@@ -11,11 +11,19 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from parley.extract.when_where import _ARRIVAL_LEMMAS, _DEPARTURE_LEMMAS, _TRAVEL_LEMMAS
+from parley.extract.journeys import (
+    _ARRIVAL_LEMMAS,
+    _DEPARTURE_LEMMAS,
+    _MEETING_NOUNS,
+    _travel_purpose,
+    arrival_in,
+    leaves_for,
+    present_for,
+    trip_to,
+)
 
 NEEDED = {"MEET": 2, "CALL": 2, "VISIT": 1}
 _SIDE_CLAUSES = {"conj", "ccomp", "advcl", "parataxis", "relcl"}
-_MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}  # what one travels "for": still ahead when told
 _HABITUAL = {"regular", "frequent", "reciprocal", "mutual", "future", "further", "more", "annual", "routine"}
 _PERSON_NOUNS = {"counterpart", "counterparts", "president", "minister", "chancellor", "premier",
                  "leader", "king", "queen", "emir", "prince", "envoy", "delegation", "delegations", "secretary",
@@ -78,7 +86,6 @@ _CREDENTIALS = {"receive", "accept", "present", "hand", "submit", "presentation"
 # things sent from one to another, whose sender is not where they arrive ("a letter from X")
 SENT_THINGS = {"message", "letter", "greeting", "greetings", "invitation", "regards", "wishes", "congratulations",
                "congratulation", "note", "copy", "request"}
-_ENDING = {"wrap", "conclude", "end", "complete", "return"}  # a departure that ends a trip is no visit
 _CALL_PURPOSES = {"congratulate", "discuss", "thank", "express", "offer", "convey", "extend", "wish", "inform",
                   "brief", "update", "condole", "exchange"}
 
@@ -280,7 +287,7 @@ def trigger_type(tok: Token) -> str | None:
             tok.i + 1 < len(tok.doc) and tok.nbor(1).ent_type_ == "GPE" and tok.nbor(1).dep_ in {"dobj", "npadvmod"})):
         return "VISIT"  # "arrived in Kyiv", "landed in Beijing", "Blinken arrived Nigeria on Tuesday"
     if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
-            (lemma in {"leave", "depart"} and _leaves_for(tok, nxt))
+            (lemma in {"leave", "depart"} and leaves_for(tok, nxt))
             or (lemma == "head" and nxt in {"to", "for"}) or (lemma == "set" and nxt == "off")):
         return "VISIT"  # "left for Beijing", "heads to China"
     if lemma == "welcome" and pos == "VERB" and not any(c.dep_ == "xcomp" and c.pos_ == "VERB" for c in tok.children) \
@@ -329,20 +336,13 @@ def trigger_type(tok: Token) -> str | None:
                 not any(c.dep_ == "amod" and c.lower_ in _HABITUAL for c in tok.children):
             return "VISIT"  # "begins his trip this week, with visits to Cabo Verde, Nigeria and Angola"
         return None  # "resume regular visits", "an exchange of visits": no particular visit
-    if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and (nxt in {"to", "in"} or any(
-            c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ == "GPE" for g in c.children)
-            for c in tok.children) or (any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) and any(
-                t.lower_ == "to" and t.nbor(1).ent_type_ == "GPE"
-                for t in tok.doc[tok.i + 2:min(tok.i + 9, len(tok.doc) - 1)]))
-    )) or (  # ("the trip by Minister X to Colombia", wherever the parser hangs "to Colombia")
+    if lemma == "visit" or (lemma in {"trip", "tour", "stop"} and pos == "NOUN" and trip_to(tok, nxt)) or (
             lower == "route" and prev == "en" and nxt == "to"):
         return "VISIT"  # ("held talks in Colombo en route to Samoa": the journey's goal is ahead)
-    if lower == "arrival" and pos == "NOUN" and any(c.dep_ == "poss" or c.lower_ == "of" for c in tok.children) and any(
-            c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
-            g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children)
-            for c in (*tok.children, *(x for c in tok.children if c.lower_ == "of" for g in c.children
-                                       for x in g.children))):
+    if lower == "arrival" and pos == "NOUN" and arrival_in(tok):
         return "VISIT"  # "PM Rabuka's arrival in Port Moresby", "the arrival of X in Y"
+    if lemma == "be" and present_for(tok):
+        return "VISIT"  # "President X and delegation are in Brazzaville to attend the inauguration"
     if lemma in {"go", "travel", "fly", "proceed"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
                                                            tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "to")):
         return "VISIT"
@@ -350,45 +350,3 @@ def trigger_type(tok: Token) -> str | None:
             tok.nbor(2).ent_type_ == "GPE":
         return "VISIT"  # "At night he leaves for Brazil to attend the summit"
     return None
-
-
-def _leaves_for(tok: Token, nxt: str) -> bool:
-    """"left for Beijing", "left Juba for Pretoria" (not "..., wrapping up"), "departed the country for X"."""
-    doc = tok.doc
-    if nxt == "for" or (nxt in {"here", "today", "tonight"} and tok.i + 2 < len(doc) and tok.nbor(2).lower_ == "for"):
-        return True
-    if any(c.dep_ == "dobj" and c.lower_ in {"country", "capital"} for c in tok.children) and any(
-            c.dep_ == "prep" and c.lower_ == "for" and any(g.ent_type_ == "GPE" for g in c.children)
-            for c in (*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children))):
-        return True
-    return any(t.lower_ == "for" and t.nbor(1).ent_type_ == "GPE" and doc[tok.i + 1].ent_type_ == "GPE"
-               for t in doc[tok.i + 2:min(tok.i + 6, len(doc) - 1)]) \
-        and not any(t.lemma_.lower() in _ENDING for t in tok.sent)
-
-
-_VENUES = {"palace", "veranda", "verandah", "hall", "room", "building", "house", "residence", "office",
-           "guesthouse", "ballroom", "garden", "gardens", "terrace", "chamber", "lounge", "table"}
-
-
-def _to_venue(verb: Token) -> bool:
-    """A move within the place of the talks ("departed for the Palace veranda", "went to the
-    conference room"): a room or building as the goal, which is no journey; nor is "arriving at
-    the meeting" (an occasion, wherever it is)."""
-    return any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for", "into"} and any(
-        t.lower_ in _VENUES for t in c.subtree if t.dep_ == "pobj" or t.head.dep_ == "pobj")
-        for c in verb.children) or any(c.dep_ == "prep" and c.lower_ == "at" and any(
-            g.dep_ == "pobj" and g.lower_ in {"meeting", "summit", "session", "talks", "conference"}
-            for g in c.children) for c in verb.children)
-
-
-def _travel_purpose(tok: Token) -> bool:
-    """A meeting noun that is what someone travels for: "arrived ... for talks with", "left for
-    Beijing ahead of a summit with"."""
-    head = tok.head
-    if head.dep_ == "prep" or head.lower_ in {"for", "of"}:
-        prep = head
-        if prep.lower_ == "of" and prep.head.lower_ == "ahead":
-            prep = prep.head
-        return prep.lower_ in {"for", "ahead"} and prep.head.lemma_.lower() in _TRAVEL_LEMMAS \
-            and not _to_venue(prep.head)
-    return False

@@ -9,16 +9,13 @@ from __future__ import annotations
 import bisect
 import re
 from datetime import date, timedelta
-from functools import cache
 
 from spacy.tokens import Doc, Span, Token
 
 from parley.dates import TimeExpr, find_dates, parse_iso
-from parley.extract.knowledge import Knowledge, _load, doc_text
+from parley.extract.journeys import _TRAVEL_LEMMAS
+from parley.extract.knowledge import Knowledge, doc_text
 
-_ARRIVAL_LEMMAS = {"arrive", "land"}
-_DEPARTURE_LEMMAS = {"leave", "depart", "head", "set"}
-_TRAVEL_LEMMAS = _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS | {"travel", "fly", "go", "come", "proceed"}
 
 def _paragraph(tok: Token) -> tuple[int, int]:
     """Token bounds of the paragraph holding ``tok`` (blank lines apart): a standfirst line with no
@@ -344,46 +341,3 @@ def after_another(text: str, expr: TimeExpr, trigger: int) -> bool:
     lo = max(0, expr.start - 120)
     m = _AFTER_ANOTHER.search(text[lo:expr.start])
     return m is not None and not (lo + m.start() <= trigger < expr.start)
-
-
-_REALMS = {"country", "sultanate", "kingdom", "emirate", "principality"}
-
-
-def country_meant(tok: Token, kb: Knowledge, home: str | None, own: set[str | None]) -> str | None:
-    """"arrived in the country on Tuesday", "who is in our country on an official visit", "currently
-    visiting the Sultanate": the publisher's country, when it is not the visitor's own ("that
-    country" points elsewhere)."""
-    clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
-    word = next((t for t in (*tok.subtree, *clause.subtree) if t.lower_ in _REALMS and (
-                 (t.head.dep_ == "prep" and t.head.lower_ in {"to", "in", "into"})
-                 or (t.dep_ == "dobj" and t.head.lemma_.lower() == "visit")) and any(
-                     c.dep_ in {"det", "poss"} and c.lower_ in {"the", "our"} for c in t.children)), None)
-    if word is None or home is None or home in own:
-        return None
-    return kb.country_names.get(home)
-
-
-@cache
-def _capitals() -> dict[str, str]:
-    """Each state's capital (ISO3 -> city), from the packaged gazetteer."""
-    return {c["iso3"]: c["capital"] for c in _load("countries.json")["countries"] if c.get("capital")}
-
-
-def capital_meant(tok: Token, kb: Knowledge, here: str | None = None) -> str | None:
-    """"arrived in the Mongolian capital, Ulaanbaatar", "arrived in the Australian capital on
-    Monday": the city named beside "capital", else that state's capital; "this capital", "the
-    island" with nothing more: the place of the dateline (``here``)."""
-    clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
-    word = next((t for t in (*tok.subtree, *clause.subtree) if t.lower_ in {"capital", "island"}
-                 and t.head.dep_ == "prep" and t.head.lower_ in {"to", "in", "into", "at", "on"}), None)
-    if word is None:
-        return None
-    if here and any(c.dep_ == "det" and c.lower_ in {"this", "the"} for c in word.children) and not any(
-            c.dep_ in {"amod", "compound", "appos", "prep"} for c in word.children):
-        return here  # "a state visit to this capital", "arrived last night on the island": the dateline's
-    named = next((t.text for t in word.subtree if t.pos_ == "PROPN" and t.i > word.i and t.text in kb.places), None)
-    if named:
-        return named
-    state = next((kb.countries[c.text] for c in word.children if c.dep_ in {"amod", "compound"}
-                  and c.text in kb.countries), None)
-    return _capitals().get(state) if state else None

@@ -1,0 +1,142 @@
+"""Journeys: the words by which English tells that someone travels, and where to.
+
+An arrival or departure makes a VISIT ("arrived in Kyiv", "left Juba for Pretoria", "departed the
+country for Abuja"), a trip or an arrival told by a noun does when its goal is named ("the trip by
+Minister X to Colombia", "PM X's arrival in Port Moresby"), and the meeting a journey is "for"
+("arrived in Tokyo for talks with ...") is still ahead when told. A move to a room or to the
+meeting itself ("went to the conference room", "arriving at the meeting") is no journey. Where a
+visit went when the text says only "the country", "the Sultanate", "this capital" or "the island"
+is the publisher's or the dateline's place. Split from :mod:`parley.extract.triggers` and
+:mod:`parley.extract.when_where`, whose rules use these.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+from spacy.tokens import Token
+
+from parley.extract.knowledge import Knowledge, _load
+
+_ARRIVAL_LEMMAS = {"arrive", "land"}
+_DEPARTURE_LEMMAS = {"leave", "depart", "head", "set"}
+_TRAVEL_LEMMAS = _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS | {"travel", "fly", "go", "come", "proceed"}
+_MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}  # what one travels "for": still ahead when told
+_ENDING = {"wrap", "conclude", "end", "complete", "return"}  # a departure that ends a trip is no visit
+_ATTENDING = {"attend", "meet", "hold", "participate", "join", "sign", "witness", "lead", "represent"}
+
+
+def trip_to(tok: Token, nxt: str) -> bool:
+    """"a trip to X", "a tour in X", "the trip by Minister X to Colombia" (wherever the parser hangs
+    "to Colombia"): a trip noun with its goal."""
+    if nxt in {"to", "in"} or any(c.dep_ == "prep" and c.lower_ == "to" and any(
+            g.ent_type_ == "GPE" for g in c.children) for c in tok.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) and any(
+        t.lower_ == "to" and t.nbor(1).ent_type_ == "GPE" for t in tok.doc[tok.i + 2:min(tok.i + 9, len(tok.doc) - 1)])
+
+
+def present_for(be: Token) -> bool:
+    """"X and delegation are in Brazzaville to attend the inauguration", "will be in San Francisco to
+    meet X": being in a place for a purpose, which annotators count as a visit there (three of four
+    in the corpus; annotation.md's "presence without travel wording" is presence for an act told
+    there, "I did so in Istanbul")."""
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.ent_type_ == "GPE" for g in c.children)
+               for c in be.children) and any(
+        c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in _ATTENDING and any(
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in be.children)
+
+
+def arrival_in(tok: Token) -> bool:
+    """"PM X's arrival in Port Moresby", "the arrival of X in Y": an arrival with its owner and a
+    place (not "Upon arrival in Canberra, ...", whose arriving one the clause may not name)."""
+    if not any(c.dep_ == "poss" or c.lower_ == "of" for c in tok.children):
+        return False
+    preps = (*tok.children, *(x for c in tok.children if c.lower_ == "of" for g in c.children for x in g.children))
+    return any(c.dep_ == "prep" and c.lower_ in {"in", "at"} and any(
+        g.dep_ == "pobj" and g.ent_type_ in {"GPE", "LOC", "FAC"} for g in c.children) for c in preps)
+
+
+def leaves_for(tok: Token, nxt: str) -> bool:
+    """"left for Beijing", "left Juba for Pretoria" (not "..., wrapping up"), "departed the country for X"."""
+    doc = tok.doc
+    if nxt == "for" or (nxt in {"here", "today", "tonight"} and tok.i + 2 < len(doc) and tok.nbor(2).lower_ == "for"):
+        return True
+    if any(c.dep_ == "dobj" and c.lower_ in {"country", "capital"} for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ == "for" and any(g.ent_type_ == "GPE" for g in c.children)
+            for c in (*tok.children, *(g for c in tok.children if c.dep_ == "dobj" for g in c.children))):
+        return True
+    return any(t.lower_ == "for" and t.nbor(1).ent_type_ == "GPE" and doc[tok.i + 1].ent_type_ == "GPE"
+               for t in doc[tok.i + 2:min(tok.i + 6, len(doc) - 1)]) \
+        and not any(t.lemma_.lower() in _ENDING for t in tok.sent)
+
+
+_VENUES = {"palace", "veranda", "verandah", "hall", "room", "building", "house", "residence", "office",
+           "guesthouse", "ballroom", "garden", "gardens", "terrace", "chamber", "lounge", "table"}
+
+
+def _to_venue(verb: Token) -> bool:
+    """A move within the place of the talks ("departed for the Palace veranda", "went to the
+    conference room"): a room or building as the goal, which is no journey; nor is "arriving at
+    the meeting" (an occasion, wherever it is)."""
+    return any(c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for", "into"} and any(
+        t.lower_ in _VENUES for t in c.subtree if t.dep_ == "pobj" or t.head.dep_ == "pobj")
+        for c in verb.children) or any(c.dep_ == "prep" and c.lower_ == "at" and any(
+            g.dep_ == "pobj" and g.lower_ in {"meeting", "summit", "session", "talks", "conference"}
+            for g in c.children) for c in verb.children)
+
+
+def _travel_purpose(tok: Token) -> bool:
+    """A meeting noun that is what someone travels for: "arrived ... for talks with", "left for
+    Beijing ahead of a summit with"."""
+    head = tok.head
+    if head.dep_ == "prep" or head.lower_ in {"for", "of"}:
+        prep = head
+        if prep.lower_ == "of" and prep.head.lower_ == "ahead":
+            prep = prep.head
+        return prep.lower_ in {"for", "ahead"} and prep.head.lemma_.lower() in _TRAVEL_LEMMAS \
+            and not _to_venue(prep.head)
+    return False
+
+
+_REALMS = {"country", "sultanate", "kingdom", "emirate", "principality"}
+
+
+def country_meant(tok: Token, kb: Knowledge, home: str | None, own: set[str | None]) -> str | None:
+    """"arrived in the country on Tuesday", "who is in our country on an official visit", "currently
+    visiting the Sultanate": the publisher's country, when it is not the visitor's own ("that
+    country" points elsewhere)."""
+    clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
+    word = next((t for t in (*tok.subtree, *clause.subtree) if t.lower_ in _REALMS and (
+                 (t.head.dep_ == "prep" and t.head.lower_ in {"to", "in", "into"})
+                 or (t.dep_ == "dobj" and t.head.lemma_.lower() == "visit")) and any(
+                     c.dep_ in {"det", "poss"} and c.lower_ in {"the", "our"} for c in t.children)), None)
+    if word is None or home is None or home in own:
+        return None
+    return kb.country_names.get(home)
+
+
+@cache
+def _capitals() -> dict[str, str]:
+    """Each state's capital (ISO3 -> city), from the packaged gazetteer."""
+    return {c["iso3"]: c["capital"] for c in _load("countries.json")["countries"] if c.get("capital")}
+
+
+def capital_meant(tok: Token, kb: Knowledge, here: str | None = None) -> str | None:
+    """"arrived in the Mongolian capital, Ulaanbaatar", "arrived in the Australian capital on
+    Monday": the city named beside "capital", else that state's capital; "this capital", "the
+    island" with nothing more: the place of the dateline (``here``)."""
+    clause = tok if tok.pos_ == "VERB" else next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), tok)
+    word = next((t for t in (*tok.subtree, *clause.subtree) if t.lower_ in {"capital", "island"}
+                 and t.head.dep_ == "prep" and t.head.lower_ in {"to", "in", "into", "at", "on"}), None)
+    if word is None:
+        return None
+    if here and any(c.dep_ == "det" and c.lower_ in {"this", "the"} for c in word.children) and not any(
+            c.dep_ in {"amod", "compound", "appos", "prep"} for c in word.children):
+        return here  # "a state visit to this capital", "arrived last night on the island": the dateline's
+    named = next((t.text for t in word.subtree if t.pos_ == "PROPN" and t.i > word.i and t.text in kb.places), None)
+    if named:
+        return named
+    state = next((kb.countries[c.text] for c in word.children if c.dep_ in {"amod", "compound"}
+                  and c.text in kb.countries), None)
+    return _capitals().get(state) if state else None
