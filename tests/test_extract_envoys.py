@@ -4,9 +4,10 @@ rank before his name ("Deputy Chief of Mission A", "A, Permanent Representative 
 the European Union to the WTO"), "The Commerce Secretary also met X" (the document's own Commerce
 Secretary), a dateline's place that is no person ("Metro Manila, Philippines - ..."), a
 portfolio's list that is no name ("Minister of Public Service, Government Efficiency, and
-Implementation, X") and one person under two of his names, once. On constructed texts with
-invented people, except the last (the opening of a real report, d108_08); each fails without its
-rule."""
+Implementation, X"), one person under two of his names, once; and, from the corpus's calls,
+"called Lula a long-time friend" (a naming, no call) and "spoke in person with" (a meeting). On
+constructed texts with invented people, except where a real name is the point (the opening of a
+real report, d108_08; "Lula"); each fails without its rule (checked against 6c833bb)."""
 
 from __future__ import annotations
 
@@ -62,3 +63,16 @@ def test_one_president_under_two_of_his_names_is_one_participant(extractor: Extr
             title="DRC-Zambia: Félix Tshisekedi and Hakainde Hichilema discuss the settlement of border disputes")
     names = [p.name for e in x.events for p in e.participants]
     assert sorted(names) == ["Félix Tshisekedi", "Hakainde Hichilema"]
+
+
+def test_calling_someone_a_friend_is_no_call(extractor: Extractor) -> None:
+    x = run(extractor, "President Tom Sample, in turn, called Lula a “long-time friend” and said relations were "
+            "strategic.", publisher="Example Herald", published="2023-04-12")  # (a one-word name the tagger knows)
+    assert [e.type for e in x.events] == []
+
+
+def test_speaking_in_person_is_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "The three leaders — Polish Prime Minister Tom Sample, Czech Prime Minister Jo Example and "
+            "Slovenian Prime Minister Al Sample — spoke in person with President Kim Example in the capital.",
+            publisher="Example Herald", published="2022-03-16")
+    assert [e.type for e in x.events] == ["MEET"]

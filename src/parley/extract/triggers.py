@@ -107,8 +107,9 @@ def _called(tok: Token) -> bool:
             c.dep_ == "xcomp" and c.lemma_.lower() not in _CALL_PURPOSES) for c in kids):
         return False  # ("called on the parties to resume talks"; but "called X to congratulate her")
     objects = [c for c in kids if c.dep_ == "dobj"]
-    if any(c.dep_ == "oprd" for c in kids):
-        objects = [] if objects or not any(c.dep_ == "nsubj" for c in kids) else [
+    if any(c.dep_ == "oprd" for c in kids):  # ("called Lula a long-time friend": a naming, its noun says)
+        objects = [] if objects or not any(c.dep_ == "nsubj" for c in kids) or any(
+            c.dep_ == "oprd" and c.pos_ == "NOUN" for c in kids) else [
             c for c in kids if c.dep_ == "oprd" and c.pos_ == "PROPN"]  # (", called Te Aratini": a naming)
     return any(c.pos_ == "PROPN" or (c.lower_ in {"counterpart", "counterparts"} and any(
         g.dep_ in {"appos", "compound"} and g.pos_ == "PROPN" for g in c.children)) for c in objects)
@@ -180,7 +181,9 @@ def trigger_type(tok: Token) -> str | None:
             t.lower_ == "with" and any(a.i == tok.i for a in t.ancestors)
             for t in tok.doc[tok.i + 1: tok.i + 7])) and not (
             tok.dep_ == "conj" and tok.head.lemma_.lower() in {"meet", "receive", "host", "welcome"}):
-        return "CALL"  # "spoke with", "spoke for the first time with" (not "I met with and spoke with X")
+        # "spoke with", "spoke for the first time with" (not "I met with and spoke with X"; "spoke in person")
+        return "MEET" if tok.i + 2 < len(tok.doc) and tok.nbor(1).lower_ == "in" and tok.nbor(2).lower_ == "person" \
+            else "CALL"
     if lower in {"videoconference", "teleconference", "video-conference"} or (
             lemma in {"conference", "link", "meeting", "talk"} and pos == "NOUN" and prev in {"video", "tele"}):
         return "CALL"  # "held a video conference with Prime Minister X"
