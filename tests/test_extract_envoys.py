@@ -76,3 +76,9 @@ def test_speaking_in_person_is_a_meeting(extractor: Extractor) -> None:
             "Slovenian Prime Minister Al Sample — spoke in person with President Kim Example in the capital.",
             publisher="Example Herald", published="2022-03-16")
     assert [e.type for e in x.events] == ["MEET"]
+
+
+def test_a_portfolio_of_climate_change_is_no_part_of_the_name(extractor: Extractor) -> None:
+    x = run(extractor, "While in Auckland, Prime Minister Tom Sample will hold bilateral meetings with Prime Minister "
+            "Jo Example and Minister of Climate Change Al Sample.", publisher="Example Herald", published="2023-02-10")
+    assert "Al Sample" in {p.name for e in x.events for p in e.participants}
