@@ -6,8 +6,9 @@ of Speaker X, Speaker Y visited India" (Y's visit, not X's), "Speaker Yapa Abeyw
 India" (still the Sri Lankan Speaker named in full before), "the Speaker of the Lok Sabha" (a
 house, no person), "the President of the Riigikogu" (that house's office, not the state's: a guard,
 which fails if houses are known as organisations without being read as bodies). Each on a
-constructed text with invented people, except where a real house is the point; each other test
-fails without its rule."""
+constructed text with invented people, except where a real house is the point. One more found in
+the corpus when the gate was re-recorded: "remarks ahead of their meeting" (the meeting held, a
+guard). Each test other than the two guards fails without its rule."""
 
 from __future__ import annotations
 
@@ -67,3 +68,12 @@ def test_a_first_lady_set_off_by_a_comma_stays_out_of_the_meeting(extractor: Ext
             "Example at State House, Entebbe.", publisher="Example Herald", published="2022-10-09")
     assert [sorted(p.name for p in e.participants) for e in x.events if e.type == "MEET"] == \
         [["Jo Example", "Tom Sample"]]
+
+
+def test_remarks_ahead_of_a_meeting_report_the_meeting_held(extractor: Extractor) -> None:
+    # guard: "ahead of" makes a visit ahead, not a meeting told the day it was held
+    x = run(extractor, "Speaking to reporters alongside Prime Minister Jo Example ahead of their private meeting in "
+            "the Oval Office, President Tom Sample said he hopes the talks work out.", publisher="Example Herald",
+            published="2019-03-15")
+    assert [(e.type, e.modality) for e in x.events] == [("MEET", "occurred")]
+

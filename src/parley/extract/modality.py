@@ -37,8 +37,10 @@ def modality(tok: Token, sent: Span) -> str:
             c.dep_ in {"mark", "advmod"} and c.lower_ in {"when", "once", "as", "while"} for c in tok.children) \
             and any(c.dep_ == "aux" and c.lower_ in {"will", "shall", "'ll"} for c in tok.head.children):
         planned = True  # "... will be top of the agenda when the Prime Minister meets X on Thursday"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead" and tok.pos_ == "NOUN":
-        planned = True  # "his departure statement ahead of his visit to the USA"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lower_ == "ahead" \
+            and tok.lemma_.lower() in {"visit", "trip", "tour"}:
+        planned = True  # "his departure statement ahead of his visit to the USA" (not "remarks ahead of
+        # their meeting": told the day it was held)
     if tok.lower_ == "route" and tok.i > 0 and tok.nbor(-1).lower_ == "en":
         planned = True  # "en route to Samoa": not there yet
     modal = interrupted_modal(tok)
