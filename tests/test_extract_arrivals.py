@@ -142,3 +142,10 @@ def test_an_arrival_of_no_one_named_is_not_the_welcomers_visit(extractor: Extrac
             "Jo Example, followed by a traditional Welcome to Country Ceremony.", publisher="Example Herald",
             published="2024-02-05")
     assert _visits(x) == []
+
+
+def test_a_visit_told_elsewhere_is_not_placed_by_the_paper(extractor: Extractor) -> None:
+    x = run(extractor, "Japanese Prime Minister Tom Sample will visit Iran in June, officials said.\n\nThe agency said "
+            "on Friday that Sample's visit would be likely in mid-June.", publisher="Post-Courier",
+            published="2019-05-24")
+    assert [loc for loc, _ in _visits(x)] == ["Iran"]

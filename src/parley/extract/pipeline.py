@@ -205,7 +205,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     country_of = {name: person.country for name, person in cast.people.items()}
     here = _state_of_place(place_line, kb) or (org.country if org else None)  # (an outlet's too: its readers')
     if primary is None:
-        found.extend(visits_here(pending, country_of, here, kb))
+        found.extend(visits_here(pending, found, country_of, here, kb))
         primary = next((e for e in found if e.type == "VISIT"), None)
     summary = concluded_visit(found, text)
     if summary is not None:
@@ -232,7 +232,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
             # "The President's News Conference With President Park": remarks that speak of today
             primary.date, primary.rules["date"] = published.isoformat(), "today-in-remarks"
         found.extend(complete_visits(pending, found, primary, country_of, kb))
-        found.extend(visits_here(pending, country_of, here, kb))
+        found.extend(visits_here(pending, found, country_of, here, kb))
         found.extend(pair_meetings(pending, primary, cast, text, tuple(found)))
         found.sort(key=lambda e: e is not primary)  # what merges into the primary keeps its identity
         found[:] = merge(found, kb, story_day, text)

@@ -342,12 +342,13 @@ def _paragraph_pair(event: Found, primary: Found, cast: Cast | None, text: str,
     return [hubs[0], other] if len(hubs) == 1 else None
 
 
-def visits_here(pending: list[Found], country_of: dict[str, str | None], here: str | None,
+def visits_here(pending: list[Found], found: list[Found], country_of: dict[str, str | None], here: str | None,
                 kb: Knowledge) -> list[Found]:
     """Visits with a named visitor and no destination that no meeting of the document places
     ("Marape said this when commenting on the recent visit by Australian Prime Minister Anthony
     Albanese", in a Port Moresby paper): a visitor from another state came to the country the
-    document is written in, its dateline's or its publisher's."""
+    document is written in, its dateline's or its publisher's, unless the text tells a visit of
+    theirs to somewhere else (which "their visit" then means)."""
     if here is None:
         return []
     out = []
@@ -357,6 +358,9 @@ def visits_here(pending: list[Found], country_of: dict[str, str | None], here: s
             continue
         if country_of.get(visit.people[0]) in {None, here}:
             continue  # the publisher's own leader abroad, or a visitor of no known state
+        if any(v.type == "VISIT" and not v.partial and visit.people[0] in v.people and (
+                kb.country_nouns.get(v.location or "") or kb.places.get(v.location or "")) != here for v in found):
+            continue  # "Abe's visit would be likely in mid-June": the visit to Iran told already
         visit.location, visit.partial = kb.country_names.get(here), False
         visit.rules["location"] = "visit-to-publisher"
         out.append(visit)
