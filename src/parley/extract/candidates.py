@@ -29,6 +29,10 @@ _NAME_RUN = re.compile(rf"{_NAME_TOKEN}(?:[ \t]+{_NAME_TOKEN}){{0,3}}")
 
 _LED_BY = re.compile(r"\b(?:led|headed|chaired) by (?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
                      r"(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?: [A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2})\b(?! [A-Z])")
+# A peer's name: rank, surname and territorial designation ("Lord Collins of Highbury", "Baroness
+# Chapman of Darlington"), the way UK ministers in the Lords are named
+_PEER = re.compile(r"\b(?:Lord|Baroness|Baron|Viscount(?:ess)?|Earl|Countess) (?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+                   r" of [A-Z][a-z]+(?: [A-Z][a-z]+)?\b")
 _MEDIA = r"(?:broadcaster|television|TV|channel|newspaper|news agency|agency|radio|outlet|daily|network|" \
          r"website|magazine|tabloid|wire service)"
 _MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\s+$", re.IGNORECASE)
@@ -89,6 +93,8 @@ def _name_tail(tail: str, kb: Knowledge) -> bool:
 _POST_IN = re.compile(r"(?:[Vv]ice[- ])?(?:[Ss]ecretary|[Mm]inister|[Aa]mbassador|[Dd]irector|[Ee]nvoy)"
                       r"(?: \([\w&,.' ]+\))?(?: (?:in|at|of|to) (?:the )?[A-Z]|, (?:the )?(?:Ministry|Department) of )")
 # ("Saurabh Kumar, Secretary (East), Ministry of External Affairs": the office, then its ministry)
+_HOUSE = re.compile(r"(?:National |Federal |People's )?(?:Parliament|Senate|Congress|Majlis|Duma|Assembly|"
+                    r"House of Representatives|Chamber of Deputies)(?= (?:of|in) )")
 _HOUSES = re.compile(r" (?:Parliament|Senate|Congress|Majlis|Duma|National Assembly|Assembly)(?= [A-Z])")
 _NICKNAMED = re.compile(r"\b[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+)?[ \t]+[“\"][A-Z][\w-]+[”\"][ \t]+(?:[A-Z]\.[ \t]+)?"
                         r"[A-Z][\w'-]{2,}(?:,?[ \t]+(?:Jr|Sr)\.?|[ \t]+I{2,3}\b)?")  # ("Ferdinand “B” Marcos Jr.")
@@ -208,9 +214,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         while links < 3 and (link := _LINK.match(text, at)) is not None:
             there = kb.country_re.match(text, link.end()) or kb.org_re.match(text, link.end()) \
                 or kb.place_re.match(text, link.end())
-            if there is None and (ministry := _MINISTRY.match(text, link.end())) is not None:
-                at = ministry.end()  # "Deputy Minister of Foreign Affairs of the Russian Federation X"
-                continue
+            if there is None and (ministry := _MINISTRY.match(text, link.end()) or _HOUSE.match(text, link.end())):
+                at = ministry.end()  # "Deputy Minister of Foreign Affairs of the Russian Federation X",
+                continue  # "Speaker of the National Assembly of Armenia X": the body, then its state
             if there is None:
                 break
             at, links = there.end(), links + 1
@@ -247,6 +253,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         if not any(w in kb.title_words or w in kb.countries or w in kb.places for w in name.split()) \
                 and not kb.orgs.get(name):
             found.append((m.start("name"), m.end("name"), "led-by+name"))  # "a delegation headed by Delphine Pronk"
+    found.extend((m.start(), m.end(), "peer") for m in _PEER.finditer(text)
+                 if m.group("surname") not in kb.title_words and not kb.places.get(m.group("surname")))
     found.extend(_listed_of_states(text, kb))
     look, _roles = title_lookahead(kb)
     for m in _APPOSED.finditer(text):

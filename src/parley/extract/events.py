@@ -109,7 +109,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             continue  # "the 53rd Pacific Islands Leaders Forum Meetings": the name of a conference
         if kind == "MEET" and _group_gathering(tok):
             continue  # "just before a European meeting on Ukraine": a gathering of a region, not these people's
-        if kind == "MEET" and _by_phone(tok):
+        if kind == "VISIT" and _virtual(tok):
+            continue  # "during his virtual visit to Kenya": no one travelled
+        if kind == "MEET" and (_by_phone(tok) or _during_virtual(tok)):
             kind = "CALL"  # "held talks via telephone with", "a meeting by video link"
         if tok.dep_ == "compound" and trigger_type(tok.head) is not None:
             continue  # "a telephone call", "a telephone discussion": one engagement, told by its head noun
@@ -311,6 +313,19 @@ def _by_phone(tok: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in {"via", "by", "over", "through"} and any(
         g.lower_ in _LINES or any(x.lower_ in _LINES for x in g.children if x.dep_ in {"compound", "amod"})
         for g in c.children if g.dep_ == "pobj") for h in holders for c in h.children)
+
+
+def _virtual(tok: Token) -> bool:
+    """"a virtual visit", "an online meeting": held over a line, whatever the noun."""
+    return any(c.dep_ in {"amod", "compound"} and c.lower_ in {"virtual", "online"} for c in tok.children)
+
+
+def _during_virtual(tok: Token) -> bool:
+    """"held bilateral talks with X during his virtual visit to Kenya": talks held inside a virtual
+    occasion are held over the line too."""
+    holders = [tok, tok.head] if tok.dep_ in {"dobj", "nsubjpass"} else [tok]
+    return any(c.dep_ == "prep" and c.lower_ in {"during", "in", "at"} and any(
+        _virtual(g) for g in c.children if g.dep_ == "pobj") for h in holders for c in h.children)
 
 
 def _own_clause_differs(tok: Token, near: TimeExpr) -> bool:

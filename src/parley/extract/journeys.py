@@ -6,17 +6,25 @@ Minister X to Colombia", "PM X's arrival in Port Moresby"), and the meeting a jo
 ("arrived in Tokyo for talks with ...") is still ahead when told. A move to a room or to the
 meeting itself ("went to the conference room", "arriving at the meeting") is no journey. Where a
 visit went when the text says only "the country", "the Sultanate", "this capital" or "the island"
-is the publisher's or the dateline's place. Split from :mod:`parley.extract.triggers` and
+is the publisher's or the dateline's place. A report that a trip "concluded" is about the trip as
+a whole. Split from :mod:`parley.extract.triggers` and
 :mod:`parley.extract.when_where`, whose rules use these.
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from parley.extract.knowledge import Knowledge, _load
+
+if TYPE_CHECKING:
+    from parley.extract.triggers import Found
 
 _ARRIVAL_LEMMAS = {"arrive", "land"}
 _DEPARTURE_LEMMAS = {"leave", "depart", "head", "set"}
@@ -140,3 +148,43 @@ def capital_meant(tok: Token, kb: Knowledge, here: str | None = None) -> str | N
     state = next((kb.countries[c.text] for c in word.children if c.dep_ in {"amod", "compound"}
                   and c.text in kb.countries), None)
     return _capitals().get(state) if state else None
+
+
+_CONCLUDED = re.compile(
+    r"\b(?:concluded|concludes|concluding|wrapped up|wraps up|wrapping up|ended|ends|ending|completed|completes"
+    r"|completing|rounded off|rounds off|rounding off)\s+"
+    r"(?:a|an|his|her|their|the)\s+(?:(?P<n>two|three|four|five|six|seven|\d)[- ]day\s+)?"
+    r"(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", re.IGNORECASE)
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """A report that sums up a finished trip: its VISIT and how many days it lasted."""
+
+    visit: Found
+    days: int
+
+
+def concluded_visit(found: list[Found], text: str) -> Summary | None:
+    """"X concluded a two-day working visit to South Africa today": the document is about the trip as
+    a whole (its meetings are parts of it): the VISIT is primary, begun ``days - 1`` days before."""
+    lead = text[:600]
+    for m in _CONCLUDED.finditer(lead):
+        visit = next((e for e in found if e.type == "VISIT" and m.start() <= e.trigger < m.end() + 1), None)
+        if visit is not None and any(e.type == "MEET" and e.start <= e.trigger < m.start() < e.end and not e.partial
+                                     and len(e.people) >= 2 and set(visit.people) <= set(e.people) for e in found):
+            return None  # "With a meeting with President X, Y ended his visit": the meeting it was for (not
+            # "ended her visit, during which she met X, Y and Z": the visit, of many meetings)
+        if visit is not None:
+            n = m.group("n")
+            days = int(n) if n and n.isdigit() else _NUMBERS.get((n or "").lower(), 1)
+            return Summary(visit, days)
+    return None
+
+
+def first_day(last: str | None, days: int) -> str | None:
+    """The first day of a trip of ``days`` days that ended on ``last``."""
+    if not last or len(last) != 10 or days <= 1:
+        return last
+    return (date.fromisoformat(last) - timedelta(days=days - 1)).isoformat()

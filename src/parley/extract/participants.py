@@ -221,7 +221,7 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
                 skip.update(x.i for x in noun.subtree)  # "welcomed President X and first lady Y": entourage
                 after = t.i + 2 if t.i + 1 < len(t.doc) and t.doc[t.i + 1].text == "," else t.i + 1
                 skip.update(x.i for x in t.doc[after:after + 4] if x.ent_type_ == "PERSON")  # (", Y": apart)
-            if t.dep_ == "conj" and t.i not in path and re.match(r"(?:First Lady|Mrs\.?|Madame?)\s", t.doc[
+            if t.dep_ == "conj" and t.i not in path and re.match(r"(?:First Lady|Lady|Mrs\.?|Madame?)\s", t.doc[
                     t.left_edge.i:t.i + 1].text):
                 skip.update(x.i for x in t.subtree)  # "will welcome President X and Mrs. Y": his spouse
             if t.i not in path and t.lemma_.lower() == "accompany" and kind != "VISIT":

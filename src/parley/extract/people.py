@@ -125,9 +125,8 @@ class PeopleFinder:
             for t in self.kb.titles:
                 if name.startswith(t.title + " ") and t.title[:1].isupper():
                     name, changed = name[len(t.title) + 1:].strip(), True
-        for suffix in self.kb.name_suffixes:
-            if name.endswith(" " + suffix):
-                name = name[: -len(suffix) - 1].strip()
+        while cut := next((s for s in self.kb.name_suffixes if name.endswith(" " + s)), None):
+            name = name[: -len(cut) - 1].strip()  # "Sir Peter Cosgrove AK MC": each post-nominal in turn
         if name in self.kb.honorifics or name + "." in self.kb.honorifics:
             return ""
         if all(w in self.kb.style_words for w in name.split()):

@@ -29,6 +29,7 @@ from parley.extract.implied import (
     one_side_joins,
     talks_of_the_call,
 )
+from parley.extract.journeys import concluded_visit, first_day
 from parley.extract.knowledge import Knowledge, Organization, doc_text, fold, knowledge, sentences
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline, parser_text
@@ -44,7 +45,7 @@ from parley.extract.recalled import (
 )
 from parley.extract.references import release_author, speakers_i, speech_speaker, transcript_speakers
 from parley.extract.registry import user_registry_path
-from parley.extract.separate import absorb_receptions, concluded_visit, first_day, separate
+from parley.extract.separate import absorb_receptions, separate
 from parley.extract.statements import attribute
 from parley.extract.topics import topics_of
 from parley.model import Actor, Document, Event, Evidence, Extraction, Rejected, Statement

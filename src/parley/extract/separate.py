@@ -12,8 +12,6 @@ distribution ("separately", "respectively", "in turn"); one meeting of all, with
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from datetime import date, timedelta
 from itertools import combinations
 
 from spacy.tokens import Doc, Token
@@ -28,6 +26,10 @@ from parley.extract.triggers import CONFERENCE_WORDS, holding_verb
 _PLURAL_ENGAGEMENTS = {"conversations", "calls", "meetings", "phone calls", "discussions", "conferences"}
 _DISTRIBUTIVE = {"separately", "separate", "respectively", "individually", "bilaterally"}
 _ONE_BY_ONE = re.compile(r"\b(?:at different times|one after (?:another|the other)|in separate meetings)\b")
+# A list given as examples of the many a visitor saw: "met with the officials of the Government such
+# as A, B and C", "met with A and B, among other dignitaries and senior officials"
+_SAMPLED = re.compile(r"\b(?:officials|leaders|dignitaries|authorities|ministers)\b[^.;]{0,60}?\bsuch as\b|"
+                      r"\bamong(?:st)? other (?:dignitaries|officials|leaders|ministers|senior)\b")
 _COLLECTIVE = {"jointly", "together", "trilateral", "joint", "quadrilateral", "multilateral", "group",
                "collectively", "all"}
 
@@ -81,6 +83,9 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     if any(t.lower_ == "counterparts" and sum(1 for m in cast.mentions if t.left_edge.idx <= m.start < t.idx) >= 2
            for t in tok.subtree):
         return True  # "has met his Tonga and Samoa counterparts": one at a time, each of his office
+    if trigger_type(tok) == "MEET" and len(partners) >= 2 and _SAMPLED.search(doc_text(tok.doc), tok.idx,
+                                                                              sent.end_char):
+        return True  # "also met with A, B and C, among other dignitaries": a visitor's calls, one by one
     if trigger_type(tok) == "MEET" and tok.lemma_.lower() != "welcome" and _heads_of_offices(tok, cast):
         return True  # "will meet President Karis, Speaker Hussar and Prime Minister Kallas"
     return any(g.start >= tok.idx and g.start < sent.end_char for g in cast.groups)
@@ -320,46 +325,6 @@ def separate(found: list[Found], doc: Doc, cast: Cast, kb: Knowledge | None = No
                           spans=list(event.spans))
             out.append(piece)
     return out
-
-
-_CONCLUDED = re.compile(
-    r"\b(?:concluded|concludes|concluding|wrapped up|wraps up|wrapping up|ended|ends|ending|completed|completes"
-    r"|completing|rounded off|rounds off|rounding off)\s+"
-    r"(?:a|an|his|her|their|the)\s+(?:(?P<n>two|three|four|five|six|seven|\d)[- ]day\s+)?"
-    r"(?:[\w-]+\s+){0,3}?(?:visit|trip|tour)\b", re.IGNORECASE)
-_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7}
-
-
-@dataclass(frozen=True, slots=True)
-class Summary:
-    """A report that sums up a finished trip: its VISIT and how many days it lasted."""
-
-    visit: Found
-    days: int
-
-
-def concluded_visit(found: list[Found], text: str) -> Summary | None:
-    """"X concluded a two-day working visit to South Africa today": the document is about the trip as
-    a whole (its meetings are parts of it): the VISIT is primary, begun ``days - 1`` days before."""
-    lead = text[:600]
-    for m in _CONCLUDED.finditer(lead):
-        visit = next((e for e in found if e.type == "VISIT" and m.start() <= e.trigger < m.end() + 1), None)
-        if visit is not None and any(e.type == "MEET" and e.start <= e.trigger < m.start() < e.end and not e.partial
-                                     and len(e.people) >= 2 and set(visit.people) <= set(e.people) for e in found):
-            return None  # "With a meeting with President X, Y ended his visit": the meeting it was for (not
-            # "ended her visit, during which she met X, Y and Z": the visit, of many meetings)
-        if visit is not None:
-            n = m.group("n")
-            days = int(n) if n and n.isdigit() else _NUMBERS.get((n or "").lower(), 1)
-            return Summary(visit, days)
-    return None
-
-
-def first_day(last: str | None, days: int) -> str | None:
-    """The first day of a trip of ``days`` days that ended on ``last``."""
-    if not last or len(last) != 10 or days <= 1:
-        return last
-    return (date.fromisoformat(last) - timedelta(days=days - 1)).isoformat()
 
 
 def absorb_receptions(found: list[Found]) -> list[Found]:

@@ -1,0 +1,70 @@
+"""Styles and forms of the short pages of governments and outlets first met in corpus/d110-d111:
+post-nominal letters, peers' names, Fijian chiefly styles, parliaments' presiding officers, spouses
+at a reception, "virtual visits", and a visitor's calls listed as examples of many.
+
+Names are invented; the forms are the ones those pages use."""
+
+from __future__ import annotations
+
+from parley.extract import Extractor
+from parley.model import Extraction
+from test_extract import run
+
+
+def _events(x: Extraction) -> list[tuple[str, list[str]]]:
+    return [(e.type, sorted(p.name or "" for p in e.participants)) for e in x.events]
+
+
+def test_a_virtual_visit_is_no_journey_and_its_talks_are_a_call(extractor: Extractor) -> None:
+    x = run(extractor, "President Tom Sample on Tuesday at State House held bilateral talks with Foreign Minister "
+            "Jo Example during his virtual visit to Kenya.", publisher="Example Herald", published="2021-04-27")
+    assert _events(x) == [("CALL", ["Jo Example", "Tom Sample"])]
+
+
+def test_post_nominal_letters_are_not_the_name_and_a_spouse_is_not_a_participant(extractor: Extractor) -> None:
+    x = run(extractor, "On Wednesday 13 June 2018, the Governor-General, His Excellency General the Honourable Sir "
+            "Tom Sample AK MC (Retd), and Lady Sample, received the Honourable Jo Example MP, Prime Minister of "
+            "the Solomon Islands, at Government House, Canberra.", publisher="Example Herald", published="2018-06-13")
+    assert ("MEET", ["Jo Example", "Tom Sample"]) in _events(x)
+
+
+def test_a_peer_is_named_with_the_territorial_designation(extractor: Extractor) -> None:
+    x = run(extractor, "This morning, President Tom Sample welcomed Lord Example of Highbury at State House in a "
+            "courtesy call.", publisher="Example Herald", published="2024-10-08")
+    assert ("MEET", ["Lord Example of Highbury", "Tom Sample"]) in _events(x)
+
+
+def test_the_lord_mayor_is_no_peer(extractor: Extractor) -> None:
+    # a guard: an office after "Lord" is no surname
+    x = run(extractor, "The Lord Mayor of Sampleton met Foreign Minister Jo Example on Monday.",
+            publisher="Example Herald", published="2024-10-08")
+    assert all("Lord Mayor" not in name for _, names in _events(x) for name in names)
+
+
+def test_a_presiding_officer_named_after_the_house_and_its_state(extractor: Extractor) -> None:
+    x = run(extractor, "Speaker of the National Assembly of Armenia Aren Tomasyan today received Jo Example.",
+            publisher="Example Herald", published="2021-12-20")
+    assert _events(x) == [("MEET", ["Aren Tomasyan", "Jo Example"])]
+
+
+def test_ratu_is_a_style_before_a_fijian_name(extractor: Extractor) -> None:
+    x = run(extractor, "The foreign ministers of Fiji and New Zealand met in Auckland on Saturday.\n\n"
+            "The talks between Tom Sample and Ratu Jone Examplevou focused on regional issues.",
+            publisher="Example Herald", published="2015-05-18")
+    assert _events(x) == [("MEET", ["Jone Examplevou", "Tom Sample"])]
+    assert x.events[0].date == "2015-05-16"
+
+
+def test_hosts_listed_as_examples_of_many_are_met_one_by_one(extractor: Extractor) -> None:
+    x = run(extractor, "High Commissioner Tom Sample also met with the Vice President, Mr Jo Example, the Prime "
+            "Minister, Mr Ben Instance, and the Minister for Foreign Affairs, Mr Al Specimen, among other "
+            "dignitaries and senior officials.", publisher="Example Herald", published="2023-02-13")
+    assert sorted(_events(x)) == [("MEET", ["Al Specimen", "Tom Sample"]), ("MEET", ["Ben Instance", "Tom Sample"]),
+                                  ("MEET", ["Jo Example", "Tom Sample"])]
+
+
+def test_one_meeting_with_a_president_and_his_minister_stays_one(extractor: Extractor) -> None:
+    # a guard: no "such as" / "among other": one table
+    x = run(extractor, "Foreign Minister Tom Sample met with President Jo Example and Defence Minister Ben Instance "
+            "in Sampleton on Monday.", publisher="Example Herald", published="2023-02-13")
+    assert _events(x) == [("MEET", ["Ben Instance", "Jo Example", "Tom Sample"])]
