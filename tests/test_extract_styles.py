@@ -68,3 +68,26 @@ def test_one_meeting_with_a_president_and_his_minister_stays_one(extractor: Extr
     x = run(extractor, "Foreign Minister Tom Sample met with President Jo Example and Defence Minister Ben Instance "
             "in Sampleton on Monday.", publisher="Example Herald", published="2023-02-13")
     assert _events(x) == [("MEET", ["Ben Instance", "Jo Example", "Tom Sample"])]
+
+
+def test_a_delegation_met_is_its_head_named_in_the_next_sentence(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Tom Sample held a bilateral meeting with a delegation of the European Union "
+            "on Friday.\n\nThe delegation was headed by Deputy Managing Director Jo Example.",
+            publisher="Example Herald", published="2023-02-20")
+    assert _events(x) == [("MEET", ["Jo Example", "Tom Sample"])]
+
+
+def test_a_delegation_led_by_a_long_office_is_its_head(extractor: Extractor) -> None:
+    x = run(extractor, "Speaker of the National Assembly of Armenia Aren Tomasyan today received the delegation led by "
+            "Head of the Iran-Armenia Parliamentary Friendship Group of the Majlis (Parliament) of the Islamic "
+            "Republic of Iran Seyed Mehdi Examplenia.\n\nAt the end of the meeting, Examplenia transmitted to the "
+            "Speaker the official invitation of Speaker of the Majlis of Iran Reza Samplezadeh to visit Iran.",
+            publisher="Example Herald", published="2021-12-20")
+    assert _events(x) == [("MEET", ["Aren Tomasyan", "Seyed Mehdi Examplenia"])]
+
+
+def test_a_delegation_with_no_head_named_is_no_meeting_of_people(extractor: Extractor) -> None:
+    # a guard: no one named leads it, so no participant is invented
+    x = run(extractor, "Prime Minister Tom Sample met with a delegation of the European Union on Friday. They "
+            "discussed trade.", publisher="Example Herald", published="2023-02-20")
+    assert all(len(names) != 1 or names != ["Tom Sample"] for _, names in _events(x))

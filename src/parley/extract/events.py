@@ -38,6 +38,7 @@ from parley.extract.modality import modality
 from parley.extract.owners import joint_visit, restated, thanked_for, their_pair
 from parley.extract.participants import (
     _dated_elsewhere,
+    delegation_head,
     paragraph_chars,
     participants,
     programme_item,
@@ -99,7 +100,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if kind is None and by_phone and tok.lower_ in {"conversation", "conversations"} and tok.pos_ == "NOUN" \
                 and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "with":
             kind = "CALL"  # "-in phone conversation ... Rowley had a conversation with Trump": that call
-        if kind is None or _is_excluded(tok) or _unnamed_group(tok, cast):
+        if kind is None or _is_excluded(tok) or (_unnamed_group(tok, cast) and not delegation_head(tok, cast)):
             continue
         if kind == "MEET" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and trigger_type(c) == "CALL"
                                                          for c in tok.children):
@@ -155,7 +156,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                     anaphor = True
             elif kind != "VISIT" and (item := programme_item(tok, cast, text)):
                 people, programme = item, True
-            elif kind != "VISIT" and (pair := with_partner(tok, cast)):
+            elif kind != "VISIT" and (pair := with_partner(tok, cast) or delegation_head(tok, cast)):
                 people = pair  # "met with Secretary-General of the body, Ambassador Y": a parse astray
             elif kind == "VISIT" or sent.start_char > 400:
                 continue

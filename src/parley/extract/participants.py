@@ -199,6 +199,10 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
             if t.dep_ == "prep" and t.head.i == tok.i and t.lower_ in {"on", "about", "regarding", "concerning"} \
                     and any(x.lower_ in {"how", "what", "whether", "ways"} for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "to talk to X on how to prepare the visit of Y": a topic
+            if t.dep_ == "prep" and t.lower_ == "of" and t.head.lemma_.lower() == "invitation" and any(
+                    c.lemma_.lower() == "visit" for c in t.head.children if c.dep_ in {"acl", "relcl"}) \
+                    and not any(x.i in path for x in t.subtree):
+                skip.update(x.i for x in t.subtree)  # "transmitted the invitation of Speaker X to visit Iran"
             if t.dep_ == "prep" and t.lower_ == "from" and t.head.lemma_.lower() in SENT_THINGS \
                     and not any(x.i in path for x in t.subtree):
                 skip.update(x.i for x in t.subtree)  # "to convey a message from President X": X sent it
@@ -277,6 +281,30 @@ def with_partner(tok: Token, cast: Cast) -> list[str]:
         return t.lower_ in {"who", "which", "where"} or (t.lower_ == "and" and t.i + 1 not in titled)
 
     return [] if any(blocks(t) for t in between) else [subject[0], partner.person]
+
+
+_HEADED = re.compile(r"\b(?:led|headed) by\b")
+
+
+def delegation_head(tok: Token, cast: Cast) -> list[str]:
+    """"X held a bilateral meeting with a delegation of the European Union ... The European Union
+    delegation was headed by ... Y", "X received the delegation led by <a long office> Y": a
+    delegation met is its head, named after "led by" in that sentence or the next two, when the
+    parse leaves the head outside the trigger's phrase."""
+    doc = tok.doc
+    with_ = next((t for t in doc[tok.i + 1:min(len(doc), tok.i + 3)] if t.lower_ == "with"), None)
+    held = [g for g in with_.children if g.dep_ == "pobj"] if with_ is not None else \
+        [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
+    group = next((g for g in held if g.lemma_ == "delegation"), None)
+    subject = _people_in([t for c in holding_verb(tok).children if c.dep_ == "nsubj" for t in c.subtree
+                          if t.pos_ == "PROPN"], cast)[:1]
+    if group is None or not subject:
+        return []
+    end = ([s.end_char for s in doc.sents if s.start >= tok.sent.start][:3] or [tok.sent.end_char])[-1]
+    led = _HEADED.search(doc_text(doc), group.idx, end)
+    head = next((m.person for m in cast.mentions if led and led.end() <= m.start < end and m.person not in subject),
+                None)
+    return [subject[0], head] if head else []
 
 
 def principal(cast: Cast) -> str | None:
