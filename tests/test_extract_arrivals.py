@@ -149,3 +149,16 @@ def test_a_visit_told_elsewhere_is_not_placed_by_the_paper(extractor: Extractor)
             "on Friday that Sample's visit would be likely in mid-June.", publisher="Post-Courier",
             published="2019-05-24")
     assert [loc for loc, _ in _visits(x)] == ["Iran"]
+
+
+def test_each_state_of_a_listed_journey_is_a_visit(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Tom Sample will this week leave for Indonesia, Canada and the United States.",
+            publisher="Example Herald", published="2021-02-15")
+    assert sorted(loc for loc, _ in _visits(x)) == ["Canada", "Indonesia", "United States"]
+
+
+def test_a_departure_for_several_states_has_its_later_legs_ahead(extractor: Extractor) -> None:
+    x = run(extractor, "President Tom Sample has departed the country for Senegal, Morocco and France respectively.",
+            publisher="Example Herald", published="2018-02-15")
+    assert {e.location: e.modality for e in x.events if e.type == "VISIT"} == {
+        "Senegal": "occurred", "Morocco": "planned", "France": "planned"}

@@ -91,3 +91,16 @@ def test_a_delegation_with_no_head_named_is_no_meeting_of_people(extractor: Extr
     x = run(extractor, "Prime Minister Tom Sample met with a delegation of the European Union on Friday. They "
             "discussed trade.", publisher="Example Herald", published="2023-02-20")
     assert all(len(names) != 1 or names != ["Tom Sample"] for _, names in _events(x))
+
+
+def test_announced_plans_to_visit_are_the_announcers_visit(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Jo Example revealed plans to visit Armenia.", publisher="Example Herald",
+            published="2025-01-23")
+    assert [(e.type, e.location, e.modality, [p.name for p in e.participants]) for e in x.events] == [
+        ("VISIT", "Armenia", "planned", ["Jo Example"])]
+
+
+def test_a_secretary_for_a_region_is_not_named_after_it(extractor: Extractor) -> None:
+    x = run(extractor, "On July 6, MEA Secretary East Tom Sample and Bangladesh Foreign Secretary Jo Example held "
+            "consultations in Dhaka.", publisher="Example Herald", published="2025-01-23")
+    assert _events(x) == [("MEET", ["Jo Example", "Tom Sample"])]

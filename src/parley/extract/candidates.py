@@ -171,6 +171,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             if len(ent) > 1 and ent[0].text == "Lady" and ent.start > 0 and doc[ent.start - 1].text == "First":
                 start = ent[1].idx  # "First Lady Melania": a title, then the name
             plural = [t.i for t in ent[:-1] if t.text in _PLURAL_ROLES]  # "Ministers Ian Gorst", "Labour MPs X"
+            if ent[0].text in _COMPASS and len(ent) > 2 and ent.start > 0 and doc[ent.start - 1].text in kb.title_words:
+                start = ent[1].idx  # "MEA Secretary East Saurabh Kumar": the post's region, then the name
             if ent[0].text in _OFFICE_TAILS and len(ent) > 2 and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
                 start = ent[1].idx  # "Deputy Chief of Mission Andrew Shofer": the office's last word, then the name
             if plural and plural[-1] + 1 < ent.end:

@@ -26,6 +26,7 @@ from parley.extract.excluded import (
 )
 from parley.extract.journeys import (
     _ARRIVAL_LEMMAS,
+    _DEPARTURE_LEMMAS,
     _TRAVEL_LEMMAS,
     _to_venue,
     _travel_purpose,
@@ -290,8 +291,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         found.append(event)
         found.extend(Found(kind, [visitor], event.start, event.end, event.trigger, event.modality, event.location,
                            event.date, dict(event.rules), list(event.spans)) for visitor in others)
-        found.extend(Found(kind, list(event.people), event.start, event.end, event.trigger, event.modality, stop,
-                           event.date, dict(event.rules), list(event.spans)) for stop in stops)
+        ahead = "planned" if tok.lemma_.lower() in _DEPARTURE_LEMMAS and event.modality == "occurred" else None
+        found.extend(Found(kind, list(event.people), event.start, event.end, event.trigger, ahead or event.modality,
+                           stop, None if ahead else event.date, dict(event.rules), list(event.spans)) for stop in stops)
+        # ("has departed the country for Senegal, Morocco and France": the later legs are still ahead)
     return found
 
 

@@ -97,11 +97,14 @@ _WENT = _TRAVEL_LEMMAS | {"return"}  # verbs of a journey a meeting can be "for"
 
 def _teller_does_it(below: Token | None) -> bool:
     """The teller's own engagement: "X told Y in a phone call", "X told media before leaving for
-    Washington", "X said after meeting Y" (the clause under the telling verb has no subject of its own)."""
+    Washington", "X said after meeting Y" (the clause under the telling verb has no subject of its own),
+    "X announced plans to visit Y"."""
     if below is None:
         return False
     if below.dep_ == "prep":
         return below.lower_ in {"in", "during", "at", "on", "before", "after", "upon", "following"}
+    if below.dep_ == "dobj" and below.lemma_.lower() in {"plan", "intention", "intent", "readiness", "willingness"}:
+        return True  # "Lavrov revealed plans to visit Armenia": his own plans
     return below.dep_ == "advcl" and below.tag_ == "VBG" and not any(
         c.dep_ in {"nsubj", "nsubjpass"} for c in below.children)
 

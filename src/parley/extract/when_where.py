@@ -79,7 +79,9 @@ def more_places(tok: Token, first: str, kb: Knowledge) -> list[str]:
     """The other destinations of one journey told in a list: "visited Jerusalem, Ramallah,
     Cairo and Amman" (a visit to each), "trips to Kenya and Ghana"."""
     heads = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
-    heads += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"]
+    holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # ("departed the country for A, B and C")
+    heads += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"to", "for"}
+              for g in c.children if g.dep_ == "pobj"]  # "trips to A and B", "will leave for A, B and C"
     out: list[str] = []
     for head in heads:
         if first not in {head.text, " ".join(t.text for t in head.subtree if t.dep_ in {"compound"} or t is head)} \
@@ -88,7 +90,9 @@ def more_places(tok: Token, first: str, kb: Knowledge) -> list[str]:
         listed = [*head.conjuncts, *(a for a in head.children if a.dep_ == "appos"),
                   *(c for a in head.children if a.dep_ == "appos" for c in a.conjuncts)]
         for conj in dict.fromkeys(listed):  # "Cabo Verde, Cote d'Ivoire, Nigeria and Angola" (an apposition)
-            name = " ".join(t.text for t in conj.subtree if t.dep_ == "compound" or t is conj)
+            # its own compounds only (not "Canada United" of "Canada and the United States")
+            name = " ".join(t.text for t in conj.subtree if (t.dep_ == "compound" and t.head.i == conj.i)
+                            or t.i == conj.i)
             if name != first and (name in kb.places or name in kb.country_nouns) and name not in out:
                 out.append(name)
     return out
