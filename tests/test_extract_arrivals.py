@@ -162,3 +162,21 @@ def test_a_departure_for_several_states_has_its_later_legs_ahead(extractor: Extr
             publisher="Example Herald", published="2018-02-15")
     assert {e.location: e.modality for e in x.events if e.type == "VISIT"} == {
         "Senegal": "occurred", "Morocco": "planned", "France": "planned"}
+
+
+_WELCOMED_BACK = ("Prime Minister James Marape received New Zealand {office} Jo Example in Port Moresby on 14 January "
+                  "2024.\n\nPrime Minister Marape welcomed Example back to Port Moresby, acknowledging his extensive "
+                  "experience in the Pacific.")
+
+
+def test_an_envoy_welcomed_to_the_capital_takes_up_a_post_and_pays_no_visit(extractor: Extractor) -> None:
+    x = run(extractor, _WELCOMED_BACK.format(office="High Commissioner-designate"), publisher="Example Herald",
+            published="2024-01-14")
+    assert _visits(x) == []
+
+
+def test_a_minister_welcomed_to_the_capital_visits_it(extractor: Extractor) -> None:
+    # a guard: the same welcome of a minister is a visit (Marape: a real office holder, so the host is known)
+    x = run(extractor, _WELCOMED_BACK.format(office="Foreign Minister"), publisher="Example Herald",
+            published="2024-01-14")
+    assert _visits(x) == [("Port Moresby", ["Jo Example"])]

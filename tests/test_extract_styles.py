@@ -104,3 +104,10 @@ def test_a_secretary_for_a_region_is_not_named_after_it(extractor: Extractor) ->
     x = run(extractor, "On July 6, MEA Secretary East Tom Sample and Bangladesh Foreign Secretary Jo Example held "
             "consultations in Dhaka.", publisher="Example Herald", published="2025-01-23")
     assert _events(x) == [("MEET", ["Jo Example", "Tom Sample"])]
+
+
+def test_a_secretary_for_a_region_split_by_the_tagger_keeps_the_whole_name(extractor: Extractor) -> None:
+    x = run(extractor, "Earlier this month, on July 6, Ministry of External Affairs (MEA) Secretary East Saurabh "
+            "Kumar and Bangladesh Foreign Secretary Jo Example held consultations in Dhaka.",
+            publisher="Example Herald", published="2023-07-17")
+    assert _events(x) == [("MEET", ["Jo Example", "Saurabh Kumar"])]

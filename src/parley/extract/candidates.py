@@ -33,6 +33,7 @@ _LED_BY = re.compile(r"\b(?:led|headed|chaired) by (?:(?:Mr|Ms|Mrs|Dr)\.?\s+)?"
 # Chapman of Darlington"), the way UK ministers in the Lords are named
 _PEER = re.compile(r"\b(?:Lord|Baroness|Baron|Viscount(?:ess)?|Earl|Countess) (?P<surname>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
                    r" of [A-Z][a-z]+(?: [A-Z][a-z]+)?\b")
+_REGIONAL_POST = re.compile(r"\bSecretary (?:East|West|North|South) (?=[A-Z][a-z])")
 _MEDIA = r"(?:broadcaster|television|TV|channel|newspaper|news agency|agency|radio|outlet|daily|network|" \
          r"website|magazine|tabloid|wire service)"
 _MEDIA_BEFORE = re.compile(rf"\b{_MEDIA}\s+$", re.IGNORECASE)
@@ -171,7 +172,7 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             if len(ent) > 1 and ent[0].text == "Lady" and ent.start > 0 and doc[ent.start - 1].text == "First":
                 start = ent[1].idx  # "First Lady Melania": a title, then the name
             plural = [t.i for t in ent[:-1] if t.text in _PLURAL_ROLES]  # "Ministers Ian Gorst", "Labour MPs X"
-            if ent[0].text in _COMPASS and len(ent) > 2 and ent.start > 0 and doc[ent.start - 1].text in kb.title_words:
+            if ent[0].text in _COMPASS and len(ent) > 1 and ent.start > 0 and doc[ent.start - 1].text in kb.title_words:
                 start = ent[1].idx  # "MEA Secretary East Saurabh Kumar": the post's region, then the name
             if ent[0].text in _OFFICE_TAILS and len(ent) > 2 and ent.start > 0 and doc[ent.start - 1].lower_ == "of":
                 start = ent[1].idx  # "Deputy Chief of Mission Andrew Shofer": the office's last word, then the name
@@ -255,6 +256,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         if not any(w in kb.title_words or w in kb.countries or w in kb.places for w in name.split()) \
                 and not kb.orgs.get(name):
             found.append((m.start("name"), m.end("name"), "led-by+name"))  # "a delegation headed by Delphine Pronk"
+    for m in _REGIONAL_POST.finditer(text):  # "MEA Secretary East Saurabh Kumar" (the tagger: "East Saurabh")
+        if run := _NAME_RUN.match(text, m.end()):
+            found.append((run.start(), run.end(), "regional-post+name"))
     found.extend((m.start(), m.end(), "peer") for m in _PEER.finditer(text)
                  if m.group("surname") not in kb.title_words and not kb.places.get(m.group("surname")))
     found.extend(_listed_of_states(text, kb))

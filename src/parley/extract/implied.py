@@ -47,6 +47,16 @@ _TOGETHER = re.compile(
 _AND_I = re.compile(r"\s+and I (?:will |would |are to |shall )?(?:discuss\w*|meet|hold talks|review)\b")
 
 
+# A resident envoy named ("Australian High Commissioner-designate X"): welcomed to a capital to take up a post
+_RESIDENT_ENVOY = re.compile(r"(?<!Special )\b(?:Ambassador|High Commissioner|Charg[eé] d.Affaires)(?:-designate)?"
+                             r"(?: of [A-Z][\w ]{2,30})?,? (?:(?:Mr|Ms|Dr|H\.?E)\.? )?$")
+
+
+def _resident_envoy(person: str, cast: Cast, text: str) -> bool:
+    return any(m.person == person and _RESIDENT_ENVOY.search(text, max(0, m.start - 60), m.start)
+               for m in cast.mentions)
+
+
 def _we_discuss(cast: Cast, text: str, guest: str) -> tuple[str, re.Match[str]] | None:
     """The person named right before "and I will discuss", when the "I" is the visit's guest."""
     for m in cast.mentions:
@@ -212,8 +222,8 @@ def guest_visits(found: list[Found], cast: Cast, text: str, kb: Knowledge | None
     welcomes = list(_WELCOMED_TO.finditer(text)) if kb is not None and meetings else []
     for meeting in meetings if welcomes else []:
         if kb is None or (welcomed := _welcomed_to(meeting, cast, text, kb, welcomes)) is None \
-                or welcomed[0] in visitors:
-            continue
+                or welcomed[0] in visitors or _resident_envoy(welcomed[0], cast, text):
+            continue  # (an ambassador welcomed to the capital takes up a post there: no visit)
         visit = Found("VISIT", [welcomed[0]], meeting.start, meeting.end, meeting.trigger,
                       modality=meeting.modality, location=welcomed[1], date=meeting.date,
                       rules={"type": "welcomed-to", "participants": "welcomed-guest",
