@@ -180,3 +180,16 @@ def test_a_minister_welcomed_to_the_capital_visits_it(extractor: Extractor) -> N
     x = run(extractor, _WELCOMED_BACK.format(office="Foreign Minister"), publisher="Example Herald",
             published="2024-01-14")
     assert _visits(x) == [("Port Moresby", ["Jo Example"])]
+
+
+def test_being_in_a_state_for_a_summit_is_a_visit_there(extractor: Extractor) -> None:
+    x = run(extractor, "President Tom Sample, who is currently in France for the Clean Cooking in Africa Summit, "
+            "thanked President Jo Example for his hospitality.", publisher="Example Herald", published="2024-05-15")
+    assert _visits(x) == [("France", ["Tom Sample"])]
+
+
+def test_being_in_a_state_for_no_occasion_is_no_visit(extractor: Extractor) -> None:
+    # a guard: presence without an occasion ("for a long time") is no journey told
+    x = run(extractor, "President Tom Sample was in France for a long time as a student.", publisher="Example Herald",
+            published="2024-05-15")
+    assert _visits(x) == []

@@ -31,6 +31,8 @@ _DEPARTURE_LEMMAS = {"leave", "depart", "head", "set"}
 _TRAVEL_LEMMAS = _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS | {"travel", "fly", "go", "come", "proceed"}
 _MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}  # what one travels "for": still ahead when told
 _ENDING = {"wrap", "conclude", "end", "complete", "return"}  # a departure that ends a trip is no visit
+_OCCASIONS = {"summit", "conference", "forum", "talks", "meeting", "meetings", "session", "assembly", "inauguration",
+              "funeral", "ceremony", "visit", "consultations", "dialogue", "negotiations"}
 _ATTENDING = {"attend", "meet", "hold", "participate", "join", "sign", "witness", "lead", "represent"}
 
 
@@ -49,10 +51,13 @@ def present_for(be: Token) -> bool:
     meet X": being in a place for a purpose, which annotators count as a visit there (three of four
     in the corpus; annotation.md's "presence without travel wording" is presence for an act told
     there, "I did so in Istanbul")."""
-    return any(c.dep_ == "prep" and c.lower_ == "in" and any(g.ent_type_ == "GPE" for g in c.children)
-               for c in be.children) and any(
+    places = [g for c in be.children if c.dep_ == "prep" and c.lower_ == "in"
+              for g in c.children if g.ent_type_ == "GPE"]
+    return bool(places) and (any(
         c.dep_ in {"advcl", "xcomp"} and c.lemma_.lower() in _ATTENDING and any(
-            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in be.children)
+            g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in be.children) or any(
+        c.dep_ == "prep" and c.lower_ == "for" and any(g.lemma_.lower() in _OCCASIONS for g in c.subtree)
+        for h in (be, *places) for c in h.children))  # "who is currently in France for the ... Summit"
 
 
 def arrival_in(tok: Token) -> bool:
