@@ -111,3 +111,24 @@ def test_a_secretary_for_a_region_split_by_the_tagger_keeps_the_whole_name(extra
             "Kumar and Bangladesh Foreign Secretary Jo Example held consultations in Dhaka.",
             publisher="Example Herald", published="2023-07-17")
     assert _events(x) == [("MEET", ["Jo Example", "Saurabh Kumar"])]
+
+
+def test_he_also_received_is_who_received_before(extractor: Extractor) -> None:
+    x = run(extractor, "On Sunday, His Highness Sheikh Tom Sample Al Example, Crown Prince of Abu Dhabi, received a "
+            "phone call from France's President Emmanuel Macron.\n\nThe two discussed bilateral relations.\n\nHe "
+            "also received a phone call from German chancellor Angela Merkel.", publisher="Example Herald",
+            published="2020-01-13")
+    assert sorted(_events(x)) == [("CALL", ["Angela Merkel", "Tom Sample Al Example"]),
+                                  ("CALL", ["Emmanuel Macron", "Tom Sample Al Example"])]
+
+
+def test_two_callers_of_one_minister_make_two_calls(extractor: Extractor) -> None:
+    x = run(extractor, "On Thursday, Iraqi and Syrian Foreign Ministers Tom Sample and Jo Example called Iranian "
+            "Foreign Minister Ben Instance to greet him.", publisher="Example Herald", published="2021-11-04")
+    assert sorted(_events(x)) == [("CALL", ["Ben Instance", "Jo Example"]), ("CALL", ["Ben Instance", "Tom Sample"])]
+
+
+def test_a_call_to_a_person_named_after_a_descriptive_noun(extractor: Extractor) -> None:
+    x = run(extractor, "On Thursday, Iraqi Foreign Minister Tom Sample called Iran's top diplomat Ben Instance to "
+            "greet him.", publisher="Example Herald", published="2021-11-04")
+    assert _events(x) == [("CALL", ["Ben Instance", "Tom Sample"])]

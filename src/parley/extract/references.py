@@ -83,17 +83,24 @@ def pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                   and m.person not in quoted]
         if not before:
             continue
-        subjects, leading = [], []
+        subjects, leading, again = [], [], []
+        also = any(c.dep_ == "advmod" and c.lower_ == "also" for c in tok.head.children)
         for m in before:
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             subj = next((t for t in span if t.dep_ in {"nsubj", "nsubjpass"}), None) if span is not None else None
+            if subj is None and span is not None and span.root.dep_ == "appos" and \
+                    span.root.head.dep_ in {"nsubj", "nsubjpass"}:
+                subj = span.root.head  # "His Highness Sheikh X, Crown Prince of Y, received": the style leads
             if subj is not None:
                 subjects.append(m)
                 if _leads(subj.head):
                     leading.append(m)
+                if also and subj.head.lemma_ == tok.head.lemma_:
+                    again.append(m)
         # "Widodo became the first leader to address parliament since Yudhoyono did so in 2010.
-        # '...,' he said": the subject of a subordinate clause is not who the story follows.
-        subjects = leading or subjects
+        # '...,' he said": the subject of a subordinate clause is not who the story follows; "X
+        # received a call from Y. The two discussed ... He also received a call from Z": X again
+        subjects = again or leading or subjects
         antecedent = (subjects or before)[-1]
         gender[antecedent.person] = want
         out.append(Mention(tok.idx, tok.idx + len(tok.text), antecedent.person))

@@ -212,8 +212,11 @@ def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
         t.dep_ in {"nsubj", "nsubjpass"} for t in tok.doc.char_span(m.start, m.end, alignment_mode="expand")
         or [])]
     after = list(dict.fromkeys(p for p in people if p not in before))
-    if len(before) >= 2 and len(after) == 1 and tok.tag_ == "NNS":
-        return after[0]  # "Ambassadors A and B paid introductory calls on Minister C": C receives each
+    callers = {m.person for m in cast.mentions if tok.pos_ == "VERB" and m.start in {
+        t.idx for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}}
+    if len(before) >= 2 and len(after) == 1 and (tok.tag_ == "NNS" or (
+            trigger_type(tok) == "CALL" and set(before) <= callers)):
+        return after[0]  # "Ambassadors A and B paid introductory calls on Minister C", "A and B called C"
     if len(set(subjects)) == 1:
         return subjects[0]
     own = {t.idx for c in holding_verb(tok).children if c.dep_ == "nsubj" for t in c.subtree}  # (Trump's calls)

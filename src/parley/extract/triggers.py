@@ -87,7 +87,7 @@ _CREDENTIALS = {"receive", "accept", "present", "hand", "submit", "presentation"
 SENT_THINGS = {"message", "letter", "greeting", "greetings", "invitation", "regards", "wishes", "congratulations",
                "congratulation", "note", "copy", "request"}
 _CALL_PURPOSES = {"congratulate", "discuss", "thank", "express", "offer", "convey", "extend", "wish", "inform",
-                  "brief", "update", "condole", "exchange"}
+                  "brief", "update", "condole", "exchange", "greet", "ask", "inquire", "enquire", "check"}
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -112,7 +112,8 @@ def _called(tok: Token) -> bool:
             c.dep_ == "oprd" and c.pos_ == "NOUN" for c in kids) else [
             c for c in kids if c.dep_ == "oprd" and c.pos_ == "PROPN"]  # (", called Te Aratini": a naming)
     return any(c.pos_ == "PROPN" or (c.lower_ in {"counterpart", "counterparts"} and any(
-        g.dep_ in {"appos", "compound"} and g.pos_ == "PROPN" for g in c.children)) for c in objects)
+        g.dep_ in {"appos", "compound"} and g.pos_ == "PROPN" for g in c.children)) or any(
+        g.dep_ == "appos" and g.pos_ == "PROPN" for g in c.children) for c in objects)  # ("Iran's top diplomat X")
 
 
 def _joint_subjects(verb: Token) -> list[Token]:
