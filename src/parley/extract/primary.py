@@ -233,12 +233,16 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
                     and not (ahead and _told_in_past(body, d))
                     and not (not ahead and _FUTURE_ON.search(text[max(0, d.start - 40):d.start]))]
             day = lead[0] if lead else None
-        if day is None and ahead:
+        if day is None:
             # "to make an official visit early next month, during which he will meet ...": a
-            # plan dated only by its month
-            months = [d for d in dates if d.value and len(d.value) == 7 and d.kind in {"relative", "month"}
-                      and any(s <= d.start < e for s, e, _r in primary.spans)
-                      and (published is None or d.value >= published.isoformat()[:7])]
+            # plan dated only by its month; "met his counterpart in Port Moresby last week": a
+            # meeting held, dated only by its month
+            months = [d for d in dates if d.value and len(d.value) == 7 and d.kind in ({"relative", "month"} if ahead
+                                                                                      else {"relative"})
+                      and any(s <= d.start < e for s, e, _r in primary.spans) and not reported_on(body, d)
+                      and not in_other_relative_clause(None, d, body)  # ("who took office in March 2018")
+                      and (published is None or (d.value >= published.isoformat()[:7] if ahead
+                                                 else d.value <= published.isoformat()[:7]))]
             day = months[0] if months else None
         if day is not None:
             value = forward(day, published) if ahead else day.value

@@ -200,8 +200,8 @@ def in_other_relative_clause(tok: Token | None, expr: TimeExpr, doc: Doc | None 
         return False
     for anc in list(span.root.ancestors)[:6]:
         if anc.dep_ in {"relcl", "acl"} and anc.pos_ in {"VERB", "AUX"}:
-            if tok is None:
-                return anc.head.lower_ not in _OWN_NOUNS
+            if tok is None:  # ("who took office in ...": a person's clause, wherever the parser hangs it)
+                return anc.head.lower_ not in _OWN_NOUNS or any(c.lower_ in {"who", "whom"} for c in anc.children)
             # ("the meeting held in Lima on Thursday": a clause about the engagement itself)
             return tok.i not in {t.i for t in anc.subtree} and (anc.head.i != tok.i or any(
                 c.lower_ in {"who", "whom"} for c in anc.children))  # ("who took office": a person's)
