@@ -132,3 +132,12 @@ def test_a_call_to_a_person_named_after_a_descriptive_noun(extractor: Extractor)
     x = run(extractor, "On Thursday, Iraqi Foreign Minister Tom Sample called Iran's top diplomat Ben Instance to "
             "greet him.", publisher="Example Herald", published="2021-11-04")
     assert _events(x) == [("CALL", ["Ben Instance", "Tom Sample"])]
+
+
+def test_senate_and_military_styles_are_not_people(extractor: Extractor) -> None:
+    x = run(extractor, "Senate President Tom Sample on Tuesday held a meeting with the President Pro Tempore of the "
+            "Example Senate, Senator Jo Example.", publisher="Example Herald", published="2018-07-11")
+    assert _events(x) == [("MEET", ["Jo Example", "Tom Sample"])]
+    y = run(extractor, "In the bilateral talk yesterday with Samdech Pichey Sena Tea Sample, General Jo Example "
+            "announced an aid package.", publisher="Example Herald", published="2018-06-19")
+    assert all("Pichey" not in name for _, names in _events(y) for name in names)
