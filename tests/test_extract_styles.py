@@ -141,3 +141,15 @@ def test_senate_and_military_styles_are_not_people(extractor: Extractor) -> None
     y = run(extractor, "In the bilateral talk yesterday with Samdech Pichey Sena Tea Sample, General Jo Example "
             "announced an aid package.", publisher="Example Herald", published="2018-06-19")
     assert all("Pichey" not in name for _, names in _events(y) for name in names)
+
+
+def test_conversed_with_on_the_sidelines_is_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Tom Sample conversed with Foreign Minister Jo Example on the sidelines of the "
+            "Second Ministerial Meeting in Oslo on November 1.", publisher="Example Herald", published="2024-11-02")
+    assert _events(x) == [("MEET", ["Jo Example", "Tom Sample"])]
+
+
+def test_calling_someone_a_friend_is_no_call(extractor: Extractor) -> None:
+    x = run(extractor, "Calling Jo Example his “dear friend,” Tom Sample said the pipeline project would go ahead.",
+            publisher="Example Herald", published="2016-08-10")
+    assert _events(x) == []

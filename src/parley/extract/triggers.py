@@ -107,6 +107,8 @@ def _called(tok: Token) -> bool:
             c.dep_ == "xcomp" and c.lemma_.lower() not in _CALL_PURPOSES) for c in kids):
         return False  # ("called on the parties to resume talks"; but "called X to congratulate her")
     objects = [c for c in kids if c.dep_ == "dobj"]
+    if len(objects) >= 2 and any(c.pos_ == "NOUN" for c in objects):
+        return False  # "Calling Putin his “dear friend,” Erdogan said": a naming, parsed with two objects
     if any(c.dep_ == "oprd" for c in kids):  # ("called Lula a long-time friend": a naming, its noun says)
         objects = [] if objects or not any(c.dep_ == "nsubj" for c in kids) or any(
             c.dep_ == "oprd" and c.pos_ == "NOUN" for c in kids) else [
@@ -191,13 +193,13 @@ def trigger_type(tok: Token) -> str | None:
     if ((lemma == "talk" and nxt in {"to", "with"} and (tok.tag_ in {"VBD", "VBZ", "VBN"} or (
             tok.tag_ == "VB" and tok.dep_ in {"advcl", "xcomp"}
             and tok.head.lemma_.lower() in {"be", "arrive", "travel", "go", "fly", "head", "come"})))
-            or (lemma == "confer" and nxt == "with")
+            or (lemma in {"confer", "converse"} and nxt == "with")
             or (lemma == "sit" and nxt == "down" and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "with")
             or (lemma == "exchange" and nxt in {"views", "opinions", "ideas"} and tok.i + 2 < len(tok.doc)
                 and tok.nbor(2).lower_ == "with")) and pos == "VERB" and any(
             t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS for t in tok.doc[tok.i + 2: tok.i + 9]):
         # "Foreign Minister Kang talked to Secretary Tillerson", "is in Moscow to talk to X", "conferred
-        # with", "sat down with",
+        # with", "conversed with", "sat down with",
         # "exchanged views with": the sentence or the document says whether on the phone
         return talk_kind(tok)
     if lemma == "present" and pos == "VERB" and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON"
