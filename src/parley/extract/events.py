@@ -32,6 +32,7 @@ from parley.extract.journeys import (
     _travel_purpose,
     capital_meant,
     country_meant,
+    state_of,
 )
 from parley.extract.knowledge import Knowledge, doc_text, sentence_of
 from parley.extract.mentions import Cast
@@ -101,8 +102,11 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         if kind is None and by_phone and tok.lower_ in {"conversation", "conversations"} and tok.pos_ == "NOUN" \
                 and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "with":
             kind = "CALL"  # "-in phone conversation ... Rowley had a conversation with Trump": that call
-        if kind is None or _is_excluded(tok) or (_unnamed_group(tok, cast) and not delegation_head(tok, cast)):
+        if kind is None or _is_excluded(tok):
             continue
+        led = delegation_head(tok, cast) if _unnamed_group(tok, cast) else None
+        if led == []:
+            continue  # a group of no one named, not a delegation whose head is named
         if kind == "MEET" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and trigger_type(c) == "CALL"
                                                          for c in tok.children):
             continue  # "received a phone call from X": the call, told by its noun, not a reception
@@ -157,7 +161,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                     anaphor = True
             elif kind != "VISIT" and (item := programme_item(tok, cast, text)):
                 people, programme = item, True
-            elif kind != "VISIT" and (pair := with_partner(tok, cast) or delegation_head(tok, cast)):
+            elif kind != "VISIT" and (pair := with_partner(tok, cast) or (
+                    delegation_head(tok, cast) if led is None else led)):
                 people = pair  # "met with Secretary-General of the body, Ambassador Y": a parse astray
             elif kind == "VISIT" or sent.start_char > 400:
                 continue
@@ -237,7 +242,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             if tok.pos_ == "VERB" and any(m.person == people[0] and m.start in goes_along for m in cast.mentions):
                 continue  # "will later visit Greenland with Foreign Minister X": X goes along, the visitor is unsaid
             where = event.location or ""
-            host_country = kb.country_nouns.get(where) or kb.places.get(where)
+            host_country = state_of(where, kb)
             people = [p for p in people if cast.people[p].country != host_country
                       or cast.people[p].country is None]
             if not people and host_country and any(c.dep_ == "poss" and c.lower_ in {"his", "her"}
@@ -307,8 +312,8 @@ _LINES = _LINE_WORDS | {"videolink", "link", "zoom", "visual", "videoconferencin
 def _by_phone(tok: Token) -> bool:
     """Talks held over a line: "talks via telephone", "held talks by phone", "met by video link",
     "a virtual consultative meeting", "met virtually with"."""
-    if tok.pos_ == "NOUN" and any((c.dep_ == "amod" and c.lower_ in {"virtual", "online"}) or (
-            c.dep_ in {"compound", "amod"} and c.lower_ in _LINE_WORDS) for c in tok.children):
+    if tok.pos_ == "NOUN" and (_virtual(tok) or any(
+            c.dep_ in {"compound", "amod"} and c.lower_ in _LINE_WORDS for c in tok.children)):
         return True  # "a virtual consultative meeting", "a telephone discussion"
     if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in {"virtually", "online", "remotely"}
                                   for p in (tok, *(c for c in tok.children if c.dep_ == "prep")) for c in p.children):

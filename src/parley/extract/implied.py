@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 
 from parley.dates import TimeExpr
 from parley.extract.events import Found
+from parley.extract.journeys import state_of
 from parley.extract.knowledge import Knowledge
 from parley.extract.mentions import Cast
 from parley.extract.triggers import talk_kind
@@ -208,7 +209,7 @@ def guest_visits(found: list[Found], cast: Cast, text: str, kb: Knowledge | None
         # "Li and Gillard held talks in Beijing, where the visiting leader was greeted": the one of
         # the meeting in that sentence who is not of the meeting's country
         meeting = next((e for e in meetings if e.start <= told.start() < e.end and e.location), None)
-        host = (kb.country_nouns.get(meeting.location or "") or kb.places.get(meeting.location or "")) \
+        host = state_of(meeting.location, kb) \
             if meeting and kb else None
         guests = [p for p in meeting.people if cast.people[p].country not in {host, None}] if meeting else []
         if host is None or meeting is None or len(guests) != 1 or guests[0] in visitors:

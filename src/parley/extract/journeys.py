@@ -30,9 +30,10 @@ _ARRIVAL_LEMMAS = {"arrive", "land"}
 _DEPARTURE_LEMMAS = {"leave", "depart", "head", "set"}
 _TRAVEL_LEMMAS = _ARRIVAL_LEMMAS | _DEPARTURE_LEMMAS | {"travel", "fly", "go", "come", "proceed"}
 _MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}  # what one travels "for": still ahead when told
+# what one is in a place "for" ("in France for the ... Summit"): a visit there
+_OCCASIONS = _MEETING_NOUNS | {"conference", "forum", "session", "assembly", "inauguration", "funeral", "ceremony",
+                               "visit", "consultations", "dialogue", "negotiations"}
 _ENDING = {"wrap", "conclude", "end", "complete", "return"}  # a departure that ends a trip is no visit
-_OCCASIONS = {"summit", "conference", "forum", "talks", "meeting", "meetings", "session", "assembly", "inauguration",
-              "funeral", "ceremony", "visit", "consultations", "dialogue", "negotiations"}
 _ATTENDING = {"attend", "meet", "hold", "participate", "join", "sign", "witness", "lead", "represent"}
 
 
@@ -113,6 +114,11 @@ def _travel_purpose(tok: Token) -> bool:
 
 
 _REALMS = {"country", "sultanate", "kingdom", "emirate", "principality"}
+
+
+def state_of(place: str | None, kb: Knowledge) -> str | None:
+    """The state a destination names or lies in ("Papua New Guinea", "Port Moresby": PNG)."""
+    return kb.country_nouns.get(place or "") or kb.places.get(place or "")
 
 
 def country_meant(tok: Token, kb: Knowledge, home: str | None, own: set[str | None]) -> str | None:

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from parley.extract.candidates import name_candidates
 from parley.extract.counterparts import listed_counterparts, plural_offices, resolver, unnamed_counterpart
+from parley.extract.journeys import state_of
 from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person
 from parley.extract.references import back_references, bare_titles, first_person, pronouns, short_forms, the_two
@@ -298,7 +299,7 @@ def _visited_country(text: str, kb: Knowledge) -> str | None:
         words = m.group("place").split()
         for n in range(len(words), 0, -1):
             place = " ".join(words[:n])
-            iso = kb.country_nouns.get(place) or kb.places.get(place)
+            iso = state_of(place, kb)
             if iso:
                 return iso
     return None

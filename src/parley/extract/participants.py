@@ -256,6 +256,18 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     return []
 
 
+def _with_after(tok: Token) -> Token | None:
+    """The "with" right after the trigger ("met with", "a meeting with")."""
+    return next((t for t in tok.doc[tok.i + 1:min(len(tok.doc), tok.i + 3)] if t.lower_ == "with"), None)
+
+
+def _named_subject(tok: Token, cast: Cast) -> list[str]:
+    """The person named as the subject of the trigger's verb (a name, not "he": whom a pronoun
+    means is for the meeting's own rules)."""
+    return _people_in([t for c in holding_verb(tok).children if c.dep_ == "nsubj" for t in c.subtree
+                       if t.pos_ == "PROPN"], cast)[:1]
+
+
 def with_partner(tok: Token, cast: Cast) -> list[str]:
     """"X met with Secretary-General of the body, Ambassador Y and a delegation ...": the trigger's
     own named subject and the first person named after the trigger's "with", when the
@@ -263,12 +275,10 @@ def with_partner(tok: Token, cast: Cast) -> list[str]:
     between "with" and the name (no verb or preposition: "met with the press, who asked Y", "a
     meeting with the President since Y" are no meetings with Y)."""
     doc = tok.doc
-    after = next((t for t in doc[tok.i + 1:min(len(doc), tok.i + 3)] if t.lower_ == "with"), None)
+    after = _with_after(tok)
     if after is None:
         return []
-    subject = _people_in([t for c in holding_verb(tok).children if c.dep_ == "nsubj" for t in c.subtree
-                          if t.pos_ == "PROPN"],
-                         cast)[:1]  # a name, not "he": whom a pronoun means is for the meeting's own rules
+    subject = _named_subject(tok, cast)
     sent_end = tok.sent.end_char
     partner = next((m for m in cast.mentions if after.idx < m.start < sent_end and m.person not in subject), None)
     if not subject or partner is None:
@@ -295,13 +305,11 @@ def delegation_head(tok: Token, cast: Cast) -> list[str]:
     delegation met is its head, named after "led by" in that sentence or the next two, when the
     parse leaves the head outside the trigger's phrase."""
     doc = tok.doc
-    with_ = next((t for t in doc[tok.i + 1:min(len(doc), tok.i + 3)] if t.lower_ == "with"), None)
+    with_ = _with_after(tok)
     held = [g for g in with_.children if g.dep_ == "pobj"] if with_ is not None else \
         [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
     group = next((g for g in held if g.lemma_ == "delegation"), None)
-    subject = _people_in([t for c in holding_verb(tok).children if c.dep_ == "nsubj" for t in c.subtree
-                          if t.pos_ == "PROPN"], cast)[:1]
-    if group is None or not subject:
+    if group is None or not (subject := _named_subject(tok, cast)):
         return []
     end = ([s.end_char for s in doc.sents if s.start >= tok.sent.start][:3] or [tok.sent.end_char])[-1]
     led = _HEADED.search(doc_text(doc), group.idx, end)

@@ -237,12 +237,12 @@ def _complete_primary(primary: Found, head_people: list[str], cast: Cast, body: 
             # "to make an official visit early next month, during which he will meet ...": a
             # plan dated only by its month; "met his counterpart in Port Moresby last week": a
             # meeting held, dated only by its month
-            months = [d for d in dates if d.value and len(d.value) == 7 and d.kind in ({"relative", "month"} if ahead
-                                                                                      else {"relative"})
+            kinds = {"relative", "month"} if ahead else {"relative"}  # (a bare "in March" held: which March)
+            now = published.isoformat()[:7] if published else None
+            months = [d for d in dates if d.value and len(d.value) == 7 and d.kind in kinds
                       and any(s <= d.start < e for s, e, _r in primary.spans) and not reported_on(body, d)
                       and not in_other_relative_clause(None, d, body)  # ("who took office in March 2018")
-                      and (published is None or (d.value >= published.isoformat()[:7] if ahead
-                                                 else d.value <= published.isoformat()[:7]))]
+                      and (now is None or (d.value >= now if ahead else d.value <= now))]
             day = months[0] if months else None
         if day is not None:
             value = forward(day, published) if ahead else day.value

@@ -12,6 +12,7 @@ from datetime import date
 
 from parley.dates import MONTHS, TimeExpr, parse_iso
 from parley.extract.events import Found
+from parley.extract.journeys import state_of
 from parley.extract.knowledge import Knowledge
 from parley.extract.mentions import Cast
 from parley.extract.triggers import received
@@ -65,8 +66,7 @@ def _one_party(ev: Found, other: Found, kb: Knowledge | None) -> bool:
     if ev.type != "VISIT" or not ev.date or ev.date != other.date or not (
             set(ev.people) < set(other.people) or set(other.people) < set(ev.people)):
         return False
-    here, there = ((kb.country_nouns.get(x or "") or kb.places.get(x or "")) if kb else x
-                   for x in (ev.location, other.location))
+    here, there = (state_of(x, kb) if kb else x for x in (ev.location, other.location))
     return bool(here) and here == there
 
 
@@ -87,7 +87,7 @@ def merge(events: list[Found], kb: Knowledge | None = None, story_day: str | Non
                 continue
             one_trip = False
             if ev.type == "VISIT" and kb is not None and other.location and ev.location:
-                here, there = (kb.country_nouns.get(x) or kb.places.get(x) for x in (ev.location, other.location))
+                here, there = (state_of(x, kb) for x in (ev.location, other.location))
                 if here and there and here != there:
                     continue  # "visited the United States in May" and the trip to China now
                 one_trip = (ev.location == other.location or (here is not None and here == there)) and \
@@ -222,12 +222,11 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
     none."""
     if primary is None or primary.type != "MEET":
         return []
-    host = kb.country_nouns.get(primary.location or "") or kb.places.get(primary.location or "")
+    host = state_of(primary.location, kb)
     if host is None and primary.location:
         # a venue the gazetteer does not know ("Kamuzu Palace"): in the country of the one
         # participant whose country a visit of the document goes to
-        bound = {kb.country_nouns.get(v.location or "") or kb.places.get(v.location or "")
-                 for v in (*pending, *found) if v.type == "VISIT"}
+        bound = {state_of(v.location, kb) for v in (*pending, *found) if v.type == "VISIT"}
         homes = (bound & {country_of.get(p) for p in primary.people}) - {None}
         host = homes.pop() if len(homes) == 1 else None
     if host is None and received(primary) and primary.people:
@@ -237,7 +236,7 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
     for visit in (v for v in pending if v.type == "VISIT"):
         if not visit.people and told & set(primary.people):
             continue  # "the date of the visit": the visit already told of one of the pair, not another
-        own = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
+        own = state_of(visit.location, kb)
         if host is None and own is not None and not visit.people:
             # "arrived on a three-day official visit to Nepal": the meeting's guest, placed by the visit
             guests = [p for p in primary.people if country_of.get(p) != own]
@@ -266,7 +265,7 @@ def complete_visits(pending: list[Found], found: list[Found], primary: Found | N
     abroad = [p for p in primary.people if country_of.get(p) and country_of.get(p) != host] if host else []
     for visit in [*found, *out]:
         if visit.type == "VISIT" and visit.date is None and set(visit.people) <= set(abroad) and visit.people:
-            there = kb.country_nouns.get(visit.location or "") or kb.places.get(visit.location or "")
+            there = state_of(visit.location, kb)
             if there == host and primary.date:
                 visit.date = primary.date
                 visit.rules["date"] = "meeting-abroad"
@@ -358,8 +357,8 @@ def visits_here(pending: list[Found], found: list[Found], country_of: dict[str, 
             continue
         if country_of.get(visit.people[0]) in {None, here}:
             continue  # the publisher's own leader abroad, or a visitor of no known state
-        if any(v.type == "VISIT" and not v.partial and visit.people[0] in v.people and (
-                kb.country_nouns.get(v.location or "") or kb.places.get(v.location or "")) != here for v in found):
+        if any(v.type == "VISIT" and not v.partial and visit.people[0] in v.people and state_of(v.location, kb) != here
+               for v in found):
             continue  # "Abe's visit would be likely in mid-June": the visit to Iran told already
         visit.location, visit.partial = kb.country_names.get(here), False
         visit.rules["location"] = "visit-to-publisher"

@@ -193,6 +193,12 @@ def _one_team(tok: Token, people: list[str], cast: Cast) -> bool:
         and cast.people[caller[0]].country not in states | {None}
 
 
+def _subject_people(verb: Token, cast: Cast) -> set[str]:
+    """Everyone named in the verb's subject ("Foreign Ministers A and B called C": A and B)."""
+    inside = {t.idx for c in verb.children if c.dep_ == "nsubj" for t in c.subtree}
+    return {m.person for m in cast.mentions if m.start in inside}
+
+
 def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
     """The person at the centre: the one named before the trigger in its sentence (the subject of
     "X held calls with ..."), when exactly one is."""
@@ -212,10 +218,8 @@ def _hub(tok: Token, people: list[str], cast: Cast) -> str | None:
         t.dep_ in {"nsubj", "nsubjpass"} for t in tok.doc.char_span(m.start, m.end, alignment_mode="expand")
         or [])]
     after = list(dict.fromkeys(p for p in people if p not in before))
-    callers = {m.person for m in cast.mentions if tok.pos_ == "VERB" and m.start in {
-        t.idx for c in tok.children if c.dep_ == "nsubj" for t in c.subtree}}
     if len(before) >= 2 and len(after) == 1 and (tok.tag_ == "NNS" or (
-            trigger_type(tok) == "CALL" and set(before) <= callers)):
+            tok.pos_ == "VERB" and trigger_type(tok) == "CALL" and set(before) <= _subject_people(tok, cast))):
         return after[0]  # "Ambassadors A and B paid introductory calls on Minister C", "A and B called C"
     if len(set(subjects)) == 1:
         return subjects[0]
