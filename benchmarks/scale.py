@@ -5,11 +5,11 @@ every date of a copy by the same number of days and swapping the people of each 
 themselves (one mapping per copy, so the reports of one engagement stay linked and the dyads stay
 realistic).  They are stored and linked through the same code as ``parley ingest``
 (:func:`parley.pipeline.write`), one transaction per batch.  For each size N it prints the time to
-ingest 100 more documents (store + link, and linking alone; the median of five after a first,
-"cold" batch, timed in a fresh process as ``parley ingest`` runs, on a store at rest: its WAL
-checkpointed and synced after the build), the time of each page and API call (median of 3,
-in-process ASGI client), the database size and bytes per document, and peak RSS; then the
-exponent of ingest cost against N fitted on a log-log scale.
+ingest 100 more documents (store + link, and linking alone; the median of eleven after a first,
+"cold" batch, the sizes taking turns, each timed in a process of its own as ``parley ingest`` runs,
+on a store at rest: its WAL checkpointed and synced after the build), the time of each page and
+API call (median of 3, in-process ASGI client), the database size and bytes per document, and peak
+RSS; then the exponent of ingest cost against N fitted on a log-log scale.
 
     .venv/bin/python benchmarks/scale.py --sizes 1000,10000,100000 [--db-dir DIR] [--json]
 
@@ -31,9 +31,9 @@ import statistics
 import sys
 import time
 from collections.abc import Iterable
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import replace
 from datetime import date, timedelta
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 from parley.config import Settings
@@ -41,7 +41,7 @@ from parley.model import Actor, Document, Extraction
 
 ROOT = Path(__file__).resolve().parents[1]
 DEV = ROOT.parent / "shared" / "corpus" / "dev" / "docs"
-REPEAT = 5  # ingests of 100 timed at each size, after one cold one timed apart
+REPEAT = 11  # ingests of 100 timed at each size (in turns), after one cold one timed apart
 PAGES = ["/", "/engagements", "/engagements/{engagement}", "/documents", "/documents/{document}", "/people",
          "/people/{person}", "/dyads/{a}/{b}", "/search?q=Blinken%20Hayashi", "/api/documents", "/api/events",
          "/api/engagements", "/api/engagements/{engagement}", "/api/people", "/api/search?q=trade",
@@ -147,14 +147,50 @@ def _store(db: str, gen: Generator, start: int, stop: int, batch: int = 100) -> 
         incremental.link_documents = real
 
 
-def _timed_ingests(db: str, cache: str, dev: str, stored: int) -> tuple[float, list[tuple[float, float, float]]]:
-    """In a process of its own: the first batch a process writes into a store reads the store's
-    hot pages from disk (and warms Python), timed and reported on its own ("cold"); then REPEAT
-    batches, whose median is the steady cost (the machine is shared), in wall and in CPU time."""
+def _ingest_worker(conn: Connection, db: str, cache: str, dev: str, stored: int) -> None:
+    """One store's timer, in a process of its own (as ``parley ingest`` runs: not in the parent, whose
+    heap holds the pages and apps measured before).  Each message from the parent asks for one batch
+    of 100 and is answered with its (total s, linking s, CPU s); ``None`` ends it.  The first batch a
+    process writes reads the store's hot pages from disk (and warms Python): the parent reports it
+    apart as "cold"."""
     gen = Generator(dev_extractions(Path(cache), Path(dev)))
-    cold = _store(db, gen, stored, stored + 100)[0]
-    stored += 100
-    return cold, [_store(db, gen, stored + 100 * k, stored + 100 * (k + 1)) for k in range(REPEAT)]
+    while conn.recv() is not None:
+        conn.send(_store(db, gen, stored, stored + 100))
+        stored += 100
+    conn.close()
+
+
+def _interleaved_ingests(dbs: list[str], cache: str, dev: str) -> list[tuple[float, list[tuple[float, float, float]]]]:
+    """Time REPEAT batches of 100 at every size, taking turns: round k times one batch in each store
+    (the order rotating between rounds), so that the load of this shared machine, which drifts over
+    minutes, falls on every size alike and the ratio compares like with like.  Timed one size after
+    the other, single runs of the same code scattered from 1.09 to 1.87.  Returns, per store, its
+    cold batch and its REPEAT timed ones."""
+    ctx = multiprocessing.get_context("spawn")
+    workers = []
+    for db in dbs:
+        parent, child = ctx.Pipe()
+        proc = ctx.Process(target=_ingest_worker, args=(child, db, cache, dev, _count(db)))
+        proc.start()
+        workers.append((parent, proc))
+
+    def one(i: int) -> tuple[float, float, float]:
+        workers[i][0].send(True)
+        result: tuple[float, float, float] = workers[i][0].recv()
+        return result
+
+    try:
+        cold = [one(i)[0] for i in range(len(dbs))]
+        runs: list[list[tuple[float, float, float]]] = [[] for _ in dbs]
+        for k in range(REPEAT):
+            for j in range(len(dbs)):
+                i = (j + k) % len(dbs)
+                runs[i].append(one(i))
+    finally:
+        for parent, proc in workers:
+            parent.send(None)
+            proc.join()
+    return list(zip(cold, runs, strict=True))
 
 
 def _settle(db: str) -> None:
@@ -222,9 +258,8 @@ def main() -> None:
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     gen = Generator(dev_extractions(args.db_dir / "dev-extractions.pkl", args.dev))
-    results = []
-    for n in sizes:
-        db = str(args.db_dir / f"scale-{n}.db")
+    dbs = [str(args.db_dir / f"scale-{n}.db") for n in sizes]
+    for n, db in zip(sizes, dbs, strict=True):
         have = _count(db)
         if have < n:
             t = time.perf_counter()
@@ -232,13 +267,12 @@ def main() -> None:
             print(f"N={n}: built in {time.perf_counter() - t:.0f} s", file=sys.stderr, flush=True)
         _store(db, gen, 0, 0)  # a store of an older schema is upgraded (and linked again) before timing
         _settle(db)
-        stored = _count(db)
-        # Timed in a fresh process, as `parley ingest` runs: not in this one, whose heap holds the
-        # pages and apps of the sizes measured before (Python's collector walks all of it).
-        with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
-            cold, runs = pool.submit(_timed_ingests, db, str(args.db_dir / "dev-extractions.pkl"),
-                                     str(args.dev), stored).result()
-        stored += 100
+    counts = [_count(db) for db in dbs]
+    timed = _interleaved_ingests(dbs, str(args.db_dir / "dev-extractions.pkl"), str(args.dev))
+    results = []
+    for db, before, (cold, runs) in zip(dbs, counts, timed, strict=True):
+        # the store grows by each batch timed: N is the size of the store the median batch went into
+        stored = before + 100 + 100 * (REPEAT // 2)
         total, linking, _cpu = sorted(runs)[REPEAT // 2]
         cpu = sorted(r[2] for r in runs)[REPEAT // 2]
         size = Path(db).stat().st_size + sum(Path(db + s).stat().st_size for s in ("-wal",) if Path(db + s).exists())
@@ -246,7 +280,8 @@ def main() -> None:
         pages = _pages(db)
         row = {"n": stored, "ingest_100_s": round(total, 3), "link_100_s": round(linking, 3),
                "ingest_100_cpu_s": round(cpu, 3), "cold_100_s": round(cold, 3),
-               "db_mb": round(size / 2**20, 1), "bytes_per_doc": int(size / (stored + 100 * REPEAT)),
+               "runs_s": [round(r[0], 3) for r in runs],
+               "db_mb": round(size / 2**20, 1), "bytes_per_doc": int(size / _count(db)),
                "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
                "pages_ms": {k: round(v, 1) for k, v in pages.items()}}
         results.append(row)
