@@ -153,3 +153,12 @@ def test_calling_someone_a_friend_is_no_call(extractor: Extractor) -> None:
     x = run(extractor, "Calling Jo Example his “dear friend,” Tom Sample said the pipeline project would go ahead.",
             publisher="Example Herald", published="2016-08-10")
     assert _events(x) == []
+
+
+def test_a_presiding_officer_named_after_a_state_and_its_house(extractor: Extractor) -> None:
+    # "Speaker of the US House of Representatives X": a state, then a house of two words or more,
+    # then the name (the tagger does not see a name after "Representatives")
+    x = run(extractor, "Knesset Speaker Avi Example met Wednesday with Speaker of the US House of Representatives "
+            "Nancy Sample, who is in Israel to take part in ceremonies.",
+            publisher="Example Herald", published="2020-01-22")
+    assert _events(x) == [("MEET", ["Avi Example", "Nancy Sample"])]

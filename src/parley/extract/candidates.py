@@ -94,9 +94,10 @@ def _name_tail(tail: str, kb: Knowledge) -> bool:
 _POST_IN = re.compile(r"(?:[Vv]ice[- ])?(?:[Ss]ecretary|[Mm]inister|[Aa]mbassador|[Dd]irector|[Ee]nvoy)"
                       r"(?: \([\w&,.' ]+\))?(?: (?:in|at|of|to) (?:the )?[A-Z]|, (?:the )?(?:Ministry|Department) of )")
 # ("Saurabh Kumar, Secretary (East), Ministry of External Affairs": the office, then its ministry)
-_HOUSE = re.compile(r"(?:National |Federal |People's )?(?:Parliament|Senate|Congress|Majlis|Duma|Assembly|"
-                    r"House of Representatives|Chamber of Deputies)(?= (?:of|in) )")
-_HOUSES = re.compile(r" (?:Parliament|Senate|Congress|Majlis|Duma|National Assembly|Assembly)(?= [A-Z])")
+_HOUSE_NAMES = (r"(?:National |Federal |People's )?(?:Parliament|Senate|Congress|Majlis|Duma|Assembly|"
+                r"House of Representatives|House of Commons|House of Lords|Chamber of Deputies)")
+_HOUSE = re.compile(_HOUSE_NAMES + r"(?= (?:of|in) )")  # "Speaker of the National Assembly of Armenia X"
+_HOUSES = re.compile(" " + _HOUSE_NAMES + r"(?= [A-Z])")  # "Speaker of the US House of Representatives X"
 _NICKNAMED = re.compile(r"\b[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+)?[ \t]+[“\"][A-Z][\w-]+[”\"][ \t]+(?:[A-Z]\.[ \t]+)?"
                         r"[A-Z][\w'-]{2,}(?:,?[ \t]+(?:Jr|Sr)\.?|[ \t]+I{2,3}\b)?")  # ("Ferdinand “B” Marcos Jr.")
 _PLURAL_ROLES = {"Ministers", "MPs", "Senators", "Deputies", "Ambassadors", "Members", "Leaders", "Officials",
