@@ -115,6 +115,28 @@ _WEEKDAY_NUMERIC = re.compile(
     r"(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>(?:19|20)\d\d))?\)?(?![\d/])")
 
 
+# "On the evening of the 12th", "will visit Fukushima on the 13th to inspect": a day of the month
+# alone, as news translated from Japanese, Korean and Chinese writes it; only where no noun follows
+# ("the 75th anniversary", "the 5th round" are not days)
+_ORDINAL_DAY = re.compile(r"\b(?:[Oo]n|[Oo]f|[Ss]ince|[Uu]ntil) the (?P<day>[1-3]?\d)(?:st|nd|rd|th)\b"
+                          r"(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|at|in|when|with|for|from|through|until)\b)")
+
+
+def _day_of_month(day: int, anchor: date | None, backwards: bool) -> date | None:
+    """The day of that number nearest the anchor in the direction told: this month or the last
+    (or the next, forwards)."""
+    if anchor is None:
+        return None
+    this = _safe_date(anchor.year, anchor.month, day)
+    if backwards and (this is None or this > anchor):
+        year, month = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
+        return _safe_date(year, month, day)
+    if not backwards and (this is None or this < anchor):
+        year, month = (anchor.year, anchor.month + 1) if anchor.month < 12 else (anchor.year + 1, 1)
+        return _safe_date(year, month, day)
+    return this
+
+
 def _numeric_for_weekday(m: re.Match[str], anchor: date | None) -> date | None:
     """The reading of ``a/b`` (day/month, else month/day) that falls on the named weekday."""
     year = int(m.group("y")) if m.group("y") else (anchor.year if anchor else None)
@@ -176,6 +198,11 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
                 continue
             taken.append((m.start(), m.end()))
             found.append(TimeExpr(m.start(), m.end(), m.group(0), d.isoformat(), "absolute"))
+    for m in _ORDINAL_DAY.finditer(text):
+        if free(m.start("day"), m.end()) and (d := _day_of_month(int(m.group("day")), anchor, backwards)):
+            taken.append((m.start("day") - 4, m.end()))
+            found.append(TimeExpr(m.start("day") - 4, m.end(), m.group(0)[m.start("day") - 4 - m.start():],
+                                  d.isoformat(), "absolute"))
     for m in _MONTH_ONLY.finditer(text):  # before the relative words: "In October last year"
         if free(m.start("mon"), m.end()):
             month = MONTHS[m.group("mon").lower()]

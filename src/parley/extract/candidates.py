@@ -53,7 +53,8 @@ CALENDAR_WORDS = frozenset({"monday", "tuesday", "wednesday", "thursday", "frida
                             "november", "december"})
 _CALENDAR = CALENDAR_WORDS | {"may"}
 
-_NAME_TAIL = re.compile(rf"(?:[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|{_NAME_TOKEN}))+")
+_NAME_TAIL = re.compile(rf"(?:[ \t]+(?:bin|bint|ibn|al|el|de|da|van|von|der|"
+                        rf"(?:al|el|Al|El)-{_NAME_TOKEN}|{_NAME_TOKEN}))+")  # ("bin Hamad al-Khalifa")
 
 _LINK = re.compile(r" (?:of|in|to) (?:the )?")
 _MINISTRY = re.compile(r"(?:Ministry (?:of|for) )?(?:Foreign|External) (?:Affairs|Ministry)(?: and [A-Z][\w-]+)*")
@@ -106,6 +107,10 @@ _PLURAL_TITLED = re.compile(rf"\b(?:Ministers|Presidents|Prime Ministers|Ambassa
                             rf"(?={_NAME_TOKEN})")
 _OPENERS = {"besides", "meanwhile", "also", "however", "later", "earlier", "additionally", "moreover",
             "furthermore", "separately", "likewise", "then", "subsequently", "thereafter", "afterwards"}
+# the word a building's name starts with in the language of its country: "Kompleks Seri Perdana",
+# "Wisma Putra", "Istana Nurul Iman", "Palais Bourbon", "Palacio de Nariño", "Qasr Al Watan"
+_NOT_A_NAME_START = {"Kompleks", "Wisma", "Istana", "Palais", "Palacio", "Palazzo", "Schloss", "Qasr", "Bait",
+                     "Beit", "Dewan", "Bangunan", "Rumah"}
 _NOT_A_NAME_END = {"Palace", "House", "Hall", "Airport", "Hotel", "Centre", "Center", "Building", "Villa", "Square",
                    "Castle", "Lodge", "Street", "Avenue", "Stadium", "Embassy", "Mansion", "Residence", "His", "Her",
                    "Secretariat", "Headquarters", "Masjid", "Mosque", "Church", "Cathedral", "Temple", "Shrine",
@@ -286,6 +291,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
     # His" (a name has no spaced dash and does not end in a possessive pronoun)
     found = [f for f in found if not re.search(r"\s[-–—]\s|\)|--", text[f[0]:f[1]])  # ("(Jiji Press)--Japanese")
              and text[f[0]:f[1]].split()[-1] not in _NOT_A_NAME_END
+             and text[f[0]:f[1]].split()[0] not in _NOT_A_NAME_START
+             # "held discussions in Kurumba Maldives": a place in the country, not a person
+             and not (text[f[0]:f[1]].split()[-1] in kb.countries and text[max(0, f[0] - 4):f[0]] in {" in ", " at "})
              and not re.fullmatch(r"[IVX]+", text[f[0]:f[1]])]  # "Minister of Foreign Affairs II"
     # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").
     found = [f for f in found if not _MEDIA_BEFORE.search(text[max(0, f[0] - 30):f[0]])

@@ -35,6 +35,7 @@ from parley.extract.journeys import (
     state_of,
 )
 from parley.extract.knowledge import Knowledge, doc_text, sentence_of
+from parley.extract.lines import by_phone, during_virtual, held_over_line_after, virtual
 from parley.extract.mentions import Cast
 from parley.extract.modality import modality
 from parley.extract.owners import joint_visit, restated, thanked_for, their_pair
@@ -96,10 +97,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
     means; ``here`` the dateline's place)."""
     text = doc.text if text is None else text
     found: list[Found] = []
-    by_phone = re.search(r"\b(?:tele)?phon", text[:600], re.IGNORECASE) is not None
+    phone_story = re.search(r"\b(?:tele)?phon", text[:600], re.IGNORECASE) is not None
     for tok in doc:
         kind = trigger_type(tok)
-        if kind is None and by_phone and tok.lower_ in {"conversation", "conversations"} and tok.pos_ == "NOUN" \
+        if kind is None and phone_story and tok.lower_ in {"conversation", "conversations"} and tok.pos_ == "NOUN" \
                 and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "with":
             kind = "CALL"  # "-in phone conversation ... Rowley had a conversation with Trump": that call
         if kind is None or _is_excluded(tok):
@@ -115,9 +116,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             continue  # "the 53rd Pacific Islands Leaders Forum Meetings": the name of a conference
         if kind == "MEET" and _group_gathering(tok):
             continue  # "just before a European meeting on Ukraine": a gathering of a region, not these people's
-        if kind == "VISIT" and _virtual(tok):
+        if kind == "VISIT" and virtual(tok):
             continue  # "during his virtual visit to Kenya": no one travelled
-        if kind == "MEET" and (_by_phone(tok) or _during_virtual(tok)):
+        if kind == "MEET" and (by_phone(tok) or during_virtual(tok) or held_over_line_after(tok)):
             kind = "CALL"  # "held talks via telephone with", "a meeting by video link"
         if tok.dep_ == "compound" and trigger_type(tok.head) is not None:
             continue  # "a telephone call", "a telephone discussion": one engagement, told by its head noun
@@ -133,7 +134,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         sent = sentence_of(tok)
         noun = tok.head if tok.dep_ == "compound" else tok
         if kind != "VISIT" and _anaphor(noun) and noun.text.islower() and noun.dep_ == "pobj" and noun.head.lower_ in {
-                "at", "during", "in", "after", "following"}:
+                "at", "during", "in", "after", "following", "for", "before"}:  # ("drove X there for the meeting")
             # "At the bilateral meeting, the president congratulated Malaysia on ... under Prime
             # Minister Ibrahim": the meeting told, whoever else the clause names
             event = Found(kind, [], sent.start_char, sent.end_char, tok.idx,
@@ -301,40 +302,6 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                            stop, None if ahead else event.date, dict(event.rules), list(event.spans)) for stop in stops)
         # ("has departed the country for Senegal, Morocco and France": the later legs are still ahead)
     return found
-
-
-# Words of a line: modifying the engagement ("a telephone discussion"), or the line it is held over
-# ("via videolink", "through visual communication technology")
-_LINE_WORDS = {"phone", "telephone", "telephonic", "video", "videoconference", "teleconference", "video-conference"}
-_LINES = _LINE_WORDS | {"videolink", "link", "zoom", "visual", "videoconferencing"}
-
-
-def _by_phone(tok: Token) -> bool:
-    """Talks held over a line: "talks via telephone", "held talks by phone", "met by video link",
-    "a virtual consultative meeting", "met virtually with"."""
-    if tok.pos_ == "NOUN" and (_virtual(tok) or any(
-            c.dep_ in {"compound", "amod"} and c.lower_ in _LINE_WORDS for c in tok.children)):
-        return True  # "a virtual consultative meeting", "a telephone discussion"
-    if tok.pos_ == "VERB" and any(c.dep_ == "advmod" and c.lower_ in {"virtually", "online", "remotely"}
-                                  for p in (tok, *(c for c in tok.children if c.dep_ == "prep")) for c in p.children):
-        return True  # "met virtually with" (the adverb hung on the verb or on its "with")
-    holders = [tok, tok.head] if tok.dep_ in {"dobj", "nsubjpass"} else [tok]
-    return any(c.dep_ == "prep" and c.lower_ in {"via", "by", "over", "through"} and any(
-        g.lower_ in _LINES or any(x.lower_ in _LINES for x in g.children if x.dep_ in {"compound", "amod"})
-        for g in c.children if g.dep_ == "pobj") for h in holders for c in h.children)
-
-
-def _virtual(tok: Token) -> bool:
-    """"a virtual visit", "an online meeting": held over a line, whatever the noun."""
-    return any(c.dep_ in {"amod", "compound"} and c.lower_ in {"virtual", "online"} for c in tok.children)
-
-
-def _during_virtual(tok: Token) -> bool:
-    """"held bilateral talks with X during his virtual visit to Kenya": talks held inside a virtual
-    occasion are held over the line too."""
-    holders = [tok, tok.head] if tok.dep_ in {"dobj", "nsubjpass"} else [tok]
-    return any(c.dep_ == "prep" and c.lower_ in {"during", "in", "at"} and any(
-        _virtual(g) for g in c.children if g.dep_ == "pobj") for h in holders for c in h.children)
 
 
 def _own_clause_differs(tok: Token, near: TimeExpr) -> bool:

@@ -137,6 +137,7 @@ class Knowledge:
         self.style_words = frozenset(w for h in self.honorifics if len(h.split()) >= 3 for w in h.split())
         self.presidential = frozenset(titles.get("leader_roles", {}).get("head_of_state", []))
         self.name_suffixes = titles["name_suffixes"]
+        self.surname_titles = frozenset(titles["surname_titles"])  # "Amy Pope", "Angus King": a family name
 
         cues = _load("topic_cues.json")["topics"]
         self.topic_cues: dict[str, tuple[re.Pattern[str], re.Pattern[str] | None]] = {}

@@ -75,6 +75,21 @@ def _framed(tok: Token) -> bool:
         c.dep_ == "det" and c.lower_ in {"the", "a"} for c in tok.children)
 
 
+_SAYING = {"say", "tell", "add", "note", "state", "stress"}
+
+
+def _told_of(tok: Token) -> list[Token]:
+    """"Frederiksen says a phone call with Trump left her reassured": an engagement with someone,
+    owner unsaid, as the subject of what a speaker says; the speaker's.  The speaker's tokens, or
+    none when the phrase is not of that shape."""
+    clause = tok.head
+    if tok.dep_ != "nsubj" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in _SAYING \
+            or any(c.dep_ == "poss" for c in tok.children) or not any(
+                c.dep_ == "prep" and c.lower_ == "with" for c in tok.children):
+        return []
+    return _subject(clause.head)
+
+
 def restated(tok: Token) -> bool:
     """"his meeting with X", "In the meeting with X": an engagement the text may tell elsewhere
     too, whose report joins the pair's other one whatever its tense (see ``recalled.merge``)."""
@@ -92,10 +107,11 @@ def owned_by_pronoun(tok: Token, kind: str, cast: Cast) -> list[str]:
                                             for t in c.subtree], cast) if p not in owner]
         return owner + partners if owner and partners else []
     framed = kind != "VISIT" and _framed(tok)  # "In the meeting with X, the leaders"
-    if not framed and not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
+    told = _told_of(tok) if kind != "VISIT" and tok.pos_ == "NOUN" else []
+    if not framed and not told and not any(c.dep_ == "poss" and c.lower_ in {"his", "her"} for c in tok.children):
         return []
     verb = _verb_above(tok)
-    subject = _subject(verb)
+    subject = told or _subject(verb)
     if kind == "VISIT":
         # "X held talks with Y as part of his visit to Russia": the subject of the clause that
         # holds the visit; "welcomed X ... on his visit", "received on Wednesday HE the Lord Mayor

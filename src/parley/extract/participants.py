@@ -38,6 +38,8 @@ def _dated_elsewhere(tok: Token, near: TimeExpr) -> bool:
             return False
         if anc.pos_ == "NOUN" and trigger_type(anc) is not None:
             return True
+        if anc.pos_ == "NOUN" and anc.dep_ == "pobj" and anc.head.lower_ in {"after", "since", "following", "before"}:
+            return True  # "to meet Anwar after his appointment as Prime Minister on Nov 24": the appointment's day
     return False
 
 

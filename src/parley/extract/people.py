@@ -74,7 +74,6 @@ class Person:
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A span of text that refers to a person of the document."""
-
     start: int
     end: int
     person: str  # the Person's name (its key)
@@ -142,7 +141,9 @@ class PeopleFinder:
             parts = parts[1:]
         kept: list[str] = []
         for n, token in enumerate(parts):
-            if n and (token in self.kb.title_words or token.lower() in CALENDAR_WORDS):
+            if n and (token in self.kb.title_words or token.lower() in CALENDAR_WORDS) and not (n == len(parts) - 1
+                    and token in self.kb.surname_titles and re.fullmatch(r"[A-Z][a-z]+", kept[-1])
+                    and kept[-1] not in self.kb.countries):  # ("Amy Pope", not "Bahrain King", "H.H. Prince")
                 break  # headline words: "Lu Kang Meets", "Blinken's Meeting"; "William Ruto Friday August"
             if token.endswith(("'s", "’s")):
                 kept.append(token[:-2])

@@ -27,9 +27,12 @@ _PLURAL_ENGAGEMENTS = {"conversations", "calls", "meetings", "phone calls", "dis
 _DISTRIBUTIVE = {"separately", "separate", "respectively", "individually", "bilaterally"}
 _ONE_BY_ONE = re.compile(r"\b(?:at different times|one after (?:another|the other)|in separate meetings)\b")
 # A list given as examples of the many a visitor saw: "met with the officials of the Government such
-# as A, B and C", "met with A and B, among other dignitaries and senior officials"
+# as A, B and C", "met with A and B, among other dignitaries and senior officials", "met with
+# President A, Minister B, Governor C, Secretary D, and other senior officials"
 _SAMPLED = re.compile(r"\b(?:officials|leaders|dignitaries|authorities|ministers)\b[^.;]{0,60}?\bsuch as\b|"
-                      r"\bamong(?:st)? other (?:dignitaries|officials|leaders|ministers|senior)\b")
+                      r"\bamong(?:st)? other (?:dignitaries|officials|leaders|ministers|senior)\b|"
+                      r", and (?:several |many )?other (?:senior |top |high-ranking |government )?"
+                      r"(?:officials|dignitaries|leaders)\b")
 _COLLECTIVE = {"jointly", "together", "trilateral", "joint", "quadrilateral", "multilateral", "group",
                "collectively", "all"}
 

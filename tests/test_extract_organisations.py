@@ -1,0 +1,104 @@
+"""Forms of the pages about heads of international organisations and small states' leaders first
+met in corpus/d118-d119: family names that are also titles, a call told as the subject of what a
+leader says, a meeting the next sentence says was held by teleconference, a day of the month alone
+as translated news writes it, a visitor's list of hosts closed by "and other senior officials",
+Arabic family names with a possessive, places in a country or a building's name the tagger takes for
+people, and a date that belongs to an appointment rather than to the meeting.
+
+Names are invented; the forms are the ones those pages use."""
+
+from __future__ import annotations
+
+from parley.dates import find_dates
+from parley.extract import Extractor
+from parley.model import Extraction
+from test_extract import run
+
+
+def _events(x: Extraction) -> list[tuple[str, list[str]]]:
+    return [(e.type, sorted(p.name or "" for p in e.participants)) for e in x.events]
+
+
+def test_a_family_name_that_is_also_a_title_stays_the_name(extractor: Extractor) -> None:
+    x = run(extractor, "Amy Pope, director general of the Example Organisation for Migration, has paid a courtesy "
+            "visit to Prime Minister Tom Sample.\n\nAmy Pope arrived in Dhaka on Sunday.",
+            publisher="Example Herald", published="2024-05-07")
+    assert ("MEET", ["Amy Pope", "Tom Sample"]) in _events(x)
+    assert ("VISIT", ["Amy Pope"]) in _events(x)
+
+
+def test_a_style_before_a_title_is_no_given_name(extractor: Extractor) -> None:
+    # a guard: "H.H. Prince Faisal": "H.H." is a style, so "Prince" is the rank before the name
+    x = run(extractor, "Foreign Minister Tom Sample held talks on Thursday in Rabat with his counterpart, "
+            "H.H. Prince Faisal bin Examplan Al-Saud.", publisher="Example Herald", published="2022-06-16")
+    assert _events(x) == [("MEET", ["Faisal bin Examplan Al-Saud", "Tom Sample"])]
+
+
+def test_a_call_as_the_subject_of_what_a_leader_says_is_the_leaders(extractor: Extractor) -> None:
+    x = run(extractor, "(Example) -- Denmark’s Prime Minister Jo Sample says a phone call with Tom Example left her "
+            "reassured that the US will continue to work with Europe.", publisher="Example News",
+            published="2024-11-07")
+    assert _events(x) == [("CALL", ["Jo Sample", "Tom Example"])]
+
+
+def test_a_meeting_the_next_sentence_says_was_held_by_teleconference_is_a_call(extractor: Extractor) -> None:
+    x = run(extractor, "The Commissioner-General of the Example Agency, Tom Sample, met today with the Prime "
+            "Minister of the State of Palestine Dr. Jo Example.\n\nThe meeting took place via teleconference in "
+            "view of the restrictions on travel.", publisher="Example News", published="2020-04-08")
+    assert _events(x) == [("CALL", ["Jo Example", "Tom Sample"])]
+    x = run(extractor, "Prime Minister Jo Sample met President Tom Example on Monday. The meeting was held in the "
+            "presidential palace.", publisher="Example News", published="2020-04-08")
+    assert _events(x) == [("MEET", ["Jo Sample", "Tom Example"])]  # a guard: a place, not a line
+
+
+def test_a_day_of_the_month_alone_is_dated_in_the_publication_month() -> None:
+    from datetime import date
+
+    said = find_dates("On the evening of the 12th, the minister met the envoy.", date(2024, 3, 12))
+    assert [(t.text, t.value) for t in said] == [("the 12th", "2024-03-12")]
+    ahead = find_dates("He will visit Fukushima on the 13th to inspect the plant.", date(2024, 3, 12), backwards=False)
+    assert [t.value for t in ahead] == ["2024-03-13"]
+    before = find_dates("They met on the 28th, he said.", date(2024, 3, 12))
+    assert [t.value for t in before] == ["2024-02-28"]
+    assert find_dates("the 75th anniversary of the liberation", date(2024, 3, 12)) == []
+
+
+def test_a_day_of_the_month_alone_dates_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "On the evening of the 12th, Chief Cabinet Secretary Tom Sample met with Director-General "
+            "Jo Example of the Example Agency, who is visiting Japan.", publisher="Example News",
+            published="2024-03-12")
+    assert [(e.type, e.date) for e in x.events if e.type == "MEET"] == [("MEET", "2024-03-12")]
+
+
+def test_hosts_listed_before_and_other_senior_officials_are_met_one_by_one(extractor: Extractor) -> None:
+    x = run(extractor, "Managing Director Tom Sample of the World Bank visited Sri Lanka.\n\nDr. Sample met with "
+            "President Jo Example, Economic Minister Ann Examplewa, Treasury Secretary Bo Samplera, and other "
+            "senior officials to discuss how the World Bank can support the government.",
+            publisher="Example Herald", published="2011-03-28")
+    meets = sorted(names for kind, names in _events(x) if kind == "MEET")
+    assert meets == [["Ann Examplewa", "Tom Sample"], ["Bo Samplera", "Tom Sample"], ["Jo Example", "Tom Sample"]]
+
+
+def test_an_arabic_family_name_with_a_possessive_keeps_its_words(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Tom Sample met the crown prince in London.\n\nCrown Prince Salman bin Hamad "
+            "al-Examplifa’s visit to London comes after he declined an invitation.",
+            publisher="Example News", published="2011-05-19")
+    assert ("VISIT", ["Salman bin Hamad al-Examplifa"]) in _events(x)
+
+
+def test_a_place_in_a_country_or_a_building_is_no_person(extractor: Extractor) -> None:
+    x = run(extractor, "The President of Maldives, Dr Tom Sample, and President Jo Example held discussions Friday "
+            "evening in Kurumba Maldives, the President’s office said.", publisher="Example News",
+            published="2023-11-18")
+    assert _events(x) == [("MEET", ["Jo Example", "Tom Sample"])]
+    x = run(extractor, "Sultan Tom Sample held a bilateral meeting with Prime Minister Jo Example today.\n\nThe Sultan "
+            "himself drove a car carrying his son Ann Sample and Jo Example to Kompleks Seri Perdana for the meeting.",
+            publisher="Example News", published="2022-11-28")
+    assert _events(x) == [("MEET", ["Jo Example", "Tom Sample"])]
+
+
+def test_a_date_after_an_appointment_dates_the_appointment_not_the_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "Sultan Tom Sample held a bilateral meeting with Prime Minister Jo Example today in "
+            "Putrajaya.\n\nSultan Tom is the first foreign leader to meet Jo Example after his appointment as the "
+            "10th Prime Minister of Malaysia on Nov 24.", publisher="Example News", published="2022-11-28")
+    assert [(e.type, e.date) for e in x.events if e.type == "MEET"] == [("MEET", "2022-11-28")]
