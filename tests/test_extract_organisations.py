@@ -102,3 +102,11 @@ def test_a_date_after_an_appointment_dates_the_appointment_not_the_meeting(extra
             "Putrajaya.\n\nSultan Tom is the first foreign leader to meet Jo Example after his appointment as the "
             "10th Prime Minister of Malaysia on Nov 24.", publisher="Example News", published="2022-11-28")
     assert [(e.type, e.date) for e in x.events if e.type == "MEET"] == [("MEET", "2022-11-28")]
+
+
+def test_each_name_listed_after_a_plural_title_is_a_person(extractor: Extractor) -> None:
+    # "US Senators A and B": the tagger takes the second name for an organisation
+    x = run(extractor, "US Senators Tammy Sample and Daniel Example met President Tom Exampleko in Taipei on Monday.",
+            publisher="Example News", published="2024-05-30")
+    assert _events(x) == [("MEET", ["Daniel Example", "Tammy Sample", "Tom Exampleko"])]
+

@@ -103,8 +103,9 @@ _NICKNAMED = re.compile(r"\b[A-Z][\w.'-]+(?:[ \t]+[A-Z][\w.'-]+)?[ \t]+[“\"][A
                         r"[A-Z][\w'-]{2,}(?:,?[ \t]+(?:Jr|Sr)\.?|[ \t]+I{2,3}\b)?")  # ("Ferdinand “B” Marcos Jr.")
 _PLURAL_ROLES = {"Ministers", "MPs", "Senators", "Deputies", "Ambassadors", "Members", "Leaders", "Officials",
                  "Envoys", "Councillors", "Secretaries", "Representatives", "Congressmen", "Lawmakers"}
-_PLURAL_TITLED = re.compile(rf"\b(?:Ministers|Presidents|Prime Ministers|Ambassadors|Secretaries|Envoys)[ \t]+"
-                            rf"(?={_NAME_TOKEN})")
+_PLURAL_TITLED = re.compile(rf"\b(?:Ministers|Presidents|Prime Ministers|Ambassadors|Secretaries|Envoys|Senators|"
+                            rf"Speakers|Congressmen|Congresswomen|Generals|Representatives)[ \t]+(?={_NAME_TOKEN})")
+_LIST_ON = re.compile(r"(?:,[ \t]*(?:and[ \t]+)?|[ \t]+and[ \t]+)")  # "Senators A, B and C": the list runs on
 _OPENERS = {"besides", "meanwhile", "also", "however", "later", "earlier", "additionally", "moreover",
             "furthermore", "separately", "likewise", "then", "subsequently", "thereafter", "afterwards"}
 # the word a building's name starts with in the language of its country: "Kompleks Seri Perdana",
@@ -212,10 +213,14 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
                 not kb.countries.get(run.group(0)) and not kb.orgs.get(run.group(0)):
             found.append((run.start(), run.end(), "title+name"))
     for m in _PLURAL_TITLED.finditer(text):  # "Defense Ministers Sergey Shoigu of Russia and Viktor Khrenin"
-        run = _NAME_RUN.match(text, m.end())
-        if run and not any(w in kb.title_words or w in kb.countries or w in kb.places or w.lower() in _CALENDAR
-                           for w in run.group(0).split()) and not kb.orgs.get(run.group(0)):
+        at = m.end()
+        while (run := _NAME_RUN.match(text, at)) and not any(
+                w in kb.title_words or w in kb.countries or w in kb.places or w.lower() in _CALENDAR
+                for w in run.group(0).split()) and not kb.orgs.get(run.group(0)):
             found.append((run.start(), run.end(), "title+name"))
+            if not (more := _LIST_ON.match(text, run.end())) or len(run.group(0).split()) < 2:
+                break  # "US Senators Tammy A and Daniel B": each named in the list is one of them
+            at = more.end()
     for m in _of_pattern(kb).finditer(text):
         # "Ambassador of Uzbekistan Batyr Tursunov", "Charge d'Affaires of the Republic of
         # Uzbekistan in China Batyr Tursunov": the office, whose state, then the name
