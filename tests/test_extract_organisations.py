@@ -110,3 +110,16 @@ def test_each_name_listed_after_a_plural_title_is_a_person(extractor: Extractor)
             publisher="Example News", published="2024-05-30")
     assert _events(x) == [("MEET", ["Daniel Example", "Tammy Sample", "Tom Exampleko"])]
 
+
+
+def test_meeting_two_of_other_states_on_the_sidelines_is_two_meetings_of_the_one_who_began(
+        extractor: Extractor) -> None:
+    x = run(extractor, "External Affairs Minister Tom Sample on Friday began his engagements on the sidelines of the "
+            "Munich Security Conference by meeting United Kingdom Foreign Secretary Jo Example and Peru Foreign "
+            "Minister Javier Examplez.", publisher="Example News", published="2024-02-16")
+    assert sorted(names for _, names in _events(x)) == [["Javier Examplez", "Tom Sample"], ["Jo Example", "Tom Sample"]]
+    # a guard: a meeting between two, on the sidelines, is one meeting
+    x = run(extractor, "Aides held talks in Beijing to pave the way for a rare meeting between Prime Minister Tom "
+            "Sample and President Jo Example early next month on the sidelines of a summit of the Group of 20.",
+            publisher="Example News", published="2016-08-25")
+    assert [names for _, names in _events(x)] == [["Jo Example", "Tom Sample"]]

@@ -65,8 +65,9 @@ def _controller(verb: Token, cast: Cast, people: list[str]) -> list[str]:
             or (verb.head.lower_ in {"during", "at"} and verb.head.head.lemma_ in _REPORTING)):  # meeting": X is at it
         named = _people_in(_subject(verb.head.head), cast)
         return named[:1] if len(named) == 1 and named[0] not in people else []
-    participle = (verb.dep_ == "advcl" and verb.tag_ in {"VBG", "VBN"}) or (  # "X, having met A and B, ..."
-        verb.dep_ == "conj" and verb.head.pos_ == "VERB")  # "X had an audience with Y and called on A and B"
+    participle = (verb.dep_ in {"advcl", "pcomp"} and verb.tag_ in {"VBG", "VBN"}) or (  # "X, having met A
+        verb.dep_ == "conj" and verb.head.pos_ == "VERB")  # and B", "began his day by meeting A"; "X had an
+    # audience with Y and called on A and B"
     if verb.pos_ != "VERB" or any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children) or \
             not (participle or any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)):
         return []

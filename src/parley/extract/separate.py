@@ -69,9 +69,11 @@ def _distributed(tok: Token, cast: Cast) -> bool:
             and not _one_of_states(tok, named, cast):
         return True  # "to meet with X, the party chief; Y, the president; and Z": one by one
     partners = {m.person for m in named}
-    if len(partners) >= 3 and len({cast.people[p].country for p in partners} - {None}) >= len(partners) \
-            and "sideline" in doc_text(tok.doc)[max(0, sent.start_char - 300):sent.end_char]:
+    if len(partners) >= (2 if tok.pos_ == "VERB" else 3) \
+            and len({cast.people[p].country for p in partners} - {None}) >= len(partners) \
+            and re.search(r"sideline|margins", doc_text(tok.doc)[max(0, sent.start_char - 300):sent.end_char]):
         return True  # "conferred with the Presidents of A, B, C and D" on a summit's sidelines: one by one
+        # ("began his engagements on the sidelines of the Conference by meeting A of X and B of Y")
     withs = [t for t in tok.subtree if t.lower_ == "with" and t.dep_ in {"prep", "conj"}
              and (t.head.i == tok.i or t.head.lower_ in {"with", "as", "well"})]
     if tok.pos_ in {"VERB", "NOUN"} and len(withs) >= 2:
