@@ -123,3 +123,14 @@ def test_meeting_two_of_other_states_on_the_sidelines_is_two_meetings_of_the_one
             "Sample and President Jo Example early next month on the sidelines of a summit of the Group of 20.",
             publisher="Example News", published="2016-08-25")
     assert [names for _, names in _events(x)] == [["Jo Example", "Tom Sample"]]
+
+
+def test_the_leaders_of_several_states_met_at_one_gathering_are_one_meeting(extractor: Extractor) -> None:
+    text = ("President Tom Sample told Central American leaders that their region is important, at a gathering "
+            "Sunday morning.\n\nSample met with the presidents of Nicaragua, Costa Rica and Panama.")
+    x = run(extractor, text, publisher="Example News", published="2009-04-19")
+    assert [len(names) for kind, names in _events(x) if kind == "MEET"] == [4]
+    # a guard: without a word of one gathering, the leaders of several states are met one by one
+    x = run(extractor, text.replace(", at a gathering Sunday morning", ""), publisher="Example News",
+            published="2009-04-19")
+    assert [len(names) for kind, names in _events(x) if kind == "MEET"] == [2, 2, 2]

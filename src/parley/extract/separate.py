@@ -33,6 +33,9 @@ _SAMPLED = re.compile(r"\b(?:officials|leaders|dignitaries|authorities|ministers
                       r"\bamong(?:st)? other (?:dignitaries|officials|leaders|ministers|senior)\b|"
                       r", and (?:several |many )?other (?:senior |top |high-ranking |government )?"
                       r"(?:officials|dignitaries|leaders)\b")
+# the group at one table: "told Central American leaders at a gathering Sunday ... Obama met with the
+# presidents of A, B, C, D, E, F and G" is one meeting of them all, not seven
+_GATHERING = re.compile(r"\b(?:gathering|round[- ]?table|group meeting|collective meeting)\b", re.IGNORECASE)
 _COLLECTIVE = {"jointly", "together", "trilateral", "joint", "quadrilateral", "multilateral", "group",
                "collectively", "all"}
 
@@ -93,7 +96,8 @@ def _distributed(tok: Token, cast: Cast) -> bool:
         return True  # "also met with A, B and C, among other dignitaries": a visitor's calls, one by one
     if trigger_type(tok) == "MEET" and tok.lemma_.lower() != "welcome" and _heads_of_offices(tok, cast):
         return True  # "will meet President Karis, Speaker Hussar and Prime Minister Kallas"
-    return any(g.start >= tok.idx and g.start < sent.end_char for g in cast.groups)
+    gathered = _GATHERING.search(doc_text(tok.doc), max(0, sent.start_char - 400), sent.end_char)
+    return gathered is None and any(g.start >= tok.idx and g.start < sent.end_char for g in cast.groups)
 
 
 def _one_of_states(tok: Token, named: list[Mention], cast: Cast) -> bool:
