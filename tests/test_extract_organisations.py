@@ -134,3 +134,9 @@ def test_the_leaders_of_several_states_met_at_one_gathering_are_one_meeting(extr
     x = run(extractor, text.replace(", at a gathering Sunday morning", ""), publisher="Example News",
             published="2009-04-19")
     assert [len(names) for kind, names in _events(x) if kind == "MEET"] == [2, 2, 2]
+
+
+def test_likely_to_talk_on_a_weekday_is_planned_for_the_day_ahead(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Jo Sample is likely to meet President Tom Example on Tuesday, an official said.",
+            publisher="Example News", published="2010-05-10")
+    assert [(e.type, e.modality, e.date) for e in x.events] == [("MEET", "planned", "2010-05-11")]

@@ -87,6 +87,9 @@ def modality(tok: Token, sent: Span) -> str:
             planned = True  # "agreed to meet", but not "agreed at their summit"
         if lemma == "look" and any(c.lower_ == "forward" for c in node.children):
             planned = True
+        if node is not tok and node.pos_ == "ADJ" and lemma in {"likely", "poised", "unlikely"}:
+            planned, speculative = (True, speculative) if lemma != "unlikely" else (planned, True)  # "are likely to
+            # talk over telephone Tuesday": expected, as "expected to"; "unlikely to" only hedges
         shared = list(node.head.children) if node.dep_ == "conj" and node.pos_ in {"VERB", "AUX"} else []
         for child in [*node.children, *(c for c in shared if c.dep_ in {"aux", "auxpass"} and c.i < node.head.i)]:
             # "will meet the President and hold talks": the auxiliary of the first verb is the second's too
