@@ -140,3 +140,10 @@ def test_likely_to_talk_on_a_weekday_is_planned_for_the_day_ahead(extractor: Ext
     x = run(extractor, "Prime Minister Jo Sample is likely to meet President Tom Example on Tuesday, an official said.",
             publisher="Example News", published="2010-05-10")
     assert [(e.type, e.modality, e.date) for e in x.events] == [("MEET", "planned", "2010-05-11")]
+
+
+def test_talks_the_next_paragraph_says_were_a_phone_call_are_that_call(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Jo Sample held talks on Monday with President Tom Example, focusing on "
+            "bilateral relations.\n\nDuring the phone call, Sample congratulated Example on his election victory.",
+            publisher="Example News", published="2021-03-15")
+    assert [(e.type, e.primary) for e in x.events] == [("CALL", True)]

@@ -257,6 +257,16 @@ _TALK_NOUNS = {"trigger:talks", "trigger:discussions", "trigger:discussion"}
 def talks_of_the_call(found: list[Found], primary: Found) -> list[Found]:
     """"Trump and Carney had discussions about trade" in the report of their call: the call's
     talks told again, not a meeting; undated and unplaced talks of the call's own pair go."""
+    if primary.type == "MEET" and primary.rules.get("type") in _TALK_NOUNS and not primary.location:
+        # "X held discussions on Monday with Y ... during a phone call, X congratulated Y": the
+        # talks were that call
+        call = next((e for e in found if e.type == "CALL" and set(e.people) == set(primary.people)
+                     and e.date in {None, primary.date}), None)
+        if call is None:
+            return found
+        primary.type = "CALL"
+        primary.spans.extend(call.spans)
+        return [e for e in found if e is not call]
     if primary.type != "CALL":
         return found
     return [e for e in found if e is primary or not (
