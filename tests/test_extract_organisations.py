@@ -147,3 +147,12 @@ def test_talks_the_next_paragraph_says_were_a_phone_call_are_that_call(extractor
             "bilateral relations.\n\nDuring the phone call, Sample congratulated Example on his election victory.",
             publisher="Example News", published="2021-03-15")
     assert [(e.type, e.primary) for e in x.events] == [("CALL", True)]
+
+
+def test_the_two_leaders_will_discuss_is_their_meeting_ahead(extractor: Extractor) -> None:
+    x = run(extractor, "ADDIS ABABA- Prime Minister Tom Sample arrived yesterday in Asmara for a two-day working "
+            "visit.\n\nUpon arrival at the airport, the delegation led by Premier Sample was accorded a warm welcome "
+            "by Eritrean President Jo Example.\n\nThe two leaders will discuss bilateral relations and regional "
+            "developments.", publisher="Example Herald", published="2021-03-26")
+    assert ("MEET", "planned", ["Jo Example", "Tom Sample"]) in [
+        (e.type, e.modality, sorted(p.name or "" for p in e.participants)) for e in x.events]

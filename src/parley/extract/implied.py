@@ -283,22 +283,27 @@ def discussed_together(found: list[Found], body: Doc, cast: Cast, dates: list[Ti
     if any(e.type in {"MEET", "CALL"} and len(e.people) >= 2 and not e.partial for e in found):
         return None
     for tok in body:
-        if tok.lemma_.lower() not in {"discuss", "confer", "speak", "talk"} or tok.tag_ != "VBD":
+        ahead = tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ in {"will", "shall"} for c in tok.children)
+        if tok.lemma_.lower() not in {"discuss", "confer", "speak", "talk"} or (tok.tag_ != "VBD" and not ahead):
             continue
         people: list[str] = []
-        for subject in (c for c in tok.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"):
+        for subject in (c for c in tok.children if c.dep_ == "nsubj" and (c.pos_ == "PROPN" or (
+                ahead and c.lower_ in {"leaders", "presidents", "ministers", "sides"}))):
             words = list(subject.subtree)  # (the parser may hang the first name on the second)
-            if not any(w.lower_ == "and" for w in words):
-                continue
+            if not any(w.lower_ in {"and", "two", "both"} for w in words):
+                continue  # ("The two leaders will discuss bilateral relations": a meeting still ahead)
             lo, hi = words[0].idx, words[-1].idx + len(words[-1])
+            if subject.pos_ != "PROPN" and tok.sent.start > 0:  # "The two leaders": the two named just before
+                lo, hi = tok.doc[tok.sent.start - 1].sent.start_char, tok.sent.start_char
             people += [m.person for m in cast.mentions if lo <= m.start < hi and m.person not in people]
         countries = {cast.people[p].country for p in people}
-        if len(people) < 2 or (len(countries) < 2 and None not in countries):
+        if len(people) < 2 or (len(countries) < 2 and None not in countries) or (ahead and len(people) != 2):
             continue  # one side's people talking among themselves
         sent = tok.sent
         if sent.start == 0 and any(e.partial and e.type in {"MEET", "CALL"} for e in found):
             return None  # "This came during a telephone call between both sides": the lead's pair completes it
         event = Found(talk_kind(tok), people, sent.start_char, sent.end_char, tok.idx,
+                      "planned" if ahead else "occurred",
                       rules={"type": "joint-subject:discussed", "participants": "joint-subject"})
         event.spans = [(sent.start_char, sent.end_char, "discussion")]
         if (near := nearest_date(tok, sent, dates)) is not None:
