@@ -156,3 +156,11 @@ def test_the_two_leaders_will_discuss_is_their_meeting_ahead(extractor: Extracto
             "developments.", publisher="Example Herald", published="2021-03-26")
     assert ("MEET", "planned", ["Jo Example", "Tom Sample"]) in [
         (e.type, e.modality, sorted(p.name or "" for p in e.participants)) for e in x.events]
+
+
+def test_a_call_between_two_others_named_in_a_readout_is_theirs(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Mark Sample has concluded a constructive meeting with Australia’s Minister for "
+            "Pacific Island Affairs, Hon. Pat Example MP, building on recent dialogue including a phone call between "
+            "Minister Example and Cook Islands Minister of Foreign Affairs, Hon. Tom Testa, last week.",
+            publisher="Office of the Prime Minister, Cook Islands", published="2025-05-29")
+    assert sorted(_events(x)) == [("CALL", ["Pat Example", "Tom Testa"]), ("MEET", ["Mark Sample", "Pat Example"])]

@@ -56,6 +56,9 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     aside = {t.i for r in clause.subtree if r.dep_ in {"relcl", "acl"} and r.i != tok.i for t in r.subtree}
     if _ONE_BY_ONE.search(sent.text):
         return True  # "welcomed X, together with Y, and Z, at different times": each on their own
+    if tok.pos_ == "NOUN" and tok.tag_ == "NN" and any(c.dep_ == "prep" and c.lower_ == "between"
+                                                      for c in tok.children):
+        return False  # "building on a phone call between Minister A and Minister B": one, of those two
     if {t.text for t in clause.subtree if t.text.islower() and t.i not in aside} & _COLLECTIVE:
         return False  # the trigger's own clause says "jointly", "trilateral", "all" (not "the EPP Group's
         # chair", nor "Senator X, who wants the two countries working together")
