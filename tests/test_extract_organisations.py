@@ -164,3 +164,21 @@ def test_a_call_between_two_others_named_in_a_readout_is_theirs(extractor: Extra
             "Minister Example and Cook Islands Minister of Foreign Affairs, Hon. Tom Testa, last week.",
             publisher="Office of the Prime Minister, Cook Islands", published="2025-05-29")
     assert sorted(_events(x)) == [("CALL", ["Pat Example", "Tom Testa"]), ("MEET", ["Mark Sample", "Pat Example"])]
+
+
+def test_a_senator_named_by_surname_is_no_registry_office_holder(extractor: Extractor) -> None:
+    # "Mitchell" alone is also the surname of a Grenadian prime minister of the registry
+    x = run(extractor, "The President also noted that Senator Mitchell would be in Israel again tomorrow as he "
+            "starts his fourth trip to the region as the Special Envoy.", publisher="Example News",
+            published="2009-06-09")
+    assert [(e.type, [p.name for p in e.participants]) for e in x.events] == [("VISIT", ["Mitchell"])]
+
+
+def test_a_surname_alone_is_the_documents_own_person_before_a_registry_namesake(extractor: Extractor) -> None:
+    # "Abbott" alone is also the surname of an Australian prime minister in office on that day
+    x = run(extractor, "Gov. Greg Abbott will travel to Mexico City on Sunday to meet with Mexican officials in his "
+            "first international trip as governor.\n\nAbbott and a small delegation of Texas officials are scheduled "
+            "to meet with Mexican President Enrique Peña Nieto and other Mexican officials, according to a press "
+            "release from Abbott’s office.", publisher="The Example Tribune", published="2015-09-03")
+    names = {p.name for e in x.events for p in e.participants}
+    assert "Greg Abbott" in names and "Tony Abbott" not in names

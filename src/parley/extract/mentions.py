@@ -53,6 +53,12 @@ class Cast:
         return seen
 
 
+# titles no office of the registry (heads of state and government, foreign ministers) carries: a
+# surname after one of them is that legislator's or local leader's, not a registry namesake's
+_LEGISLATORS = {"Senator", "Sen.", "Congressman", "Congresswoman", "Representative", "Rep.", "Assemblyman",
+                "Governor", "Gov.", "Mayor", "Chief Minister", "Lieutenant Governor"}
+
+
 def _office_regex(kb: Knowledge) -> re.Pattern[str]:
     titles = "|".join(re.escape(t.title) for t in kb.titles if t.role)
     adjectives = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
@@ -189,6 +195,13 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             canonical, registered = royal, True  # "Queen Elizabeth": the monarch, not a minister called Elizabeth
         elif surface.split()[0] in {"Prince", "Princess"} and len(name.split()) == 1:
             canonical, registered = surface, False  # "Prince William", not President William Ruto
+        elif title in _LEGISLATORS and len(name.split()) == 1:
+            canonical, registered = name, False  # "Senator Mitchell", "Gov. Abbott": not the registry's
+            # "Keith Mitchell" of Grenada or "Tony Abbott" of Australia
+        elif len(name.split()) == 1 and len(named := [p for p in finder.people.values()
+                                                     if p.name.split()[-1] == name]) == 1:
+            canonical, registered = named[0].name, named[0].in_registry  # "Gov. Greg Abbott ... Abbott
+            # said": the document's Abbott, before any registry namesake
         else:
             canonical, registered = finder.canonical(name, country)
         if headline and not registered:
