@@ -182,3 +182,10 @@ def test_a_surname_alone_is_the_documents_own_person_before_a_registry_namesake(
             "release from Abbott’s office.", publisher="The Example Tribune", published="2015-09-03")
     names = {p.name for e in x.events for p in e.participants}
     assert "Greg Abbott" in names and "Tony Abbott" not in names
+
+
+def test_a_titled_official_of_no_state_named_in_a_governments_release_is_its_own(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Benjamin Netanyahu spoke by telephone on Sunday with Mayor Tom Sample about "
+            "the snowstorm.", publisher="Prime Minister's Office, Israel (via Israel Ministry of Foreign Affairs)",
+            published="2013-12-15")
+    assert [p.country for e in x.events for p in e.participants if p.name == "Tom Sample"] == ["ISR"]

@@ -256,7 +256,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         ids[id(ev)] = f"e{n}"
         events.append(Event(
             id=f"e{n}", type=ev.type, primary=ev is primary,
-            participants=tuple(_actor(person, aliases) for person in  # (one person under two of its names once)
+            participants=tuple(_actor(person, aliases, home_country) for person in  # (one person, two names: once)
                                {id(cast.people[p]): cast.people[p] for p in ev.people}.values()),
             date=ev.date, location=ev.location if ev.type != "CALL" else None,
             modality=ev.modality,
@@ -311,10 +311,19 @@ def _known(people: dict[str, Person], name: str, kb: Knowledge, rule: str) -> st
 _NICKNAME = re.compile(r"\s+[“\"‘][^”\"’\s]{2,20}[”\"’](?=\s)")  # "Joko “Jokowi” Widodo": a nickname, not a name
 
 
-def _actor(person: Person, aliases: dict[str, set[str]] | None = None) -> Actor:
+_POSTED = re.compile(r"\b(?:Ambassador|Envoy|Charg|Consul|High Commissioner|Representative|Nuncio)")
+
+
+def _actor(person: Person, aliases: dict[str, set[str]] | None = None, home: str | None = None) -> Actor:
+    """The output actor; an official with a title, no state and no organisation named anywhere in a
+    government's own release ("The Honourable Mary Ng, Minister of International Trade" from Global
+    Affairs Canada) acts for that government.  Given here, after the events are told, so that a
+    state guessed from the publisher never decides who met whom."""
     shown = _NICKNAME.sub("", person.display or person.name)
     names = sorted(((aliases or {}).get(person.name, set()) | {person.name}) - {shown})
-    return Actor(shown, person.country, person.title, person.organization, tuple(names))
+    country = person.country or (home if home and person.title and not person.organization
+                                 and not _POSTED.search(person.title) else None)
+    return Actor(shown, country, person.title, person.organization, tuple(names))
 
 
 def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found | None, ids: dict[int, str],
@@ -357,7 +366,7 @@ def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found 
             if not topics and speaker not in participants:
                 continue
             out.append(Statement(
-                speaker=_actor(cast.people[speaker], aliases), text=said, topics=topics,
+                speaker=_actor(cast.people[speaker], aliases, home_country), text=said, topics=topics,
                 event_id=primary_id if speaker in group else None,
                 evidence=(Evidence(start, end, said, rule),),
                 explain=(("speaker", rule), ("topics", "topic-cues")),
