@@ -142,6 +142,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         finder.people = dict(known)
     text = doc.text if text is None else text  # Doc.text is rebuilt on every access
     sent_bounds = [(s.start_char, s.end_char) for s in sentences(doc)] or [(0, len(text))]
+    states = {kb.countries.get(m.group(0)) for m in kb.country_re.finditer(text)} | {publisher_country, locale}
 
     def bounds_of(pos: int) -> tuple[int, int]:
         for s, e in sent_bounds:
@@ -198,12 +199,16 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         elif title in _LEGISLATORS and len(name.split()) == 1:
             canonical, registered = name, False  # "Senator Mitchell", "Gov. Abbott": not the registry's
             # "Keith Mitchell" of Grenada or "Tony Abbott" of Australia
-        elif len(name.split()) == 1 and len(named := [p for p in finder.people.values()
-                                                     if p.name.split()[-1] == name]) == 1:
-            canonical, registered = named[0].name, named[0].in_registry  # "Gov. Greg Abbott ... Abbott
-            # said": the document's Abbott, before any registry namesake
         else:
             canonical, registered = finder.canonical(name, country)
+            named = [p for p in finder.people.values() if p.name.split()[-1] == name] \
+                if registered and len(name.split()) == 1 and canonical not in finder.people else []
+            if len(named) == 1 and (named[0].title or kb.person_country.get(canonical) not in states):
+                # "Gov. Greg Abbott ... Abbott said": the document's Abbott, not the registry's Tony
+                # Abbott, whose state the text never names; "Senator Dan Sullivan ... Sullivan": the
+                # titled senator, not Jake Sullivan ("Mary Bainimarama", untitled, beside Fiji's prime
+                # minister in a text about Fiji stays apart from him)
+                canonical, registered = named[0].name, named[0].in_registry
         if headline and not registered:
             tokens = set(fold(canonical).split())
             match = [p for p in finder.people.values() if tokens and (tokens <= p.tokens)]
