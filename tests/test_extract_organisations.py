@@ -189,3 +189,9 @@ def test_a_titled_official_of_no_state_named_in_a_governments_release_is_its_own
             "the snowstorm.", publisher="Prime Minister's Office, Israel (via Israel Ministry of Foreign Affairs)",
             published="2013-12-15")
     assert [p.country for e in x.events for p in e.participants if p.name == "Tom Sample"] == ["ISR"]
+
+
+def test_a_titled_official_of_no_state_named_in_a_national_outlet_is_its_states(extractor: Extractor) -> None:
+    x = run(extractor, "Industry Minister Tom Sample met with Commerce Secretary Jo Example of the United States in "
+            "Seoul on Wednesday.", publisher="The Korea Herald", published="2021-11-11")
+    assert [p.country for e in x.events for p in e.participants if p.name == "Tom Sample"] == ["KOR"]

@@ -256,7 +256,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         ids[id(ev)] = f"e{n}"
         events.append(Event(
             id=f"e{n}", type=ev.type, primary=ev is primary,
-            participants=tuple(_actor(person, aliases, home_country) for person in  # (one person, two names: once)
+            participants=tuple(_actor(person, aliases, home_country or locale) for person in  # (one person: once)
                                {id(cast.people[p]): cast.people[p] for p in ev.people}.values()),
             date=ev.date, location=ev.location if ev.type != "CALL" else None,
             modality=ev.modality,
@@ -317,8 +317,9 @@ _POSTED = re.compile(r"\b(?:Ambassador|Envoy|Charg|Consul|High Commissioner|Repr
 def _actor(person: Person, aliases: dict[str, set[str]] | None = None, home: str | None = None) -> Actor:
     """The output actor; an official with a title, no state and no organisation named anywhere in a
     government's own release ("The Honourable Mary Ng, Minister of International Trade" from Global
-    Affairs Canada) acts for that government.  Given here, after the events are told, so that a
-    state guessed from the publisher never decides who met whom."""
+    Affairs Canada) acts for that government, and in a national outlet's report ("Industry Minister
+    Moon Sung-wook" in The Korea Herald) for the outlet's state.  Given here, after the events are
+    told, so that a state guessed from the publisher never decides who met whom."""
     shown = _NICKNAME.sub("", person.display or person.name)
     names = sorted(((aliases or {}).get(person.name, set()) | {person.name}) - {shown})
     country = person.country or (home if home and person.title and not person.organization
@@ -366,7 +367,7 @@ def _statements(body: Doc, text: str, cast: Cast, kb: Knowledge, primary: Found 
             if not topics and speaker not in participants:
                 continue
             out.append(Statement(
-                speaker=_actor(cast.people[speaker], aliases, home_country), text=said, topics=topics,
+                speaker=_actor(cast.people[speaker], aliases, home_country or locale), text=said, topics=topics,
                 event_id=primary_id if speaker in group else None,
                 evidence=(Evidence(start, end, said, rule),),
                 explain=(("speaker", rule), ("topics", "topic-cues")),
