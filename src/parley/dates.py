@@ -118,7 +118,7 @@ _WEEKDAY_NUMERIC = re.compile(
 # "On the evening of the 12th", "will visit Fukushima on the 13th to inspect": a day of the month
 # alone, as news translated from Japanese, Korean and Chinese writes it; only where no noun follows
 # ("the 75th anniversary", "the 5th round" are not days)
-_ORDINAL_DAY = re.compile(r"\b(?:[Oo]n|[Oo]f|[Ss]ince|[Uu]ntil) the (?P<day>[1-3]?\d)(?:st|nd|rd|th)\b"
+_ORDINAL_DAY = re.compile(r"\b(?:[Oo]n|[Oo]f|[Ss]ince|[Uu]ntil) (?P<when>the (?P<day>[1-3]?\d)(?:st|nd|rd|th))\b"
                           r"(?=\s*(?:[,.;:)]|$)|\s+(?:to|and|at|in|when|with|for|from|through|until)\b)")
 
 
@@ -128,13 +128,10 @@ def _day_of_month(day: int, anchor: date | None, backwards: bool) -> date | None
     if anchor is None:
         return None
     this = _safe_date(anchor.year, anchor.month, day)
-    if backwards and (this is None or this > anchor):
-        year, month = (anchor.year, anchor.month - 1) if anchor.month > 1 else (anchor.year - 1, 12)
-        return _safe_date(year, month, day)
-    if not backwards and (this is None or this < anchor):
-        year, month = (anchor.year, anchor.month + 1) if anchor.month < 12 else (anchor.year + 1, 1)
-        return _safe_date(year, month, day)
-    return this
+    if this is not None and (this <= anchor if backwards else this >= anchor):
+        return this
+    months = anchor.year * 12 + anchor.month - 1 + (-1 if backwards else 1)  # the month before or after
+    return _safe_date(months // 12, months % 12 + 1, day)
 
 
 def _numeric_for_weekday(m: re.Match[str], anchor: date | None) -> date | None:
@@ -200,9 +197,8 @@ def find_dates(text: str, anchor: date | None = None, backwards: bool = True) ->
             found.append(TimeExpr(m.start(), m.end(), m.group(0), d.isoformat(), "absolute"))
     for m in _ORDINAL_DAY.finditer(text):
         if free(m.start("day"), m.end()) and (d := _day_of_month(int(m.group("day")), anchor, backwards)):
-            taken.append((m.start("day") - 4, m.end()))
-            found.append(TimeExpr(m.start("day") - 4, m.end(), m.group(0)[m.start("day") - 4 - m.start():],
-                                  d.isoformat(), "absolute"))
+            taken.append((m.start("when"), m.end()))
+            found.append(TimeExpr(m.start("when"), m.end(), m.group("when"), d.isoformat(), "absolute"))
     for m in _MONTH_ONLY.finditer(text):  # before the relative words: "In October last year"
         if free(m.start("mon"), m.end()):
             month = MONTHS[m.group("mon").lower()]

@@ -84,6 +84,18 @@ def _of_pattern(kb: Knowledge) -> re.Pattern[str]:
     return _OF_PATTERNS[id(kb)]
 
 
+def _place_or_chrome(text: str, start: int, end: int, kb: Knowledge) -> bool:
+    """Places and site chrome the tagger takes for people: "Kamuzu Palace", "Kompleks Seri
+    Perdana", "held discussions in Kurumba Maldives" (a place in the country), "Ammon News -
+    AMMONNEWS - His" (a name has no spaced dash and does not end in a possessive pronoun)."""
+    span = text[start:end]
+    words = span.split()
+    in_a_state = words[-1] in kb.countries and text[max(0, start - 4):start] in {" in ", " at "}
+    return bool(re.search(r"\s[-–—]\s|\)|--", span)) or words[-1] in _NOT_A_NAME_END \
+        or words[0] in _NOT_A_NAME_START or in_a_state \
+        or re.fullmatch(r"[IVX]+", span) is not None  # ("(Jiji Press)--Japanese", "Minister of Foreign Affairs II")
+
+
 def _name_tail(tail: str, kb: Knowledge) -> bool:
     """Whether ``tail`` is only more words of a name: no title, weekday or month among them."""
     return bool(_NAME_TAIL.fullmatch(tail)) and not any(
@@ -292,14 +304,7 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
                for w in words) or kb.orgs.get(m.group("name")):
             continue
         found.append((m.start("name"), m.end("name"), "name+apposed-title"))
-    # Places and site chrome the tagger takes for people: "Kamuzu Palace", "Ammon News - AMMONNEWS -
-    # His" (a name has no spaced dash and does not end in a possessive pronoun)
-    found = [f for f in found if not re.search(r"\s[-–—]\s|\)|--", text[f[0]:f[1]])  # ("(Jiji Press)--Japanese")
-             and text[f[0]:f[1]].split()[-1] not in _NOT_A_NAME_END
-             and text[f[0]:f[1]].split()[0] not in _NOT_A_NAME_START
-             # "held discussions in Kurumba Maldives": a place in the country, not a person
-             and not (text[f[0]:f[1]].split()[-1] in kb.countries and text[max(0, f[0] - 4):f[0]] in {" in ", " at "})
-             and not re.fullmatch(r"[IVX]+", text[f[0]:f[1]])]  # "Minister of Foreign Affairs II"
+    found = [f for f in found if not _place_or_chrome(text, f[0], f[1], kb)]
     # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").
     found = [f for f in found if not _MEDIA_BEFORE.search(text[max(0, f[0] - 30):f[0]])
              and not _MEDIA_AFTER.match(text[f[1]:f[1] + 30]) and not _BODY_AFTER.match(text[f[1]:f[1] + 30])]

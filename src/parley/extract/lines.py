@@ -58,6 +58,7 @@ def held_over_line_after(tok: Token) -> bool:
     if sent.end >= len(tok.doc):
         return False
     after = tok.doc[sent.end].sent
-    return any(t.dep_ in {"nsubj", "nsubjpass"} and trigger_type(t) == "MEET" and by_phone(t) and any(
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and any(
         c.dep_ == "det" and c.lower_ in {"the", "this"} for c in t.children) and not any(
-        c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in t.children) for t in after)
+        c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in t.children)
+        and trigger_type(t) == "MEET" and by_phone(t) for t in after)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
 
 from spacy.tokens import Doc
 
@@ -142,7 +143,11 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         finder.people = dict(known)
     text = doc.text if text is None else text  # Doc.text is rebuilt on every access
     sent_bounds = [(s.start_char, s.end_char) for s in sentences(doc)] or [(0, len(text))]
-    states = {kb.countries.get(m.group(0)) for m in kb.country_re.finditer(text)} | {publisher_country, locale}
+
+    @cache
+    def states() -> set[str | None]:
+        """The states the text names (and the publisher's): read only when a surname needs them."""
+        return {kb.countries.get(m.group(0)) for m in kb.country_re.finditer(text)} | {publisher_country, locale}
 
     def bounds_of(pos: int) -> tuple[int, int]:
         for s, e in sent_bounds:
@@ -203,7 +208,7 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
             canonical, registered = finder.canonical(name, country)
             named = [p for p in finder.people.values() if p.name.split()[-1] == name] \
                 if registered and len(name.split()) == 1 and canonical not in finder.people else []
-            if len(named) == 1 and (named[0].title or kb.person_country.get(canonical) not in states):
+            if len(named) == 1 and (named[0].title or kb.person_country.get(canonical) not in states()):
                 # "Gov. Greg Abbott ... Abbott said": the document's Abbott, not the registry's Tony
                 # Abbott, whose state the text never names; "Senator Dan Sullivan ... Sullivan": the
                 # titled senator, not Jake Sullivan ("Mary Bainimarama", untitled, beside Fiji's prime
