@@ -32,6 +32,7 @@ from parley.extract.journeys import (
     _travel_purpose,
     capital_meant,
     country_meant,
+    place_in_apposition,
     state_of,
 )
 from parley.extract.knowledge import Knowledge, doc_text, sentence_of
@@ -196,6 +197,16 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in {"country", "city", "capital"}
                                                               for g in c.children) for c in tok.children):
             event.location = None  # "on the occasion of his visit to the country": where he was received
+            if home and all(cast.people[p].country == home for p in people):
+                # (by the publisher's country, "his" is not the host's: the latest guest named before,
+                # unless the text tells the host's own journey: see _own_journey)
+                event.people = [m.person for m in reversed(cast.mentions) if sent.start_char <= m.start < tok.idx
+                                and cast.people[m.person].country not in {home, None}][:1] or people
+                if event.people != people:
+                    event.rules["visitor"] = "guest-of-the-country:" + people[0]
+            if home and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "country" for g in c.children)
+                            for c in tok.children) and cast.people[event.people[0]].country not in {home, None}:
+                event.location = kb.country_names.get(home)  # the publisher's country, a guest's destination
         elif kind == "VISIT" and tok.dep_ == "amod":
             event.location = None  # "the visiting U.S. Vice President": the guest, not a destination
         elif kind == "VISIT":
@@ -203,6 +214,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                             and tok.lemma_.lower() == "visit" and tok.pos_ == "VERB"
                             for e in doc.ents if e.label_ == "GPE" and e.start <= c.i < e.end),
                            None)  # "then visit neighboring Poland": the state it names, not a place nearer
+            if visited is None and tok.pos_ == "VERB" and tok.lemma_.lower() == "visit":
+                visited = place_in_apposition(tok)
             event.location = visited or place_near(tok, sent, kind, kb, doc, text) or next(
                 (c.text for c in tok.children if (c.dep_ == "compound" and tok.pos_ == "NOUN"
                  and (c.text in kb.country_nouns or c.text in kb.places)) or (c.dep_ == "dobj" and c.ent_type_ == "GPE"
@@ -250,8 +263,10 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                                                    for c in tok.children):
                 # "thanked Minister Locsin for the hospitality accorded to him during his visit to
                 # Manila": "his" is not the host's; the latest person named before who is a guest there
-                people = [m.person for m in reversed(cast.mentions) if sent.start_char <= m.start < tok.idx
-                          and cast.people[m.person].country not in {host_country, None}][:1]
+                before = [m.person for m in reversed(cast.mentions) if sent.start_char <= m.start < tok.idx
+                          and cast.people[m.person].country != host_country]
+                people = [p for p in before if cast.people[p].country is not None][:1] or [
+                    p for p in before if cast.people[p].organization][:1]  # (or an organisation's: "UNICEF's X")
             if not people:
                 continue
             if tok.tag_ == "NNS":
@@ -301,7 +316,25 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         found.extend(Found(kind, list(event.people), event.start, event.end, event.trigger, ahead or event.modality,
                            stop, None if ahead else event.date, dict(event.rules), list(event.spans)) for stop in stops)
         # ("has departed the country for Senegal, Morocco and France": the later legs are still ahead)
+    _own_journey(found, kb, home)
     return found
+
+
+def _own_journey(found: list[Found], kb: Knowledge, home: str | None) -> None:
+    """"Minister X met with President Y of Laos during his visit to the country" in a Belarusian
+    relay: "the country" is the one the text elsewhere says X visited ("X's visit to Laos"), and
+    the visit is X's; only when the text tells no such journey is it the publisher's country,
+    visited by the guest."""
+    for event in found:
+        owner = event.rules.get("visitor", "")
+        if event.type != "VISIT" or not owner.startswith("guest-of-the-country:"):
+            continue
+        owner = owner.split(":", 1)[1]
+        abroad = next((e.location for e in found if e.type == "VISIT" and e is not event and e.people[:1] == [owner]
+                       and e.location and state_of(e.location, kb) not in {home, None}), None)
+        if abroad:
+            event.people, event.location = [owner], abroad
+            event.rules["visitor"] = "own-journey"
 
 
 def _own_clause_differs(tok: Token, near: TimeExpr) -> bool:

@@ -34,7 +34,10 @@ _MEETING_NOUNS = {"summit", "talks", "meeting", "meetings"}  # what one travels 
 _OCCASIONS = _MEETING_NOUNS | {"conference", "forum", "session", "assembly", "inauguration", "funeral", "ceremony",
                                "visit", "consultations", "dialogue", "negotiations"}
 _ENDING = {"wrap", "conclude", "end", "complete", "return"}  # a departure that ends a trip is no visit
-_ATTENDING = {"attend", "meet", "hold", "participate", "join", "sign", "witness", "lead", "represent"}
+_ATTENDING = {"attend", "meet", "hold", "participate", "join", "sign", "witness", "lead", "represent", "discuss"}
+# what a place unknown to the gazetteer is called in apposition ("visited Sanliurfa, a Turkish province")
+_PLACE_KINDS = {"province", "city", "town", "region", "state", "district", "village", "capital", "island",
+                "port", "county", "prefecture", "municipality", "governorate", "oblast", "emirate"}
 
 
 def trip_to(tok: Token, nxt: str) -> bool:
@@ -45,6 +48,18 @@ def trip_to(tok: Token, nxt: str) -> bool:
         return True
     return any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) and any(
         t.lower_ == "to" and t.nbor(1).ent_type_ == "GPE" for t in tok.doc[tok.i + 2:min(tok.i + 9, len(tok.doc) - 1)])
+
+
+def place_in_apposition(verb: Token) -> str | None:
+    """"visited Sanliurfa, a Turkish province bordering Syria", "toured Kasese, a district in western
+    Uganda": a destination the gazetteer does not know, which the text itself calls a place."""
+    for obj in verb.children:
+        if obj.dep_ != "dobj" or obj.pos_ != "PROPN":
+            continue
+        if any(c.dep_ == "appos" and c.lemma_.lower() in _PLACE_KINDS for c in obj.children):
+            words = [t for t in obj.subtree if t.i <= obj.i and (t.dep_ == "compound" or t is obj)]
+            return " ".join(t.text for t in words)
+    return None
 
 
 def present_for(be: Token) -> bool:

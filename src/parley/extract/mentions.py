@@ -278,7 +278,8 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         own_org = kb.orgs[m.group("org")].name if m.group("org") else None
         holder = _resolve_office(finder, kb, spec.role, spec.title, country, spec.country, on,
                                  None if own_org else publisher_country, own_org or spec.org or publisher_org)
-        if country is None and spec.country is None and not headline:
+        if country is None and spec.country is None and not headline and own_org is None:
+            # (an office its organisation names, "the ASEAN Secretary General", is no other state's)
             ss, se = bounds_of(m.start())
             if holder is None or any(
                     mm.person == holder.name and not mm.office and ss <= mm.start < m.start()
@@ -360,8 +361,11 @@ def _resolve_office(finder: PeopleFinder, kb: Knowledge, role: str, title: str,
 
     term = None if wanted else kb.org_office(title, org, on, role)  # an organisation's own office
     if term is not None:
-        found = next((p for p in finder.people.values() if p.name == term.name), None)
-        return found or finder.add(term.name, None, title, term.org, True, "office-org", (0, 0))
+        found = next((p for p in finder.people.values() if p.name == term.name), None) or next(
+            (p for p in finder.people.values() if p.country is None and p.organization in {None, term.org}
+             and holds(p, None)), None)
+        return found or finder.add(term.name, None, title, term.org, True, "office-org", (0, 0))  # (the text's
+        # own holder first: "Secretary General of ASEAN X ... the ASEAN Secretary General" is X)
     if wanted:
         found = next((p for p in finder.people.values() if p.country == wanted and holds(p, wanted)), None)
         return found or registry(wanted)

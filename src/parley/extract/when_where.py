@@ -118,6 +118,8 @@ def _topic_place(doc: Doc, char: int) -> bool:
     if span is None:
         return False
     node = span[0]
+    if node.dep_ == "det" and node.i + 1 < len(doc):
+        node = doc[node.i + 1]  # "the developments in the Gaza Strip": from the name, not its article
     while node.dep_ == "compound" and node.head is not node:
         node = node.head
     prep = node.head

@@ -1,0 +1,64 @@
+"""Forms of the pages about heads of international organisations and leaders of smaller states first
+met in corpus/d128-d129: a guest's visit told as "his visit to the country" in the host
+government's release (and the same words in a relay about the publisher's own minister abroad), a
+place that qualifies a topic after "During the meeting", an organisation head's visit during which
+she calls on a leader, an organisation's office named a second time in another word order, and a
+destination the gazetteer lacks that the text calls a province.
+
+Names are invented; the forms are the ones those pages use."""
+
+from __future__ import annotations
+
+from parley.extract import Extractor
+from parley.model import Extraction
+from test_extract import run
+
+
+def _events(x: Extraction) -> list[tuple[str, list[str], str | None]]:
+    return [(e.type, sorted(p.name or "" for p in e.participants), e.location) for e in x.events]
+
+
+def test_his_visit_to_the_country_in_a_hosts_release_is_the_guests(extractor: Extractor) -> None:
+    x = run(extractor, "Doha, May 11\n\nHE Qatari Prime Minister and Minister of Foreign Affairs Sheikh Tom Sample "
+            "met HE Vice President of the State of Palestine, Jo Example, on the occasion of his visit to the "
+            "country.\n\n"
+            "During the meeting, the two sides discussed the latest developments in the Gaza Strip.",
+            publisher="Ministry of Foreign Affairs, Qatar", published="2025-05-11",
+            url="https://mofa.gov.qa/en/qatar/latest-articles/latest-news/details/2025/05/11/example")
+    assert ("VISIT", ["Jo Example"], "Qatar") in _events(x)
+    assert [e[2] for e in _events(x) if e[0] == "MEET"] == ["Doha"]  # not "the Gaza Strip": a topic's place
+
+
+def test_his_visit_to_the_country_is_the_publishers_minister_abroad_when_the_text_says_so(
+        extractor: Extractor) -> None:
+    x = run(extractor, "MINSK, 17 July (BelTA) - Belarusian Minister of Foreign Affairs Tom Sample met with President "
+            "Jo Example of Laos during his visit to the country, the press service of the ministry told BelTA.\n\n"
+            "“The highlight of Tom Sample’s visit to Laos was his meeting with President Jo Example,” the ministry "
+            "reported.", publisher="BelTA", published="2025-07-17")
+    visits = [e for e in _events(x) if e[0] == "VISIT"]
+    assert visits == [("VISIT", ["Tom Sample"], "Laos")]
+
+
+def test_an_organisation_heads_visit_during_which_she_calls_on_a_leader(extractor: Extractor) -> None:
+    x = run(extractor, "ISLAMABAD: The Executive Director of UNICEF, Jo Example, called on Pakistani Prime Minister "
+            "Tom Sample on Monday, during her first visit to Pakistan since assuming this position.",
+            publisher="Example Herald", published="2022-02-22")
+    assert ("VISIT", ["Jo Example"], "Pakistan") in _events(x)
+
+
+def test_an_organisations_office_named_again_is_the_holder_the_text_named(extractor: Extractor) -> None:
+    x = run(extractor, "MANILA – Foreign Affairs Secretary Tom Sample received the Secretary General of ASEAN Jo "
+            "Example on December 13, on the occasion of the working visit of the ASEAN Secretary General to Manila "
+            "from December 12 to 15.", publisher="Example Herald", published="2021-12-14")
+    assert ("VISIT", ["Jo Example"], "Manila") in _events(x)
+    assert {p.name for e in x.events for p in e.participants} == {"Tom Sample", "Jo Example"}  # no registry holder
+
+
+def test_a_destination_the_text_calls_a_province(extractor: Extractor) -> None:
+    x = run(extractor, "The United Nations High Commissioner for Refugees Tom Sample on Thursday visited Exampleurfa, "
+            "a Turkish province bordering Syria that is hosting Syrian refugees.",
+            publisher="Example Herald", published="2022-02-18")
+    assert _events(x) == [("VISIT", ["Tom Sample"], "Exampleurfa")]
+    x = run(extractor, "The United Nations High Commissioner for Refugees Tom Sample on Thursday visited Jo Example, "
+            "a Turkish businessman.", publisher="Example Herald", published="2022-02-18")
+    assert not [e for e in _events(x) if e[0] == "VISIT" and e[2] == "Jo Example"]  # a guard: a person is no place
