@@ -62,3 +62,35 @@ def test_a_destination_the_text_calls_a_province(extractor: Extractor) -> None:
     x = run(extractor, "The United Nations High Commissioner for Refugees Tom Sample on Thursday visited Jo Example, "
             "a Turkish businessman.", publisher="Example Herald", published="2022-02-18")
     assert not [e for e in _events(x) if e[0] == "VISIT" and e[2] == "Jo Example"]  # a guard: a person is no place
+
+
+def test_an_undated_page_reads_its_offices_by_the_latest_day_it_writes(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Tom Sample met this Friday with his counterparts from Slovenia and Latvia "
+            "to evaluate the scope of the bi-regional mechanism.\n\n– Example Ministry (@example) October 28, "
+            "2022", publisher="Example Herald")
+    assert {p.name for e in x.events for p in e.participants} >= {"Tanja Fajon", "Edgars Rinkēvičs"}
+    assert all(e.date is None for e in x.events)  # the posted day fixes offices, not "this Friday"
+
+
+def test_an_undated_page_reads_its_offices_within_the_terms_of_the_people_it_names() -> None:
+    from parley.extract.registry import Registry, day_in_office
+
+    registry = Registry([{"offices": [
+        {"id": "FRA.head_of_state", "country": "FRA", "role": "head_of_state", "titles": ["President"],
+         "holders": [{"name": "Tom Sample", "from": "2012-05-15", "to": "2017-05-14"}]},
+        {"id": "PRT.head_of_state", "country": "PRT", "role": "head_of_state", "titles": ["President"],
+         "holders": [{"name": "Jo Example", "from": "2006-03-09", "to": "2016-03-09"},
+                     {"name": "Ann Other", "from": "2016-03-09", "to": None}]}]}])
+    day = day_in_office(["Tom Sample"], registry)
+    assert day is not None and "2012-05-15" < day < "2017-05-14"
+    both = day_in_office(["Tom Sample", "Jo Example"], registry)
+    assert both is not None and "2012-05-15" < both < "2016-03-09"  # within both terms
+    assert registry.holder("PRT", "head_of_state", both).name == "Jo Example"
+    assert day_in_office(["Jo Example", "Ann Other"], registry) is None  # terms that never meet
+    assert day_in_office(["Nobody Known"], registry) is None
+
+
+def test_a_naval_rank_before_a_name_is_no_part_of_it(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Commodore Tom Sample has arrived in Port Vila to attend the leaders' summit.",
+            publisher="Example Herald", published="2008-05-27")
+    assert _events(x) == [("VISIT", ["Tom Sample"], "Port Vila")]

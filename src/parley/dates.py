@@ -325,3 +325,11 @@ def is_stamp(expr: TimeExpr, text: str) -> bool:
     words = re.findall(r"[A-Za-z]+", rest)
     return all(w.lower() in _STAMP_WORDS or w.lower() in WEEKDAYS or w[:1].isupper() for w in words) \
         and not any(w.lower() in {"today", "yesterday", "on"} for w in words[:0])
+
+
+def latest_day(text: str) -> str | None:
+    """The latest full date a page with no publication date writes out ("October 28, 2022" in an
+    embedded post): the day by which its offices are read ("his counterparts from Bolivia and
+    Slovenia"), never an anchor for its "on Friday", which the page does not fix."""
+    days = [d.value for d in find_dates(text) if d.kind == "absolute" and d.value and len(d.value) == 10]
+    return max(days) if days else None

@@ -197,16 +197,18 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ in {"country", "city", "capital"}
                                                               for g in c.children) for c in tok.children):
             event.location = None  # "on the occasion of his visit to the country": where he was received
-            if home and all(cast.people[p].country == home for p in people):
-                # (by the publisher's country, "his" is not the host's: the latest guest named before,
-                # unless the text tells the host's own journey: see _own_journey)
+            capital = capital_meant(tok, kb)  # "his visit to the French capital": Paris, France's
+            there = state_of(capital, kb) if capital else home if any(
+                g.lower_ == "country" for c in tok.children if c.lower_ == "to" for g in c.children) else None
+            if there and all(cast.people[p].country == there for p in people):
+                # ("his" is not the host's: the latest guest named before, unless the text tells the
+                # publisher's own official's journey: see _own_journey)
                 event.people = [m.person for m in reversed(cast.mentions) if sent.start_char <= m.start < tok.idx
-                                and cast.people[m.person].country not in {home, None}][:1] or people
-                if event.people != people:
+                                and cast.people[m.person].country not in {there, None}][:1] or people
+                if event.people != people and not capital:
                     event.rules["visitor"] = "guest-of-the-country:" + people[0]
-            if home and any(c.dep_ == "prep" and c.lower_ == "to" and any(g.lower_ == "country" for g in c.children)
-                            for c in tok.children) and cast.people[event.people[0]].country not in {home, None}:
-                event.location = kb.country_names.get(home)  # the publisher's country, a guest's destination
+            if there and cast.people[event.people[0]].country not in {there, None}:
+                event.location = capital or kb.country_names.get(there)  # the guest's destination
         elif kind == "VISIT" and tok.dep_ == "amod":
             event.location = None  # "the visiting U.S. Vice President": the guest, not a destination
         elif kind == "VISIT":

@@ -14,7 +14,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from parley.config import Settings
-from parley.dates import find_dates, is_stamp, parse_iso
+from parley.dates import find_dates, is_stamp, latest_day, parse_iso
 from parley.extract.announcers import aide_country
 from parley.extract.candidates import CALENDAR_WORDS
 from parley.extract.events import Found, find_events
@@ -44,7 +44,7 @@ from parley.extract.recalled import (
     visits_here,
 )
 from parley.extract.references import release_author, speakers_i, speech_speaker, transcript_speakers
-from parley.extract.registry import user_registry_path
+from parley.extract.registry import day_in_office, user_registry_path
 from parley.extract.separate import absorb_receptions, separate
 from parley.extract.statements import attribute
 from parley.extract.topics import topics_of
@@ -138,7 +138,9 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     place_line, day_line = dateline(text, kb, published)
     title_dates = [d for d in find_dates(document.title or "") if d.value and len(d.value) == 10]
     title_day = title_dates[0].value if title_dates else None
-    on = title_day or (published.isoformat() if published else None)
+    on = title_day or (published.isoformat() if published else None) or latest_day(text) or day_in_office(
+        (kb.person_aliases[fold(m.group(0))] for m in kb.person_re.finditer(text) if " " in m.group(0)
+         and fold(m.group(0)) in kb.person_aliases), kb.registry)
 
     org_name = org.name if org else None
     locale = org.country if org else None

@@ -17,6 +17,7 @@ import json
 import os
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import date
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -96,6 +97,10 @@ class Registry:
         for term in self.terms:
             self._by_office.setdefault((term.country or term.org or "", term.role), []).append(term)
             self._by_name.setdefault(term.name, []).append(term)
+        # the registry's own present: the latest day a term begins or ends (open terms run to it), so
+        # that reading by it gives the same answer on any day the software runs
+        self.present = max((date.fromisoformat(day_key(d)) for t in self.terms for d in (t.start, t.end) if d),
+                           default=date(2000, 1, 1))
         self._starts: dict[tuple[str, str], list[str]] = {}
         for key, terms in self._by_office.items():
             terms.sort(key=lambda t: (day_key(t.start), t.name))
@@ -156,6 +161,28 @@ class Registry:
 
     def scopes(self) -> set[str]:
         return {scope for scope, _ in self._by_office}
+
+
+def day_in_office(names: Iterable[str], registry: Registry) -> str | None:
+    """The day by which to read the offices of a page that carries no date at all: the middle of
+    the latest span in which every registry person it names held one of their offices ("the
+    President of the Republic met ... François Hollande" in an undated presidency page: within
+    Hollande's term).  None when the page names no one the registry knows or when their terms
+    never meet (a leader recalled from years before), so that nothing is read by a wrong day."""
+    spans: list[tuple[date, date]] | None = None
+    for name in dict.fromkeys(names):
+        own = [(date.fromisoformat(day_key(t.start)), date.fromisoformat(day_key(t.end)) if t.end else registry.present)
+               for t in registry.terms_of(name)]
+        if not own:
+            continue
+        spans = own if spans is None else [(max(a, c), min(b, d)) for a, b in spans for c, d in own
+                                           if max(a, c) < min(b, d)]
+        if not spans:
+            return None
+    if not spans:
+        return None
+    start, end = max(spans)
+    return (start + (end - start) / 2).isoformat()
 
 
 def _source_text(source: Any) -> str:
