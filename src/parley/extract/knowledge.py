@@ -270,8 +270,10 @@ class Knowledge:
     def terms_of(self, name: str) -> list[Term]:
         return self.registry.terms_of(name)
 
-    def person(self, surface: str, on: str | None = None, country: str | None = None) -> str | None:
-        """The registry person a name or surname refers to, preferring who was in office ``on``."""
+    def person(self, surface: str, on: str | None = None, country: str | None = None, given: bool = False
+               ) -> str | None:
+        """The registry person a name or surname refers to, preferring who was in office ``on``
+        (``given``: a given name first, after "Sheikh" or "Prince")."""
         folded = fold(surface)
         if folded in self.person_aliases:
             return self.person_aliases[folded]
@@ -299,21 +301,18 @@ class Knowledge:
         if day is None:
             tiers = [surnames, firsts]
         else:
-            tiers = [{n for n in surnames if in_office(n)}, {n for n in firsts if in_office(n)},
-                     {n for n in surnames if recent(n)}]
+            now = [{n for n in surnames if in_office(n)}, {n for n in firsts if in_office(n)}]
+            tiers = [*(now[::-1] if given else now), {n for n in surnames if recent(n)}]
         for tier in tiers:
             found = {n for n in tier if self.person_country.get(n) == country} if country else tier
-            if len(found) == 1:
-                return next(iter(found))
             if found:
-                return None
+                return next(iter(found)) if len(found) == 1 else None
         return None
 
     def org_of_publisher(self, publisher: str | None, url: str | None) -> Organization | None:
         """The organisation behind a publisher name (or, failing that, the URL's domain)."""
         if publisher:
-            # "Ministry of Foreign Affairs, European Union and Cooperation of Spain": the data's "X (Spain)",
-            # before any organisation named inside it
+            # "Ministry of Foreign Affairs, European Union and Cooperation of Spain": "X (Spain)" first
             tail = _STATE_TAIL.search(publisher)
             named = self.orgs.get(f"{publisher[:tail.start()].strip()} ({tail['state']})") if tail else None
             if tail and named is not None and named.country == self.countries.get(tail["state"]):

@@ -86,12 +86,10 @@ _STYLES = {"Majesty", "Highness", "Excellency", "Holiness", "Royal"}
 class PeopleFinder:
     """Finds and resolves the people of one text (a document body or its headline)."""
 
-    def __init__(self, kb: Knowledge, publisher_country: str | None, on: str | None,
-                 locale: str | None = None) -> None:
+    def __init__(self, kb: Knowledge, publisher_country: str | None, on: str | None, locale: str | None = None) -> None:
         self.kb = kb
         self.publisher_country = publisher_country
-        # The country an outlet writes from (a UAE newspaper's "President Sheikh Mohamed"): only
-        # a tie-break between registry people a bare first name or surname could be.
+        # The country an outlet writes from (a UAE paper's "President Sheikh Mohamed"): a bare name's first try
         self.locale = locale
         self.on = on
         self.people: dict[str, Person] = {}
@@ -107,7 +105,6 @@ class PeopleFinder:
             seen.add(name)
         return name
 
-    # -- names ----------------------------------------------------------------------------
     def clean_name(self, surface: str) -> str:
         name = surface.strip(" ,.;:()\"“”‘’")
         name = _POSSESSIVE.sub("", name) if name.endswith(("'s", "’s", "'", "’")) else name
@@ -215,8 +212,10 @@ class PeopleFinder:
             return self.kb.person_aliases[swapped], True
         bare = [t for t in tokens if t not in _RANKS]
         if len(bare) == 1:  # "Xi", "Sheikh Mohamed": a first name or surname after any rank
-            found = self.kb.person(bare[0], self.on, country) or (  # (or the publisher's own: "PM Ardern's
-                self.kb.person(bare[0], self.on, self.locale) if self.locale else None)  # visit to Tokelau")
+            given = tokens[0] in _RANKS  # "Sheikh Mohamed": a given name; a state named near first, else the
+            found = (country and self.kb.person(bare[0], self.on, country, given)) or (  # outlet's own
+                self.locale and self.kb.person(bare[0], self.on, self.locale, given)) or (  # ("Sheikh Mohamed"
+                None if country else self.kb.person(bare[0], self.on, None, given))  # in a UAE paper), else anyone
             if found:
                 return found, True
         found = registry_variant(self.kb, no_initials or name, country)
@@ -389,7 +388,8 @@ class PeopleFinder:
         if in_registry:
             person.in_registry = True
             registry_country = self.kb.person_country.get(person.name)
-            if registry_country:
+            if registry_country and (not org or not self.on or any(  # ("OAS Secretary-General X", once a
+                    t.start <= self.on < (t.end or "9999") for t in self.kb.terms_of(person.name))):  # minister)
                 person.country = registry_country
             elif self.org_official(person.name):
                 country = None  # an organisation's head acts for no state, whatever place is near
