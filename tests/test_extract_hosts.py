@@ -94,3 +94,22 @@ def test_a_naval_rank_before_a_name_is_no_part_of_it(extractor: Extractor) -> No
     x = run(extractor, "Prime Minister Commodore Tom Sample has arrived in Port Vila to attend the leaders' summit.",
             publisher="Example Herald", published="2008-05-27")
     assert _events(x) == [("VISIT", ["Tom Sample"], "Port Vila")]
+
+
+def test_a_telephone_conversation_with_two_leaders_is_one_call_of_three(extractor: Extractor) -> None:
+    x = run(extractor, "In line with a previous agreement, Tom Sample had a telephone conversation with Federal "
+            "Chancellor of Germany Jo Example and President of France Ann Other.\n\nThe leaders continued "
+            "exchanging views on the crisis.", publisher="Example Herald", published="2014-07-01")
+    assert _events(x) == [("CALL", ["Ann Other", "Jo Example", "Tom Sample"], None)]
+    x = run(extractor, "Tom Sample spoke by phone with Federal Chancellor of Germany Jo Example and President of "
+            "France Ann Other.", publisher="Example Herald", published="2014-07-01")
+    assert sorted(e[1] for e in _events(x)) == [["Ann Other", "Tom Sample"], ["Jo Example", "Tom Sample"]]  # a guard
+
+
+def test_the_late_father_in_a_sultans_style_is_no_participant(extractor: Extractor) -> None:
+    x = run(extractor, "His Majesty Sultan Haji Tom Sample Mu'izzaddin Waddaulah ibni Al-Marhum Sultan Haji Omar "
+            "'Ali Examplien Sa'adul Khairi Waddien, Sultan and Yang Di-Pertuan of Brunei Darussalam received in "
+            "audience His Excellency Jo Example, Minister of Foreign Affairs of the Republic of Singapore, at "
+            "Istana Nurul Iman.", publisher="Example Herald", published="2024-03-19")
+    people = {p.name for e in x.events for p in e.participants}
+    assert len(people) == 2 and any("Jo Example" in n for n in people), people

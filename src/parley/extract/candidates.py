@@ -122,6 +122,7 @@ _OPENERS = {"besides", "meanwhile", "also", "however", "later", "earlier", "addi
             "furthermore", "separately", "likewise", "then", "subsequently", "thereafter", "afterwards"}
 # the word a building's name starts with in the language of its country: "Kompleks Seri Perdana",
 # "Wisma Putra", "Istana Nurul Iman", "Palais Bourbon", "Palacio de Nariño", "Qasr Al Watan"
+_SON_OF_THE_LATE = re.compile(r"\b(?:ibni|bin|binti)\s+(?:Al-?|al-?)?[Mm]arhum(?:ah)?\b[^,;.\n]*")
 _NOT_A_NAME_START = {"Kompleks", "Wisma", "Istana", "Palais", "Palacio", "Palazzo", "Schloss", "Qasr", "Bait",
                      "Beit", "Dewan", "Bangunan", "Rumah"}
 _NOT_A_NAME_END = {"Palace", "House", "Hall", "Airport", "Hotel", "Centre", "Center", "Building", "Villa", "Square",
@@ -305,6 +306,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
             continue
         found.append((m.start("name"), m.end("name"), "name+apposed-title"))
     found = [f for f in found if not _place_or_chrome(text, f[0], f[1], kb)]
+    # "Sultan X ibni Al-Marhum Sultan Y, Sultan of Brunei": the late father is part of the style
+    late = [(m.start(), m.end()) for m in _SON_OF_THE_LATE.finditer(text)]
+    found = [f for f in found if not any(s < f[0] < e for s, e in late)]
     # Outlets named like people ("state broadcaster Al Ekhbariya", "Al Arabiya television").
     found = [f for f in found if not _MEDIA_BEFORE.search(text[max(0, f[0] - 30):f[0]])
              and not _MEDIA_AFTER.match(text[f[1]:f[1] + 30]) and not _BODY_AFTER.match(text[f[1]:f[1] + 30])]

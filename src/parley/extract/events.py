@@ -32,6 +32,7 @@ from parley.extract.journeys import (
     _travel_purpose,
     capital_meant,
     country_meant,
+    own_journey,
     place_in_apposition,
     state_of,
 )
@@ -121,8 +122,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
             continue  # "during his virtual visit to Kenya": no one travelled
         if kind == "MEET" and (by_phone(tok) or during_virtual(tok) or held_over_line_after(tok)):
             kind = "CALL"  # "held talks via telephone with", "a meeting by video link"
-        if tok.dep_ == "compound" and trigger_type(tok.head) is not None:
-            continue  # "a telephone call", "a telephone discussion": one engagement, told by its head noun
+        if tok.dep_ == "compound" and (trigger_type(tok.head) is not None or (
+                tok.head.lower_ == "conversation" and doc[tok.head.i + 1:tok.head.i + 2].text == "with")):
+            continue  # "a telephone call", "a telephone conversation with": one engagement, told by its head
         if kind == "CALL" and tok.pos_ in {"VERB", "AUX"} and any(
                 g.lower_ in {"phone", "telephone", "video"}
                 for c in tok.children if c.dep_ == "prep" for g in c.children):
@@ -202,7 +204,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                 g.lower_ == "country" for c in tok.children if c.lower_ == "to" for g in c.children) else None
             if there and all(cast.people[p].country == there for p in people):
                 # ("his" is not the host's: the latest guest named before, unless the text tells the
-                # publisher's own official's journey: see _own_journey)
+                # publisher's own official's journey: see own_journey)
                 event.people = [m.person for m in reversed(cast.mentions) if sent.start_char <= m.start < tok.idx
                                 and cast.people[m.person].country not in {there, None}][:1] or people
                 if event.people != people and not capital:
@@ -318,25 +320,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         found.extend(Found(kind, list(event.people), event.start, event.end, event.trigger, ahead or event.modality,
                            stop, None if ahead else event.date, dict(event.rules), list(event.spans)) for stop in stops)
         # ("has departed the country for Senegal, Morocco and France": the later legs are still ahead)
-    _own_journey(found, kb, home)
+    own_journey(found, kb, home)
     return found
-
-
-def _own_journey(found: list[Found], kb: Knowledge, home: str | None) -> None:
-    """"Minister X met with President Y of Laos during his visit to the country" in a Belarusian
-    relay: "the country" is the one the text elsewhere says X visited ("X's visit to Laos"), and
-    the visit is X's; only when the text tells no such journey is it the publisher's country,
-    visited by the guest."""
-    for event in found:
-        owner = event.rules.get("visitor", "")
-        if event.type != "VISIT" or not owner.startswith("guest-of-the-country:"):
-            continue
-        owner = owner.split(":", 1)[1]
-        abroad = next((e.location for e in found if e.type == "VISIT" and e is not event and e.people[:1] == [owner]
-                       and e.location and state_of(e.location, kb) not in {home, None}), None)
-        if abroad:
-            event.people, event.location = [owner], abroad
-            event.rules["visitor"] = "own-journey"
 
 
 def _own_clause_differs(tok: Token, near: TimeExpr) -> bool:

@@ -214,3 +214,20 @@ def first_day(last: str | None, days: int) -> str | None:
     if not last or len(last) != 10 or days <= 1:
         return last
     return (date.fromisoformat(last) - timedelta(days=days - 1)).isoformat()
+
+
+def own_journey(found: list[Found], kb: Knowledge, home: str | None) -> None:
+    """"Minister X met with President Y of Laos during his visit to the country" in a Belarusian
+    relay: "the country" is the one the text elsewhere says X visited ("X's visit to Laos"), and
+    the visit is X's; only when the text tells no such journey is it the publisher's country,
+    visited by the guest."""
+    for event in found:
+        owner = event.rules.get("visitor", "")
+        if event.type != "VISIT" or not owner.startswith("guest-of-the-country:"):
+            continue
+        owner = owner.split(":", 1)[1]
+        abroad = next((e.location for e in found if e.type == "VISIT" and e is not event and e.people[:1] == [owner]
+                       and e.location and state_of(e.location, kb) not in {home, None}), None)
+        if abroad:
+            event.people, event.location = [owner], abroad
+            event.rules["visitor"] = "own-journey"

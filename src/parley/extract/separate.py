@@ -84,6 +84,8 @@ def _distributed(tok: Token, cast: Cast) -> bool:
              and (t.head.i == tok.i or t.head.lower_ in {"with", "as", "well"})]
     if tok.pos_ in {"VERB", "NOUN"} and len(withs) >= 2:
         return True  # "will meet with President X one-to-one, and with Prime Minister Y at a lunch"
+    if _a_single_call(tok):
+        return False  # "had a telephone conversation with A and B": one call, of the three
     if trigger_type(tok) == "CALL" and len(set(here := cast.people_in(sent.start_char, sent.end_char))) >= 3 \
             and not words & {"conference", "video", "virtual", "trilateral"} and not _one_team(tok, here, cast):
         return True  # "also spoke with A and B": a telephone call is had with one leader at a time
@@ -191,7 +193,15 @@ def _one_by_one_calls(event: Found, tok: Token, cast: Cast) -> bool:
              if t.lower_ == "alongside" and t.dep_ == "prep"]
     beside = {m.person for m in cast.mentions for s, e in aside if s <= m.start < e}
     return event.type == "CALL" and len(set(event.people) - beside) >= 3 and not words & CONFERENCE_WORDS \
-        and not _one_team(tok, event.people, cast)
+        and not _one_team(tok, event.people, cast) and not _a_single_call(tok)
+
+
+def _a_single_call(tok: Token) -> bool:
+    """"had a telephone conversation with A and B", "held a phone call with": a call counted as
+    one, of everyone it names (not "spoke with A and B", "calls with A and B")."""
+    return tok.tag_ == "NN" and tok.lemma_.lower() in {"call", "conversation"} and any(
+        c.dep_ == "det" and c.lower_ in {"a", "an", "one"} for c in tok.children) and not any(
+        c.lower_ == "courtesy" for c in tok.children)  # (a courtesy call is a meeting)
 
 
 def _one_team(tok: Token, people: list[str], cast: Cast) -> bool:
