@@ -113,3 +113,33 @@ def test_the_late_father_in_a_sultans_style_is_no_participant(extractor: Extract
             "Istana Nurul Iman.", publisher="Example Herald", published="2024-03-19")
     people = {p.name for e in x.events for p in e.participants}
     assert len(people) == 2 and any("Jo Example" in n for n in people), people
+
+
+def test_a_president_elect_named_by_surname_is_the_registry_person_about_to_take_office(
+        extractor: Extractor) -> None:
+    x = run(extractor, "On Thursday November 6, Prime Minister Tom Sample spoke to President-elect Obama to "
+            "congratulate him on winning the US Presidential election.", publisher="Example Herald",
+            published="2008-11-07")
+    assert [(e.type, {(p.name, p.country) for p in e.participants}) for e in x.events] == [
+        ("CALL", {("Tom Sample", None), ("Barack Obama", "USA")})]
+
+
+def test_a_headline_of_one_call_with_the_leaders_of_several_states_is_one_call(extractor: Extractor) -> None:
+    text = "The Prime Minister spoke to the leaders of the United States, Germany, France and Italy yesterday."
+    x = run(extractor, text, publisher="Prime Minister's Office, 10 Downing Street", published="2023-01-26",
+            title="PM call with leaders of US, Germany, France & Italy: 25 January 2023")
+    assert [sorted(p.name for p in e.participants) for e in x.events] == [
+        ["Emmanuel Macron", "Giorgia Meloni", "Joe Biden", "Olaf Scholz", "Rishi Sunak"]]
+    x = run(extractor, text, publisher="Prime Minister's Office, 10 Downing Street", published="2023-01-26",
+            title="PM calls with leaders of US, Germany, France and Italy")
+    assert len(x.events) == 4  # a guard: "calls", one each
+
+
+def test_a_line_above_a_blank_line_is_a_sentence_of_its_own(extractor: Extractor) -> None:
+    x = run(extractor, "Telephone conversation with Jo Example, Ann Other and Ben Instance\n\nAugust 22, 2017\n\n"
+            "Tom Sample had a telephone conversation with Chancellor of Germany Jo Example, President of France "
+            "Ann Other and President of Ukraine Ben Instance.\n\nThe telephone conversation with Jo Example, Ann "
+            "Other and Ben Instance resulted in the following joint statement.",
+            publisher="Example Herald", published="2017-08-22")
+    assert [sorted(p.name for p in e.participants) for e in x.events] == [
+        ["Ann Other", "Ben Instance", "Jo Example", "Tom Sample"]]

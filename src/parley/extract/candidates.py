@@ -147,7 +147,7 @@ def _patterns(kb: Knowledge) -> tuple[re.Pattern[str], re.Pattern[str], re.Patte
         honorifics = "|".join(map(re.escape, kb.honorifics))
         titles = "|".join(re.escape(t.title) for t in kb.titles if t.title[:1].isupper() and not t.bare_only)
         _PATTERNS[id(kb)] = (
-            re.compile(rf"\b(?:{titles})[ \t]+(?:(?:{honorifics})[ \t]+){{0,2}}(?={_NAME_TOKEN})"),
+            re.compile(rf"\b(?:{titles})(?:-elect)?[ \t]+(?:(?:{honorifics})[ \t]+){{0,2}}(?={_NAME_TOKEN})"),
             # ("H.E. Amb (Eng) Mahboub Maalim": styles one after another)
             re.compile(rf"\b(?:{honorifics})(?:\s+(?:{honorifics})){{0,2}}\s+({_NAME_TOKEN}(?:\s+{_NAME_TOKEN})*)"),
             # "Senegal's Minister of Agriculture, Mabouba Diagne, at": a full name set off by commas

@@ -124,8 +124,8 @@ def _plural_regex(kb: Knowledge) -> re.Pattern[str]:
     states = "|".join(re.escape(c) for c in sorted(kb.countries, key=len, reverse=True))
     roles = "|".join(_ROLE_WORDS)
     return re.compile(
-        rf"\b(?:(?P<role1>(?i:{roles}))\s+of\s+(?:the\s+)?(?:[A-Za-z]+\s+){{0,3}}(?P<a1>{states})\s+and\s+"
-        rf"(?:the\s+)?(?P<b1>{states})\b"
+        rf"\b(?:(?P<role1>(?i:{roles}))\s+of\s+(?:the\s+)?(?:[A-Za-z]+\s+){{0,3}}(?P<a1>{states})"
+        rf"(?P<more>(?:\s*,\s*(?:the\s+)?(?:{states})){{0,6}}),?\s+(?:and|&)\s+(?:the\s+)?(?P<b1>{states})\b"
         rf"|(?P<a2>{states})\s+and\s+(?P<b2>{states})\s+(?P<role2>(?i:{roles}))\b)")
 
 
@@ -145,7 +145,9 @@ def plural_offices(text: str, finder: PeopleFinder, kb: Knowledge, on: str | Non
             continue  # (not "together with Polish and Ukrainian leaders": some of each, not the one of each)
         role_word = (m.group("role1") or m.group("role2")).lower()
         states = [kb.countries.get(m.group(g) or "") for g in (("a1", "b1") if m.group("a1") else ("a2", "b2"))]
-        if None in states or states[0] == states[1]:
+        if m.group("more"):  # "the leaders of the United States, Germany, France and Italy": each one's
+            states[1:1] = [kb.countries.get(c.group(0)) for c in kb.country_re.finditer(m.group("more"))]
+        if None in states or len(set(states)) < len(states):
             continue
         role, title = _ROLE_WORDS[role_word]
         holders: list[str] = []
@@ -166,6 +168,6 @@ def plural_offices(text: str, finder: PeopleFinder, kb: Knowledge, on: str | Non
             if person is None:
                 break
             holders.append(person.name)
-        if len(holders) == 2:
+        if len(holders) == len(states):
             out.extend(Mention(m.start(), m.end(), name, office=True) for name in holders)
     return out

@@ -13,6 +13,7 @@ import json
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import date, timedelta
 from functools import cache, cached_property
 from importlib import resources
 from pathlib import Path
@@ -286,10 +287,10 @@ class Knowledge:
             return day is not None and any(t.start <= day and (t.end is None or day < t.end)
                                            for t in self.registry.terms_of(name))
 
-        def recent(name: str) -> bool:
+        def recent(name: str) -> bool:  # (or about to take office: "President-elect Obama" in November)
             since = f"{int(day[:4]) - 3}{day[4:]}" if day else ""
-            return any(t.start <= (day or "") and (t.end is None or t.end >= since)
-                       for t in self.registry.terms_of(name))
+            soon = (date.fromisoformat(day[:10]) + timedelta(days=100)).isoformat() if day else ""
+            return any(t.start <= soon and (t.end is None or t.end >= since) for t in self.registry.terms_of(name))
 
         surnames = self.by_token.get(tokens[0], set())
         firsts = self.by_first.get(tokens[0], set())

@@ -4,14 +4,27 @@ A meeting held over a line is a CALL in the output contract (PLOVER's CONSULT wi
 mode), whatever word the text uses for it ("talks via telephone", "a virtual meeting", "met by
 video link"), and a virtual visit is no journey at all.  The text may say so in the engagement's
 own phrase, in an occasion around it ("during his virtual visit"), or in the sentence after it
-("... met today with X. The meeting took place via teleconference").
+("... met today with X. The meeting took place via teleconference").  A headline that calls it
+one call with several leaders ("PM call with leaders of US, Germany, France & Italy") makes the
+body's "spoke to the leaders of A, B, C and D" one call of them all, not one call each.
 """
 
 from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
 from spacy.tokens import Token
 
 from parley.extract.triggers import trigger_type
+
+if TYPE_CHECKING:
+    from parley.extract.triggers import Found
+
+# "PM call with leaders of US, Germany, France & Italy", "Telephone conversation with A, B and C":
+# one call (a singular noun) with a list of partners
+_JOINT_CALL = re.compile(r"\b(?:call|conversation|conference call|video call)\s+(?:with|between)\s+[^:]*?"
+                         r"(?:\bleaders\b|,[^,:]*(?:&|\band\b))", re.IGNORECASE)
 
 # Words of a line: modifying the engagement ("a telephone discussion"), or the line it is held over
 # ("via videolink", "through visual communication technology")
@@ -62,3 +75,23 @@ def held_over_line_after(tok: Token) -> bool:
         c.dep_ == "det" and c.lower_ in {"the", "this"} for c in t.children) and not any(
         c.dep_ == "prep" and c.lower_ in {"with", "between"} for c in t.children)
         and trigger_type(t) == "MEET" and by_phone(t) for t in after)
+
+
+def rejoin_calls(found: list[Found], title: str) -> list[Found]:
+    """The calls split one per counterpart from one trigger, joined again into one call of them all
+    when the headline tells a single call with several leaders (see the module docstring)."""
+    if not _JOINT_CALL.search(title) or re.search(r"\bcalls\b", title, re.IGNORECASE):
+        return found
+    out: list[Found] = []
+    joined: dict[int, Found] = {}
+    for event in found:
+        if event.type != "CALL" or event.rules.get("participants") != "one-per-counterpart":
+            out.append(event)
+        elif event.trigger in joined:
+            whole = joined[event.trigger]
+            whole.people += [p for p in event.people if p not in whole.people]
+        else:
+            joined[event.trigger] = event
+            event.rules["participants"] = "one-call-of-a-list"
+            out.append(event)
+    return out

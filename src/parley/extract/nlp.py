@@ -40,12 +40,15 @@ _BULLETS = {"-", "•", "*", "–", "·", "▪"}
 
 @Language.component("parley_list_items")
 def list_items(doc: Doc) -> Doc:
-    """Each item of a bulleted list is a sentence of its own: items end with no full stop
+    """A paragraph after a blank line, and each item of a bulleted list, is a sentence of its own: a
+    headline or date line above a paragraph has no full stop, and items end with none
     ("Key points:\n- X met Y at the summit\n- X met Z earlier in the day"), and the parser would
     run them into one sentence whose people and dates belong to different engagements."""
     in_item = False
     for tok in doc[1:-1]:
         after_break = doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text
+        if after_break and "\n\n" in doc[tok.i - 1].text:
+            tok.is_sent_start = True  # a blank line ends a paragraph, full stop or not ("August 22, 2017")
         if after_break and (in_item or tok.text in _BULLETS):
             tok.is_sent_start = True  # an item starts, or the line after the last item
             in_item = tok.text in _BULLETS

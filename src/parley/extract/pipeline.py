@@ -31,6 +31,7 @@ from parley.extract.implied import (
 )
 from parley.extract.journeys import concluded_visit, first_day
 from parley.extract.knowledge import Knowledge, Organization, doc_text, fold, knowledge, sentences
+from parley.extract.lines import rejoin_calls
 from parley.extract.mentions import Cast, read_cast
 from parley.extract.nlp import load_pipeline, parser_text
 from parley.extract.people import Person
@@ -169,7 +170,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     kind = headline_type(document.title)
     told = _calls_of_a_round(_own_pairs(told), kind, text)
     story_day = anchor.isoformat() if anchor else None
-    found = absorb_receptions(merge(separate(told, body, cast, kb), kb, story_day, text))
+    found = absorb_receptions(merge(rejoin_calls(separate(told, body, cast, kb), title), kb, story_day, text))
     lead_subject_joins(found, body, cast)
     pair = set(head_people[:2])
     if kind == "MEET" and len(pair) == 2 and any(e.type == "CALL" and pair <= set(e.people) for e in found) \

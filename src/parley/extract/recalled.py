@@ -63,6 +63,9 @@ def _long_before(a: str | None, b: str | None, story_day: str | None) -> bool:
 def _one_party(ev: Found, other: Found, kb: Knowledge | None) -> bool:
     """"X accompanied President Y during his trip to Washington ... assessing the US visit": one
     visit to one country on one day, told once with the whole party and once with one of it."""
+    if ev.type == "CALL" and ev.date == other.date and min(len(set(ev.people)), len(set(other.people))) >= 3 and (
+            set(ev.people) < set(other.people) or set(other.people) < set(ev.people)):
+        return True  # "The telephone conversation with A, B and C resulted in": X's call with them, told again
     if ev.type != "VISIT" or not ev.date or ev.date != other.date or not (
             set(ev.people) < set(other.people) or set(other.people) < set(ev.people)):
         return False
