@@ -143,3 +143,22 @@ def test_a_line_above_a_blank_line_is_a_sentence_of_its_own(extractor: Extractor
             publisher="Example Herald", published="2017-08-22")
     assert [sorted(p.name for p in e.participants) for e in x.events] == [
         ["Ann Other", "Ben Instance", "Jo Example", "Tom Sample"]]
+
+
+def test_in_a_city_to_attend_a_ceremony_is_a_visit_of_the_pair_just_named(extractor: Extractor) -> None:
+    x = run(extractor, "London – The Honourable Tom Sample met with his New Zealand counterpart the Right Honourable "
+            "Chris Hipkins at the New Zealand High Commission in London last night.\n\nIn London to attend the "
+            "coronation of His Majesty King Charles 3, the two Prime Ministers discussed issues that are important "
+            "for both countries.", publisher="Example Herald", published="2023-05-05")
+    assert sorted(_events(x)) == [("MEET", ["Chris Hipkins", "Tom Sample"], "London"),  # not the mission's state
+                                  ("VISIT", ["Chris Hipkins"], "London"), ("VISIT", ["Tom Sample"], "London")]
+
+
+def test_a_foreign_leaders_arrival_at_the_hosts_seat_is_a_visit_to_its_city(extractor: Extractor) -> None:
+    x = run(extractor, "President Tom Sample and President Emmanuel Macron of France are engaged in bilateral talks "
+            "at the presidential villa in Abuja. President Macron and members of his entourage arrived the "
+            "presidential villa at about 4:35pm.", publisher="Example Herald", published="2018-07-03")
+    assert ("VISIT", ["Emmanuel Macron"], "Abuja") in _events(x)
+    x = run(extractor, "President Tom Sample arrived at his office at 9am and met the envoy.",
+            publisher="Example Herald", published="2018-07-03")
+    assert not [e for e in _events(x) if e[0] == "VISIT"]  # a guard: a host at his own seat

@@ -32,8 +32,10 @@ from parley.extract.journeys import (
     _travel_purpose,
     capital_meant,
     country_meant,
+    in_place_to,
     own_journey,
     place_in_apposition,
+    seat_arrived_at,
     state_of,
 )
 from parley.extract.knowledge import Knowledge, doc_text, sentence_of
@@ -229,6 +231,9 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                              else None)  # "the Russia visit by X", "arrived here" under a dateline
             if event.location in _CONTINENTS and here:
                 event.location = here  # "continued his tour to Europe" under a "Vaduz, 21 June" dateline
+            if event.location is None and people and (seat := seat_arrived_at(tok, text, kb, here)) and \
+                    cast.people[people[0]].country not in {state_of(seat, kb), None}:
+                event.location = seat  # "the French leader arrived the presidential villa": Abuja's
             if event.location and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS - _ARRIVAL_LEMMAS:
                 goal = [c for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}]
                 inside = [text[c.idx:c.right_edge.idx + len(c.right_edge.text)] for c in goal] + [
@@ -273,8 +278,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                     p for p in before if cast.people[p].organization][:1]  # (or an organisation's: "UNICEF's X")
             if not people:
                 continue
-            if tok.tag_ == "NNS":
-                others = people[1:]
+            if tok.tag_ == "NNS" or in_place_to(tok):
+                others = people[1:]  # "visits by X and Y", "In London to attend X, the two ...": one each
             event.people = people if event.partial and joint_visit(tok, people, cast) else people[:1]
             if tok.tag_ != "NNS":
                 fellows, along = _fellow_travellers(tok, cast), accompanied(tok)

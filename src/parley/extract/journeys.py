@@ -62,6 +62,34 @@ def place_in_apposition(verb: Token) -> str | None:
     return None
 
 
+def in_place_to(verb: Token) -> bool:
+    """"In London to attend the coronation, the two Prime Ministers discussed ...": a purpose
+    clause put first, whose "in" names the place the subject of the sentence has come to."""
+    return verb.dep_ == "advcl" and verb.lemma_.lower() in _ATTENDING and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) and any(
+        c.dep_ == "prep" and c.lower_ == "in" and c.i < verb.i and any(g.ent_type_ == "GPE" for g in c.children)
+        for c in verb.children) and verb.i < verb.head.i
+
+
+_SEATS = {"villa", "palace", "house", "residence", "office", "secretariat", "mansion"}
+
+
+def at_seat(verb: Token) -> bool:
+    """An arrival at a seat of government ("arrived the fore court of the presidential villa")."""
+    return verb.lemma_.lower() in _ARRIVAL_LEMMAS and any(
+        g.lower_ in _SEATS for c in verb.children if c.dep_ in {"dobj", "prep"} for g in c.subtree)
+
+
+def seat_arrived_at(verb: Token, text: str, kb: Knowledge, here: str | None) -> str | None:
+    """"The French leader arrived the presidential villa", "arrived at State House": a guest's
+    arrival at the host's seat of government, the visit to the city of the dateline or of the
+    last place the text named before (the seat's city, "the presidential villa in Abuja")."""
+    if not at_seat(verb):
+        return None
+    named = [m.group(0) for m in kb.place_re.finditer(text, 0, verb.idx) if m.group(0) in kb.places]
+    return here or (named[-1] if named else None)
+
+
 def present_for(be: Token) -> bool:
     """"X and delegation are in Brazzaville to attend the inauguration", "will be in San Francisco to
     meet X": being in a place for a purpose, which annotators count as a visit there (three of four

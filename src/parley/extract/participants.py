@@ -15,7 +15,7 @@ from spacy.tokens import Token
 
 from parley.dates import TimeExpr
 from parley.extract.excluded import _ROLE_NOUNS
-from parley.extract.journeys import _TRAVEL_LEMMAS
+from parley.extract.journeys import _TRAVEL_LEMMAS, in_place_to
 from parley.extract.knowledge import doc_text
 from parley.extract.mentions import Cast
 from parley.extract.owners import _people_in, _subject, owned_by_pronoun, thanked_for
@@ -120,6 +120,12 @@ def participants(tok: Token, kind: str, cast: Cast) -> list[str]:
     owned = owned_by_pronoun(tok, kind, cast)
     if owned:
         return owned
+    if kind == "VISIT" and in_place_to(tok):  # "In London to attend X, the two Prime Ministers discussed"
+        subject = _subject(tok.head)
+        if not (named := _people_in(subject, cast)) and any(t.lower_ in {"two", "both", "they"} for t in subject):
+            before = tok.doc[tok.sent.start - 1].sent if tok.sent.start > 0 else tok.sent  # (the pair just named)
+            named = list(dict.fromkeys(m.person for m in cast.mentions if before.start_char <= m.start < tok.idx))[-2:]
+        return named
     if kind == "VISIT" and tok.tag_ == "VBG" and tok.dep_ == "pcomp" and tok.head.lower_ in {"before", "after"}:
         # "X is likely to attend the funeral of Queen Y before visiting the United States": the
         # visitor is the subject of the clause the gerund hangs on, not a person inside it

@@ -17,6 +17,8 @@ from parley.extract.journeys import (
     _MEETING_NOUNS,
     _travel_purpose,
     arrival_in,
+    at_seat,
+    in_place_to,
     leaves_for,
     present_for,
     trip_to,
@@ -290,7 +292,8 @@ def trigger_type(tok: Token) -> str | None:
             c.dep_ == "prep" and c.lower_ in {"in", "on"} and c.i > tok.i and any(
                 g.dep_ == "pobj" and g.ent_type_ not in {"DATE", "TIME"} for g in c.children)
             for c in tok.children) or (  # "arrived last night on the island"
-            tok.i + 1 < len(tok.doc) and tok.nbor(1).ent_type_ == "GPE" and tok.nbor(1).dep_ in {"dobj", "npadvmod"})):
+            tok.i + 1 < len(tok.doc) and tok.nbor(1).ent_type_ == "GPE" and tok.nbor(1).dep_ in {"dobj", "npadvmod"})
+            or at_seat(tok)):  # ("arrived the presidential villa": placed by the text, see events)
         return "VISIT"  # "arrived in Kyiv", "landed in Beijing", "Blinken arrived Nigeria on Tuesday"
     if lemma in _DEPARTURE_LEMMAS and pos == "VERB" and (
             (lemma in {"leave", "depart"} and leaves_for(tok, nxt))
@@ -347,7 +350,7 @@ def trigger_type(tok: Token) -> str | None:
         return "VISIT"  # ("held talks in Colombo en route to Samoa": the journey's goal is ahead)
     if lower == "arrival" and pos == "NOUN" and arrival_in(tok):
         return "VISIT"  # "PM Rabuka's arrival in Port Moresby", "the arrival of X in Y"
-    if lemma == "be" and present_for(tok):
+    if (lemma == "be" and present_for(tok)) or (pos == "VERB" and in_place_to(tok)):
         return "VISIT"  # "President X and delegation are in Brazzaville to attend the inauguration"
     if lemma in {"go", "travel", "fly", "proceed"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
                                                            tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "to")):

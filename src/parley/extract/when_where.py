@@ -39,8 +39,9 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
         preps = (*preps, "for", "at")  # "left for Beijing", "arrived at Narita"
     best: str | None = None
     for m in kb.place_re.finditer(text, sent.start_char, sent.end_char):
-        if _topic_place(doc, m.start()) or (kind != "VISIT" and _WATERS.search(m.group(0))):
-            continue
+        if _topic_place(doc, m.start()) or (kind != "VISIT" and _WATERS.search(m.group(0))) or _MISSION.match(
+                text, m.end()):
+            continue  # ("at the New Zealand High Commission in London": a building, then the place)
         before = text[max(sent.start_char, m.start() - 40):m.start()].rstrip()
         before = before.removesuffix("the").rstrip()
         words = before.split()
@@ -100,6 +101,7 @@ def more_places(tok: Token, first: str, kb: Knowledge) -> list[str]:
 
 # Seas and straits are where disputes are, not where leaders sit down; a named meeting or summit
 # is an occasion, not a place ("at the ASEAN-China Foreign Ministers' Meeting in Chongqing").
+_MISSION = re.compile(r"\s+(?:Embassy|High Commission|Consulate|Permanent Mission|Mission)\b")
 _WATERS = re.compile(r"\b(?:Sea|Ocean|Strait|Straits|Gulf|Peninsula)\b")
 _OCCASION = re.compile(r"\b(?:Meeting|Meetings|Summit|Forum|Conference|Dialogue|Session|Assembly)\b")
 _PLACE_NOUNS = {"meeting", "meetings", "talks", "summit", "visit", "trip", "tour", "stop", "call",
