@@ -162,3 +162,14 @@ def test_a_foreign_leaders_arrival_at_the_hosts_seat_is_a_visit_to_its_city(extr
     x = run(extractor, "President Tom Sample arrived at his office at 9am and met the envoy.",
             publisher="Example Herald", published="2018-07-03")
     assert not [e for e in _events(x) if e[0] == "VISIT"]  # a guard: a host at his own seat
+
+
+def test_a_headline_in_capitals_is_no_person(extractor: Extractor) -> None:
+    x = run(extractor, "PM RETURNS FROM VISIT TO VENEZUELA\n\nPrime Minister Dr Tom Sample and his delegation to "
+            "Venezuela, returned to the state at midday today, following a one day Official Visit. The Prime "
+            "Minister spoke to the API upon his return, saying his trip was very fruitful.\n\nIn Venezuela, he met "
+            "with the Minister of Foreign Affairs Jo Example, Vice Minister with responsibility for Caribbean "
+            "Affairs Ben Instance, and the President of the Bolivarian Republic of Venezuela His Excellency Ann "
+            "Other.", publisher="Example Herald", published="2023-02-09")
+    assert {p.name for e in x.events for p in e.participants} == {"Tom Sample", "Jo Example", "Ben Instance",
+                                                                  "Ann Other"}

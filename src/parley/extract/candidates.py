@@ -93,7 +93,12 @@ def _place_or_chrome(text: str, start: int, end: int, kb: Knowledge) -> bool:
     in_a_state = words[-1] in kb.countries and text[max(0, start - 4):start] in {" in ", " at "}
     return bool(re.search(r"\s[-–—]\s|\)|--", span)) or words[-1] in _NOT_A_NAME_END \
         or words[0] in _NOT_A_NAME_START or in_a_state \
-        or re.fullmatch(r"[IVX]+", span) is not None  # ("(Jiji Press)--Japanese", "Minister of Foreign Affairs II")
+        or re.fullmatch(r"[IVX]+", span) is not None \
+        or any(w in _CAPS_LINKS for w in words)  # ("(Jiji Press)--Japanese", "Minister of Foreign Affairs II",
+    # "PM RETURNS FROM VISIT TO VENEZUELA": a headline in capitals, whose linking words no name has)
+
+
+_CAPS_LINKS = {"TO", "FROM", "OF", "THE", "AND", "IN", "ON", "WITH", "AT", "FOR", "BY", "MEETS", "VISITS", "HOLDS"}
 
 
 def _name_tail(tail: str, kb: Knowledge) -> bool:
