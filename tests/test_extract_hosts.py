@@ -173,3 +173,12 @@ def test_a_headline_in_capitals_is_no_person(extractor: Extractor) -> None:
             "Other.", publisher="Example Herald", published="2023-02-09")
     assert {p.name for e in x.events for p in e.participants} == {"Tom Sample", "Jo Example", "Ben Instance",
                                                                   "Ann Other"}
+
+
+def test_a_name_glued_to_the_next_word_ends_where_the_space_was_lost(extractor: Extractor) -> None:
+    x = run(extractor, "NATO Secretary General Tom Sample met with Chancellor Angela Merkel and Foreign Minister "
+            "Frank-Walter SteinmeierDefence in Berlin on Monday.", publisher="Example Herald", published="2016-05-10")
+    assert ("Frank-Walter Steinmeier", "DEU") in {(p.name, p.country) for e in x.events for p in e.participants}
+    x = run(extractor, "Prime Minister Tom Sample met Foreign Minister Murray McCully on Monday.",
+            publisher="Example Herald", published="2016-05-10")
+    assert "Murray McCully" in {p.name for e in x.events for p in e.participants}  # a guard: "Mc" is no glue

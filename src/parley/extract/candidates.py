@@ -98,6 +98,7 @@ def _place_or_chrome(text: str, start: int, end: int, kb: Knowledge) -> bool:
     # "PM RETURNS FROM VISIT TO VENEZUELA": a headline in capitals, whose linking words no name has)
 
 
+_GLUED = re.compile(r"(?<=[A-Z])[a-z]{4,}(?=[A-Z][a-z])")
 _CAPS_LINKS = {"TO", "FROM", "OF", "THE", "AND", "IN", "ON", "WITH", "AT", "FOR", "BY", "MEETS", "VISITS", "HOLDS"}
 
 
@@ -329,7 +330,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
                 kept[-1] = (kept[-1][0], s[1], s[2])
             continue
         kept.append(s)
-    return kept
+    # "Frank-Walter SteinmeierDefence Minister": a name glued to the next word by a lost space (a
+    # capital after five lower-case letters; "McCully", "MacKenzie", "DeSantis" keep theirs)
+    return [(a, glued.end() if (glued := _GLUED.search(text, a, b)) else b, r) for a, b, r in kept]
 
 
 _TITLE_LOOKAHEAD: dict[int, tuple[re.Pattern[str], dict[str, str | None]]] = {}
