@@ -86,8 +86,10 @@ def seat_arrived_at(verb: Token, text: str, kb: Knowledge, here: str | None) -> 
     last place the text named before (the seat's city, "the presidential villa in Abuja")."""
     if not at_seat(verb):
         return None
+    if here:
+        return here
     named = [m.group(0) for m in kb.place_re.finditer(text, 0, verb.idx) if m.group(0) in kb.places]
-    return here or (named[-1] if named else None)
+    return named[-1] if named else None
 
 
 def present_for(be: Token) -> bool:

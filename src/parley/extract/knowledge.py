@@ -287,9 +287,9 @@ class Knowledge:
             return day is not None and any(t.start <= day and (t.end is None or day < t.end)
                                            for t in self.registry.terms_of(name))
 
-        def recent(name: str) -> bool:  # (or about to take office: "President-elect Obama" in November)
-            since = f"{int(day[:4]) - 3}{day[4:]}" if day else ""
-            soon = (date.fromisoformat(day[:10]) + timedelta(days=100)).isoformat() if day else ""
+        since = f"{int(day[:4]) - 3}{day[4:]}" if day else ""  # (or about to take office: "President-elect
+        soon = (date.fromisoformat(day[:10]) + timedelta(days=100)).isoformat() if day else ""  # Obama" in November)
+        def recent(name: str) -> bool:
             return any(t.start <= soon and (t.end is None or t.end >= since) for t in self.registry.terms_of(name))
 
         surnames = self.by_token.get(tokens[0], set())

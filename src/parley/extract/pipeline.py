@@ -140,8 +140,8 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     title_dates = [d for d in find_dates(document.title or "") if d.value and len(d.value) == 10]
     title_day = title_dates[0].value if title_dates else None
     on = title_day or (published.isoformat() if published else None) or latest_day(text) or day_in_office(
-        (kb.person_aliases[fold(m.group(0))] for m in kb.person_re.finditer(text) if " " in m.group(0)
-         and fold(m.group(0)) in kb.person_aliases), kb.registry)
+        (name for m in kb.person_re.finditer(text) if " " in m.group(0)
+         and (name := kb.person_aliases.get(fold(m.group(0))))), kb.registry)
 
     org_name = org.name if org else None
     locale = org.country if org else None
