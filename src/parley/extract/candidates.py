@@ -99,6 +99,7 @@ def _place_or_chrome(text: str, start: int, end: int, kb: Knowledge) -> bool:
 
 
 _GLUED = re.compile(r"(?<=[A-Z])[a-z]{4,}(?=[A-Z][a-z])")
+_GLUED_TIME = re.compile(r"(?<=[a-z]{2})(?:yesterday|today|tomorrow|tonight)\b")
 _CAPS_LINKS = {"TO", "FROM", "OF", "THE", "AND", "IN", "ON", "WITH", "AT", "FOR", "BY", "MEETS", "VISITS", "HOLDS"}
 
 
@@ -214,8 +215,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
                 start = there.end() + 1  # "Prime Minister of Denmark Mette Frederiksen": the state, then the name
             if len(ent) > 3 and ent[-2].lower_ == "of" and ent[-1].text in kb.countries:
                 end = ent[-3].idx + len(ent[-3].text)  # "Viktor Example of Belarus": the name, then its state
-            if len(ent) > 2 and ent[-1].lower_ in _HEADLINE_LINKS:
+            if (len(ent) > 2 or ent[-1].is_lower) and len(ent) > 1 and ent[-1].lower_ in _HEADLINE_LINKS:
                 end = ent[-2].idx + len(ent[-2].text)  # "ISHIBA Shigeru Regarding His ...": a headline word
+                # ("calls on Prime Minister Dahal at Singha Durbar": the tagger's name runs into "at")
             found.append((start, end, "ner"))
     for m in kb.person_re.finditer(text):
         found.append((m.start(), m.end(), "registry"))
@@ -332,7 +334,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
         kept.append(s)
     # "Frank-Walter SteinmeierDefence Minister": a name glued to the next word by a lost space (a
     # capital after five lower-case letters; "McCully", "MacKenzie", "DeSantis" keep theirs)
-    return [(a, glued.end() if (glued := _GLUED.search(text, a, b)) else b, r) for a, b, r in kept]
+    # "Winston Petersyesterday afternoon": a time word glued on the same way
+    kept = [(a, glued.end() if (glued := _GLUED.search(text, a, b)) else b, r) for a, b, r in kept]
+    return [(a, glued.start() if (glued := _GLUED_TIME.search(text, a, b)) else b, r) for a, b, r in kept]
 
 
 _TITLE_LOOKAHEAD: dict[int, tuple[re.Pattern[str], dict[str, str | None]]] = {}

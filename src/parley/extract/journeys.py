@@ -41,10 +41,11 @@ _PLACE_KINDS = {"province", "city", "town", "region", "state", "district", "vill
 
 
 def trip_to(tok: Token, nxt: str) -> bool:
-    """"a trip to X", "a tour in X", "the trip by Minister X to Colombia" (wherever the parser hangs
-    "to Colombia"): a trip noun with its goal."""
-    if nxt in {"to", "in"} or any(c.dep_ == "prep" and c.lower_ == "to" and any(
-            g.ent_type_ == "GPE" for g in c.children) for c in tok.children):
+    """"a trip to X", "a tour in X", "a three-nation tour of Africa", "the trip by Minister X to
+    Colombia" (wherever the parser hangs "to Colombia"): a trip noun with its goal."""
+    if nxt in {"to", "in"} or (tok.lemma_.lower() == "tour" and nxt == "of") or any(
+            c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ == "GPE" for g in c.children)
+            for c in tok.children):
         return True
     return any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) and any(
         t.lower_ == "to" and t.nbor(1).ent_type_ == "GPE" for t in tok.doc[tok.i + 2:min(tok.i + 9, len(tok.doc) - 1)])

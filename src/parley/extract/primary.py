@@ -16,7 +16,6 @@ from parley.extract.events import Found, paragraph_chars
 from parley.extract.headline import dateline_end
 from parley.extract.knowledge import Knowledge, sentences
 from parley.extract.mentions import Cast
-from parley.extract.separate import tellers
 from parley.extract.triggers import CONFERENCE_WORDS, received
 from parley.extract.when_where import (
     after_another,
@@ -368,3 +367,20 @@ def _place_in(text: str, kb: Knowledge) -> str | None:
         if re.search(r"\b(?:in|at)\s+(?:the\s+)?$", text[max(0, m.start() - 12):m.start()]):
             return m.group(0)
     return None
+
+
+_TELLERS_VERBS = {"say", "tell", "announce", "confirm", "report", "state", "add", "disclose", "reveal", "note", "brief"}
+
+
+def tellers(doc: Doc, cast: Cast, start: int, end: int) -> set[str]:
+    """People who only tell of an engagement in ``start:end``: the subjects of its reporting
+    verbs ("..., foreign ministry spokesman Lin said on Monday"), who are not at the table."""
+    out: set[str] = set()
+    for m in cast.in_span(start, end):
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in _TELLERS_VERBS:
+            out.add(m.person)
+    return out

@@ -77,7 +77,8 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     partners = {m.person for m in named}
     if len(partners) >= (2 if tok.pos_ == "VERB" else 3) \
             and len({cast.people[p].country for p in partners} - {None}) >= len(partners) \
-            and re.search(r"sideline|margins", doc_text(tok.doc)[max(0, sent.start_char - 300):sent.end_char]):
+            and (_two_of_two_states(tok, partners, cast) or
+                 re.search(r"sideline|margins", doc_text(tok.doc)[max(0, sent.start_char - 300):sent.end_char])):
         return True  # "conferred with the Presidents of A, B, C and D" on a summit's sidelines: one by one
         # ("began his engagements on the sidelines of the Conference by meeting A of X and B of Y")
     withs = [t for t in tok.subtree if t.lower_ == "with" and t.dep_ in {"prep", "conj"}
@@ -103,6 +104,21 @@ def _distributed(tok: Token, cast: Cast) -> bool:
         return True  # "will meet President Karis, Speaker Hussar and Prime Minister Kallas"
     gathered = _GATHERING.search(doc_text(tok.doc), max(0, sent.start_char - 400), sent.end_char)
     return gathered is None and any(g.start >= tok.idx and g.start < sent.end_char for g in cast.groups)
+
+
+_JOURNEYS = {"travel", "visit", "fly", "go", "head", "arrive", "trip", "journey", "tour"}
+
+
+def _two_of_two_states(tok: Token, partners: set[str], cast: Cast) -> bool:
+    """"met Secretary of State A and Australian Foreign Minister B": a meeting verb with two
+    people of two other states after it is two meetings (not when one of them is of the subject's
+    own state, at its side: "Ambassador A, with Deputy B, met Minister C")."""
+    sent = sentence_of(tok)
+    before = {cast.people[m.person].country for m in cast.mentions if sent.start_char <= m.start < tok.idx}
+    states = {cast.people[p].country for p in partners}
+    travels = any(t.i < tok.i and t.lemma_.lower() in _JOURNEYS for t in sent)  # ("will travel to Washington
+    # to meet with US President A and Finland's President B": one host, two guests at one table)
+    return trigger_type(tok) == "MEET" and len(partners) == 2 and not states & before and not travels
 
 
 def _one_of_states(tok: Token, named: list[Mention], cast: Cast) -> bool:
@@ -285,7 +301,8 @@ def _unnamed_subject(tok: Token, cast: Cast) -> bool:
             if subject.lower_ in _PROGRAMMES:
                 return False  # a visit's programme: its guest meets them (see separate), not whoever
             return subject.lower_ in _REFERRING_HEADS and any(
-                c.dep_ == "det" and c.lower_ in {"the", "this"} for c in subject.children)
+                (c.dep_ == "det" and c.lower_ in {"the", "this"}) or (c.dep_ == "poss" and c.pos_ != "PRON")
+                for c in subject.children)  # ("The country's 100th prime minister has held calls with")
         if node.dep_ not in {"xcomp", "conj", "advcl"}:
             break
     return tok.pos_ == "NOUN" and tok.lower_ in _PLURAL_ENGAGEMENTS and not any(
@@ -374,21 +391,4 @@ def absorb_receptions(found: list[Found]) -> list[Found]:
                 host.location = host.location or event.location
                 continue
         out.append(event)
-    return out
-
-
-_TELLING = {"say", "tell", "announce", "confirm", "report", "state", "add", "disclose", "reveal", "note", "brief"}
-
-
-def tellers(doc: Doc, cast: Cast, start: int, end: int) -> set[str]:
-    """People who only tell of an engagement in ``start:end``: the subjects of its reporting
-    verbs ("..., foreign ministry spokesman Lin said on Monday"), who are not at the table."""
-    out: set[str] = set()
-    for m in cast.in_span(start, end):
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        if root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in _TELLING:
-            out.add(m.person)
     return out

@@ -352,6 +352,9 @@ def trigger_type(tok: Token) -> str | None:
         return "VISIT"  # "PM Rabuka's arrival in Port Moresby", "the arrival of X in Y"
     if (lemma == "be" and present_for(tok)) or (pos == "VERB" and in_place_to(tok)):
         return "VISIT"  # "President X and delegation are in Brazzaville to attend the inauguration"
+    if lower == "been" and nxt == "to" and tok.i + 2 < len(tok.doc) and tok.nbor(2).ent_type_ == "GPE" \
+            and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children):
+        return "VISIT"  # "had already been to Senegal", "has been to Beijing twice this year"
     if lemma in {"go", "travel", "fly", "proceed"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
                                                            tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "to")):
         return "VISIT"

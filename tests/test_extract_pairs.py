@@ -1,0 +1,61 @@
+"""Forms found in the d100-d145 pages after their first looks: a meeting verb with two people of
+two other states after it ("met Secretary of State A and Australian Foreign Minister B"), a round
+of calls whose subject is an office in the possessive ("The country's 100th prime minister has
+held phone calls with the leaders of A, B and C"), a journey told in the perfect ("had already
+been to Senegal"), and names that run into the next word (a time word glued on by a lost space,
+a preposition the tagger took into the name).
+
+Names are invented, except where the rule needs the office registry's holders; the forms are the
+ones those pages use."""
+
+from __future__ import annotations
+
+from parley.extract import Extractor
+from parley.model import Extraction
+from test_extract import run
+
+
+def _events(x: Extraction, kind: str) -> list[list[str]]:
+    return sorted(sorted(p.name or "" for p in e.participants) for e in x.events if e.type == kind)
+
+
+def test_a_meeting_with_two_people_of_two_other_states_is_two_meetings(extractor: Extractor) -> None:
+    x = run(extractor, "MANILA - President Ana Demo met United States Secretary of State Tom Sample and Australian "
+            "Foreign Minister Jo Example in Malacanang yesterday afternoon.",
+            publisher="Example Star", published="2017-08-09")
+    assert _events(x, "MEET") == [["Ana Demo", "Jo Example"], ["Ana Demo", "Tom Sample"]]
+
+
+def test_a_meeting_with_two_people_of_one_state_stays_one(extractor: Extractor) -> None:
+    x = run(extractor, "President Ana Demo met Japanese Prime Minister Tom Sample and Foreign Minister Jo Example "
+            "in Tokyo on Monday.", publisher="Example Star", published="2017-08-09")
+    assert _events(x, "MEET") == [["Ana Demo", "Jo Example", "Tom Sample"]]
+
+
+def test_calls_of_an_office_named_in_the_possessive_are_the_principals(extractor: Extractor) -> None:
+    x = run(extractor, "The Japanese government is arranging a phone conversation between new Prime Minister Tom "
+            "Sample and Chinese President Xi Jinping on Friday, Asahi TV reported.\n\n"
+            "The parliament approved on Monday Sample's candidacy to head the government. "
+            "The country's 100th prime minister has already held phone calls with the leaders of Australia, "
+            "Russia and the United States.", publisher="Example News", published="2021-10-08")
+    calls = [c for c in _events(x, "CALL") if "Xi Jinping" not in c]
+    assert len(calls) == 3 and all("Tom Sample" in c and len(c) == 2 for c in calls)
+
+
+def test_had_been_to_a_country_is_a_visit_there(extractor: Extractor) -> None:
+    x = run(extractor, "Foreign Minister Tom Sample, who arrived in Accra on Tuesday, had already been to Senegal "
+            "earlier in the week.", publisher="Example Agency", published="2022-10-26")
+    assert any(e.type == "VISIT" and e.location == "Senegal" for e in x.events)
+
+
+def test_a_time_word_glued_to_a_name_is_not_part_of_it(extractor: Extractor) -> None:
+    x = run(extractor, "Chinese Foreign Minister Wang Yi met with Foreign Minister Winston Petersyesterday afternoon "
+            "in Wellington.", publisher="Example Herald", published="2017-03-20")
+    assert _events(x, "MEET") == [["Wang Yi", "Winston Peters"]]
+
+
+def test_a_name_the_tagger_runs_into_a_preposition_ends_before_it(extractor: Extractor) -> None:
+    x = run(extractor, "UN Secretary-General Guterres calls on Prime Minister Dahal at Singha Durbar\n\n"
+            "Kathmandu, Oct 30: UN Secretary-General Antonio Guterres called on Prime Minister Pushpa Kamal Dahal "
+            "at Singha Durbar today.", publisher="Example Samachar", published="2023-10-30")
+    assert all(not (p.name or "").endswith(" at") for e in x.events for p in e.participants)
