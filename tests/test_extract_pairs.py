@@ -59,3 +59,16 @@ def test_a_name_the_tagger_runs_into_a_preposition_ends_before_it(extractor: Ext
             "Kathmandu, Oct 30: UN Secretary-General Antonio Guterres called on Prime Minister Pushpa Kamal Dahal "
             "at Singha Durbar today.", publisher="Example Samachar", published="2023-10-30")
     assert all(not (p.name or "").endswith(" at") for e in x.events for p in e.participants)
+
+
+def test_the_next_stop_of_a_trip_is_a_visit_there(extractor: Extractor) -> None:
+    x = run(extractor, "President Tom Sample toured the Maldives. The next stop of President Tom Sample's trip is "
+            "India.", publisher="Example Daily", published="2014-09-16")
+    assert any(e.type == "VISIT" and e.location == "India" for e in x.events)
+
+
+def test_an_address_after_a_venue_is_no_person(extractor: Extractor) -> None:
+    x = run(extractor, "Prime Minister Tom Sample met with the President of the Example Bank, Jo Example.\n\n"
+            "The meeting was held at the Diplomatic Centre, La Fantasie, St Anns.",
+            publisher="Office of the Prime Minister", published="2018-11-19")
+    assert {p.name for e in x.events for p in e.participants} & {"La Fantasie", "St Anns"} == set()

@@ -188,8 +188,18 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
     (``text`` is ``doc.text`` when the caller has it: spaCy rebuilds it on every access)."""
     text = doc.text if text is None else text
     found: list[tuple[int, int, str]] = []
+    address = -1  # where the last place's name ends (a token index)
     for ent in doc.ents:
+        prep = doc[ent.start - 1] if ent.start else None
+        if ent.label_ in {"FAC", "GPE", "LOC"} and prep is not None and prep.lower_ in {"at", "in"} \
+                and prep.head.pos_ == "VERB" and not prep.is_sent_start:
+            address = ent.end  # (not a sentence's opening "At the White House, X said", nor an
+            # office's post: "Consul General in Peshawar, Shante Moore")
         if ent.label_ == "PERSON":
+            if ent.start == address + 1 and doc[address].text == "," and (
+                    ent.end == len(doc) or doc[ent.end].text in {",", "."}):
+                address = ent.end
+                continue  # "held at the Diplomatic Centre, La Fantasie, St Anns": an address runs on
             if ent[0].lower_ in {"the", "a", "an"} and any(t.lower_ == "of" for t in ent):
                 continue  # an epithet, not a name: "the Founder of Peace", "the Custodian of ..."
             start = ent.start_char

@@ -37,6 +37,7 @@ from parley.extract.journeys import (
     place_in_apposition,
     seat_arrived_at,
     state_of,
+    stop_is,
 )
 from parley.extract.knowledge import Knowledge, doc_text, sentence_of
 from parley.extract.lines import by_phone, during_virtual, held_over_line_after, virtual
@@ -222,6 +223,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                            None)  # "then visit neighboring Poland": the state it names, not a place nearer
             if visited is None and tok.pos_ == "VERB" and tok.lemma_.lower() == "visit":
                 visited = place_in_apposition(tok)
+            visited = visited or stop_is(tok)
             event.location = visited or place_near(tok, sent, kind, kb, doc, text) or next(
                 (c.text for c in tok.children if (c.dep_ == "compound" and tok.pos_ == "NOUN"
                  and (c.text in kb.country_nouns or c.text in kb.places)) or (c.dep_ == "dobj" and c.ent_type_ == "GPE"

@@ -43,12 +43,23 @@ _PLACE_KINDS = {"province", "city", "town", "region", "state", "district", "vill
 def trip_to(tok: Token, nxt: str) -> bool:
     """"a trip to X", "a tour in X", "a three-nation tour of Africa", "the trip by Minister X to
     Colombia" (wherever the parser hangs "to Colombia"): a trip noun with its goal."""
+    if stop_is(tok):
+        return True
     if nxt in {"to", "in"} or (tok.lemma_.lower() == "tour" and nxt == "of") or any(
             c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ == "GPE" for g in c.children)
             for c in tok.children):
         return True
     return any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) and any(
         t.lower_ == "to" and t.nbor(1).ent_type_ == "GPE" for t in tok.doc[tok.i + 2:min(tok.i + 9, len(tok.doc) - 1)])
+
+
+def stop_is(tok: Token) -> str | None:
+    """"The next and the last stop of his South Asia trip is India": a stop whose place the copula
+    names."""
+    subject = tok.head if tok.dep_ == "conj" else tok  # ("The next and the last stop")
+    if tok.lemma_.lower() != "stop" or subject.dep_ != "nsubj" or subject.head.lemma_ != "be":
+        return None
+    return next((c.text for c in subject.head.children if c.dep_ == "attr" and c.ent_type_ == "GPE"), None)
 
 
 def place_in_apposition(verb: Token) -> str | None:
