@@ -2,8 +2,9 @@
 two other states after it ("met Secretary of State A and Australian Foreign Minister B"), a round
 of calls whose subject is an office in the possessive ("The country's 100th prime minister has
 held phone calls with the leaders of A, B and C"), a journey told in the perfect ("had already
-been to Senegal"), and names that run into the next word (a time word glued on by a lost space,
-a preposition the tagger took into the name).
+been to Senegal", "the next stop of his trip is India"), and names that run into the next word
+or the word before (a time word glued on by a lost space, a preposition the tagger took into the
+name, a state before an initial: "of the United States L. Austin"), or an address taken for names.
 
 Names are invented, except where the rule needs the office registry's holders; the forms are the
 ones those pages use."""
@@ -72,3 +73,11 @@ def test_an_address_after_a_venue_is_no_person(extractor: Extractor) -> None:
             "The meeting was held at the Diplomatic Centre, La Fantasie, St Anns.",
             publisher="Office of the Prime Minister", published="2018-11-19")
     assert {p.name for e in x.events for p in e.participants} & {"La Fantasie", "St Anns"} == set()
+
+
+def test_a_state_before_an_initial_is_no_given_name(extractor: Extractor) -> None:
+    x = run(extractor, "Russian Defense Minister Sergey Shoigu has spoken with US Secretary of Defense Lloyd Austin "
+            "over the phone.\n\n\"Minister of Defense of the Russian Federation Army General S. Shoigu and "
+            "Secretary of Defense of the United States L. Austin held talks by phone,\" the statement said.",
+            publisher="Example Agency", published="2022-05-13")
+    assert _events(x, "CALL") == [["Lloyd Austin", "Sergey Shoigu"]]  # not "States Austin"

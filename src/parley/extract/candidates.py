@@ -217,8 +217,9 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
                 start = max(start, ent.doc[plural[-1] + 1].idx)
             if re.match(r"[A-Z]\.\s", ent.text) and ent.start > 0:
                 given = doc[ent.start - 1]  # "Lloyd J. Austin": the tagger cut the given name off
-                if given.text[:1].isupper() and given.text.isalpha() and given.text not in kb.title_words:
-                    start = given.idx
+                if given.text[:1].isupper() and given.text.isalpha() and given.text not in kb.title_words \
+                        and given.ent_type_ not in {"GPE", "ORG", "NORP"}:
+                    start = given.idx  # (not "Secretary of Defense of the United States L. Austin")
             end = ent.end_char
             there = kb.country_re.match(text, start)
             if there and text[there.end():there.end() + 1] == " " and len(text[there.end():end].split()) >= 2:
