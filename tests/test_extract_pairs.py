@@ -81,3 +81,13 @@ def test_a_state_before_an_initial_is_no_given_name(extractor: Extractor) -> Non
             "Secretary of Defense of the United States L. Austin held talks by phone,\" the statement said.",
             publisher="Example Agency", published="2022-05-13")
     assert _events(x, "CALL") == [["Lloyd Austin", "Sergey Shoigu"]]  # not "States Austin"
+
+
+def test_a_visiting_guest_on_a_tour_told_by_its_other_stops_visits_here_too(extractor: Extractor) -> None:
+    x = run(extractor, "NAIROBI, Kenya, Aug 30 – Bilateral talks between visiting British Prime Minister Jo Example "
+            "and President Tom Sample got underway Thursday at State House.\n\n"
+            "Example, who has since Tuesday been on a maiden tour to Africa that has seen her visit South Africa "
+            "and Nigeria, arrived at State House at about 11.15 am on Thursday.",
+            publisher="Example FM", published="2018-08-30")
+    visits = [e for e in x.events if e.type == "VISIT"]
+    assert {e.location for e in visits} >= {"South Africa", "Nigeria"} and len(visits) == 3

@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 
 from parley.dates import TimeExpr
 from parley.extract.events import Found
-from parley.extract.journeys import state_of
+from parley.extract.journeys import state_of, visits_elsewhere
 from parley.extract.knowledge import Knowledge
 from parley.extract.mentions import Cast
 from parley.extract.triggers import talk_kind
@@ -181,7 +181,8 @@ def _welcomed_to(meeting: Found, cast: Cast, text: str, kb: Knowledge, welcomes:
     return None
 
 
-def guest_visits(found: list[Found], cast: Cast, text: str, kb: Knowledge | None = None) -> list[Found]:
+def guest_visits(found: list[Found], cast: Cast, text: str, kb: Knowledge | None = None,
+                 home: str | None = None) -> list[Found]:
     """The visit of a meeting's guest whom the text calls "visiting" ("held talks with visiting
     Saudi Crown Prince X", "the visiting prime minister"): an analyst codes the guest's VISIT on
     the meeting's day and at its place, as for "who is visiting the United Kingdom".  A guest
@@ -190,14 +191,12 @@ def guest_visits(found: list[Found], cast: Cast, text: str, kb: Knowledge | None
     meetings = [e for e in found if e.type == "MEET" and not e.partial and len(e.people) >= 2]
     out: list[Found] = []
     for m in cast.mentions:
-        if m.person in visitors:
-            continue
         if not (_VISITING_BEFORE.search(text, max(0, m.start - 90), m.start)
                 or text[m.start:m.end].lower().startswith("the visiting ")):
             continue
         meeting = next((e for e in meetings if m.person in e.people), None)
-        if meeting is None:
-            continue
+        if meeting is None or (m.person in visitors and not visits_elsewhere(m.person, meeting, found, kb, home)):
+            continue  # (a tour's other stops are no visit here: "visiting Prime Minister May" in Nairobi)
         visit = Found("VISIT", [m.person], meeting.start, meeting.end, m.start, modality=meeting.modality,
                       location=meeting.location, date=meeting.date,
                       rules={"type": "visiting-guest", "participants": "visiting-guest",

@@ -273,3 +273,13 @@ def own_journey(found: list[Found], kb: Knowledge, home: str | None) -> None:
         if abroad:
             event.people, event.location = [owner], abroad
             event.rules["visitor"] = "own-journey"
+
+
+def visits_elsewhere(person: str, meeting: Found, found: list[Found], kb: Knowledge | None, home: str | None) -> bool:
+    """Whether none of the visits the text gives ``person`` is to the meeting's state (its place's,
+    else ``home``, the dateline's): "visiting Prime Minister May" in Nairobi, whose tour the text
+    tells by its other stops ("has seen her visit South Africa and Nigeria")."""
+    where = [(state_of(e.location, kb) if kb and e.location else None) for e in [meeting, *found]
+             if e is meeting or (e.type == "VISIT" and person in e.people)]  # (the meeting's first)
+    here = where[0] or home
+    return here is not None and here not in where[1:]

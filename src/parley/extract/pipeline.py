@@ -242,7 +242,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
         found[:] = merge(found, kb, story_day, text)
         during_trip(found, primary)
         found[:] = talks_of_the_call(found, primary)
-    found.extend(guest_visits(found, cast, text, kb))
+    found.extend(guest_visits(found, cast, text, kb, here))
 
     for ev in found:
         if ev.modality == "occurred" and ev.date and len(ev.date) == 10 and published \

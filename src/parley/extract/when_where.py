@@ -83,6 +83,8 @@ def more_places(tok: Token, first: str, kb: Knowledge) -> list[str]:
     holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # ("departed the country for A, B and C")
     heads += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"to", "for"}
               for g in c.children if g.dep_ == "pobj"]  # "trips to A and B", "will leave for A, B and C"
+    heads += [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "GPE" and tok.pos_ == "NOUN"]
+    # ("a tour that has seen her visit South Africa and Nigeria": the parser's apposition)
     out: list[str] = []
     for head in heads:
         if first not in {head.text, " ".join(t.text for t in head.subtree if t.dep_ in {"compound"} or t is head)} \
