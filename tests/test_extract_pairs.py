@@ -4,7 +4,8 @@ of calls whose subject is an office in the possessive ("The country's 100th prim
 held phone calls with the leaders of A, B and C"), a journey told in the perfect ("had already
 been to Senegal", "the next stop of his trip is India"), and names that run into the next word
 or the word before (a time word glued on by a lost space, a preposition the tagger took into the
-name, a state before an initial: "of the United States L. Austin"), or an address taken for names.
+name, a state before an initial: "of the United States L. Austin"), or an address taken for names;
+"discussed X with President Y at the White House" as a meeting.
 
 Names are invented, except where the rule needs the office registry's holders; the forms are the
 ones those pages use."""
@@ -91,3 +92,10 @@ def test_a_visiting_guest_on_a_tour_told_by_its_other_stops_visits_here_too(extr
             publisher="Example FM", published="2018-08-30")
     visits = [e for e in x.events if e.type == "VISIT"]
     assert {e.location for e in visits} >= {"South Africa", "Nigeria"} and len(visits) == 3
+
+
+def test_discussed_topics_with_a_person_at_a_place_is_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "NATO Secretary General Anders Fogh Rasmussen discussed Afghanistan, NATO's future challenges "
+            "and other global and regional security issues with United States President Barack Obama at the White "
+            "House on Friday (31 May 2013).", publisher="Example Alliance", published="2013-05-31")
+    assert _events(x, "MEET") == [["Anders Fogh Rasmussen", "Barack Obama"]]

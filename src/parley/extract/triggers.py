@@ -204,6 +204,10 @@ def trigger_type(tok: Token) -> str | None:
         # with", "conversed with", "sat down with",
         # "exchanged views with": the sentence or the document says whether on the phone
         return talk_kind(tok)
+    if lemma == "discuss" and pos == "VERB" and tok.tag_ in {"VBD", "VBZ"} and any(
+            c.dep_ == "prep" and c.lower_ == "with" and (c.head.i == tok.i or c.head.dep_ in {"dobj", "conj"})
+            and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children) for c in tok.subtree):
+        return talk_kind(tok)  # "X discussed Afghanistan ... with President Y at the White House"
     if lemma == "present" and pos == "VERB" and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON"
                                                     for c in tok.children) and any(
             c.lower_ == "with" and any(g.lemma_.lower() in {"order", "medal", "award", "decoration", "insignia"}
