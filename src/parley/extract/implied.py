@@ -186,7 +186,8 @@ def guest_visits(found: list[Found], cast: Cast, text: str, kb: Knowledge | None
     """The visit of a meeting's guest whom the text calls "visiting" ("held talks with visiting
     Saudi Crown Prince X", "the visiting prime minister"): an analyst codes the guest's VISIT on
     the meeting's day and at its place, as for "who is visiting the United Kingdom".  A guest
-    whose visit the text tells in words of its own already has it."""
+    whose visit the text tells in words of its own already has it, unless every such visit is to
+    another state than the meeting's (a tour told by its other stops)."""
     visitors = {p for e in found if e.type == "VISIT" for p in e.people}
     meetings = [e for e in found if e.type == "MEET" and not e.partial and len(e.people) >= 2]
     out: list[Found] = []

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from itertools import combinations
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from parley.extract.events import Found, trigger_type
 from parley.extract.knowledge import Knowledge, doc_text, sentence_of
@@ -77,7 +77,7 @@ def _distributed(tok: Token, cast: Cast) -> bool:
     partners = {m.person for m in named}
     if len(partners) >= (2 if tok.pos_ == "VERB" else 3) \
             and len({cast.people[p].country for p in partners} - {None}) >= len(partners) \
-            and (_two_of_two_states(tok, partners, cast) or
+            and (_two_of_two_states(tok, sent, partners, cast) or
                  re.search(r"sideline|margins", doc_text(tok.doc)[max(0, sent.start_char - 300):sent.end_char])):
         return True  # "conferred with the Presidents of A, B, C and D" on a summit's sidelines: one by one
         # ("began his engagements on the sidelines of the Conference by meeting A of X and B of Y")
@@ -109,11 +109,10 @@ def _distributed(tok: Token, cast: Cast) -> bool:
 _JOURNEYS = {"travel", "visit", "fly", "go", "head", "arrive", "trip", "journey", "tour"}
 
 
-def _two_of_two_states(tok: Token, partners: set[str], cast: Cast) -> bool:
+def _two_of_two_states(tok: Token, sent: Span, partners: set[str], cast: Cast) -> bool:
     """"met Secretary of State A and Australian Foreign Minister B": a meeting verb with two
     people of two other states after it is two meetings (not when one of them is of the subject's
     own state, at its side: "Ambassador A, with Deputy B, met Minister C")."""
-    sent = sentence_of(tok)
     before = {cast.people[m.person].country for m in cast.mentions if sent.start_char <= m.start < tok.idx}
     states = {cast.people[p].country for p in partners}
     travels = any(t.i < tok.i and t.lemma_.lower() in _JOURNEYS for t in sent)  # ("will travel to Washington
