@@ -49,8 +49,15 @@ def trip_to(tok: Token, nxt: str) -> bool:
             c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ == "GPE" for g in c.children)
             for c in tok.children):
         return True
+    if any(c.dep_ == "relcl" and c.lemma_.lower() == "take" and _goes_to(c) for c in tok.children):
+        return True  # "his four-nation tour that will also take him to South Korea, Malaysia and ..."
     return any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) and any(
         t.lower_ == "to" and t.nbor(1).ent_type_ == "GPE" for t in tok.doc[tok.i + 2:min(tok.i + 9, len(tok.doc) - 1)])
+
+
+def _goes_to(verb: Token) -> bool:
+    return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ == "GPE" for g in c.children)
+               for c in verb.children)
 
 
 def stop_is(tok: Token) -> str | None:

@@ -18,7 +18,15 @@ from parley.extract.counterparts import listed_counterparts, plural_offices, res
 from parley.extract.journeys import state_of
 from parley.extract.knowledge import Knowledge, fold, sentences
 from parley.extract.people import Mention, PeopleFinder, Person
-from parley.extract.references import back_references, bare_titles, first_person, pronouns, short_forms, the_two
+from parley.extract.references import (
+    back_references,
+    bare_titles,
+    described,
+    first_person,
+    pronouns,
+    short_forms,
+    the_two,
+)
 from parley.names import name_tokens, registry_variant
 
 _DETERMINER = r"(?:[Tt]he|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Bb]oth)"
@@ -302,11 +310,12 @@ def read_cast(doc: Doc, kb: Knowledge, publisher_country: str | None, on: str | 
         taken = [(m.start, m.end) for m in mentions]
         mentions.extend(m for m in unnamed_counterpart(text, finder.people, kb, on, mentions, resolve)
                         if not any(s < m.end and m.start < e for s, e in taken))
+        mentions.extend(described(mentions, finder.people, text, kb))
     groups = plural_offices(text, finder, kb, on, mentions, resolve)
     groups += listed_counterparts(text, finder.people, kb, on, mentions, resolve)
     mentions.extend([*pronouns(doc, mentions), *the_two(doc, mentions)])
     mentions.extend(first_person(doc, mentions, text))
-    mentions = [Mention(m.start, m.end, finder.current(m.person), m.office) for m in mentions]
+    mentions = [Mention(m.start, m.end, finder.current(m.person), m.office, m.described) for m in mentions]
     mentions.sort(key=lambda mm: mm.start)
     return Cast(finder.people, tuple(mentions), tuple(groups))
 

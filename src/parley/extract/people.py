@@ -73,11 +73,12 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A span of text that refers to a person of the document."""
+    """A span of text that refers to a person of the document."""  # ("described": by state and role)
     start: int
     end: int
     person: str  # the Person's name (its key)
     office: bool = False  # "The Prime Minister" rather than a name
+    described: bool = False  # "the Japanese leader"
 
 
 _STYLES = {"Majesty", "Highness", "Excellency", "Holiness", "Royal"}

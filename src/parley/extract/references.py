@@ -196,6 +196,40 @@ def back_references(doc: Doc, mentions: list[Mention], text: str) -> list[Mentio
     return out
 
 
+# "the center-left Chilean leader", "the Chinese Defence Minister": a person described by state and role
+_DESCRIBED = re.compile(r"\b[Tt]he\s+(?P<adjs>(?:[a-z][a-z-]*\s+){0,2})(?P<state>[A-Z][a-z]+)\s+(?P<role>"
+                        r"(?:(?:[Ff]oreign|[Dd]efen[cs]e|[Tt]rade|[Ff]inance|[Pp]rime)\s+)?[Mm]inister|[Pp]resident"
+                        r"|[Ll]eader|[Pp]remier|[Cc]hancellor|[Tt]op\s+[Dd]iplomat|[Hh]ead\s+of\s+[Ss]tate|[Mm]onarch"
+                        r"|[Kk]ing|[Ee]mir|[Ss]ecretary\s+of\s+[Ss]tate)\b"
+                        r"(?!\s+[A-Z(]|\s+of\s|\s*,\s*[A-Z][a-z]+\s+[A-Z])")  # (not "the X Minister of Climate")
+_NOT_HOLDER = {"former", "late", "then", "ex", "previous", "past", "outgoing", "deposed", "ousted"}
+
+
+def described(mentions: list[Mention], people: dict[str, Person], text: str, kb: Knowledge) -> list[Mention]:
+    """"The Chilean leader ... traveled to Argentina", "the Chinese Defence Minister held a meeting
+    with X": a person the text has named before, now described by their state and role; only when
+    one person of that state named before fits the role (a "leader" is any; a "minister" needs a
+    minister's title). Offices the registry resolves are read before this, so what is left here is
+    the role the registry does not hold or the holder it does not know."""
+    ordered = sorted(mentions, key=lambda m: m.start)
+    out: list[Mention] = []
+    for m in _DESCRIBED.finditer(text):
+        country = kb.countries.get(m.group("state"))
+        if country is None or _NOT_HOLDER & set(m.group("adjs").split()) or any(
+                mm.start < m.end() and m.start() < mm.end for mm in ordered):
+            continue
+        role = " ".join(m.group("role").lower().split())
+        before = list(dict.fromkeys(mm.person for mm in ordered if mm.end <= m.start() and mm.person in people
+                                    and people[mm.person].country == country))
+        fits = [p for p in before if role in {"leader", "top diplomat", "head of state"}
+                or role in (people[p].title or "").lower()]
+        if not fits and len(before) == 1 and not people[before[0]].title:
+            fits = before  # ("her Chinese counterpart General Wei Fenghe": a counterpart, of no title of their own)
+        if len(fits) == 1:
+            out.append(Mention(m.start("state"), m.end(), fits[0], office=True, described=True))
+    return out
+
+
 _VERB_AFTER = r"(?= (?!of\b|for\b|and\b|to\b|in\b|at\b|with\b)[a-z])"  # "Foreign Secretary met", not "... of X"
 
 

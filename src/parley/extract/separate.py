@@ -282,12 +282,12 @@ def _programme(tok: Token) -> bool:
     return tok.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.lower_ in _PROGRAMMES for c in tok.head.children)
 
 
-def _unnamed_subject(tok: Token, cast: Cast) -> bool:
+def _unnamed_subject(tok: Token, cast: Cast, among: bool = False) -> bool:
     """The trigger's clause has for subject a reference that names no one ("the Japanese leader
     is slated to meet with A and B", "The WHO high official has held meetings with A, B and C",
     "the chief executive may meet with ..."), or has no subject at all ("the agenda for meetings
     with A on Wednesday and B on Thursday", "Meetings included A; B; and C"): the document's own
-    person is meant."""
+    person is meant (``among``: already one of the event's people, when only a description will do)."""
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head if tok.dep_ == "dobj" else None
     for node in [verb, *(list(verb.ancestors)[:2] if verb is not None else [])]:
         if node is None:
@@ -295,8 +295,11 @@ def _unnamed_subject(tok: Token, cast: Cast) -> bool:
         subjects = [c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}]
         if subjects:
             subject = subjects[0]
-            if cast.overlaps(subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text)):
-                return False
+            span = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))
+            overlapping = [m for m in cast.mentions if m.start < span[1] and span[0] < m.end]
+            described = bool(overlapping) and all(m.described and m.person == principal(cast) for m in overlapping)
+            if (overlapping or among) and not described:
+                return False  # (a description, "the Japanese leader", still names no one by name)
             if subject.lower_ in _PROGRAMMES:
                 return False  # a visit's programme: its guest meets them (see separate), not whoever
             return subject.lower_ in _REFERRING_HEADS and any(
@@ -304,7 +307,7 @@ def _unnamed_subject(tok: Token, cast: Cast) -> bool:
                 for c in subject.children)  # ("The country's 100th prime minister has held calls with")
         if node.dep_ not in {"xcomp", "conj", "advcl"}:
             break
-    return tok.pos_ == "NOUN" and tok.lower_ in _PLURAL_ENGAGEMENTS and not any(
+    return not among and tok.pos_ == "NOUN" and tok.lower_ in _PLURAL_ENGAGEMENTS and not any(
         c.dep_ == "poss" for c in tok.children) and (any(c.dep_ == "prep" and c.lower_ == "with" for c in tok.children)
                                                      or (tok.dep_ == "nsubj" and tok.head.lemma_ == "include"))
 
@@ -345,12 +348,12 @@ def separate(found: list[Found], doc: Doc, cast: Cast, kb: Knowledge | None = No
             hub = guest  # "In addition to bilateral talks, the agenda included meetings with A and B"
             event.people.insert(0, guest)
             event.rules["participants"] = "the-visit's-guest"
-        elif main is not None and main not in event.people and _unnamed_subject(tok, cast) and (
-                _distributed(tok, cast) or (len(event.people) >= 2 and _distinct_states(event.people, cast))):
+        elif main is not None and _unnamed_subject(tok, cast, main in event.people) and (_distributed(tok, cast) or (
+                len(others := [p for p in event.people if p != main]) >= 2 and _distinct_states(others, cast))):
             # "the chief executive may meet with Korean President A, Cambodian Prime Minister B,
             # ...": the document's person meets each of them
             hub = main
-            event.people.insert(0, main)
+            event.people = [main, *(p for p in event.people if p != main)]
             event.rules["participants"] = "principal-by-reference"
         elif not _distributed(tok, cast) and not _one_by_one_calls(event, tok, cast) \
                 and not _successive_holders(event, kb):

@@ -151,6 +151,12 @@ def holding_verb(tok: Token) -> Token:
     return tok.head if tok.dep_ == "dobj" and tok.pos_ == "NOUN" else tok
 
 
+def _in_conj_of(t: Token, verb: Token) -> bool:
+    """Whether ``t`` belongs to a verb coordinated with ``verb`` ("called on X and discussed ways to
+    enhance ...": the "to" is the second verb's)."""
+    return any(a.dep_ == "conj" and a.head.i == verb.i for a in (t, *t.ancestors) if a.i != verb.i)
+
+
 def trigger_type(tok: Token) -> str | None:
     """The event type a token signals, or None (the lexicon lives here: it is grammar, not data)."""
     lemma, lower, pos = tok.lemma_.lower(), tok.lower_, tok.pos_
@@ -172,7 +178,7 @@ def trigger_type(tok: Token) -> str | None:
         return "CALL"
     if lemma == "call" and pos == "VERB" and nxt in {"on", "upon"} and tok.i + 2 < len(tok.doc) and any(
             t.pos_ == "PROPN" for t in tok.doc[tok.i + 2: tok.i + 6]) and not any(
-            t.lower_ == "to" and t.dep_ == "aux" for t in tok.subtree):
+            t.lower_ == "to" and t.dep_ == "aux" for t in tok.subtree if not _in_conj_of(t, tok)):
         return "MEET"  # "called on Prime Minister Turnbull at Parliament" (not "called on X to ...")
     if lemma == "welcome" and pos == "NOUN" and any(c.dep_ == "prep" and c.lower_ in {"from", "by"} for c in (
             *tok.children, *(tok.head.children if tok.dep_ == "dobj" and tok.head.lemma_ == "receive" else ()))):

@@ -81,7 +81,12 @@ def more_places(tok: Token, first: str, kb: Knowledge) -> list[str]:
     Cairo and Amman" (a visit to each), "trips to Kenya and Ghana"."""
     heads = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
     holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # ("departed the country for A, B and C")
-    heads += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in {"to", "for"}
+    if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
+        holders.append(tok.head)  # "will begin his official visit on April 21 to A, B and C"
+    holders += [c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() == "take"]  # "a tour that
+    # will take him to A, B and C"
+    into = {"to", "for", "in"} if tok.lemma_.lower() == "stop" else {"to", "for"}  # "stops in A and B"
+    heads += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in into
               for g in c.children if g.dep_ == "pobj"]  # "trips to A and B", "will leave for A, B and C"
     heads += [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "GPE" and tok.pos_ == "NOUN"]
     # ("a tour that has seen her visit South Africa and Nigeria": the parser's apposition)

@@ -1,0 +1,69 @@
+"""Forms found in the corpus pages while tuning after the d146-d153 first looks: a journey's
+destinations listed after the verb that governs its noun ("will begin his official visit on April 21
+to A, B, C and D"), the stops of a trip ("after stops in A and B"), a tour "that will also take him
+to" places still ahead, "called on X and discussed ways to ..." (the "to" is the second verb's), and
+a person named before and then described by state and role ("the Chilean leader", "the Chinese
+Defence Minister").
+
+Names are invented; the forms are the ones those pages use."""
+
+from __future__ import annotations
+
+from parley.extract import Extractor
+from parley.model import Extraction
+from test_extract import run
+
+
+def _visits(x: Extraction) -> dict[str, str]:
+    return {e.location or "": e.modality for e in x.events if e.type == "VISIT"}
+
+
+def _meetings(x: Extraction) -> list[list[str]]:
+    return sorted(sorted(p.name or "" for p in e.participants) for e in x.events if e.type == "MEET")
+
+
+def test_each_destination_after_the_verb_of_a_visit_noun(extractor: Extractor) -> None:
+    x = run(extractor, "The External Affairs Minister Ravi Demo will begin his official visit on April 21 to "
+            "Guyana, Panama, Colombia and the Dominican Republic.", publisher="Example Times",
+            published="2023-04-19")
+    assert set(_visits(x)) == {"Guyana", "Panama", "Colombia", "Dominican Republic"}
+
+
+def test_each_stop_of_a_trip(extractor: Extractor) -> None:
+    x = run(extractor, "Secretary of State Tom Sample arrived in Lima on Saturday. He comes to Peru after stops "
+            "in Mexico and Argentina.", publisher="Example Wire", published="2018-02-05")
+    assert {"Mexico", "Argentina"} <= set(_visits(x))
+
+
+def test_a_tour_that_will_take_him_to_places_still_ahead(extractor: Extractor) -> None:
+    x = run(extractor, "TOKYO, April 23 (Example) - President Tom Sample arrived in Tokyo Wednesday evening on the "
+            "first leg of his four-nation Asian tour that will also take him to South Korea, Malaysia and the "
+            "Philippines.", publisher="Example Agency", published="2014-04-23")
+    visits = _visits(x)
+    assert visits["Tokyo"] == "occurred"
+    assert all(visits[p] == "planned" for p in ("South Korea", "Malaysia", "Philippines"))
+
+
+def test_called_on_and_discussed_ways_to_is_a_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "New Delhi, October 21 (Example): Chief of Defence Staff of United Kingdom General Sir Tom "
+            "Sample called on his Indian counterpart General Ravi Demo and discussed the way forward to enhance the "
+            "defence cooperation between the two countries.", publisher="Example Agency", published="2021-10-21")
+    assert _meetings(x) == [["Ravi Demo", "Tom Sample"]]
+
+
+def test_called_on_to_do_something_is_no_meeting(extractor: Extractor) -> None:
+    x = run(extractor, "The minister called on Ravi Demo to resume the talks.", publisher="Example Agency",
+            published="2021-10-21")
+    assert _meetings(x) == []
+
+
+def test_a_person_described_by_state_and_role(extractor: Extractor) -> None:
+    x = run(extractor, "Chilean President Ana Demo met Argentine President Tom Sample in Buenos Aires. The "
+            "center-left Chilean leader, who took office last month, traveled to Argentina on Sunday.",
+            publisher="Example Stories", published="2022-04-04")
+    assert any(e.type == "VISIT" and [p.name for p in e.participants] == ["Ana Demo"] for e in x.events)
+    y = run(extractor, "Defence Minister Ana Demo and her Chinese counterpart General Li Sample held a bilateral "
+            "meeting on Thursday. On August 21, the Chinese Defence Minister held a meeting with Prime Minister "
+            "Ravi Example.", publisher="Example Daily", published="2018-08-23")
+    assert ["Li Sample", "Ravi Example"] in _meetings(y)
+
