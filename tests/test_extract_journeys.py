@@ -3,7 +3,9 @@ destinations listed after the verb that governs its noun ("will begin his offici
 to A, B, C and D"), the stops of a trip ("after stops in A and B"), a tour "that will also take him
 to" places still ahead, "called on X and discussed ways to ..." (the "to" is the second verb's), and
 a person named before and then described by state and role ("the Chilean leader", "the Chinese
-Defence Minister").
+Defence Minister"); and, after the d154-d155 first looks, "is headed back to the U.S. capital to talk
+about X with Y", a guest received after the day and the place ("received on Monday in Rabat the
+Under Secretary ..., Ambassador Y"), and "His first stops were A, B and C".
 
 Names are invented; the forms are the ones those pages use."""
 
@@ -67,3 +69,24 @@ def test_a_person_described_by_state_and_role(extractor: Extractor) -> None:
             "Ravi Example.", publisher="Example Daily", published="2018-08-23")
     assert ["Li Sample", "Ravi Example"] in _meetings(y)
 
+
+
+def test_headed_back_to_a_capital_to_talk_about_something_with_someone(extractor: Extractor) -> None:
+    x = run(extractor, "WASHINGTON — Foreign Affairs Minister Ana Demo is headed back to the U.S. capital to talk "
+            "about Ukraine with Secretary of State Tom Sample.", publisher="Example Press", published="2022-09-29")
+    assert any(e.type == "MEET" and e.modality == "planned" and sorted(p.name or "" for p in e.participants)
+               == ["Ana Demo", "Tom Sample"] for e in x.events)
+    assert any(e.type == "VISIT" and e.modality == "planned" for e in x.events)
+
+
+def test_a_guest_received_after_the_day_and_the_place(extractor: Extractor) -> None:
+    x = run(extractor, "The Minister of Foreign Affairs, Ana Demo received on Monday in Rabat the Under Secretary "
+            "of State for Political Affairs of the United States, Ambassador Tom Sample.",
+            publisher="Example Morocco", published="2019-09-10")
+    assert _meetings(x) == [["Ana Demo", "Tom Sample"]]
+
+
+def test_his_first_stops_were_a_list_of_states(extractor: Extractor) -> None:
+    x = run(extractor, "On Sunday, Prime Minister Ana Demo began a series of talks in Paris. His first stops were "
+            "Estonia, Lithuania and Latvia.", publisher="Example News", published="2021-11-24")
+    assert {"Estonia", "Lithuania", "Latvia"} <= set(_visits(x))

@@ -237,7 +237,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                     cast.people[people[0]].country not in {state_of(seat, kb), None}:
                 event.location = seat  # "the French leader arrived the presidential villa": Abuja's
             if event.location and tok.pos_ == "VERB" and tok.lemma_.lower() in _TRAVEL_LEMMAS - _ARRIVAL_LEMMAS:
-                goal = [c for c in tok.children if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}]
+                goal = [c for c in (*tok.children, *(g for a in tok.children if a.dep_ == "advmod" for g in a.children))
+                        if c.dep_ in {"prep", "dative"} and c.lower_ in {"to", "for"}]  # (and "headed back to")
                 inside = [text[c.idx:c.right_edge.idx + len(c.right_edge.text)] for c in goal] + [
                     t.nbor(1).text for t in doc[tok.i + 2:min(tok.i + 6, len(doc) - 1)] if t.lower_ == "for"]
                 # ("left Juba for Pretoria to hold talks": "for" is the parser's mark of "to hold")

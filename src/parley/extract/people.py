@@ -19,9 +19,8 @@ from parley.extract.candidates import CALENDAR_WORDS, ascii_index, title_lookahe
 from parley.extract.knowledge import Knowledge, fold
 from parley.names import ascii_spelling, name_tokens, near_spelling, registry_typo, registry_variant, squashed
 
-# A name word: "Ki-moon", "Nkoana-Mashabane", "O'Brien", "WANG", "J.", "Niinistö"; never one cut at a
-# hyphen ("Secretary-" of "Secretary-General") or at a letter beyond ASCII. One name stands on one line.
-# A dash ("Vienna, Austria, 27 May 2020--OPEC Secretary General") ends a dateline: not the person's.
+# A name word ("Ki-moon", "O'Brien", "WANG", "J.", "Niinistö"), never cut at a hyphen ("Secretary-General") or
+# a letter beyond ASCII; one name, one line; a dash ("Vienna, 27 May 2020--OPEC Secretary General") ends a dateline.
 _LEFT_CUT = re.compile(
     r"(?:[.;:!?\"“”(—]|--| – |\b(?:with|met|meets|told|called|between|said|and|to|hosted|received|spoke|"
     r"from|by|as|that|whom|of)\b)(?!.*(?:[.;:!?\"“”(—]|--| – |\b(?:with|met|meets|told|called|between|"

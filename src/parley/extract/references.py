@@ -67,17 +67,26 @@ def _quoted_by(text: str, at: int, sent_end: int, mentions: list[Mention]) -> se
     return {m.person for m in mentions if close < m.start < limit}
 
 
+_JOURNEY_NOUNS = {"visit", "trip", "tour", "stop", "journey", "arrival"}
+
+
 def pronouns(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """He/she as subject: the latest person mentioned as a subject before it (else the latest),
-    never a person already referred to by the other pronoun."""
+    never a person already referred to by the other pronoun; his/her opening a sentence on a
+    journey ("His first stops were ...") likewise."""
     out: list[Mention] = []
     ordered = sorted(mentions, key=lambda m: m.start)
     gender: dict[str, str] = {}
     text = doc_text(doc)
     for tok in doc:
-        if tok.lower_ not in {"he", "she"} or tok.text == "HE":
+        if tok.lower_ in {"his", "her"} and tok.dep_ == "poss" and tok.head.lemma_.lower() in _JOURNEY_NOUNS \
+                and tok.head.dep_ in {"nsubj", "nsubjpass"} and not any(
+                tok.sent.start_char <= m.start < tok.idx for m in ordered):
+            want = "he" if tok.lower_ == "his" else "she"  # "His first stops were Estonia, ...": whose journey
+        elif tok.lower_ not in {"he", "she"} or tok.text == "HE":
             continue  # "HE the Lord Mayor": His Excellency, a style before a name
-        want = tok.lower_
+        else:
+            want = tok.lower_
         quoted = _quoted_by(text, tok.idx, tok.sent.end_char, ordered)
         before = [m for m in ordered if m.end <= tok.idx and gender.get(m.person, want) == want
                   and m.person not in quoted]

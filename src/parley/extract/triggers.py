@@ -198,7 +198,8 @@ def trigger_type(tok: Token) -> str | None:
     if lower in {"videoconference", "teleconference", "video-conference"} or (
             lemma in {"conference", "link", "meeting", "talk"} and pos == "NOUN" and prev in {"video", "tele"}):
         return "CALL"  # "held a video conference with Prime Minister X"
-    if ((lemma == "talk" and nxt in {"to", "with"} and (tok.tag_ in {"VBD", "VBZ", "VBN"} or (
+    if ((lemma == "talk" and (nxt in {"to", "with"} or (nxt in {"about", "over"} and any(
+            c.dep_ == "prep" and c.lower_ == "with" for c in tok.children))) and (tok.tag_ in {"VBD", "VBZ", "VBN"} or (
             tok.tag_ == "VB" and tok.dep_ in {"advcl", "xcomp"}
             and tok.head.lemma_.lower() in {"be", "arrive", "travel", "go", "fly", "head", "come"})))
             or (lemma in {"confer", "converse"} and nxt == "with")
@@ -206,7 +207,8 @@ def trigger_type(tok: Token) -> str | None:
             or (lemma == "exchange" and nxt in {"views", "opinions", "ideas"} and tok.i + 2 < len(tok.doc)
                 and tok.nbor(2).lower_ == "with")) and pos == "VERB" and any(
             t.pos_ == "PROPN" and t.ent_type_ not in _PLACE_ENTS for t in tok.doc[tok.i + 2: tok.i + 9]):
-        # "Foreign Minister Kang talked to Secretary Tillerson", "is in Moscow to talk to X", "conferred
+        # "Foreign Minister Kang talked to Secretary Tillerson", "is in Moscow to talk to X", "is headed
+        # back to the U.S. capital to talk about Ukraine with X", "conferred
         # with", "conversed with", "sat down with",
         # "exchanged views with": the sentence or the document says whether on the phone
         return talk_kind(tok)
@@ -336,6 +338,10 @@ def trigger_type(tok: Token) -> str | None:
             c.dep_ == "prep" and c.lower_ in {"at", "in"} and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON"
                                                                for g in c.children) for c in tok.children):
         return "MEET"  # "received on Tuesday at the People's Palace Foreign Minister X": the guest after the place
+    if lemma in {"host", "receive"} and pos == "VERB" and not any(c.dep_ == "dobj" for c in tok.children) and any(
+            c.dep_ in {"npadvmod", "dep"} and c.ent_type_ == "PERSON" and c.i > tok.i for c in tok.children) and any(
+            c.dep_ == "prep" and c.lower_ in {"on", "in", "at"} for c in tok.children):
+        return "MEET"  # "received on Monday in Rabat the Under Secretary of State ..., Ambassador X"
     if lemma == "welcome" and tok.tag_ == "VBD" and not any(
             c.dep_ in {"dobj", "ccomp", "xcomp"} for c in tok.children) \
             and any(c.dep_ == "prep" and c.lower_ == "to" for c in tok.children) and any(
@@ -365,6 +371,8 @@ def trigger_type(tok: Token) -> str | None:
     if lower == "been" and nxt == "to" and tok.i + 2 < len(tok.doc) and tok.nbor(2).ent_type_ == "GPE" \
             and any(c.dep_ == "aux" and c.lemma_.lower() == "have" for c in tok.children):
         return "VISIT"  # "had already been to Senegal", "has been to Beijing twice this year"
+    if lemma == "head" and pos == "VERB" and nxt == "back" and tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "to":
+        return "VISIT"  # "is headed back to the U.S. capital"
     if lemma in {"go", "travel", "fly", "proceed"} and (nxt == "to" or (nxt in {"on", "onward", "onwards"} and
                                                            tok.i + 2 < len(tok.doc) and tok.nbor(2).lower_ == "to")):
         return "VISIT"

@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from parley.dates import TimeExpr, find_dates, parse_iso
-from parley.extract.journeys import _TRAVEL_LEMMAS
+from parley.extract.journeys import _TRAVEL_LEMMAS, stop_is
 from parley.extract.knowledge import Knowledge, doc_text
 
 
@@ -89,6 +89,8 @@ def more_places(tok: Token, first: str, kb: Knowledge) -> list[str]:
     heads += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in into
               for g in c.children if g.dep_ == "pobj"]  # "trips to A and B", "will leave for A, B and C"
     heads += [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "GPE" and tok.pos_ == "NOUN"]
+    if stop_is(tok):  # "His first stops were Estonia, Lithuania and Latvia"
+        heads += [c for c in (tok.head if tok.dep_ == "conj" else tok).head.children if c.dep_ == "attr"]
     # ("a tour that has seen her visit South Africa and Nigeria": the parser's apposition)
     out: list[str] = []
     for head in heads:
