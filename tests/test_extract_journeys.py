@@ -5,7 +5,8 @@ to" places still ahead, "called on X and discussed ways to ..." (the "to" is the
 a person named before and then described by state and role ("the Chilean leader", "the Chinese
 Defence Minister"); and, after the d154-d155 first looks, "is headed back to the U.S. capital to talk
 about X with Y", a guest received after the day and the place ("received on Monday in Rabat the
-Under Secretary ..., Ambassador Y"), and "His first stops were A, B and C".
+Under Secretary ..., Ambassador Y"), "His first stops were A, B and C", "discussed on Tuesday with
+the President of X, Sheikh Y, the relations" and a surname's particle capitalised ("Al-Sudani").
 
 Names are invented; the forms are the ones those pages use."""
 
@@ -90,3 +91,18 @@ def test_his_first_stops_were_a_list_of_states(extractor: Extractor) -> None:
     x = run(extractor, "On Sunday, Prime Minister Ana Demo began a series of talks in Paris. His first stops were "
             "Estonia, Lithuania and Latvia.", publisher="Example News", published="2021-11-24")
     assert {"Estonia", "Lithuania", "Latvia"} <= set(_visits(x))
+
+
+def test_discussed_with_an_office_and_the_name_in_apposition(extractor: Extractor) -> None:
+    x = run(extractor, "Baghdad - Prime Minister, Ali Demo al-Tamimi discussed on Tuesday with the President of the "
+            "Example Emirates, Sheikh Tom Sample, the overall relations between the two countries.",
+            publisher="Example News Agency", published="2024-05-14")
+    assert _meetings(x) == [["Ali Demo al-Tamimi", "Tom Sample"]]
+
+
+def test_a_surname_with_its_particle_capitalised_alone_is_the_same_person(extractor: Extractor) -> None:
+    # "al-Tamimi" of the name is "Al-Tamimi" when it opens a sentence alone
+    x = run(extractor, "Prime Minister Ali Demo al-Tamimi received Foreign Minister Tom Sample on Tuesday. Al-Tamimi "
+            "said the two countries would expand trade and investment.", publisher="Example",
+            published="2024-05-14")
+    assert {s.speaker.name for s in x.statements if "trade_investment" in s.topics} == {"Ali Demo al-Tamimi"}

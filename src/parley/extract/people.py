@@ -81,6 +81,7 @@ class Mention:
 
 
 _STYLES = {"Majesty", "Highness", "Excellency", "Holiness", "Royal"}
+_RUN_ON = re.compile(r"\s(?:In|On|At|And|With|To|For|Of|The|A)$")  # a name run on into a headline's words
 
 
 class PeopleFinder:
@@ -161,17 +162,16 @@ class PeopleFinder:
     def canonical(self, name: str, country: str | None = None) -> tuple[str, bool]:
         """The registry's spelling of a name when it is a known office holder.
 
-        When the text writes the full name another way (another romanisation, "Sergei Lavrov"
-        for "Sergey Lavrov"; a familiar or shortened given name, "Tony Blinken", "S Jaishankar";
-        another vowel, "Mahmood" for "Mehmood"), that spelling is remembered as the one to show: the
-        registry settles who the person is (country, offices, id), the document how they are named."""
+        When the text writes the full name another way ("Sergei Lavrov" for "Sergey Lavrov", "Tony
+        Blinken", "S Jaishankar", "Mahmood" for "Mehmood"), that spelling is remembered as the one to
+        show: the registry settles who the person is (country, offices, id), the document how they are named."""
         found, registered = self._canonical(name, country)
         if registered:
             shown = self.plain_name(name)
             if shown and (fold(shown) == fold(found) or ascii_spelling(shown) == ascii_spelling(found)):
                 self.exact.add(found)  # "Stoere" is how English copy writes "Støre": show the name itself
-            elif shown:
-                self.spelled.setdefault(found, shown)
+            elif shown and not _RUN_ON.search(shown):
+                self.spelled.setdefault(found, shown)  # (not a Title Case line's "X Al Nahyan Discuss In")
         return found, registered
 
     def org_official(self, name: str) -> bool:

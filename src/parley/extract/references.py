@@ -30,6 +30,8 @@ def short_forms(text: str, people: dict[str, Person], mentions: list[Mention],
         if person.display:  # the document's own spelling has words of its own ("Josep Borrell Fontelles")
             tokens += [t for t in person.display.split() if t not in tokens]
         for token in tokens:
+            if re.fullmatch(r"(?:al|el)-[A-Z]\w+", token):
+                token = token[0].upper() + token[1:]  # "al-Sudani" of the name, "Al-Sudani" alone
             if len(token) < 2 or token in kb.title_words or token in kb.countries or not token[:1].isupper() \
                     or token in _RANK_WORDS:
                 continue

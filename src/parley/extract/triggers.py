@@ -214,8 +214,11 @@ def trigger_type(tok: Token) -> str | None:
         return talk_kind(tok)
     if lemma == "discuss" and pos == "VERB" and tok.tag_ in {"VBD", "VBZ"} and any(
             c.dep_ == "prep" and c.lower_ == "with" and (c.head.i == tok.i or c.head.dep_ in {"dobj", "conj"})
-            and any(g.dep_ == "pobj" and g.ent_type_ == "PERSON" for g in c.children) for c in tok.subtree):
-        return talk_kind(tok)  # "X discussed Afghanistan ... with President Y at the White House"
+            and any(g.dep_ == "pobj" and (g.ent_type_ == "PERSON" or any(
+                a.dep_ == "appos" and a.ent_type_ == "PERSON" for a in g.children)) for g in c.children)
+            for c in tok.subtree):
+        return talk_kind(tok)  # "X discussed Afghanistan ... with President Y at the White House", "discussed
+        # on Tuesday with the President of the United Arab Emirates, Sheikh Y, the relations"
     if lemma == "present" and pos == "VERB" and any(c.dep_ == "dobj" and c.ent_type_ == "PERSON"
                                                     for c in tok.children) and any(
             c.lower_ == "with" and any(g.lemma_.lower() in {"order", "medal", "award", "decoration", "insignia"}
