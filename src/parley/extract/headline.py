@@ -141,3 +141,16 @@ def _headline_visits(title: str | None, head_people: list[str], head_cast: Cast,
     if first is not None:
         visit.spans.append((first.start_char, first.end_char, "headline"))
     return [visit]
+
+
+def aside_in_headline(head: Doc, head_cast: Cast) -> set[str]:
+    """People a headline names only beside its engagement: the agent of a participle ("the initiative
+    announced by Berri could begin a path ... during his meeting with Mikati"), who is no side of it."""
+    aside: set[str] = set()
+    for m in head_cast.mentions:
+        span = head.char_span(m.start, m.end, alignment_mode="expand")
+        above = list(span.root.ancestors) if span is not None else []
+        if any(a.dep_ == "agent" and a.head.tag_ == "VBN" for a in above) and not any(
+                _HEAD_MEET.fullmatch(a.text) or _HEAD_CALL.fullmatch(a.text) for a in above):
+            aside.add(m.person)
+    return aside

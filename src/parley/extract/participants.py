@@ -10,6 +10,7 @@ another engagement noun are left out; an infinitive's unspoken subject is let in
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 
 from spacy.tokens import Token
 
@@ -277,6 +278,9 @@ def _named_subject(tok: Token, cast: Cast) -> list[str]:
                        if t.pos_ == "PROPN"], cast)[:1]
 
 
+_ENVOYS = {"ambassador", "envoy", "commissioner", "representative", "consul", "ambassador-designate"}
+
+
 def with_partner(tok: Token, cast: Cast) -> list[str]:
     """"X met with Secretary-General of the body, Ambassador Y and a delegation ...": the trigger's
     own named subject and the first person named after the trigger's "with", when the
@@ -289,20 +293,33 @@ def with_partner(tok: Token, cast: Cast) -> list[str]:
         return []
     subject = _named_subject(tok, cast)
     sent_end = tok.sent.end_char
-    partner = next((m for m in cast.mentions if after.idx < m.start < sent_end and m.person not in subject), None)
-    if not subject or partner is None:
+    if tok.sent[-1].text not in {".", "!", "?", "\"", "”"} and tok.sent.end < len(doc):
+        sent_end = doc[tok.sent.end].sent.end_char  # the parser cut the sentence short ("... to Sri Lanka")
+    partners = [m for m in cast.mentions if after.idx < m.start < sent_end and m.person not in subject]
+    if not subject or not partners:
         return []
+    partner = partners[0]
     between = [t for t in doc[after.i + 1:] if t.idx < partner.start]
     # ("the new Ambassador of X accredited to Y and designated as ..., NAME": participles run on to the name)
     titled = {t.i for t in between if t.tag_ in {"VBN", "VBD"} and t.dep_ in {"acl", "advcl", "conj"}
               and t.lower_.endswith("ed") and not _subject(t)}
 
     def blocks(t: Token) -> bool:
+        if t.lower_ == "to" and t.i > 0 and doc[t.i - 1].lower_ in _ENVOYS:
+            return False  # "the Russian Ambassador to Sri Lanka Yuri Meteriy"
         if t.pos_ in {"VERB", "AUX", "SCONJ"} or (t.pos_ == "ADP" and t.lower_ != "of"):
             return t.i not in titled if t.pos_ != "ADP" else not (titled and t.lower_ in {"to", "as"})
         return t.lower_ in {"who", "which", "where"} or (t.lower_ == "and" and t.i + 1 not in titled)
 
-    return [] if any(blocks(t) for t in between) else [subject[0], partner.person]
+    if any(blocks(t) for t in between):
+        return []
+    met = [subject[0], partner.person]
+    for last, more in pairwise(partners):  # "Y and Chinese Ambassador to Sri Lanka Z": one more each time
+        words = [t for t in doc if last.end <= t.idx < more.start]
+        if not words or words[0].lower_ != "and" or any(blocks(t) for t in words[1:]) or more.person in met:
+            break
+        met.append(more.person)
+    return met
 
 
 _HEADED = re.compile(r"\b(?:led|headed) by\b")

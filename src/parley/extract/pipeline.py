@@ -18,7 +18,7 @@ from parley.dates import find_dates, is_stamp, latest_day, parse_iso
 from parley.extract.announcers import aide_country
 from parley.extract.candidates import CALENDAR_WORDS
 from parley.extract.events import Found, find_events
-from parley.extract.headline import _headline_visits, dateline, headline_type
+from parley.extract.headline import _headline_visits, aside_in_headline, dateline, headline_type
 from parley.extract.implied import (
     discussed_together,
     during_trip,
@@ -151,6 +151,7 @@ def analyse(document: Document, body: Doc, head: Doc, kb: Knowledge) -> Extracti
     title = document.title or ""
     # "Dobrovolschi: President has talked over the phone with ...": who tells it, not who took part
     told_by = {m.person for m in head_cast.mentions if m.start <= 3 and title[m.end:m.end + 2].lstrip().startswith(":")}
+    told_by |= aside_in_headline(head, head_cast)  # (and "the initiative announced by X": not a side either)
     head_people = list(dict.fromkeys(m.person for m in head_cast.mentions if m.person not in told_by))
     people = {**cast.people, **head_cast.people}
     speaker = speech_speaker(title, list(head_cast.mentions))
