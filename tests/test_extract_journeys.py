@@ -8,13 +8,16 @@ about X with Y", a guest received after the day and the place ("received on Mond
 Under Secretary ..., Ambassador Y"), "His first stops were A, B and C", "discussed on Tuesday with
 the President of X, Sheikh Y, the relations" and a surname's particle capitalised ("Al-Sudani"); after
 the d156-d157 first looks, ambassadors "to Sri Lanka" named after a sentence the parser cut short,
-and a headline's agent ("the initiative announced by X") who is no side of its meeting.
+and a headline's agent ("the initiative announced by X") who is no side of its meeting; after the
+d158-d159 first looks, "visited five Arab countries – A, B, ..." and "the Member and Observer States"
+(no person).
 
 Names are invented; the forms are the ones those pages use."""
 
 from __future__ import annotations
 
 from parley.extract import Extractor
+from parley.extract.candidates import name_candidates
 from parley.extract.headline import aside_in_headline
 from parley.extract.mentions import read_cast
 from parley.extract.participants import with_partner
@@ -137,3 +140,17 @@ def test_a_headline_agent_beside_the_meeting_is_no_side_of_it(extractor: Extract
     cast = read_cast(head, extractor.kb, None, "2023-07-26", known=known, headline=True, text=title)
     assert {m.person for m in cast.mentions} == {"Tom Sample", "Ravi Demo", "Ana Example"}
     assert aside_in_headline(head, cast) == {"Ravi Demo"}
+
+
+def test_a_counted_object_lists_the_places_visited(extractor: Extractor) -> None:
+    x = run(extractor, "Director General Tom Sample has already since his coming to office visited five Arab "
+            "countries – Morocco, Egypt, Saudi Arabia, the UAE, and Qatar.", publisher="Example Organization",
+            published="2023-05-01")
+    assert set(_visits(x)) == {"Morocco", "Egypt", "Saudi Arabia", "UAE", "Qatar"}
+
+
+def test_a_class_of_states_is_no_person(extractor: Extractor) -> None:
+    text = ("Secretary General also briefed the Minister on the ongoing undertakings of the OTS Secretariat and "
+            "shared with him the future steps in developing the interaction among the Member and Observer States.")
+    found = [text[s:e] for s, e, _ in name_candidates(extractor.nlp(text), extractor.kb, text)]
+    assert not any(name.endswith("States") for name in found)

@@ -61,6 +61,7 @@ _MINISTRY = re.compile(r"(?:Ministry (?:of|for) )?(?:Foreign|External) (?:Affair
 _OF_PATTERNS: dict[int, re.Pattern[str]] = {}
 _PORTFOLIOS: dict[int, re.Pattern[str]] = {}
 # Words a title-cased headline glues onto a name ("... ISHIBA Shigeru Regarding His Summit ...")
+_COLLECTIVE_ENDS = {"States", "Countries", "Nations", "Members", "Parties", "Affairs", "Forces", "Ministers"}
 _HEADLINE_LINKS = {"regarding", "on", "with", "about", "for", "to", "at", "in", "after", "before", "during"}
 
 
@@ -202,6 +203,8 @@ def name_candidates(doc: Doc, kb: Knowledge, text: str | None = None) -> list[tu
                 continue  # "held at the Diplomatic Centre, La Fantasie, St Anns": an address runs on
             if ent[0].lower_ in {"the", "a", "an"} and any(t.lower_ == "of" for t in ent):
                 continue  # an epithet, not a name: "the Founder of Peace", "the Custodian of ..."
+            if ent[-1].text in _COLLECTIVE_ENDS:
+                continue  # "the Member and Observer States": a class of states, not a person
             start = ent.start_char
             if len(ent) > 1 and (ent[0].tag_ == "VBG" or ent[0].lower_ in _OPENERS) and ent[0].is_sent_start:
                 start = ent[1].idx  # "Welcoming Matvienko, the President said", "Besides Shringla met": a verb

@@ -57,6 +57,7 @@ from parley.extract.when_where import (
     _UNTIL,
     _clause_verb,
     _first_day,
+    counted_places,
     forward,
     more_places,
     nearest_date,
@@ -222,7 +223,7 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
                             for e in doc.ents if e.label_ == "GPE" and e.start <= c.i < e.end),
                            None)  # "then visit neighboring Poland": the state it names, not a place nearer
             if visited is None and tok.pos_ == "VERB" and tok.lemma_.lower() == "visit":
-                visited = place_in_apposition(tok)
+                visited = place_in_apposition(tok) or (c.text if (c := counted_places(tok)) is not None else None)
             visited = visited or stop_is(tok)
             event.location = visited or place_near(tok, sent, kind, kb, doc, text) or next(
                 (c.text for c in tok.children if (c.dep_ == "compound" and tok.pos_ == "NOUN"

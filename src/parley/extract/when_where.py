@@ -76,10 +76,23 @@ def place_near(tok: Token, sent: Span, kind: str, kb: Knowledge, doc: Doc, text:
     return None
 
 
+_PLACE_COUNTS = {"country", "nation", "state", "capital", "city"}
+
+
+def counted_places(verb: Token) -> Token | None:
+    """"visited five Arab countries – Morocco, Egypt, ...", "visited three countries: Kenya, ...":
+    the first place of the list a counted object introduces."""
+    for obj in (c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _PLACE_COUNTS):
+        if any(c.dep_ == "nummod" for c in obj.children):
+            return next((a for a in obj.children if a.dep_ == "appos" and a.ent_type_ == "GPE"), None)
+    return None
+
+
 def more_places(tok: Token, first: str, kb: Knowledge) -> list[str]:
     """The other destinations of one journey told in a list: "visited Jerusalem, Ramallah,
     Cairo and Amman" (a visit to each), "trips to Kenya and Ghana"."""
     heads = [c for c in tok.children if c.dep_ == "dobj"] if tok.pos_ == "VERB" else []
+    heads += [counted] if tok.pos_ == "VERB" and (counted := counted_places(tok)) is not None else []
     holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # ("departed the country for A, B and C")
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         holders.append(tok.head)  # "will begin his official visit on April 21 to A, B and C"
@@ -89,9 +102,9 @@ def more_places(tok: Token, first: str, kb: Knowledge) -> list[str]:
     heads += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in into
               for g in c.children if g.dep_ == "pobj"]  # "trips to A and B", "will leave for A, B and C"
     heads += [c for c in tok.children if c.dep_ == "appos" and c.ent_type_ == "GPE" and tok.pos_ == "NOUN"]
+    # ("a tour that has seen her visit South Africa and Nigeria": the parser's apposition)
     if stop_is(tok):  # "His first stops were Estonia, Lithuania and Latvia"
         heads += [c for c in (tok.head if tok.dep_ == "conj" else tok).head.children if c.dep_ == "attr"]
-    # ("a tour that has seen her visit South Africa and Nigeria": the parser's apposition)
     out: list[str] = []
     for head in heads:
         if first not in {head.text, " ".join(t.text for t in head.subtree if t.dep_ in {"compound"} or t is head)} \
