@@ -297,7 +297,8 @@ def _unnamed_subject(tok: Token, cast: Cast, among: bool = False) -> bool:
             subject = subjects[0]
             span = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))
             overlapping = [m for m in cast.mentions if m.start < span[1] and span[0] < m.end]
-            described = bool(overlapping) and all(m.described and m.person == principal(cast) for m in overlapping)
+            main = principal(cast) if overlapping else None
+            described = bool(overlapping) and all(m.described and m.person == main for m in overlapping)
             if (overlapping or among) and not described:
                 return False  # (a description, "the Japanese leader", still names no one by name)
             if subject.lower_ in _PROGRAMMES:
