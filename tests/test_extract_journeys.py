@@ -10,7 +10,7 @@ the President of X, Sheikh Y, the relations" and a surname's particle capitalise
 the d156-d157 first looks, ambassadors "to Sri Lanka" named after a sentence the parser cut short,
 and a headline's agent ("the initiative announced by X") who is no side of its meeting; after the
 d158-d159 first looks, "visited five Arab countries – A, B, ..." and "the Member and Observer States"
-(no person).
+(no person); and a capitalised word right after another marked as no sentence start before parsing.
 
 Names are invented; the forms are the ones those pages use."""
 
@@ -20,6 +20,7 @@ from parley.extract import Extractor
 from parley.extract.candidates import name_candidates
 from parley.extract.headline import aside_in_headline
 from parley.extract.mentions import read_cast
+from parley.extract.nlp import list_items
 from parley.extract.participants import with_partner
 from parley.model import Extraction
 from test_extract import run
@@ -154,3 +155,14 @@ def test_a_class_of_states_is_no_person(extractor: Extractor) -> None:
             "shared with him the future steps in developing the interaction among the Member and Observer States.")
     found = [text[s:e] for s, e, _ in name_candidates(extractor.nlp(text), extractor.kb, text)]
     assert not any(name.endswith("States") for name in found)
+
+
+def test_no_sentence_ends_between_two_capitalised_words(extractor: Extractor) -> None:
+    # the parser was seen ending a sentence inside "Dr Arzu Rana | Deuba" and "Sri Lanka | Yuri
+    # Meteriy": before parsing, a capitalised word right after another is marked as no sentence start
+    doc = extractor.nlp.make_doc("Foreign Secretary Tom Sample called on Example Foreign Minister Dr Ana Rana Demo "
+                                 "in Kathmandu yesterday. The two discussed trade.")
+    doc = list_items(doc)
+    flags = {t.text: t.is_sent_start for t in doc}
+    assert flags["Demo"] is False and flags["Rana"] is False and flags["Sample"] is False
+    assert flags["The"] is not False  # a sentence after a full stop may still start

@@ -14,7 +14,7 @@ from functools import cache
 import spacy
 from spacy.language import Language
 from spacy.symbols import ORTH
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from parley.errors import ModelError
 
@@ -38,6 +38,14 @@ def _load(candidate: str) -> Language:
 _BULLETS = {"-", "•", "*", "–", "·", "▪"}
 
 
+def _name_goes_on(prev: Token, tok: Token) -> bool:
+    """Two capitalised words side by side with nothing between them, the second not a pronoun or
+    article: one name or title runs on (the parser was seen ending a sentence inside "Arzu Rana
+    Deuba" and "Ambassador to Sri Lanka Yuri Meteriy")."""
+    return prev.is_alpha and tok.is_alpha and prev.is_title and tok.is_title and prev.whitespace_ == " " and \
+        tok.lower_ not in {"the", "he", "she", "it", "they", "we", "i", "this", "in", "on", "a", "an"}
+
+
 @Language.component("parley_list_items")
 def list_items(doc: Doc) -> Doc:
     """A paragraph after a blank line, and each item of a bulleted list, is a sentence of its own: a
@@ -49,6 +57,8 @@ def list_items(doc: Doc) -> Doc:
         after_break = doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text
         if after_break and "\n\n" in doc[tok.i - 1].text:
             tok.is_sent_start = True  # a blank line ends a paragraph, full stop or not ("August 22, 2017")
+        elif _name_goes_on(doc[tok.i - 1], tok):
+            tok.is_sent_start = False  # "Nepal Foreign Minister Dr Arzu Rana | Deuba": no sentence ends in a name
         if after_break and (in_item or tok.text in _BULLETS):
             tok.is_sent_start = True  # an item starts, or the line after the last item
             in_item = tok.text in _BULLETS
