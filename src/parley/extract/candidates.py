@@ -60,8 +60,9 @@ _LINK = re.compile(r" (?:of|in|to) (?:the )?")
 _MINISTRY = re.compile(r"(?:Ministry (?:of|for) )?(?:Foreign|External) (?:Affairs|Ministry)(?: and [A-Z][\w-]+)*")
 _OF_PATTERNS: dict[int, re.Pattern[str]] = {}
 _PORTFOLIOS: dict[int, re.Pattern[str]] = {}
-# Words a title-cased headline glues onto a name ("... ISHIBA Shigeru Regarding His Summit ...")
+# Last words of a class of people or states the tagger takes for a name ("the Member and Observer States")
 _COLLECTIVE_ENDS = {"States", "Countries", "Nations", "Members", "Parties", "Affairs", "Forces", "Ministers"}
+# Words a title-cased headline glues onto a name ("... ISHIBA Shigeru Regarding His Summit ...")
 _HEADLINE_LINKS = {"regarding", "on", "with", "about", "for", "to", "at", "in", "after", "before", "during"}
 
 

@@ -38,6 +38,7 @@ from parley.extract.journeys import (
     seat_arrived_at,
     state_of,
     stop_is,
+    takes_to,
 )
 from parley.extract.knowledge import Knowledge, doc_text, sentence_of
 from parley.extract.lines import by_phone, during_virtual, held_over_line_after, virtual
@@ -325,8 +326,8 @@ def find_events(doc: Doc, cast: Cast, kb: Knowledge, dates: list[TimeExpr],
         found.append(event)
         found.extend(Found(kind, [visitor], event.start, event.end, event.trigger, event.modality, event.location,
                            event.date, dict(event.rules), list(event.spans)) for visitor in others)
-        if event.modality == "occurred" and any(c.dep_ == "relcl" and c.lemma_.lower() == "take" and any(
-                a.lower_ in {"will", "would"} for a in c.children) for c in tok.children):
+        if event.modality == "occurred" and (taking := takes_to(tok)) is not None and any(
+                a.lower_ in {"will", "would"} for a in taking.children):
             event.modality, event.date = "planned", None  # "his tour that will also take him to A, B and C"
         ahead = "planned" if tok.lemma_.lower() in _DEPARTURE_LEMMAS and event.modality == "occurred" else None
         found.extend(Found(kind, list(event.people), event.start, event.end, event.trigger, ahead or event.modality,

@@ -45,19 +45,24 @@ def trip_to(tok: Token, nxt: str) -> bool:
     Colombia" (wherever the parser hangs "to Colombia"): a trip noun with its goal."""
     if stop_is(tok):
         return True
-    if nxt in {"to", "in"} or (tok.lemma_.lower() == "tour" and nxt == "of") or any(
-            c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ == "GPE" for g in c.children)
-            for c in tok.children):
+    if nxt in {"to", "in"} or (tok.lemma_.lower() == "tour" and nxt == "of") or _goes_to(tok):
         return True
-    if any(c.dep_ == "relcl" and c.lemma_.lower() == "take" and _goes_to(c) for c in tok.children):
+    if (taking := takes_to(tok)) is not None and _goes_to(taking):
         return True  # "his four-nation tour that will also take him to South Korea, Malaysia and ..."
     return any(c.dep_ == "prep" and c.lower_ == "by" for c in tok.children) and any(
         t.lower_ == "to" and t.nbor(1).ent_type_ == "GPE" for t in tok.doc[tok.i + 2:min(tok.i + 9, len(tok.doc) - 1)])
 
 
-def _goes_to(verb: Token) -> bool:
+def _goes_to(head: Token) -> bool:
+    """Whether ``head`` has a "to" phrase naming a state or city."""
     return any(c.dep_ == "prep" and c.lower_ == "to" and any(g.ent_type_ == "GPE" for g in c.children)
-               for c in verb.children)
+               for c in head.children)
+
+
+def takes_to(trip: Token) -> Token | None:
+    """The "take" of "a tour that will also take him to A, B and C": the clause that names the
+    trip's places (its "to") and, by its "will", that they are still ahead."""
+    return next((c for c in trip.children if c.dep_ == "relcl" and c.lemma_.lower() == "take"), None)
 
 
 def stop_is(tok: Token) -> str | None:

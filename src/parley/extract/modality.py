@@ -49,11 +49,12 @@ def modality(tok: Token, sent: Span) -> str:
     if tok.lemma_.lower() in _TRAVEL_LEMMAS and tok.tag_ in {"VBZ", "VBP"} and not any(
             c.dep_ in {"aux", "auxpass"} for c in tok.children):
         planned = True  # in the body of a report, "Lee arrives in Nara on Tuesday" is ahead
-    if (tok.lemma_.lower() in {"leave", "depart"} and tok.tag_ == "VBG" and any(
-            c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children)) or (
-            tok.lemma_.lower() == "head" and tok.tag_ == "VBN" and any(
-                c.dep_ == "auxpass" and c.lower_ in {"is", "are"} for c in tok.children)):
-        planned = True  # "I am leaving for Britain this afternoon", "is headed to": a departure ahead
+    if tok.lemma_.lower() in {"leave", "depart"} and tok.tag_ == "VBG" and any(
+            c.dep_ == "aux" and c.lemma_ == "be" for c in tok.children):
+        planned = True  # "I am leaving for Britain this afternoon": a departure ahead
+    if tok.lemma_.lower() == "head" and tok.tag_ == "VBN" and any(
+            c.dep_ == "auxpass" and c.lower_ in {"is", "are"} for c in tok.children):
+        planned = True  # "is headed back to the U.S. capital": on the way, not there yet
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and any(
             a.lower_ == "order" or a.lemma_.lower() in _TRAVEL_LEMMAS for a in list(tok.ancestors)[:3]) \
             and not (tok.head.lemma_ == "go" and any(c.lower_ == "on" for c in tok.head.children)):

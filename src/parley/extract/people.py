@@ -72,12 +72,12 @@ class Person:
 
 @dataclass(frozen=True, slots=True)
 class Mention:
-    """A span of text that refers to a person of the document."""  # ("described": by state and role)
+    """A span of text that refers to a person of the document."""
     start: int
     end: int
     person: str  # the Person's name (its key)
     office: bool = False  # "The Prime Minister" rather than a name
-    described: bool = False  # "the Japanese leader"
+    described: bool = False  # "the Japanese leader": someone named before, by state and role
 
 
 _STYLES = {"Majesty", "Highness", "Excellency", "Holiness", "Royal"}

@@ -282,12 +282,13 @@ def _programme(tok: Token) -> bool:
     return tok.dep_ == "dobj" and any(c.dep_ == "nsubj" and c.lower_ in _PROGRAMMES for c in tok.head.children)
 
 
-def _unnamed_subject(tok: Token, cast: Cast, among: bool = False) -> bool:
+def _unnamed_subject(tok: Token, cast: Cast, main: str | None = None, among: bool = False) -> bool:
     """The trigger's clause has for subject a reference that names no one ("the Japanese leader
     is slated to meet with A and B", "The WHO high official has held meetings with A, B and C",
     "the chief executive may meet with ..."), or has no subject at all ("the agenda for meetings
     with A on Wednesday and B on Thursday", "Meetings included A; B; and C"): the document's own
-    person is meant (``among``: already one of the event's people, when only a description will do)."""
+    person is meant (``main``, the document's principal; ``among``: already one of the event's people,
+    when only a description of ``main`` will do)."""
     verb = tok if tok.pos_ in {"VERB", "AUX"} else tok.head if tok.dep_ == "dobj" else None
     for node in [verb, *(list(verb.ancestors)[:2] if verb is not None else [])]:
         if node is None:
@@ -297,7 +298,6 @@ def _unnamed_subject(tok: Token, cast: Cast, among: bool = False) -> bool:
             subject = subjects[0]
             span = (subject.left_edge.idx, subject.right_edge.idx + len(subject.right_edge.text))
             overlapping = [m for m in cast.mentions if m.start < span[1] and span[0] < m.end]
-            main = principal(cast) if overlapping else None
             described = bool(overlapping) and all(m.described and m.person == main for m in overlapping)
             if (overlapping or among) and not described:
                 return False  # (a description, "the Japanese leader", still names no one by name)
@@ -349,8 +349,9 @@ def separate(found: list[Found], doc: Doc, cast: Cast, kb: Knowledge | None = No
             hub = guest  # "In addition to bilateral talks, the agenda included meetings with A and B"
             event.people.insert(0, guest)
             event.rules["participants"] = "the-visit's-guest"
-        elif main is not None and _unnamed_subject(tok, cast, main in event.people) and (_distributed(tok, cast) or (
-                len(others := [p for p in event.people if p != main]) >= 2 and _distinct_states(others, cast))):
+        elif main is not None and _unnamed_subject(tok, cast, main, main in event.people) and (
+                _distributed(tok, cast) or (len(others := [p for p in event.people if p != main]) >= 2
+                                            and _distinct_states(others, cast))):
             # "the chief executive may meet with Korean President A, Cambodian Prime Minister B,
             # ...": the document's person meets each of them
             hub = main

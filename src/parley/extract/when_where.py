@@ -13,7 +13,7 @@ from datetime import date, timedelta
 from spacy.tokens import Doc, Span, Token
 
 from parley.dates import TimeExpr, find_dates, parse_iso
-from parley.extract.journeys import _TRAVEL_LEMMAS, stop_is
+from parley.extract.journeys import _TRAVEL_LEMMAS, stop_is, takes_to
 from parley.extract.knowledge import Knowledge, doc_text
 
 
@@ -96,8 +96,7 @@ def more_places(tok: Token, first: str, kb: Knowledge) -> list[str]:
     holders = [tok, *(c for c in tok.children if c.dep_ == "dobj")]  # ("departed the country for A, B and C")
     if tok.pos_ == "NOUN" and tok.dep_ == "dobj":
         holders.append(tok.head)  # "will begin his official visit on April 21 to A, B and C"
-    holders += [c for c in tok.children if c.dep_ == "relcl" and c.lemma_.lower() == "take"]  # "a tour that
-    # will take him to A, B and C"
+    holders += [taking] if (taking := takes_to(tok)) is not None else []  # "a tour that will take him to A and B"
     into = {"to", "for", "in"} if tok.lemma_.lower() == "stop" else {"to", "for"}  # "stops in A and B"
     heads += [g for h in holders for c in h.children if c.dep_ == "prep" and c.lower_ in into
               for g in c.children if g.dep_ == "pobj"]  # "trips to A and B", "will leave for A, B and C"
